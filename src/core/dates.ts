@@ -1,0 +1,78 @@
+// Calendar dates as "YYYY-MM-DD" strings: they sort as text, print as they are, and carry no
+// time zone. All arithmetic is done in UTC so a date never slips a day.
+
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO.exec(text);
+  if (!m) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Accepts YYYY-MM-DD or the UK's dd/mm/yyyy; returns the ISO form, or undefined if not a real date. */
+export function parseDate(text: string): IsoDate | undefined {
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  const uk = UK.exec(t);
+  if (uk) {
+    const iso = `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`;
+    return isIsoDate(iso) ? iso : undefined;
+  }
+  return undefined;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Whole days from a to b (b - a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's date in the UK (Europe/London), which is what a secretary means by "today". */
+export function todayInUk(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** "10 June 2027" */
+export function longDate(date: IsoDate): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+}
+
+/** The financial year end ("MM-DD") on or before a date. */
+export function yearEndOnOrBefore(monthDay: string, date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const candidate = clampMonthDay(year, monthDay);
+  return candidate <= date ? candidate : clampMonthDay(year - 1, monthDay);
+}
+
+/** The first financial year end after a date. */
+export function yearEndAfter(monthDay: string, date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const candidate = clampMonthDay(year, monthDay);
+  return candidate > date ? candidate : clampMonthDay(year + 1, monthDay);
+}
+
+function clampMonthDay(year: number, monthDay: string): IsoDate {
+  const [m, d] = monthDay.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

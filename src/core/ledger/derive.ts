@@ -1,0 +1,229 @@
+// The register's state on a date is derived from the ledger: apply every event dated on or
+// before it, in date order (ties in the order they were recorded). The same pass checks each
+// event against the rules, so `coop check` and every command share one definition of valid.
+
+import type { IsoDate } from '../dates.js';
+import type { LedgerEvent, LeaveReason } from './events.js';
+
+export interface Member {
+  number: number;
+  name: string;
+  joined: IsoDate;
+  left: IsoDate | null;
+  leftReason: LeaveReason | null;
+  shares: number;
+}
+
+export interface OfficerTerm {
+  member: number;
+  role: string;
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
+export interface RegisterState {
+  /** Every member admitted on or before the date, current and former, by number. */
+  members: Map<number, Member>;
+  /** Every officer term begun on or before the date; `to` is null while it runs. */
+  officers: OfficerTerm[];
+  /** The number the next admission gets: never reused, whatever the date. */
+  nextNumber: number;
+  /** The highest seq in the ledger: the next event gets this + 1. */
+  lastSeq: number;
+}
+
+/** The rules that events are checked against: from coop.yml. */
+export interface LedgerRules {
+  founded: IsoDate;
+  shares: {
+    minimumHolding: number;
+    maximumHolding: number;
+    withdrawable: boolean;
+    transferable: boolean;
+    /** The statutory cap on withdrawable holdings, in shares (cap in pence / nominal value). */
+    statutoryMaximum: number | null;
+  } | null;
+  officersMustBeMembers: boolean;
+}
+
+export interface LedgerProblem {
+  seq: number;
+  message: string;
+}
+
+export interface DeriveOptions {
+  /** Derive the state at the end of this day; all events when omitted. */
+  asOf?: IsoDate;
+  /** Check events against the rules and collect problems (skipped when omitted). */
+  rules?: LedgerRules;
+  /** Events dated after this are reported as in the future (with rules). */
+  today?: IsoDate;
+}
+
+/** Events sorted by date, then by seq. Returns the same array when it is already in order. */
+export function inDateOrder(events: readonly LedgerEvent[]): readonly LedgerEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    const a = events[i - 1]!;
+    const b = events[i]!;
+    if (a.date > b.date || (a.date === b.date && a.seq > b.seq)) {
+      return [...events].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.seq - y.seq));
+    }
+  }
+  return events;
+}
+
+export function deriveState(events: readonly LedgerEvent[], options: DeriveOptions = {}): { state: RegisterState; problems: LedgerProblem[] } {
+  const { asOf, rules, today } = options;
+  const members = new Map<number, Member>();
+  const officers: OfficerTerm[] = [];
+  const problems: LedgerProblem[] = [];
+  let maxNumber = 0;
+  let lastSeq = 0;
+  for (const e of events) {
+    if (e.seq > lastSeq) lastSeq = e.seq;
+    if (e.type === 'admit' && e.member > maxNumber) maxNumber = e.member;
+  }
+
+  const problem = (e: LedgerEvent, message: string) => {
+    if (rules) problems.push({ seq: e.seq, message });
+  };
+  const current = (e: LedgerEvent, n: number, what: string): Member | undefined => {
+    const m = members.get(n);
+    if (!m) {
+      problem(e, `${what}: member ${n} has not been admitted by ${e.date}`);
+      return undefined;
+    }
+    if (m.left !== null) {
+      problem(e, `${what}: member ${n} left on ${m.left}`);
+      return undefined;
+    }
+    return m;
+  };
+  const openTerm = (member: number, role: string) => officers.find((t) => t.member === member && t.role === role && t.to === null);
+  const shareRules = rules?.shares ?? null;
+  const checkHolding = (e: LedgerEvent, m: Member, holding: number) => {
+    if (!rules) return;
+    if (!shareRules) {
+      if (holding !== 0) problem(e, `member ${m.number} would hold ${holding} shares, but this group has no shares`);
+      return;
+    }
+    if (holding < shareRules.minimumHolding) {
+      problem(e, `member ${m.number} would hold ${holding} shares, below the rules' minimum of ${shareRules.minimumHolding}`);
+    }
+    if (holding > shareRules.maximumHolding) {
+      problem(e, `member ${m.number} would hold ${holding} shares, above the rules' maximum of ${shareRules.maximumHolding}`);
+    }
+    if (shareRules.statutoryMaximum !== null && holding > shareRules.statutoryMaximum) {
+      problem(e, `member ${m.number} would hold ${holding} withdrawable shares, above the statutory cap of ${shareRules.statutoryMaximum}`);
+    }
+  };
+
+  for (const e of inDateOrder(events)) {
+    if (asOf !== undefined && e.date > asOf) break;
+    if (rules && e.date < rules.founded) problem(e, `is dated ${e.date}, before the group was founded (${rules.founded})`);
+    if (rules && today && e.date > today) problem(e, `is dated ${e.date}, which is in the future`);
+    switch (e.type) {
+      case 'admit': {
+        if (members.has(e.member)) {
+          problem(e, `admits member ${e.member} again: membership numbers are never reused`);
+          break;
+        }
+        const m: Member = { number: e.member, name: e.name, joined: e.date, left: null, leftReason: null, shares: e.shares };
+        members.set(e.member, m);
+        checkHolding(e, m, e.shares);
+        break;
+      }
+      case 'leave': {
+        const m = current(e, e.member, 'leaving');
+        if (!m) break;
+        if (shareRules?.withdrawable) {
+          if (e.repaid !== m.shares) problem(e, `member ${m.number} held ${m.shares} shares on leaving but ${e.repaid} were repaid`);
+        } else if (m.shares > 0) {
+          problem(e, `member ${m.number} still holds ${m.shares} shares, which are not withdrawable: transfer them before the member leaves`);
+        }
+        m.shares = 0;
+        m.left = e.date;
+        m.leftReason = e.reason;
+        for (const t of officers) if (t.member === m.number && t.to === null) t.to = e.date;
+        break;
+      }
+      case 'rename': {
+        const m = current(e, e.member, 'change of name');
+        if (m) m.name = e.name;
+        break;
+      }
+      case 'issue': {
+        const m = current(e, e.member, 'share issue');
+        if (!m) break;
+        if (rules && !shareRules) problem(e, 'issues shares, but this group has no shares');
+        m.shares += e.shares;
+        checkHolding(e, m, m.shares);
+        break;
+      }
+      case 'withdraw': {
+        const m = current(e, e.member, 'share withdrawal');
+        if (!m) break;
+        if (rules && shareRules && !shareRules.withdrawable) problem(e, 'withdraws shares, but the rules make shares non-withdrawable');
+        if (e.shares > m.shares) problem(e, `member ${m.number} holds ${m.shares} shares and cannot withdraw ${e.shares}`);
+        m.shares = Math.max(0, m.shares - e.shares);
+        checkHolding(e, m, m.shares);
+        break;
+      }
+      case 'transfer': {
+        const from = current(e, e.from, 'share transfer');
+        const to = current(e, e.to, 'share transfer');
+        if (!from || !to) break;
+        if (e.from === e.to) problem(e, `transfers shares from member ${e.from} to the same member`);
+        if (rules && shareRules && !shareRules.transferable) problem(e, 'transfers shares, but the rules make shares non-transferable');
+        if (e.shares > from.shares) problem(e, `member ${from.number} holds ${from.shares} shares and cannot transfer ${e.shares}`);
+        const moved = Math.min(e.shares, from.shares);
+        from.shares -= moved;
+        to.shares += moved;
+        checkHolding(e, from, from.shares);
+        checkHolding(e, to, to.shares);
+        break;
+      }
+      case 'appoint': {
+        const m = members.get(e.member);
+        if (rules?.officersMustBeMembers || m) {
+          if (!current(e, e.member, `appointing a ${e.role}`)) break;
+        }
+        if (openTerm(e.member, e.role)) {
+          problem(e, `member ${e.member} is already ${e.role}`);
+          break;
+        }
+        officers.push({ member: e.member, role: e.role, from: e.date, to: null });
+        break;
+      }
+      case 'retire': {
+        const t = openTerm(e.member, e.role);
+        if (!t) {
+          problem(e, `member ${e.member} does not hold the office of ${e.role} on ${e.date}`);
+          break;
+        }
+        t.to = e.date;
+        break;
+      }
+    }
+  }
+  return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq }, problems };
+}
+
+/** Members current at the end of a day: admitted on or before it and not yet left. */
+export function currentMembers(state: RegisterState): Member[] {
+  const out: Member[] = [];
+  for (const m of state.members.values()) if (m.left === null) out.push(m);
+  return out.sort((a, b) => a.number - b.number);
+}
+
+/** Officer terms running at the end of the derived date. */
+export function currentOfficers(state: RegisterState): OfficerTerm[] {
+  return state.officers.filter((t) => t.to === null);
+}
+
+/** The events that concern one member, in date order: for `coop member show`. */
+export function memberHistory(events: readonly LedgerEvent[], number: number): LedgerEvent[] {
+  return inDateOrder(events).filter((e) =>
+    e.type === 'transfer' ? e.from === number || e.to === number : e.member === number,
+  );
+}

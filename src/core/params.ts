@@ -1,0 +1,136 @@
+// The group's rules parameters: the shape of coop.yml. Every number the governing document
+// states, and every check that later commands make, reads these and nothing else.
+
+import { z } from 'zod';
+import { parseFraction, type Fraction } from './fraction.js';
+
+export const KINDS = ['worker-coop', 'neighbourhood-group', 'arts-project', 'community-radio'] as const;
+export const FORMS = [
+  'co-operative-society',
+  'community-benefit-society',
+  'company-limited-by-guarantee',
+  'cic',
+  'unincorporated-association',
+] as const;
+export const JURISDICTIONS = ['england-wales', 'scotland', 'northern-ireland'] as const;
+export const DECISION_METHODS = ['majority', 'consensus'] as const;
+export const BOARD_STYLES = ['elected-rotation', 'all-members'] as const;
+export const DISSOLUTION_RULES = ['common-ownership', 'co-ownership', 'similar-body', 'asset-lock'] as const;
+
+export type Kind = (typeof KINDS)[number];
+export type Form = (typeof FORMS)[number];
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+export type DecisionMethod = (typeof DECISION_METHODS)[number];
+export type BoardStyle = (typeof BOARD_STYLES)[number];
+export type DissolutionRule = (typeof DISSOLUTION_RULES)[number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD, for example 2026-04-01' })
+  .regex(ISO_DATE, 'must be a date written YYYY-MM-DD, for example 2026-04-01')
+  .refine(isRealDate, 'is not a real calendar date');
+
+function isRealDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Month and day of the financial year end, "MM-DD" (e.g. "03-31"). */
+const monthDay = z
+  .string({ error: 'must be a month and day written MM-DD, for example 03-31' })
+  .regex(/^\d{2}-\d{2}$/, 'must be a month and day written MM-DD, for example 03-31')
+  .refine((md) => isRealDate(`2024-${md}`), 'is not a real day of the year');
+
+const fraction = z
+  .union([z.string(), z.number()], { error: 'must be a percentage like "75%" or a fraction like "2/3"' })
+  .transform((value, ctx): Fraction => {
+    const f = parseFraction(value);
+    if (!f || f.num > f.den || f.num <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'must be a percentage like "75%" or a fraction like "2/3", above 0 and at most 100%' });
+      return z.NEVER;
+    }
+    return f;
+  });
+
+const count = (what: string) =>
+  z.number({ error: `must be a whole number of ${what}` }).int(`must be a whole number of ${what}`);
+
+const text = (what: string, max = 2000) =>
+  z
+    .string({ error: `must be text: ${what}` })
+    .trim()
+    .min(1, `cannot be empty: ${what}`)
+    .max(max, `is too long (at most ${max} characters)`);
+
+export const paramsSchema = z.strictObject({
+  createCoop: z.strictObject({
+    version: z.string(),
+    templateVersion: count('template versions').min(1),
+  }),
+  group: z.strictObject({
+    name: text('the group’s full name', 200),
+    kind: z.enum(KINDS, { error: `must be one of ${KINDS.join(', ')}` }),
+    form: z.enum(FORMS, { error: `must be one of ${FORMS.join(', ')}` }),
+    jurisdiction: z.enum(JURISDICTIONS, { error: `must be one of ${JURISDICTIONS.join(', ')}` }),
+    objects: text('what the group is for'),
+    area: text('the area the group serves', 500),
+    registeredOffice: text('the registered office address', 500),
+    founded: isoDate,
+    financialYearEnd: monthDay,
+  }),
+  membership: z.strictObject({
+    eligibility: text('who may become a member'),
+  }),
+  decisions: z.strictObject({
+    method: z.enum(DECISION_METHODS, { error: 'must be majority or consensus' }),
+    /** With consensus: the vote that decides when consensus fails. */
+    fallbackThreshold: fraction.nullable(),
+  }),
+  meetings: z.strictObject({
+    noticeClearDays: count('days').min(1).max(366),
+    /** Days after posting that a posted notice counts as served (48 hours = 2). */
+    postalServiceDays: count('days').min(0).max(14),
+    shortNoticeConsent: fraction,
+    quorum: z.strictObject({ members: count('members').min(1), percent: fraction }),
+    proxies: z.strictObject({
+      allowed: z.boolean({ error: 'must be true or false' }),
+      maxPerHolder: count('proxies').min(0).max(1000),
+      countTowardsQuorum: z.boolean({ error: 'must be true or false' }),
+    }),
+    specialResolution: fraction,
+    castingVote: z.boolean({ error: 'must be true or false' }),
+    agm: z.strictObject({
+      /** Months after the financial year end within which the AGM is held. */
+      withinMonthsOfYearEnd: count('months').min(1).max(24),
+      /** Most months allowed between one AGM and the next. */
+      maxMonthsBetween: count('months').min(1).max(24),
+    }),
+  }),
+  board: z.strictObject({
+    style: z.enum(BOARD_STYLES, { error: 'must be elected-rotation or all-members' }),
+    minSize: count('people').min(1),
+    maxSize: count('people').min(1),
+    quorum: z.strictObject({ members: count('members').min(1), percent: fraction }),
+    roles: z.array(z.string().regex(/^[a-z][a-z-]{0,39}$/, 'must be lower-case words joined by dashes, e.g. chair')).min(1),
+    officersMustBeMembers: z.boolean(),
+  }),
+  shares: z
+    .strictObject({
+      nominalPence: count('pence').min(1),
+      minimumHolding: count('shares').min(1),
+      maximumHolding: count('shares').min(1),
+      withdrawable: z.boolean({ error: 'must be true or false' }),
+      transferable: z.boolean({ error: 'must be true or false' }),
+    })
+    .nullable(),
+  /** Each member's guarantee in pence, for companies limited by guarantee and CICs. */
+  guaranteePence: count('pence').min(1).nullable(),
+  dissolution: z.strictObject({
+    rule: z.enum(DISSOLUTION_RULES, { error: `must be one of ${DISSOLUTION_RULES.join(', ')}` }),
+    recipient: text('who receives any assets left on dissolution', 500),
+  }),
+});
+
+export type CoopParams = z.output<typeof paramsSchema>;
+export type CoopParamsInput = z.input<typeof paramsSchema>;

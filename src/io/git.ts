@@ -1,0 +1,108 @@
+// One small function per git command; the working folder is always given, never assumed.
+
+import { execa, type Options } from 'execa';
+import { UserError } from '../errors.js';
+
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+
+async function git(cwd: string, args: string[], options: Options = {}): Promise<string> {
+  try {
+    const result = await execa('git', args, { cwd, env: GIT_ENV, stdin: 'ignore', ...options });
+    return String(result.stdout ?? '');
+  } catch (error) {
+    const e = error as { code?: string; stderr?: string; shortMessage?: string };
+    if (e.code === 'ENOENT') {
+      throw new UserError('git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or use --no-git with coop new.');
+    }
+    const detail = (e.stderr || e.shortMessage || String(error)).trim();
+    throw new UserError(`git ${args[0]} failed: ${detail}`);
+  }
+}
+
+/** True if a git executable can be run. */
+export async function gitAvailable(cwd: string): Promise<boolean> {
+  try {
+    await execa('git', ['--version'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The committer identity git would use, or undefined when none is set. */
+export async function gitIdentity(cwd: string): Promise<string | undefined> {
+  try {
+    const r = await execa('git', ['var', 'GIT_COMMITTER_IDENT'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return r.stdout.replace(/\s+\d+ [+-]\d{4}$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export const NO_IDENTITY_MESSAGE =
+  'git does not know who you are, so it cannot record who made this change. Set your name and email once with:\n' +
+  '  git config --global user.name "Your Name"\n' +
+  '  git config --global user.email "you@example.org"\n' +
+  'then run the command again. Nothing was written.';
+
+export async function isInsideRepo(cwd: string): Promise<boolean> {
+  try {
+    const r = await execa('git', ['rev-parse', '--is-inside-work-tree'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return r.stdout.trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export async function initRepo(cwd: string): Promise<void> {
+  await git(cwd, ['init', '-q', '-b', 'main']);
+}
+
+/** The commit HEAD points at, or null in a repository with no commits. */
+export async function headCommit(cwd: string): Promise<string | null> {
+  try {
+    const r = await execa('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return r.stdout.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Paths staged for the next commit. */
+export async function stagedPaths(cwd: string): Promise<string[]> {
+  const out = await git(cwd, ['diff', '--cached', '--name-only', '-z']);
+  return out.split('\0').filter(Boolean);
+}
+
+export async function addPaths(cwd: string, paths: readonly string[]): Promise<void> {
+  if (paths.length > 0) await git(cwd, ['add', '--', ...paths]);
+}
+
+/** Unstages paths, leaving the files as they are. */
+export async function unstagePaths(cwd: string, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  if ((await headCommit(cwd)) === null) await git(cwd, ['rm', '-q', '--cached', '--ignore-unmatch', '--', ...paths]);
+  else await git(cwd, ['reset', '-q', '--', ...paths]);
+}
+
+/** Commits exactly what is staged. */
+export async function commit(cwd: string, message: string): Promise<string> {
+  await git(cwd, ['commit', '-q', '--no-verify', '-m', message]);
+  return (await headCommit(cwd)) ?? '';
+}
+
+/** Files git tracks, relative to the repository root. */
+export async function trackedFiles(cwd: string): Promise<string[]> {
+  const out = await git(cwd, ['ls-files', '-z']);
+  return out.split('\0').filter(Boolean);
+}
+
+/** The repository's top folder, or undefined when cwd is not inside one. */
+export async function repoRoot(cwd: string): Promise<string | undefined> {
+  try {
+    const r = await execa('git', ['rev-parse', '--show-toplevel'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return r.stdout.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
