@@ -29,6 +29,9 @@ export const COMPANY_MIN_NOTICE_DAYS = 14;
 /** Companies Act 2006 s.307(5): shorter notice with consent of members holding 90% of votes [V]. */
 export const COMPANY_SHORT_NOTICE_CONSENT_PERCENT = 90;
 
+/** Companies Act 2006 s.324: every member of a company may appoint a proxy [V, with s.325 on notices]. */
+export const COMPANY_MEMBERS_MAY_APPOINT_PROXIES = true;
+
 /** Companies Act 2006 s.283: a special resolution needs at least 75% [V]. */
 export const COMPANY_SPECIAL_RESOLUTION_PERCENT = 75;
 

@@ -3,6 +3,7 @@
 
 import { compareFractions, formatFraction } from './fraction.js';
 import {
+  COMPANY_MEMBERS_MAY_APPOINT_PROXIES,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_SPECIAL_RESOLUTION_PERCENT,
   INVALID_FORM_REASONS,
@@ -72,6 +73,9 @@ export function validateParams(p: CoopParams): Problem[] {
         'meetings.specialResolution',
         `A company's special resolution needs at least ${COMPANY_SPECIAL_RESOLUTION_PERCENT}% (Companies Act 2006 s.283).`,
       );
+    }
+    if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {
+      add('meetings.proxies.allowed', "A company's members have the right to appoint a proxy (Companies Act 2006 s.324): proxies must be allowed.");
     }
   }
   if (!meetings.proxies.allowed && meetings.proxies.maxPerHolder > 0) {

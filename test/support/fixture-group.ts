@@ -1,0 +1,49 @@
+// A group written straight to disk, for tests of the register and meetings that should not
+// depend on `coop new` (its own tests cover it). Valid by construction: defaults for the kind
+// and form, the founders admitted on the founding date and the first three made officers.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { defaultParams } from '../../src/core/defaults.js';
+import { encodeEvent, type LedgerEvent } from '../../src/core/ledger/events.js';
+import type { CoopParamsInput, Form, Jurisdiction, Kind } from '../../src/core/params.js';
+import { git, tempDir } from './cli.js';
+
+export interface FixtureOptions {
+  kind?: Kind;
+  form?: Form;
+  jurisdiction?: Jurisdiction;
+  founded?: string;
+  founders?: string[];
+  /** Changes to the default parameters, applied on top. */
+  tweak?: (p: CoopParamsInput) => void;
+  git?: boolean;
+}
+
+export async function fixtureGroup(options: FixtureOptions = {}): Promise<string> {
+  const kind = options.kind ?? 'worker-coop';
+  const form = options.form ?? 'co-operative-society';
+  const founded = options.founded ?? '2024-01-15';
+  const founders = options.founders ?? ['Ada Founder', 'Ben Founder', 'Cai Founder'];
+  const params = defaultParams({ kind, form, jurisdiction: options.jurisdiction ?? 'england-wales', name: 'Fixture Group Limited', founded });
+  if (form !== 'co-operative-society' && form !== 'community-benefit-society') params.group.name = 'Fixture Group';
+  options.tweak?.(params);
+  const dir = join(tempDir(), 'group');
+  mkdirSync(join(dir, 'register'), { recursive: true });
+  writeFileSync(join(dir, 'coop.yml'), stringify(params));
+  const shares = params.shares ? params.shares.minimumHolding : 0;
+  const events: LedgerEvent[] = [];
+  founders.forEach((name, i) => events.push({ seq: events.length + 1, date: founded, type: 'admit', member: i + 1, name, shares }));
+  ['chair', 'secretary', 'treasurer'].slice(0, founders.length).forEach((role, i) =>
+    events.push({ seq: events.length + 1, date: founded, type: 'appoint', member: i + 1, role }),
+  );
+  writeFileSync(join(dir, 'register', 'ledger.jsonl'), events.map((e) => `${encodeEvent(e)}\n`).join(''));
+  writeFileSync(join(dir, '.gitignore'), '/private/\n/.coop/\n');
+  if (options.git !== false) {
+    await git(dir, ['init', '-q', '-b', 'main']);
+    await git(dir, ['add', '-A']);
+    await git(dir, ['commit', '-q', '-m', 'Found the fixture group']);
+  }
+  return dir;
+}
