@@ -1,0 +1,60 @@
+// The private contact store: postal address, email and phone, keyed by membership number.
+// It lives in private/contacts.jsonl, which the group's .gitignore keeps out of git, so
+// personal details never enter the repository's history. One JSON object a line; a later
+// line for the same member overrides the fields it names (null removes a field).
+
+export interface Contact {
+  email?: string;
+  address?: string;
+  phone?: string;
+}
+
+export const CONTACT_FIELDS = ['email', 'address', 'phone'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export interface ContactLine {
+  member: number;
+  email?: string | null;
+  address?: string | null;
+  phone?: string | null;
+}
+
+export function encodeContactLine(line: ContactLine): string {
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** Folds the store's lines into one contact per member. Bad lines are reported, not fatal. */
+export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[] } {
+  const contacts = new Map<number, Contact>();
+  const problems: { line: number; message: string }[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let o: unknown;
+    try {
+      o = JSON.parse(raw);
+    } catch {
+      problems.push({ line: i + 1, message: 'is not valid JSON' });
+      return;
+    }
+    const rec = o as Record<string, unknown>;
+    if (typeof rec !== 'object' || rec === null || !Number.isSafeInteger(rec.member) || (rec.member as number) < 1) {
+      problems.push({ line: i + 1, message: 'has no valid membership number' });
+      return;
+    }
+    const current = { ...(contacts.get(rec.member as number) ?? {}) };
+    for (const field of CONTACT_FIELDS) {
+      const v = rec[field];
+      if (v === null) delete current[field];
+      else if (typeof v === 'string' && v.trim() !== '') current[field] = v;
+    }
+    contacts.set(rec.member as number, current);
+  });
+  return { contacts, problems };
+}
+
+/** Every stored value, for the check that none has leaked into a tracked file. */
+export function contactValues(contacts: Map<number, Contact>): string[] {
+  const out: string[] = [];
+  for (const c of contacts.values()) for (const f of CONTACT_FIELDS) if (c[f]) out.push(c[f]!);
+  return out;
+}
