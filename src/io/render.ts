@@ -6,23 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { escapeMarkdown } from '../core/markdown.js';
+
+export { escapeMarkdown };
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
 const hbs = Handlebars.create();
-
-/**
- * Escapes what would give a person's text Markdown or HTML structure, and folds line breaks,
- * so that "Lloyd-Jones" stays readable in the raw file while "*bold*", "[link](x)", "<b>",
- * "| table" or a leading "# " print literally.
- */
-export function escapeMarkdown(value: unknown): string {
-  return String(value)
-    .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
 
 hbs.registerHelper('md', (value: unknown) => escapeMarkdown(value));
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
