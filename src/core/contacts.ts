@@ -23,10 +23,21 @@ export function encodeContactLine(line: ContactLine): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-/** Folds the store's lines into one contact per member. Bad lines are reported, not fatal. */
-export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[] } {
+export interface StoredValue {
+  member: number;
+  field: ContactField;
+  value: string;
+}
+
+/**
+ * Folds the store's lines into one contact per member. Bad lines are reported, not fatal.
+ * `stored` lists every value the store has ever held, replaced ones too: all are personal data
+ * that must not leak into tracked files.
+ */
+export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[]; stored: StoredValue[] } {
   const contacts = new Map<number, Contact>();
   const problems: { line: number; message: string }[] = [];
+  const stored: StoredValue[] = [];
   text.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
     let o: unknown;
@@ -45,11 +56,14 @@ export function decodeContacts(text: string): { contacts: Map<number, Contact>; 
     for (const field of CONTACT_FIELDS) {
       const v = rec[field];
       if (v === null) delete current[field];
-      else if (typeof v === 'string' && v.trim() !== '') current[field] = v;
+      else if (typeof v === 'string' && v.trim() !== '') {
+        current[field] = v;
+        stored.push({ member: rec.member as number, field, value: v });
+      }
     }
     contacts.set(rec.member as number, current);
   });
-  return { contacts, problems };
+  return { contacts, problems, stored };
 }
 
 /** Every stored value, for the check that none has leaked into a tracked file. */

@@ -106,3 +106,13 @@ export async function repoRoot(cwd: string): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** True when git would ignore the path (it need not exist): guards the private contact store. */
+export async function isIgnored(cwd: string, path: string): Promise<boolean> {
+  try {
+    await execa('git', ['check-ignore', '-q', '--no-index', '--', path], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
