@@ -75,19 +75,28 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       });
     }
   }
-  const index = buildLeakIndex(contacts.stored.map((s) => ({ value: s.value, label: `the ${FIELD_WORDS[s.field]} of member ${s.member}` })));
+  const index = buildLeakIndex(contacts.stored);
   if (index.size > 0) {
     for (const f of files) {
       if (f.startsWith(`${PRIVATE_DIR}/`)) continue;
-      const path = join(root, f);
       let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch {
-        continue; // Tracked but deleted, or a folder (a submodule): nothing to read.
+      // The ledger is already read: of its fields only names are free text (the rest are
+      // numbers, dates and fixed words checked on decoding), so only the names are searched,
+      // one a line, each line mapped back to its line in the ledger.
+      let lineOf = (line: number) => line;
+      if (f === LEDGER_FILE) {
+        text = ledger.events.map((e) => ('name' in e ? e.name.replace(/[\r\n]/g, ' ') : '')).join('\n');
+        lineOf = (line) => ledger.lines[line - 1] ?? line;
+      } else {
+        try {
+          text = readFileSync(join(root, f), 'utf8');
+        } catch {
+          continue; // Tracked but deleted, or a folder (a submodule): nothing to read.
+        }
       }
       for (const leak of findLeaks(index, text)) {
-        problems.push({ where: `${f}:${leak.line}`, message: `contains ${leak.label}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
+        const s = contacts.stored[leak.value]!;
+        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${FIELD_WORDS[s.field]} of member ${s.member}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
       }
     }
   }

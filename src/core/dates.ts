@@ -6,11 +6,17 @@ export type IsoDate = string;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
+/** True for a real calendar date written YYYY-MM-DD. Plain arithmetic: coop check runs it on every ledger line. */
 export function isIsoDate(text: string): boolean {
   const m = ISO.exec(text);
   if (!m) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
 }
 
 /** Accepts YYYY-MM-DD or the UK's dd/mm/yyyy; returns the ISO form, or undefined if not a real date. */

@@ -105,6 +105,12 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   retire: { member: isNumber, role: isRole },
 };
 
+/** The same, as lists made once: decodeEvent runs for every line of a 100,000-member ledger. */
+const FIELD_LISTS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<
+  EventType,
+  [string, (v: unknown) => boolean][]
+>;
+
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
   from: 'a membership number (a whole number from 1)',
@@ -133,10 +139,10 @@ export function decodeEvent(line: string): LedgerEvent | string {
     return `has an unknown type ${JSON.stringify(type)} (expected one of ${Object.keys(FIELDS).join(', ')})`;
   }
   const fields = FIELDS[type as EventType];
-  for (const key of Object.keys(o)) {
+  for (const key in o) {
     if (key !== 'seq' && key !== 'date' && key !== 'type' && !(key in fields)) return `has an unknown field "${key}" for a ${type} event`;
   }
-  for (const [key, ok] of Object.entries(fields)) {
+  for (const [key, ok] of FIELD_LISTS[type as EventType]) {
     if (!ok(o[key])) return `has an invalid "${key}": ${JSON.stringify(o[key]) ?? 'missing'} (expected ${FIELD_HINT[key]})`;
   }
   return o as unknown as LedgerEvent;
