@@ -12,7 +12,7 @@
 
 /**
  * Values shorter than this (as words joined by single spaces) are not looked for: short strings
- * such as "Flat 2" turn up innocently in rules and minutes, and every false alarm teaches a
+ * such as "Apt 4" turn up innocently in rules and minutes, and every false alarm teaches a
  * secretary to ignore the check. Real emails, phone numbers and addresses are longer.
  */
 export const MIN_LEAK_LENGTH = 6;
