@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { FIXTURES, coop, existsSync, git, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { commitCount, contactsText, gitStatus, lastCommitMessage, ledgerEvents } from '../support/register.js';
+import { commitCount, contactsText, gitStatus, lastCommitMessage, ledgerEvents, json } from '../support/register.js';
 
 const SPREADSHEET = join(FIXTURES, 'members-spreadsheet.csv');
 /** Founded before the spreadsheet's first member joined, with room for Kwame's 5 shares. */
@@ -14,7 +14,7 @@ describe('coop member import', () => {
     const dir = await importable();
     const r = await coop(['member', 'import', SPREADSHEET, '--json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = json(r);
     expect(out.members.map((m: { number: number; name: string; joined: string; shares: number; line: number }) => [m.number, m.name, m.joined, m.shares, m.line])).toEqual([
       [4, 'Siân Lloyd-Jones', '2021-02-03', 1, 2],
       [5, 'Zoë O\'Brien', '2021-02-03', 1, 3],
@@ -28,7 +28,7 @@ describe('coop member import', () => {
     expect(await lastCommitMessage(dir)).toBe('Import 7 members from members-spreadsheet.csv');
     expect(await gitStatus(dir)).toBe('');
 
-    const show = async (n: number) => JSON.parse((await coop(['member', 'show', String(n), '--json'], { cwd: dir })).stdout).contact;
+    const show = async (n: number) => json(await coop(['member', 'show', String(n), '--json'], { cwd: dir })).contact;
     expect(await show(6)).toEqual({ email: 'kwame@example.org', phone: '07700 900456', address: '"The Old Forge", Station Road, Matlock, DE4 3AB' });
     expect(await show(9)).toEqual({ email: 'priya@example.org', phone: '+44 7700 900789', address: '9, Cedar Road\nNottingham\nNG7 1AB' });
     expect(await show(10)).toEqual({});
@@ -94,7 +94,7 @@ describe('coop member import', () => {
     writeFileSync(file, 'Who,When,Contact\nAnn Bee,2021-05-01,ann@example.org\n');
     const r = await coop(['member', 'import', file, '--columns', 'name=Who,joined=When,email=Contact', '--json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout).members[0]).toMatchObject({ number: 4, name: 'Ann Bee', contacts: ['email'] });
+    expect(json(r).members[0]).toMatchObject({ number: 4, name: 'Ann Bee', contacts: ['email'] });
   });
 
   const refusedFiles: [string, string | Buffer, RegExp][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coop } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { commitCount, contactsText, gitStatus, lastCommitMessage, ledgerEvents } from '../support/register.js';
+import { commitCount, contactsText, gitStatus, lastCommitMessage, ledgerEvents, json } from '../support/register.js';
 
 describe('coop member add', () => {
   it('prints the new number, appends one admission and commits it with a plain message', async () => {
@@ -18,7 +18,7 @@ describe('coop member add', () => {
   it('--json gives the number and what was recorded', async () => {
     const dir = await fixtureGroup();
     const r = await coop(['member', 'add', 'Zoë O’Brien', '--json', '--email', 'zoe@example.org'], { cwd: dir });
-    const out = JSON.parse(r.stdout);
+    const out = json(r);
     expect(out).toMatchObject({ number: 4, name: 'Zoë O’Brien', shares: 1, contacts: ['email'] });
     expect(out.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(r.stdout).not.toContain('zoe@example.org');
@@ -30,9 +30,9 @@ describe('coop member add', () => {
     const late = await coop(['member', 'add', 'Late Joiner', '--joined', '2025-01-01'], { cwd: dir });
     const early = await coop(['member', 'add', 'Back Dated', '--joined', '2024-01-20'], { cwd: dir });
     expect([late.stdout, early.stdout]).toEqual(['4', '5']);
-    const asOf2024 = JSON.parse((await coop(['member', 'list', '--as-of', '2024-06-30', '--json'], { cwd: dir })).stdout);
+    const asOf2024 = json(await coop(['member', 'list', '--as-of', '2024-06-30', '--json'], { cwd: dir }));
     expect(asOf2024.map((m: { number: number }) => m.number)).toEqual([1, 2, 5]);
-    const now = JSON.parse((await coop(['member', 'list', '--json'], { cwd: dir })).stdout);
+    const now = json(await coop(['member', 'list', '--json'], { cwd: dir }));
     expect(now.map((m: { number: number }) => m.number)).toEqual([1, 2, 4, 5]);
   });
 
@@ -82,7 +82,7 @@ describe('coop member leave', () => {
     const dir = await fixtureGroup();
     const r = await coop(['member', 'leave', '2', '--date', '2025-01-31', '--reason', 'resigned', '--json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ number: 2, left: '2025-01-31', reason: 'resigned', repaid: 1, officesEnded: ['secretary'] });
+    expect(json(r)).toMatchObject({ number: 2, left: '2025-01-31', reason: 'resigned', repaid: 1, officesEnded: ['secretary'] });
     expect(ledgerEvents(dir).at(-1)).toMatchObject({ type: 'leave', member: 2, repaid: 1 });
     expect(await lastCommitMessage(dir)).toBe('Member 2 left (resigned)');
     const again = await coop(['member', 'leave', '2', '--date', '2025-02-01', '--reason', 'other'], { cwd: dir });
@@ -129,28 +129,28 @@ describe('coop member update, show and list', () => {
     expect(await gitStatus(dir)).toBe('');
     expect(contactsText(dir)).toContain('ada@example.org');
 
-    const show = JSON.parse((await coop(['member', 'show', '1', '--json'], { cwd: dir })).stdout);
+    const show = json(await coop(['member', 'show', '1', '--json'], { cwd: dir }));
     expect(show).toMatchObject({ number: 1, name: 'Ada Lovelace', contact: { email: 'ada@example.org', address: '1 Analytical Row\nLondon' } });
     expect(show.offices).toEqual([{ role: 'chair', from: '2024-01-15', to: null }]);
     expect(show.history.map((h: { text: string }) => h.text)).toEqual(['Admitted as member 1, Ada Founder, with 1 share', 'Appointed chair', 'Name changed to Ada Lovelace']);
 
     const removed = await coop(['member', 'update', '1', '--email', ''], { cwd: dir });
     expect(removed.exitCode).toBe(0);
-    expect(JSON.parse((await coop(['member', 'show', '1', '--json'], { cwd: dir })).stdout).contact).toEqual({ address: '1 Analytical Row\nLondon' });
+    expect(json(await coop(['member', 'show', '1', '--json'], { cwd: dir })).contact).toEqual({ address: '1 Analytical Row\nLondon' });
 
-    const before = JSON.parse((await coop(['member', 'list', '--as-of', '2025-04-30', '--json'], { cwd: dir })).stdout);
+    const before = json(await coop(['member', 'list', '--as-of', '2025-04-30', '--json'], { cwd: dir }));
     expect(before[0].name).toBe('Ada Founder');
   });
 
   it('member list --json has exactly the documented shape; --all includes former members', async () => {
     const dir = await fixtureGroup();
     await coop(['member', 'leave', '3', '--date', '2025-01-31', '--reason', 'deceased'], { cwd: dir });
-    const now = JSON.parse((await coop(['member', 'list', '--json'], { cwd: dir })).stdout);
+    const now = json(await coop(['member', 'list', '--json'], { cwd: dir }));
     expect(now).toEqual([
       { number: 1, name: 'Ada Founder', joined: '2024-01-15', left: null, shares: 1 },
       { number: 2, name: 'Ben Founder', joined: '2024-01-15', left: null, shares: 1 },
     ]);
-    const all = JSON.parse((await coop(['member', 'list', '--all', '--json'], { cwd: dir })).stdout);
+    const all = json(await coop(['member', 'list', '--all', '--json'], { cwd: dir }));
     expect(all[2]).toEqual({ number: 3, name: 'Cai Founder', joined: '2024-01-15', left: '2025-01-31', shares: 0 });
     const text = await coop(['member', 'list', '--all'], { cwd: dir });
     expect(text.stdout).toMatch(/3 +Cai Founder +2024-01-15 +2025-01-31 +0/);

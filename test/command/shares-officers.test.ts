@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coop } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { gitStatus, lastCommitMessage, ledgerEvents } from '../support/register.js';
+import { gitStatus, lastCommitMessage, ledgerEvents, json } from '../support/register.js';
 
 /** A society whose shares may be held up to 10, withdrawn and transferred. */
 const flexible = () => fixtureGroup({ tweak: (p) => Object.assign(p.shares!, { maximumHolding: 10, withdrawable: true, transferable: true }) });
@@ -10,11 +10,11 @@ describe('coop shares', () => {
   it('issue, transfer and withdraw, each a commit a secretary recognises, holdings right on every date', async () => {
     const dir = await flexible();
     const issue = await coop(['shares', 'issue', '2', '5', '--date', '2024-03-01', '--json'], { cwd: dir });
-    expect(JSON.parse(issue.stdout)).toMatchObject({ member: 2, shares: 5, date: '2024-03-01', holding: 6 });
+    expect(json(issue)).toMatchObject({ member: 2, shares: 5, date: '2024-03-01', holding: 6 });
     expect(await lastCommitMessage(dir)).toBe('Issue 5 shares to member 2');
 
     const transfer = await coop(['shares', 'transfer', '2', '3', '2', '--date', '2024-04-01', '--json'], { cwd: dir });
-    expect(JSON.parse(transfer.stdout)).toMatchObject({ from: 2, to: 3, shares: 2, holdings: { from: 4, to: 3 } });
+    expect(json(transfer)).toMatchObject({ from: 2, to: 3, shares: 2, holdings: { from: 4, to: 3 } });
     expect(await lastCommitMessage(dir)).toBe('Transfer 2 shares from member 2 to member 3');
 
     const withdraw = await coop(['shares', 'withdraw', '3', '1', '--date', '2024-05-01'], { cwd: dir });
@@ -22,7 +22,7 @@ describe('coop shares', () => {
     expect(await lastCommitMessage(dir)).toBe('Withdraw 1 share from member 3');
 
     const at = async (date: string) =>
-      Object.fromEntries(JSON.parse((await coop(['member', 'list', '--as-of', date, '--json'], { cwd: dir })).stdout).map((m: { number: number; shares: number }) => [m.number, m.shares]));
+      Object.fromEntries(json(await coop(['member', 'list', '--as-of', date, '--json'], { cwd: dir })).map((m: { number: number; shares: number }) => [m.number, m.shares]));
     expect(await at('2024-02-01')).toEqual({ 1: 1, 2: 1, 3: 1 });
     expect(await at('2024-04-15')).toEqual({ 1: 1, 2: 4, 3: 3 });
     expect(await at('2024-05-01')).toEqual({ 1: 1, 2: 4, 3: 2 });
@@ -78,10 +78,10 @@ describe('coop officer', () => {
     expect(out.exitCode).toBe(0);
     expect(await lastCommitMessage(dir)).toBe('Member 2 left the office of secretary');
     const appoint = await coop(['officer', 'appoint', '3', '--role', 'Secretary', '--date', '2025-02-01', '--json'], { cwd: dir });
-    expect(JSON.parse(appoint.stdout)).toMatchObject({ member: 3, name: 'Cai Founder', role: 'secretary', date: '2025-02-01' });
+    expect(json(appoint)).toMatchObject({ member: 3, name: 'Cai Founder', role: 'secretary', date: '2025-02-01' });
     expect(await lastCommitMessage(dir)).toBe('Appoint member 3 as secretary');
     const secretary = async (date: string) =>
-      JSON.parse((await coop(['register', '--as-of', date, '--json'], { cwd: dir })).stdout).officers.filter((o: { role: string; to: string | null }) => o.role === 'secretary' && o.to === null)[0]?.member;
+      json(await coop(['register', '--as-of', date, '--json'], { cwd: dir })).officers.filter((o: { role: string; to: string | null }) => o.role === 'secretary' && o.to === null)[0]?.member;
     expect(await secretary('2024-06-01')).toBe(2);
     expect(await secretary('2025-01-31')).toBeUndefined();
     expect(await secretary('2025-03-01')).toBe(3);

@@ -24,3 +24,8 @@ export async function commitCount(dir: string): Promise<number> {
 export async function gitStatus(dir: string): Promise<string> {
   return git(dir, ['status', '--porcelain']);
 }
+
+/** A command's --json output, parsed. */
+export function json(r: { stdout?: unknown }): any {
+  return JSON.parse(String(r.stdout));
+}
