@@ -160,6 +160,7 @@ export async function updateMember(cwd: string, memberNumber: number | string, i
   if (input.name === undefined && input.email === undefined && input.address === undefined && input.phone === undefined) {
     throw new UsageError('Nothing to change: give --name, --email, --address or --phone (an empty value, like --phone "", removes a contact detail).');
   }
+  if (input.date !== undefined && input.name === undefined) throw new UsageError('--date is the date of a change of name: give it with --name.');
   return recordChange(cwd, input, (group) => {
     const m = existingMember(group, number);
     const events: NewEvent[] = [];

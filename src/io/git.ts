@@ -110,7 +110,8 @@ export async function repoRoot(cwd: string): Promise<string | undefined> {
 /** True when git would ignore the path (it need not exist): guards the private contact store. */
 export async function isIgnored(cwd: string, path: string): Promise<boolean> {
   try {
-    await execa('git', ['check-ignore', '-q', '--no-index', '--', path], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    // Exit 0: ignored; exit 1 (not ignored) or any failure makes git() throw.
+    await git(cwd, ['check-ignore', '-q', '--no-index', '--', path]);
     return true;
   } catch {
     return false;
