@@ -6,13 +6,13 @@ import { relative } from 'node:path';
 import { CancelledError, UsageError, UserError } from '../../errors.js';
 import { todayInUk } from '../../core/dates.js';
 import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
-import { governingContext, governingDocumentFile } from '../../core/documents/governing.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
-import { foundingFrom, type Founding } from '../../core/found/to-params.js';
+import { foundingFrom } from '../../core/found/to-params.js';
 import { writeFoundingRepo } from '../../io/found-repo.js';
 import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
 import { canPrompt, inquirerPrompter, type Prompter } from '../../io/prompts.js';
 import { renderTemplate } from '../../io/render.js';
+import { renderGoverningDocument } from '../../io/render-governing.js';
 import type { FileChange } from '../../io/transaction.js';
 import { completeAnswers, givenAnswers } from './gather.js';
 import type { NewOptions } from './options.js';
@@ -63,9 +63,10 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
     );
   }
 
-  const plan = planFor(founding);
+  const governing = renderGoverningDocument(founding.params);
+  const plan = foundingPlan(founding.params, founding.founders, governing);
   const changes = render(plan);
-  const governingPath = governingDocumentFile(founding.params.group.form).path;
+  const governingPath = governing.path;
   const shownPath = relative(cwd, target.path) || '.';
   if (!answers.founders) {
     err(`Note: the founders are examples (${DEFAULT_FOUNDERS.join(', ')}). For a real group, give each with --founder "Name <email>".\n`);
@@ -101,18 +102,12 @@ async function checkGit(where: string): Promise<void> {
   if ((await gitIdentity(where)) === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
 }
 
-function planFor(founding: Founding): FoundingPlan {
-  const { params, founders } = founding;
-  const doc = governingDocumentFile(params.group.form);
-  return foundingPlan(params, founders, { ...doc, context: governingContext(params) });
-}
-
 /** Renders every templated file: the plan becomes file contents, ready for the applier. */
 function render(plan: FoundingPlan): FileChange[] {
   return plan.files.map((f) => ({
     path: f.path,
     tracked: f.tracked,
-    content: 'content' in f ? f.content : f.template.startsWith('group/') ? tidyMarkdown(renderTemplate(f.template, f.context)) : renderTemplate(f.template, f.context),
+    content: 'content' in f ? f.content : tidyMarkdown(renderTemplate(f.template, f.context)),
   }));
 }
 

@@ -13,6 +13,7 @@ import { TEMPLATE_VERSION, VERSION } from '../../version.js';
 import type { Founder } from './founders.js';
 import { FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL, article, roleTitle } from './labels.js';
 import { registrationFor } from './registration.js';
+import { countOf, monthDayText } from '../documents/words.js';
 import { firstOfficers, foundingShares } from './register.js';
 
 /** Where the founding files go: one place, so the README, the minutes and the plan agree. */
@@ -29,11 +30,6 @@ export const FOUNDING_FILES = {
 export interface GoverningRef {
   path: string;
   title: string;
-}
-
-/** "31 March" for a year end "03-31". */
-function dayAndMonth(monthDay: string): string {
-  return longDate(`2024-${monthDay}`).replace(/ \d{4}$/, '');
 }
 
 export function foundingContext(params: CoopParams, founders: readonly Founder[], governing: GoverningRef) {
@@ -56,7 +52,7 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
       office: group.registeredOffice,
       founded: group.founded,
       foundedLong: longDate(group.founded),
-      yearEnd: dayAndMonth(group.financialYearEnd),
+      yearEnd: monthDayText(group.financialYearEnd),
     },
     is: {
       society: isSociety(form),
@@ -90,6 +86,10 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
       ? {
           nominal: poundsText(shares.nominalPence),
           minimum: shares.minimumHolding,
+          /** "1 share", "5 shares". */
+          minimumText: countOf(shares.minimumHolding, 'share'),
+          /** What each founder pays for their shares: "£1". */
+          eachPays: poundsText(each * shares.nominalPence),
           maximum: shares.maximumHolding,
           withdrawable: shares.withdrawable,
           transferable: shares.transferable,

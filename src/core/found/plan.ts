@@ -12,10 +12,9 @@ export type FileSpec =
   | { path: string; tracked: boolean; content: string }
   | { path: string; tracked: boolean; template: string; context: object };
 
+/** The governing document, already drafted (io/render-governing.ts numbers its clauses). */
 export interface GoverningDocument extends GoverningRef {
-  /** Its template, relative to templates/. */
-  template: string;
-  context: object;
+  content: string;
 }
 
 export interface FoundingPlan {
@@ -35,7 +34,7 @@ export function foundingPlan(params: CoopParams, founders: readonly Founder[], g
   const context = foundingContext(params, founders, { path: governing.path, title: governing.title });
   const files: FileSpec[] = [
     { path: FOUNDING_FILES.params, tracked: true, content: coopYmlText(params) },
-    { path: governing.path, tracked: true, template: governing.template, context: governing.context },
+    { path: governing.path, tracked: true, content: governing.content },
     ...GROUP_TEMPLATES.map((t) => ({ path: t.path, tracked: true, template: t.template, context })),
     { path: FOUNDING_FILES.ledger, tracked: true, content: ledgerText(foundingEvents(params, founders)) },
     // The .gitignore text is shared with `coop check`, which makes sure it is still there, so it

@@ -14,6 +14,7 @@ import {
   isSociety,
 } from '../law.js';
 import type { Form, Jurisdiction, Kind } from '../params.js';
+import { placeContext } from '../documents/place.js';
 
 export type Route = 'fca' | 'ni-registrar' | 'companies-house' | 'none';
 
@@ -40,18 +41,12 @@ export interface Registration {
   /** Who registers charities where the group is, if its aims are charitable. */
   charityRegulator: string;
   ofcom: boolean;
+  /** Companies House's application to register a company. */
+  incorporationForm: string;
+  /** The CIC Regulator's forms: the community interest statement filed with the application, and the yearly report. */
+  cicStatementForm: string;
+  cicReportForm: string;
 }
-
-/** Registered societies: the FCA in Great Britain (2014 Act); in Northern Ireland its own registrar (1969 Act) [U: check the registrar's name before relying on it]. */
-const SOCIETY_REGISTRAR: Record<Jurisdiction, { route: Route; registrar: string; act: string }> = {
-  'england-wales': { route: 'fca', registrar: 'the Financial Conduct Authority (FCA)', act: 'the Co-operative and Community Benefit Societies Act 2014' },
-  scotland: { route: 'fca', registrar: 'the Financial Conduct Authority (FCA)', act: 'the Co-operative and Community Benefit Societies Act 2014' },
-  'northern-ireland': {
-    route: 'ni-registrar',
-    registrar: 'the Registrar of Credit Unions and Industrial and Provident Societies at the Department for the Economy (Northern Ireland)',
-    act: 'the Co-operative and Community Benefit Societies Act (Northern Ireland) 1969',
-  },
-};
 
 const CHARITY_REGULATOR: Record<Jurisdiction, string> = {
   'england-wales': 'the Charity Commission for England and Wales',
@@ -60,13 +55,15 @@ const CHARITY_REGULATOR: Record<Jurisdiction, string> = {
 };
 
 export function registrationFor(kind: Kind, form: Form, jurisdiction: Jurisdiction): Registration {
-  const society = isSociety(form);
-  const company = isCompany(form);
-  const base = society
-    ? SOCIETY_REGISTRAR[jurisdiction]
-    : company
-      ? { route: 'companies-house' as const, registrar: 'Companies House', act: 'the Companies Act 2006' }
-      : { route: 'none' as const, registrar: 'nobody: an unincorporated association does not register', act: 'no Act: the constitution is an agreement between the members' };
+  // The registrar and the Act are named once, in core/documents/place.ts, for the governing
+  // document and this checklist alike.
+  const place = placeContext(form, jurisdiction);
+  const route: Route = isSociety(form) ? (jurisdiction === 'northern-ireland' ? 'ni-registrar' : 'fca') : isCompany(form) ? 'companies-house' : 'none';
+  const base = {
+    route,
+    registrar: place.registrar ?? 'nobody: an unincorporated association does not register',
+    act: place.act ? `the ${place.act}` : 'no Act: the constitution is an agreement between the members',
+  };
   return {
     ...base,
     fca: base.route === 'fca',
@@ -84,5 +81,8 @@ export function registrationFor(kind: Kind, form: Form, jurisdiction: Jurisdicti
     pscPercent: PSC_THRESHOLD_PERCENT,
     charityRegulator: CHARITY_REGULATOR[jurisdiction],
     ofcom: kind === 'community-radio',
+    incorporationForm: 'IN01',
+    cicStatementForm: 'CIC36',
+    cicReportForm: 'CIC34',
   };
 }
