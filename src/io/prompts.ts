@@ -23,7 +23,7 @@ export function canPrompt(stdin: NodeJS.ReadStream = process.stdin, stdout: Node
 }
 
 /** Ctrl+C at a question: inquirer throws ExitPromptError; we turn it into our own cancellation. */
-async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
+export async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
   try {
     return await ask();
   } catch (error) {
