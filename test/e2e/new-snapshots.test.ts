@@ -19,7 +19,7 @@ describe('founding documents match their snapshots', () => {
       ['new', name, ...args, '--founder', 'Ada Lovelace <ada@example.org>', '--founder', 'Ben O*kri', '--founder', 'Cai | Jones', '--founded', '2026-04-01', '--no-git'],
       { cwd: parent },
     );
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     for (const file of FILES) {
       await expect(read(join(parent, name, file))).toMatchFileSnapshot(`../snapshots/${name}/${file}`);
     }

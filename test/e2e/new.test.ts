@@ -18,7 +18,7 @@ describe('coop new --yes demo', () => {
   it('writes the group’s files in one commit and leaves a clean working tree', async () => {
     const parent = tempDir();
     const r = await coop(['new', '--yes', 'demo'], { cwd: parent });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     expect(r.stdout).toContain('Founded Demo Limited in demo/');
     expect(r.stderr).toContain('the founders are examples');
     const dir = join(parent, 'demo');
@@ -36,7 +36,7 @@ describe('coop new --yes demo', () => {
   it('create-coop is coop new', async () => {
     const parent = tempDir();
     const r = await coop(['--yes', 'via-create'], { cwd: parent, bin: CREATE_BIN });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     expect((await repoState(join(parent, 'via-create'))).commits).toEqual(['Found Via Create Limited']);
   });
 
@@ -44,7 +44,7 @@ describe('coop new --yes demo', () => {
     const parent = tempDir();
     mkdirSync(join(parent, 'empty'));
     const r = await coop(['new', '--yes', join(parent, 'empty')], { cwd: tempDir() });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     expect((await repoState(join(parent, 'empty'))).status).toBe('');
   });
 
@@ -62,7 +62,7 @@ describe('founders’ emails stay private', () => {
   it('are in private/contacts.jsonl only, never in git history', async () => {
     const parent = tempDir();
     const r = await coop(['new', 'g', '--kind', 'worker-coop', '--name', 'Private Limited', ...FOUNDERS], { cwd: parent });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     const dir = join(parent, 'g');
     const history = await git(dir, ['log', '-p', '--all']);
     expect(history).not.toContain('ada@example.org');
@@ -112,7 +112,7 @@ describe('safety', () => {
   it('--dry-run lists the files and writes nothing', async () => {
     const parent = tempDir();
     const r = await coop(['new', '--yes', '--dry-run', 'demo'], { cwd: parent });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     for (const f of ['coop.yml', 'RULES.md', 'documents/founding-minutes.md', 'documents/next-steps.md', 'register/ledger.jsonl', 'private/contacts.jsonl', 'README.md']) {
       expect(r.stdout).toContain(f);
     }
@@ -131,7 +131,7 @@ describe('safety', () => {
   it('--no-git writes the files without a repository', async () => {
     const parent = tempDir();
     const r = await coop(['new', '--yes', '--no-git', 'plain'], { cwd: parent });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     expect(existsSync(join(parent, 'plain', 'coop.yml'))).toBe(true);
     expect(existsSync(join(parent, 'plain', '.git'))).toBe(false);
   });
@@ -215,7 +215,7 @@ describe('--answers FILE', () => {
       ].join('\n'),
     );
     const r = await coop(['new', 'radio', '--answers', 'answers.yml', '--notice-days', '28'], { cwd: parent });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
     const yml = read(join(parent, 'radio', 'coop.yml'));
     expect(yml).toContain('name: Leith Community Radio');
     expect(yml).toContain('form: cic');
