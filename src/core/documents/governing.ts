@@ -3,10 +3,14 @@
 // that later checks read. Templates hold no numbers of their own.
 
 import {
+  ASSOCIATION_BANK_SIGNATURES,
   CIC_DIVIDEND_CAP_PERCENT,
+  COMPANY_ACCOUNTS_MONTHS,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_REQUISITION_PERCENT,
   COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
+  CONFIRMATION_STATEMENT_MONTHS,
+  GUARANTEE_AFTER_LEAVING_YEARS,
   MEMBER_REQUISITION_PERCENT,
   MINUTES_KEEP_YEARS,
   ROTATION_RETIRING_FRACTION,
@@ -18,6 +22,7 @@ import {
   isSociety,
 } from '../law.js';
 import { longDate } from '../dates.js';
+import { compareFractions, type Fraction } from '../fraction.js';
 import type { CoopParams, Form, Kind } from '../params.js';
 import { placeContext, type PlaceContext } from './place.js';
 import { countOf, listText, monthDayText, percentText, poundsText, quorumText, roleText, thresholdText } from './words.js';
@@ -110,10 +115,20 @@ export interface GoverningContext {
     minutesKeepYears: string;
     /** "75%": members who must sign a society's instrument of dissolution. */
     dissolutionInstrumentConsent: string;
+    /** "1 year": how long a company's guarantee lasts after a member leaves. */
+    guaranteeAfterLeaving: string;
+    /** "2 people": who must sign for an association's payments. */
+    bankSignatures: string;
+    /** "9 months": a company's accounts deadline (and a CIC's community interest report). */
+    companyAccountsMonths: string;
+    /** "12 months": most time between a company's confirmation statements. */
+    confirmationStatementMonths: string;
   };
   meetings: {
     /** "14 clear days". */
     notice: string;
+    /** "14 clear days' notice". */
+    noticeGiven: string;
     /** "2 days": when a posted notice counts as served. */
     postalService: string;
     /** "90% of the members": who may agree to shorter notice. */
@@ -129,7 +144,7 @@ export interface GoverningContext {
     agmWithin: string;
     /** "15 months": most time between AGMs. */
     agmMaxBetween: string;
-    /** "10% of the members": who may require a general meeting. */
+    /** "10%": the share of members (companies: of votes) who may require a general meeting. */
     requisition: string;
     proxies: { allowed: boolean; /** "5 proxies" */ maxPerHolder: string; countTowardsQuorum: boolean };
   };
@@ -138,6 +153,12 @@ export interface GoverningContext {
     consensus: boolean;
     /** With consensus: "three quarters (75%) of the votes cast"; null with majority voting. */
     fallback: string | null;
+    /**
+     * With consensus: what a special resolution needs when it goes to the fallback vote, the
+     * higher of the fallback and special-resolution thresholds, so falling back never makes a
+     * special resolution easier to pass. Null with majority voting.
+     */
+    specialFallback: string | null;
   };
   board: {
     electedRotation: boolean;
@@ -146,7 +167,7 @@ export interface GoverningContext {
     minSize: string;
     /** "12 people". */
     maxSize: string;
-    /** "2 board members or 50% of the board, whichever is greater". */
+    /** "2 board members or 50% of the board, whichever is greater" (directors; committee members). */
     quorum: string;
     /** "chair, secretary and treasurer". */
     roles: string;
@@ -180,11 +201,21 @@ export interface GoverningContext {
   };
 }
 
+/** What each form calls one member of its board, and the board as a whole. */
+const BOARD_MEMBER: Record<Form, [string, string]> = {
+  'co-operative-society': ['board member', 'the board'],
+  'community-benefit-society': ['board member', 'the board'],
+  'company-limited-by-guarantee': ['director', 'the directors'],
+  cic: ['director', 'the directors'],
+  'unincorporated-association': ['committee member', 'the committee'],
+};
+
 export function governingContext(params: CoopParams): GoverningContext {
   const { group, meetings, board, shares, decisions, dissolution } = params;
   const form = group.form;
   const file = governingDocumentFile(form);
   const company = isCompany(form);
+  const fallback = decisions.method === 'consensus' ? decisions.fallbackThreshold : null;
   return {
     document: { title: file.title, path: file.path },
     group: {
@@ -223,9 +254,14 @@ export function governingContext(params: CoopParams): GoverningContext {
       annualReturnMonths: countOf(SOCIETY_ANNUAL_RETURN_MONTHS, 'month'),
       minutesKeepYears: countOf(MINUTES_KEEP_YEARS, 'year'),
       dissolutionInstrumentConsent: `${SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT}%`,
+      guaranteeAfterLeaving: countOf(GUARANTEE_AFTER_LEAVING_YEARS, 'year'),
+      bankSignatures: countOf(ASSOCIATION_BANK_SIGNATURES, 'person', 'people'),
+      companyAccountsMonths: countOf(COMPANY_ACCOUNTS_MONTHS, 'month'),
+      confirmationStatementMonths: countOf(CONFIRMATION_STATEMENT_MONTHS, 'month'),
     },
     meetings: {
       notice: countOf(meetings.noticeClearDays, 'clear day'),
+      noticeGiven: `${countOf(meetings.noticeClearDays, 'clear day')}${meetings.noticeClearDays === 1 ? "'s" : "'"} notice`,
       postalService: countOf(meetings.postalServiceDays, 'day'),
       shortNoticeConsent: `${percentText(meetings.shortNoticeConsent)} of the members`,
       quorum: quorumText(meetings.quorum.members, meetings.quorum.percent, 'member', 'the members'),
@@ -234,7 +270,7 @@ export function governingContext(params: CoopParams): GoverningContext {
       castingVote: meetings.castingVote,
       agmWithin: countOf(meetings.agm.withinMonthsOfYearEnd, 'month'),
       agmMaxBetween: countOf(meetings.agm.maxMonthsBetween, 'month'),
-      requisition: `${company ? COMPANY_REQUISITION_PERCENT : MEMBER_REQUISITION_PERCENT}% of the members`,
+      requisition: `${company ? COMPANY_REQUISITION_PERCENT : MEMBER_REQUISITION_PERCENT}%`,
       proxies: {
         allowed: meetings.proxies.allowed,
         maxPerHolder: countOf(meetings.proxies.maxPerHolder, 'proxy', 'proxies'),
@@ -244,14 +280,15 @@ export function governingContext(params: CoopParams): GoverningContext {
     decisions: {
       majority: decisions.method === 'majority',
       consensus: decisions.method === 'consensus',
-      fallback: decisions.method === 'consensus' && decisions.fallbackThreshold ? `${thresholdText(decisions.fallbackThreshold)} of the votes cast` : null,
+      fallback: fallback ? `${thresholdText(fallback)} of the votes cast` : null,
+      specialFallback: fallback ? `${thresholdText(higherOf(fallback, meetings.specialResolution))} of the votes cast` : null,
     },
     board: {
       electedRotation: board.style === 'elected-rotation',
       allMembers: board.style === 'all-members',
       minSize: countOf(board.minSize, 'person', 'people'),
       maxSize: countOf(board.maxSize, 'person', 'people'),
-      quorum: quorumText(board.quorum.members, board.quorum.percent, 'board member', 'the board'),
+      quorum: quorumText(board.quorum.members, board.quorum.percent, BOARD_MEMBER[form][0], BOARD_MEMBER[form][1]),
       roles: listText(board.roles.map(roleText)),
       roleList: board.roles.map(roleText),
       rotationFraction: thresholdText(ROTATION_RETIRING_FRACTION),
@@ -278,3 +315,7 @@ export function governingContext(params: CoopParams): GoverningContext {
   };
 }
 
+
+function higherOf(a: Fraction, b: Fraction): Fraction {
+  return compareFractions(a, b) >= 0 ? a : b;
+}
