@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { numberClauses, tidyBlankLines } from '../../src/core/documents/clauses.js';
+import { finishClauses, numberClauses, tidyBlankLines } from '../../src/core/documents/clauses.js';
 import { governingContext, governingDocumentFile } from '../../src/core/documents/governing.js';
 import type { CoopParamsInput, Form, Kind } from '../../src/core/params.js';
 import { renderGoverningDocument } from '../../src/io/render-governing.js';
+import { renderTemplate } from '../../src/io/render.js';
 import { clause, paramsFor } from '../support/governing.js';
 
 describe('governingDocumentFile', () => {
@@ -102,5 +103,19 @@ describe('numberClauses', () => {
 describe('tidyBlankLines', () => {
   it('separates paragraphs that conditional sections left touching, and folds runs of blank lines', () => {
     expect(tidyBlankLines('## A\n[#] x\n[#] y\n\n\n\n## B  \n')).toBe('## A\n\n[#] x\n\n[#] y\n\n## B\n');
+  });
+});
+
+describe('finishing a governing document', () => {
+  it('renderTemplate gives the finished document too, so callers cannot forget the numbering', () => {
+    const params = paramsFor('arts-project', 'cic');
+    const file = governingDocumentFile(params.group.form);
+    const direct = renderTemplate(file.template, governingContext(params));
+    expect(direct).toBe(renderGoverningDocument(params).content);
+    expect(direct).toMatch(/^## 1\. Meaning of words$/m);
+  });
+  it('is idempotent', () => {
+    const once = finishClauses('## A\n[#] x\n## B\n[#] y\n');
+    expect(finishClauses(once)).toBe(once);
   });
 });

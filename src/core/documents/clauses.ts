@@ -37,3 +37,8 @@ export function tidyBlankLines(markdown: string): string {
   const spaced = markdown.replace(/[ \t]+$/gm, '').replace(/\n(?=(?:## |\[#\] ))/g, '\n\n');
   return `${spaced.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
+
+/** A rendered governing document made final: blank lines tidied, clauses numbered. Idempotent. */
+export function finishClauses(markdown: string): string {
+  return numberClauses(tidyBlankLines(markdown));
+}
