@@ -140,3 +140,12 @@ export const MEMBER_REQUISITION_PERCENT = 10;
  * members retire at each AGM, as in the worker co-op models (uk-facts.md §5) [S].
  */
 export const ROTATION_RETIRING_FRACTION = { num: 1, den: 3 } as const;
+
+/**
+ * Insolvency Act 1986 s.74(2)(a) [S]: a company's guarantee binds a member while a member and
+ * for 1 year after leaving (a past member is not liable for a winding up a year or more later).
+ */
+export const GUARANTEE_AFTER_LEAVING_YEARS = 1;
+
+/** Not statute: payments from an association's bank account need 2 signatures (uk-facts.md §3) [S]. */
+export const ASSOCIATION_BANK_SIGNATURES = 2;

@@ -1,8 +1,9 @@
 // The one call that drafts a group's governing document from its coop.yml params. Lives in
 // io/ only because templates are read from disk; the wording's values and the clause numbers
-// are worked out by pure functions in core/documents/.
+// are worked out by pure functions in core/documents/ (renderTemplate numbers the clauses of
+// every governing/ template, so renderTemplate(file.template, governingContext(params)) gives
+// the same text).
 
-import { numberClauses, tidyBlankLines } from '../core/documents/clauses.js';
 import { governingContext, governingDocumentFile } from '../core/documents/governing.js';
 import type { CoopParams } from '../core/params.js';
 import { renderTemplate } from './render.js';
@@ -18,6 +19,5 @@ export interface GoverningDocument {
 
 export function renderGoverningDocument(params: CoopParams): GoverningDocument {
   const file = governingDocumentFile(params.group.form);
-  const raw = renderTemplate(file.template, governingContext(params));
-  return { path: file.path, title: file.title, content: numberClauses(tidyBlankLines(raw)) };
+  return { path: file.path, title: file.title, content: renderTemplate(file.template, governingContext(params)) };
 }

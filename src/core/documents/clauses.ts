@@ -28,7 +28,17 @@ export function numberClauses(markdown: string): string {
     .join('\n');
 }
 
-/** Folds the blank lines that conditional template sections leave into single blank lines. */
+/**
+ * Conditional template sections leave too many blank lines in some places and too few in
+ * others (two paragraphs from adjacent {{#if}} blocks would run together in Markdown). This
+ * gives every clause heading and numbered paragraph exactly one blank line before it.
+ */
 export function tidyBlankLines(markdown: string): string {
-  return `${markdown.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  const spaced = markdown.replace(/[ \t]+$/gm, '').replace(/\n(?=(?:## |\[#\] ))/g, '\n\n');
+  return `${spaced.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** A rendered governing document made final: blank lines tidied, clauses numbered. Idempotent. */
+export function finishClauses(markdown: string): string {
+  return numberClauses(tidyBlankLines(markdown));
 }

@@ -25,19 +25,20 @@ export interface PlaceContext {
   becomesInsolvent: string;
   /** "trustee in bankruptcy" / Scots "trustee in the sequestration". */
   insolvencyTrustee: string;
+  /** What a lender's security over property is called: Scots law has no mortgages. */
+  security: string;
 }
 
 const SOCIETY_ACT_GB = 'Co-operative and Community Benefit Societies Act 2014';
-// uk-facts.md names the NI Act this way (it began as the Industrial and Provident Societies
-// Act (Northern Ireland) 1969 and was renamed) [S].
+// The Industrial and Provident Societies Act (Northern Ireland) 1969, renamed by the Credit
+// Unions and Co-operative and Community Benefit Societies (Northern Ireland) Act 2016 [S, FCA].
 const SOCIETY_ACT_NI = 'Co-operative and Community Benefit Societies Act (Northern Ireland) 1969';
 const COMPANIES_ACT = 'Companies Act 2006';
 
-// NI societies are not registered by the FCA. As far as we know the registrar is the
-// Registrar of Credit Unions and Industrial and Provident Societies in the Department for the
-// Economy (formerly DETI) [U]: uk-facts.md does not confirm this, so check before registering.
-const NI_SOCIETY_REGISTRAR = 'the Registrar of Credit Unions and Industrial and Provident Societies at the Department for the Economy (Northern Ireland)';
-
+// Since 6 April 2018 the FCA also registers Northern Ireland societies: the registry moved
+// from the Department for the Economy (FCA, "How the legislation changes affect industrial and
+// provident societies ... in Northern Ireland"; Charity Commission NI guidance) [S]. uk-facts.md
+// does not say this itself, so it is worth confirming with the FCA before registering.
 export function placeContext(form: Form, jurisdiction: Jurisdiction): PlaceContext {
   const scotland = jurisdiction === 'scotland';
   const ni = jurisdiction === 'northern-ireland';
@@ -49,19 +50,16 @@ export function placeContext(form: Form, jurisdiction: Jurisdiction): PlaceConte
     scotland,
     northernIreland: ni,
     act: society ? (ni ? SOCIETY_ACT_NI : SOCIETY_ACT_GB) : company ? COMPANIES_ACT : null,
-    registrar: society
-      ? ni
-        ? NI_SOCIETY_REGISTRAR
-        : 'the Financial Conduct Authority (the FCA)'
-      : company
+    registrar: society ? 'the Financial Conduct Authority (the FCA)' : company
         ? 'the Registrar of Companies (Companies House)'
         : null,
-    registrarShort: society ? (ni ? 'the Registrar' : 'the FCA') : company ? 'Companies House' : null,
+    registrarShort: society ? 'the FCA' : company ? 'Companies House' : null,
     // A GB society's office may be anywhere in Great Britain (2014 Act s.2); a company's is
     // fixed to the part of the UK it is registered in.
     officeRegion: society && !ni ? 'Great Britain' : jurisdictionName(jurisdiction),
     deceasedRepresentatives: scotland ? 'executors' : 'personal representatives',
     becomesInsolvent: scotland ? 'has their estate sequestrated' : 'is made bankrupt',
     insolvencyTrustee: scotland ? 'trustee in the sequestration' : 'trustee in bankruptcy',
+    security: scotland ? 'a standard security or floating charge' : 'a mortgage or charge',
   };
 }
