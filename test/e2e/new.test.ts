@@ -242,3 +242,28 @@ describe('--answers FILE', () => {
     expect(r.stderr).toMatch(/cannot read .*nope\.yml/);
   });
 });
+
+describe('interrupted', () => {
+  it('Ctrl+C at any moment leaves either the whole group or nothing', async () => {
+    const { execa } = await import('execa');
+    const { BIN, GIT_IDENTITY } = await import('../support/cli.js');
+    // Signals land at different points of a run on different machines; whatever point each
+    // lands at, what is on disk afterwards must be all or nothing.
+    for (const delay of [50, 200, 400, 700, 1000, 1500]) {
+      const parent = tempDir();
+      const child = execa(process.execPath, [BIN, 'new', '--yes', 'g'], { cwd: parent, reject: false, stdin: 'ignore', env: { ...GIT_IDENTITY, NO_COLOR: '1' } });
+      const timer = setTimeout(() => child.kill('SIGINT'), delay);
+      const r = await child;
+      clearTimeout(timer);
+      const left = readdirSync(parent);
+      if (left.length === 0) {
+        expect(r.exitCode, `after ${delay} ms`).not.toBe(0);
+        continue;
+      }
+      expect(left, `after ${delay} ms`).toEqual(['g']);
+      const state = await repoState(join(parent, 'g'));
+      expect(state.commits).toEqual(['Found G Limited']);
+      expect(state.status).toBe('');
+    }
+  });
+});
