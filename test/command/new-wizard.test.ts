@@ -1,7 +1,7 @@
 // The wizard, run in-process with scripted answers: what it asks, what it offers, how it
 // refuses, and that cancelling leaves nothing behind.
 
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../src/commands/new/index.js';
 import { CancelledError, UserError } from '../../src/errors.js';
@@ -94,11 +94,14 @@ describe('coop new at a terminal', () => {
     expect(readdirSync(w.parent)).toEqual([]);
   });
 
-  it('asks for the folder when none is given', async () => {
+  it('asks for the folder when none is given, refusing one that is taken', async () => {
     const parent = tempDir();
-    const { prompter, asked } = scriptedPrompter({ dir: 'asked-for', kind: 'worker-coop', ...FOUNDERS });
+    mkdirSync(join(parent, 'taken'));
+    writeFileSync(join(parent, 'taken', 'notes.txt'), 'mine');
+    const { prompter, asked } = scriptedPrompter({ dir: ['taken', 'asked-for'], kind: 'worker-coop', ...FOUNDERS });
     await runNew(undefined, { cwd: parent }, { prompter: async () => prompter, today: TODAY, out: () => undefined, err: () => undefined });
     expect(asked[0]!.key).toBe('dir');
+    expect(asked[0]!.refused[0]).toMatch(/already exists and is not empty/);
     expect(read(join(parent, 'asked-for', 'coop.yml'))).toContain('name: Asked For Limited');
   });
 

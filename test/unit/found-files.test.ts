@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { coopYmlText, uncommentedPaths } from '../../src/core/found/coop-yml.js';
 import { foundingPlan } from '../../src/core/found/plan.js';
-import { firstOfficers, foundingContacts, foundingEvents } from '../../src/core/found/register.js';
+import { firstOfficers, foundingContacts, foundingEvents, ledgerText } from '../../src/core/found/register.js';
 import { foundingFrom } from '../../src/core/found/to-params.js';
 import { decodeContacts } from '../../src/core/contacts.js';
 import { decodeLedger } from '../../src/core/ledger/events.js';
@@ -59,7 +59,7 @@ describe('coop.yml', () => {
 describe('the first register entries', () => {
   it.each(VALID_COMBOS)('%s / %s / %s: founders admitted on the founding date, officers appointed, valid by coop’s rules', (kind, form, jurisdiction) => {
     const { params, founders } = found({ kind, form, jurisdiction, name: isSocietyForm(form) ? 'G Limited' : 'G', founders: FOUNDERS, founded: '2026-02-01' });
-    const text = foundingEvents(params, founders).map((e) => JSON.stringify(e)).join('\n');
+    const text = ledgerText(foundingEvents(params, founders));
     const { events, problems } = decodeLedger(text);
     expect(problems).toEqual([]);
     const derived = deriveState(events, { rules: ledgerRules(params), today: SETTING.today });
@@ -79,7 +79,7 @@ describe('the first register entries', () => {
     const { params, founders } = found({ kind: 'community-radio', name: 'R', founders: FOUNDERS.slice(0, 1) });
     expect(firstOfficers(params, founders).map((o) => [o.role, o.member])).toEqual([['chair', 1], ['secretary', 1], ['treasurer', 1]]);
     const events = foundingEvents(params, founders);
-    expect(deriveState(decodeLedger(events.map((e) => JSON.stringify(e)).join('\n')).events, { rules: ledgerRules(params) }).problems).toEqual([]);
+    expect(deriveState(decodeLedger(ledgerText(events)).events, { rules: ledgerRules(params) }).problems).toEqual([]);
   });
 
   it('puts emails only in the private contact store, keyed by membership number', () => {

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { CancelledError, UsageError, UserError } from '../../errors.js';
 import { todayInUk } from '../../core/dates.js';
 import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
+import { FOUNDING_FILES } from '../../core/found/context.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
 import { foundingFrom } from '../../core/found/to-params.js';
 import { writeFoundingRepo } from '../../io/found-repo.js';
@@ -47,7 +48,7 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
   let folder = dir;
   if (folder === undefined) {
     if (!prompter) throw new UsageError('Give the folder to create for the group, for example: coop new riverside-bakers');
-    folder = await (await prompter()).text({ key: 'dir', message: 'Folder to create for the group', default: 'my-group' });
+    folder = await (await prompter()).text({ key: 'dir', message: 'Folder to create for the group', default: 'my-group', validate: (v) => targetProblem(v, cwd) ?? true });
   }
   const target = resolveTarget(folder, cwd);
   // Before any question: nobody should answer twenty questions to be told git cannot commit.
@@ -90,9 +91,20 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
   out(
     `Founded ${founding.params.group.name} in ${shownPath}/${useGit ? ` (one git commit: "${plan.message}")` : ' (no git repository: --no-git)'}:\n` +
       `${fileList(changes, founding, governingPath)}\n\n` +
-      `Next: print ${'documents/founding-minutes.md'} for the founders to sign at the founding meeting, then work through documents/next-steps.md.\n` +
+      `Next: print ${FOUNDING_FILES.minutes} for the founders to sign at the founding meeting, then work through ${FOUNDING_FILES.nextSteps}.\n` +
       `Inside the folder, run coop check at any time to check the rules and the register.\n`,
   );
+}
+
+/** Why a folder cannot take a new group, for the wizard to say before it asks anything else. */
+function targetProblem(dir: string, cwd: string): string | undefined {
+  try {
+    resolveTarget(dir, cwd);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
 }
 
 async function checkGit(where: string): Promise<void> {
