@@ -63,6 +63,18 @@ export const REGISTER_REMOVAL_YEARS = 10;
 /** Ofcom: community radio licences go only to bodies corporate (Community Radio Order 2004) [V]. */
 export const OFCOM_LICENCE_YEARS = 5;
 
+/**
+ * A CIC's name ends in "community interest company" or "CIC" (or the Welsh "cwmni buddiant
+ * cymunedol" / "CBC"): Companies (Audit, Investigations and Community Enterprise) Act 2004 s.33 [S].
+ */
+export const CIC_NAME_SUFFIXES = ['community interest company', 'CIC', 'cwmni buddiant cymunedol', 'CBC'] as const;
+
+/**
+ * A company formed under the Companies Act 2006 cannot give its chair a casting vote at general
+ * meetings (the power survives only for companies whose articles had it before 1 October 2007) [S].
+ */
+export const COMPANY_CASTING_VOTE_ALLOWED = false;
+
 /** A name suffix the 2014 Act s.10 [V] requires unless exempt. */
 export const SOCIETY_NAME_SUFFIXES = ['Limited', 'Cyfyngedig'] as const;
 
