@@ -5,12 +5,12 @@
 import { UserError } from '../../errors.js';
 import { longDate, todayInUk } from '../../core/dates.js';
 import { MINUTES_KEEP_YEARS } from '../../core/law.js';
-import { decideQuorum, decideResolution, votersAllowed, type Outcome } from '../../core/meetings/counting.js';
+import { decideMeeting, votersAllowed } from '../../core/meetings/counting.js';
 import { minutesContext, paperContext } from '../../core/meetings/papers.js';
 import { describeMeeting, type CloseOutcome, type MeetingRecord } from '../../core/meetings/record.js';
 import { findGroupRoot, loadParams } from '../../io/group.js';
 import { withWriteLock } from '../../io/transaction.js';
-import { apply, assess, capitalise, meetingRules, note, openMeeting, print, recordChange, registerFor, type CommonOptions } from './shared.js';
+import { apply, capitalise, meetingRules, note, openMeeting, print, recordChange, registerFor, type CommonOptions } from './shared.js';
 
 export async function meetingClose(ref: string, options: CommonOptions): Promise<void> {
   const root = findGroupRoot(options.cwd ?? process.cwd());
@@ -19,7 +19,8 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
     const meeting = openMeeting(root, ref, 'close it again');
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
-    const assessed = assess(params, meeting, register);
+    const decisions = { specialResolution: params.meetings.specialResolution, castingVote: params.meetings.castingVote, fallbackThreshold: params.decisions.fallbackThreshold };
+    const { assessed, quorum, outcomes } = decideMeeting({ entitled: register.entitled, ...meeting }, { ...rules, decisions });
     const allowed = votersAllowed(assessed);
 
     // The register may have been corrected (back-dated) since the votes were recorded.
@@ -32,14 +33,6 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
         );
       }
     }
-
-    const quorum = decideQuorum(rules.quorum, register.voters.length, assessed, rules.proxies.countTowardsQuorum);
-    const decisionRules = { specialResolution: params.meetings.specialResolution, castingVote: params.meetings.castingVote, fallbackThreshold: params.decisions.fallbackThreshold };
-    const voteOf = new Map(meeting.votes.map((v) => [v.resolution, v]));
-    const outcomes: { number: number; outcome: Outcome }[] = meeting.resolutions.map((r) => ({
-      number: r.number,
-      outcome: decideResolution(r.kind, voteOf.get(r.number), decisionRules, quorum.met),
-    }));
     const outcome: CloseOutcome = {
       quorum: { required: quorum.required, present: quorum.present, met: quorum.met },
       resolutions: meeting.resolutions.map((r, i) => {
@@ -72,7 +65,8 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
     );
 
     if (meeting.date > today) note(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
-    const unvoted = meeting.resolutions.filter((r) => !voteOf.has(r.number)).map((r) => r.number);
+    const voted = new Set(meeting.votes.map((v) => v.resolution));
+    const unvoted = meeting.resolutions.filter((r) => !voted.has(r.number)).map((r) => r.number);
     if (quorum.met && unvoted.length > 0) note(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
     if (options.json) {
       print(JSON.stringify(outcome, null, 2));

@@ -212,3 +212,36 @@ function percentText(part: number, whole: number): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+export interface MeetingRules {
+  quorum: QuorumRule;
+  proxies: ProxyRules;
+  decisions: DecisionRules;
+}
+
+export interface MeetingToDecide {
+  /** Everyone entitled to vote at the meeting, as at its date. */
+  entitled: ReadonlySet<number>;
+  attendance: AttendanceRecord;
+  resolutions: readonly { number: number; kind: ResolutionKind }[];
+  votes: readonly ({ resolution: number } & VoteRecord)[];
+}
+
+export interface MeetingDecision {
+  assessed: AssessedAttendance;
+  quorum: QuorumDecision;
+  outcomes: { number: number; kind: ResolutionKind; outcome: Outcome }[];
+}
+
+/** The whole meeting decided: attendance sorted, quorum, then each resolution in order. */
+export function decideMeeting(meeting: MeetingToDecide, rules: MeetingRules): MeetingDecision {
+  const assessed = assessAttendance(meeting.entitled, meeting.attendance, rules.proxies);
+  const quorum = decideQuorum(rules.quorum, meeting.entitled.size, assessed, rules.proxies.countTowardsQuorum);
+  const voteOf = new Map(meeting.votes.map((v) => [v.resolution, v]));
+  const outcomes = meeting.resolutions.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    outcome: decideResolution(r.kind, voteOf.get(r.number), rules.decisions, quorum.met),
+  }));
+  return { assessed, quorum, outcomes };
+}
