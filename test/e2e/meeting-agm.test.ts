@@ -80,12 +80,12 @@ describe('a scripted AGM', () => {
       [4, 3, 3, 0], // a tie is lost
     ] as const) {
       const r = await coop(['meeting', 'vote', '2025-06-13-agm', String(n), '--for', String(f), '--against', String(a), '--abstain', String(ab)], { cwd: dir });
-      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.exitCode, String(r.stderr)).toBe(0);
     }
 
     const closed = await coop(['meeting', 'close', '2025-06-13', '--json'], { cwd: dir });
-    expect(closed.exitCode, closed.stderr).toBe(0);
-    const outcome = JSON.parse(closed.stdout);
+    expect(closed.exitCode, String(closed.stderr)).toBe(0);
+    const outcome = JSON.parse(String(closed.stdout));
     expect(outcome).toEqual({
       quorum: { required: 3, present: 6, met: true },
       resolutions: [
@@ -118,7 +118,7 @@ describe('a scripted AGM', () => {
     expect(record.resolutions[3].text).toBe(HOSTILE);
 
     const list = await coop(['meeting', 'list', '--json'], { cwd: dir });
-    expect(JSON.parse(list.stdout)).toEqual([{ id: '2025-06-13-agm', type: 'agm', date: '2025-06-13', closed: true }]);
+    expect(JSON.parse(String(list.stdout))).toEqual([{ id: '2025-06-13-agm', type: 'agm', date: '2025-06-13', closed: true }]);
     const listText = await coop(['meeting', 'list'], { cwd: dir });
     expect(listText.stdout).toContain('Next AGM due by 13 September 2026: no more than 15 months after the last AGM (13 June 2025).');
 

@@ -36,7 +36,7 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
     const problems: string[] = [];
     const mentioned = unique([...present, ...apologies, ...proxies.flatMap((p) => [p.holder, p.member])]);
     for (const n of mentioned) {
-      const why = whyNotEntitled(n, register.entitled, register.atDate, register.latest, meeting.type, meeting.date);
+      const why = register.entitled.has(n) ? undefined : whyNotEntitled(n, register.entitled, register.atDate, register.latest, meeting.type, meeting.date);
       if (why) problems.push(why);
     }
     if (proxies.length > 0 && !rules.proxies.allowed) {

@@ -23,7 +23,8 @@ export interface CommonOptions {
 /** The register on the meeting date and as it stands now (to explain "joined after the meeting"). */
 export interface MeetingRegister {
   atDate: RegisterState;
-  latest: RegisterState;
+  /** Derived on first use: only explanations of a refusal need it. */
+  readonly latest: RegisterState;
   voters: Voter[];
   entitled: Set<number>;
   /** The board on the meeting date: for rotation and committee meetings. */
@@ -33,10 +34,19 @@ export interface MeetingRegister {
 export function registerFor(root: string, params: CoopParams, type: MeetingType, date: string): MeetingRegister {
   const { events } = readLedger(root);
   const atDate = deriveState(events, { asOf: date }).state;
-  const latest = deriveState(events).state;
+  let latest: RegisterState | undefined;
   const voters = entitledVoters(atDate, type, params.board);
   const board = type === 'committee' ? voters : entitledVoters(atDate, 'committee', params.board);
-  return { atDate, latest, voters, entitled: new Set(voters.map((v) => v.number)), board };
+  return {
+    atDate,
+    get latest() {
+      latest ??= deriveState(events).state;
+      return latest;
+    },
+    voters,
+    entitled: new Set(voters.map((v) => v.number)),
+    board,
+  };
 }
 
 /** The quorum rule and proxy rules that apply: the board's at a committee meeting, where there are no proxies. */

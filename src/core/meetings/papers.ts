@@ -42,6 +42,7 @@ export interface PaperContext {
   proxies: { max: number; single: boolean; company: boolean; statute: string; countTowardsQuorum: boolean } | null;
   quorum: { required: number; fixed: number; percent: string; entitled: number };
   chair: string;
+  capitalChair: string;
   voters: { number: number; name: string; offices: string }[];
   keepYears: number;
 }
@@ -97,6 +98,7 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
       : null,
     quorum: { required: quorumRequired, fixed: rule.members, percent, entitled: voters.length },
     chair: params.decisions.method === 'consensus' ? 'facilitator' : 'chair',
+    capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
     voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', ') })),
     keepYears,
   };
