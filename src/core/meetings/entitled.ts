@@ -4,6 +4,7 @@
 // everyone holding an office in the register of officers.
 
 import { longDate, type IsoDate } from '../dates.js';
+import { ROTATION_RETIRING_FRACTION } from '../law.js';
 import { currentMembers, currentOfficers, type RegisterState } from '../ledger/derive.js';
 import type { CoopParams } from '../params.js';
 import type { MeetingType } from './record.js';
@@ -65,11 +66,8 @@ export function whyNotEntitled(n: number, entitled: ReadonlySet<number>, atDate:
  * let them agree among themselves or draw lots instead, which the minutes can record.
  */
 export function retiringByRotation(board: readonly Voter[]): Voter[] {
-  const count = Math.round(board.length / ROTATION_SHARE_DEN);
+  const count = Math.round((board.length * ROTATION_RETIRING_FRACTION.num) / ROTATION_RETIRING_FRACTION.den);
   return [...board]
     .sort((a, b) => ((a.inOfficeSince ?? '') < (b.inOfficeSince ?? '') ? -1 : (a.inOfficeSince ?? '') > (b.inOfficeSince ?? '') ? 1 : a.number - b.number))
     .slice(0, count);
 }
-
-/** One third of the board retires each year under elected-rotation (board style parameter). */
-const ROTATION_SHARE_DEN = 3;
