@@ -24,7 +24,7 @@ export interface PaperInput {
 export interface PaperContext {
   org: string;
   title: string;
-  name: string;
+  meetingName: string;
   isAgm: boolean;
   isCommittee: boolean;
   date: string;
@@ -64,7 +64,7 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
   return {
     org: params.group.name,
     title: meetingTitle(record.type),
-    name: meetingName(record.type),
+    meetingName: meetingName(record.type),
     isAgm: record.type === 'agm',
     isCommittee: committee,
     date: longDate(record.date),
