@@ -10,7 +10,7 @@ const call = (type: string, date: string, extra: string[] = []) => [
   'meeting', 'new', type, '--date', date, '--time', '19:00', '--place', 'The Hall', '--notice-date', '2025-05-01', ...extra,
 ];
 
-describe('calling a meeting', () => {
+describe('calling a meeting', { timeout: 180_000 }, () => {
   it('refuses a meeting before its notice date, a bad time, and a second meeting of one type on one day', async () => {
     const dir = await fixtureGroup();
     const past = await coop(call('general', '2025-04-20'), { cwd: dir });
@@ -48,7 +48,7 @@ describe('calling a meeting', () => {
   });
 });
 
-describe('referring to a meeting', () => {
+describe('referring to a meeting', { timeout: 180_000 }, () => {
   it('asks which when two meetings fall on one day, and takes date-type', async () => {
     const dir = await fixtureGroup();
     await coop(call('agm', '2025-06-20'), { cwd: dir });
@@ -68,7 +68,7 @@ describe('referring to a meeting', () => {
   });
 });
 
-describe('attendance and votes', () => {
+describe('attendance and votes', { timeout: 180_000 }, () => {
   it('refuses a proxy over the limit, a holder who is absent, and a member who left', async () => {
     const dir = await companyGroup(9);
     await addMembers(dir, [{ name: 'Gone Member', joined: '2024-02-01', left: '2025-03-01' }]);
@@ -126,7 +126,7 @@ describe('attendance and votes', () => {
   });
 });
 
-describe('committee meetings', () => {
+describe('committee meetings', { timeout: 180_000 }, () => {
   it('use the board and the board quorum, not the membership', async () => {
     // A neighbourhood group elects its board: the three officers. Board quorum: 2 or 50% of 3 = 2.
     const dir = await fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' });
@@ -151,7 +151,7 @@ describe('committee meetings', () => {
   });
 });
 
-describe('papers as files', () => {
+describe('papers as files', { timeout: 180_000 }, () => {
   it('match the reviewed snapshots of a notice and minutes', async () => {
     const dir = await companyGroup(3);
     const hostile = 'Amend rule 3 | *all* <b>members</b> [x](y) # now';

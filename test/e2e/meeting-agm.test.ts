@@ -2,7 +2,7 @@
 // minutes, the --json outcome, the record and the commit must all tell the same story.
 
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/io/render.js';
 import { coop, existsSync, git, join, read } from '../support/cli.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
@@ -12,11 +12,21 @@ const SPECIAL = 'To change rule 12 so that the quorum is 4 members or 10%, which
 const ORDINARY_2 = 'To thank the volunteers';
 const HOSTILE = '*Bold* [link](https://evil.example) <script>alert(1)</script> | pipe # {{group.name}} `tick` \\ back_slash\n# not a heading';
 
-describe('a scripted AGM', () => {
-  it('calls, records and closes an AGM; minutes, JSON, record and commit agree', async () => {
-    const dir = await companyGroup(9); // members 1–12
-    const [late] = await addMembers(dir, [{ name: 'Late Joiner', joined: '2025-06-20' }]);
-    const base = ['meeting', 'new', 'agm', '--date', '2025-06-13', '--time', '18:30', '--place', 'Village Hall, Main St', '--online', 'https://meet.example.org/agm'];
+// The steps run in order on one group, each picking up where the last left off.
+describe('a scripted AGM', { timeout: 180_000 }, () => {
+  let dir = '';
+  let folder = '';
+  let late = 0;
+  let outcome: { resolutions: { number: number; text: string; for: number; against: number; abstain: number; passed: boolean }[] } & Record<string, unknown>;
+  const base = ['meeting', 'new', 'agm', '--date', '2025-06-13', '--time', '18:30', '--place', 'Village Hall, Main St', '--online', 'https://meet.example.org/agm'];
+
+  beforeAll(async () => {
+    dir = await companyGroup(9); // members 1–12
+    [late] = (await addMembers(dir, [{ name: 'Late Joiner', joined: '2025-06-20' }])) as [number];
+    folder = join(dir, 'meetings', '2025-06-13-agm');
+  });
+
+  it('refuses a notice one day too short, saying the earliest valid date', async () => {
 
     // One day too short: posted 27 May, served 29 May, 14 clear days need 13 June at the earliest.
     const short = await coop(['meeting', 'new', 'agm', '--date', '2025-06-12', '--time', '18:30', '--place', 'Hall', '--notice-date', '2025-05-27', '--by-post'], { cwd: dir });
@@ -24,7 +34,9 @@ describe('a scripted AGM', () => {
     expect(short.stderr).toContain('The earliest valid date is 13 June 2025 (--date 2025-06-13)');
     expect(short.stderr).toContain('14 clear days');
     expect(existsSync(join(dir, 'meetings'))).toBe(false);
+  });
 
+  it('calls the AGM: the papers, the notice and a calendar file in UK time', async () => {
     const called = await coop(
       [...base, '--notice-date', '2025-05-27', '--by-post', '--resolution', ORDINARY_1, '--special', SPECIAL, '--resolution', ORDINARY_2, '--resolution', HOSTILE],
       { cwd: dir },
@@ -32,7 +44,6 @@ describe('a scripted AGM', () => {
     expect(called.stderr).toBe('');
     expect(called.exitCode).toBe(0);
     expect(await git(dir, ['log', '-1', '--format=%s'])).toBe('Call the AGM on 13 June 2025');
-    const folder = join(dir, 'meetings', '2025-06-13-agm');
     for (const f of ['meeting.json', 'notice.md', 'agenda.md', 'proxy-form.md', 'attendance.md', 'minutes-draft.md', 'meeting.ics']) {
       expect(existsSync(join(folder, f)), f).toBe(true);
     }
@@ -58,7 +69,9 @@ describe('a scripted AGM', () => {
     expect(event.startDate.zone.tzid).toBe('Europe/London');
     expect(event.startDate.toJSDate().toISOString()).toBe('2025-06-13T17:30:00.000Z');
     expect(event.location).toBe('Village Hall, Main St');
+  });
 
+  it('records attendance, refusing a member who joined after the meeting date', async () => {
     // Attendance: a member who joined after the meeting date is refused; nothing is written.
     const refused = await coop(['meeting', 'attend', '2025-06-13', '1', String(late)], { cwd: dir });
     expect(refused.exitCode).toBe(1);
@@ -68,7 +81,9 @@ describe('a scripted AGM', () => {
     expect(attend.stderr).toBe('');
     expect(attend.exitCode).toBe(0);
     expect(await git(dir, ['log', '-1', '--format=%s'])).toBe('Record attendance at the AGM on 13 June 2025');
+  });
 
+  it('records votes, refusing more votes than people who may vote', async () => {
     // 4 present + 2 proxies = 6 may vote.
     const tooMany = await coop(['meeting', 'vote', '2025-06-13', '1', '--for', '5', '--against', '1', '--abstain', '1'], { cwd: dir });
     expect(tooMany.exitCode).toBe(1);
@@ -82,10 +97,12 @@ describe('a scripted AGM', () => {
       const r = await coop(['meeting', 'vote', '2025-06-13-agm', String(n), '--for', String(f), '--against', String(a), '--abstain', String(ab)], { cwd: dir });
       expect(r.exitCode, String(r.stderr)).toBe(0);
     }
+  });
 
+  it('closes it: the JSON, the minutes, the record and the commit agree', async () => {
     const closed = await coop(['meeting', 'close', '2025-06-13', '--json'], { cwd: dir });
     expect(closed.exitCode, String(closed.stderr)).toBe(0);
-    const outcome = JSON.parse(String(closed.stdout));
+    outcome = JSON.parse(String(closed.stdout));
     expect(outcome).toEqual({
       quorum: { required: 3, present: 6, met: true },
       resolutions: [
@@ -99,7 +116,7 @@ describe('a scripted AGM', () => {
     expect(await git(dir, ['status', '--porcelain'])).toBe('');
 
     const minutes = read(join(folder, 'minutes.md'));
-    for (const r of outcome.resolutions as { number: number; text: string; for: number; against: number; abstain: number; passed: boolean }[]) {
+    for (const r of outcome.resolutions) {
       const section = minutes.slice(minutes.indexOf(`resolution ${r.number}\n`));
       expect(section).toContain(`“${escapeMarkdown(r.text)}”`);
       expect(section).toContain(`| ${r.for} | ${r.against} | ${r.abstain} |`);
@@ -116,13 +133,17 @@ describe('a scripted AGM', () => {
     expect(record.closed).toBe(true);
     expect(record.outcome).toEqual(outcome);
     expect(record.resolutions[3].text).toBe(HOSTILE);
+  });
 
+  it('lists the meeting and the next AGM due', async () => {
     const list = await coop(['meeting', 'list', '--json'], { cwd: dir });
     expect(JSON.parse(String(list.stdout))).toEqual([{ id: '2025-06-13-agm', type: 'agm', date: '2025-06-13', closed: true }]);
     const listText = await coop(['meeting', 'list'], { cwd: dir });
     expect(listText.stdout).toContain('Next AGM due by 13 September 2026: no more than 15 months after the last AGM (13 June 2025).');
 
-    // A closed meeting's papers are final: every later command refuses, nothing changes.
+  });
+
+  it('never rewrites a closed meeting’s papers', async () => {
     const head = await git(dir, ['rev-parse', 'HEAD']);
     const before = read(join(folder, 'minutes.md')) + read(join(folder, 'meeting.json'));
     for (const args of [
