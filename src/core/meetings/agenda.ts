@@ -61,7 +61,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
   for (const r of input.resolutions) {
     const label = resolutionLabel(type, r);
     items.push({
-      title: `${type === 'committee' ? 'Proposal' : 'Resolution'} ${r.number} (${label.toLowerCase()})`,
+      title: type === 'committee' ? `Proposal ${r.number}` : `Resolution ${r.number} (${label.toLowerCase()})`,
       note: '',
       people: [],
       resolution: { number: r.number, special: r.kind === 'special', label, text: r.text },
