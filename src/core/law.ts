@@ -135,6 +135,16 @@ export const INVALID_FORM_REASONS: Partial<Record<Kind, Partial<Record<Form, str
   },
 };
 
+/**
+ * Companies Act 2006 s.391(5): a first accounting period runs more than 6 months (and at most
+ * 18) from incorporation to the accounting reference date [S]. Used to find a new group's first
+ * financial year end, and so when its first AGM falls due.
+ */
+export const FIRST_ACCOUNTING_PERIOD_MIN_MONTHS = 6;
+
+/** Companies Act 2006 s.324 (and s.325: the notice must say so): every member may appoint a proxy [V]. */
+export const COMPANY_PROXY_RIGHT_SOURCE = 'Companies Act 2006, section 324';
+
 /** 2014 Act s.119 [V]: a society may dissolve by an instrument signed by at least 75% of its members. */
 export const SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT = 75;
 
