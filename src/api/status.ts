@@ -3,7 +3,10 @@
 
 import type { IsoDate } from '../core/dates.js';
 import { currentMembers, currentOfficers, deriveState, sharesIssued } from '../core/ledger/derive.js';
-import { agmDueFromFoundingOnly, statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
+import { nextAgmDue } from '../core/meetings/agm-due.js';
+import { heldAgmDates } from '../core/meetings/record.js';
+import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
+import { listMeetings } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
 
@@ -43,7 +46,7 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
   const officers = currentOfficers(state)
     .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
-  const agm = agmDueFromFoundingOnly(params, today);
+  const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
   const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason }, ...statutoryDeadlines(params, today)].sort((a, b) =>
     a.due < b.due ? -1 : a.due > b.due ? 1 : 0,
   );

@@ -46,16 +46,21 @@ export const CONFIRMATION_STATEMENT_FILING_DAYS = 14;
 export const COMPANY_ACCOUNTS_MONTHS = 9;
 
 /**
- * Companies Act 2006 s.442(3): a company's first accounts are due 21 months after incorporation
- * (or 3 months after the first accounting reference date, if later) [S].
+ * Companies Act 2006 s.442(3): where a company's first accounting period is longer than 12
+ * months, its first accounts are due 21 months after incorporation or 3 months after the
+ * accounting reference date, whichever is later [S].
  */
 export const COMPANY_FIRST_ACCOUNTS_MONTHS = 21;
+export const COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS = 3;
 
 /** CIC Regulations 2005 reg.26: the community interest report (CIC34) goes with the accounts [S]. */
 export const CIC_REPORT_MONTHS = COMPANY_ACCOUNTS_MONTHS;
 
 /** CIC dividend cap: 35% of distributable profits (CIC Regulator) [S]. */
 export const CIC_DIVIDEND_CAP_PERCENT = 35;
+
+/** Companies Act 2006 Part 21A: a person with significant control holds over 25% of shares or votes [S]. */
+export const PSC_THRESHOLD_PERCENT = 25;
 
 /** Companies Act 2006 s.355 and society practice: keep minutes at least 10 years [V]. */
 export const MINUTES_KEEP_YEARS = 10;
@@ -65,6 +70,18 @@ export const REGISTER_REMOVAL_YEARS = 10;
 
 /** Ofcom: community radio licences go only to bodies corporate (Community Radio Order 2004) [V]. */
 export const OFCOM_LICENCE_YEARS = 5;
+
+/**
+ * A CIC's name ends in "community interest company" or "CIC" (or the Welsh "cwmni buddiant
+ * cymunedol" / "CBC"): Companies (Audit, Investigations and Community Enterprise) Act 2004 s.33 [S].
+ */
+export const CIC_NAME_SUFFIXES = ['community interest company', 'CIC', 'cwmni buddiant cymunedol', 'CBC'] as const;
+
+/**
+ * A company formed under the Companies Act 2006 cannot give its chair a casting vote at general
+ * meetings (the power survives only for companies whose articles had it before 1 October 2007) [S].
+ */
+export const COMPANY_CASTING_VOTE_ALLOWED = false;
 
 /** A name suffix the 2014 Act s.10 [V] requires unless exempt. */
 export const SOCIETY_NAME_SUFFIXES = ['Limited', 'Cyfyngedig'] as const;
@@ -125,3 +142,40 @@ export const INVALID_FORM_REASONS: Partial<Record<Kind, Partial<Record<Form, str
       'an arts project open to the community is better as a community benefit society, CIC, company limited by guarantee or association; for artists trading together, use kind worker-coop.',
   },
 };
+
+/**
+ * Companies Act 2006 s.391(5): a first accounting period runs more than 6 months (and at most
+ * 18) from incorporation to the accounting reference date [S]. Used to find a new group's first
+ * financial year end, and so when its first AGM falls due.
+ */
+export const FIRST_ACCOUNTING_PERIOD_MIN_MONTHS = 6;
+
+/** Companies Act 2006 s.324 (and s.325: the notice must say so): every member may appoint a proxy [V]. */
+export const COMPANY_PROXY_RIGHT_SOURCE = 'Companies Act 2006, section 324';
+
+/** 2014 Act s.119 [V]: a society may dissolve by an instrument signed by at least 75% of its members. */
+export const SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT = 75;
+
+/** Companies Act 2006 s.303 [U]: members with 5% of the votes may require the directors to call a general meeting. */
+export const COMPANY_REQUISITION_PERCENT = 5;
+
+/**
+ * Not statute: the share of members who may require a general meeting in societies and
+ * associations. Model rules use one tenth (uk-facts.md §5) [S].
+ */
+export const MEMBER_REQUISITION_PERCENT = 10;
+
+/**
+ * Not statute: what board style "elected-rotation" means. One third of the elected board
+ * members retire at each AGM, as in the worker co-op models (uk-facts.md §5) [S].
+ */
+export const ROTATION_RETIRING_FRACTION = { num: 1, den: 3 } as const;
+
+/**
+ * Insolvency Act 1986 s.74(2)(a) [S]: a company's guarantee binds a member while a member and
+ * for 1 year after leaving (a past member is not liable for a winding up a year or more later).
+ */
+export const GUARANTEE_AFTER_LEAVING_YEARS = 1;
+
+/** Not statute: payments from an association's bank account need 2 signatures (uk-facts.md §3) [S]. */
+export const ASSOCIATION_BANK_SIGNATURES = 2;

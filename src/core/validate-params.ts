@@ -3,7 +3,10 @@
 
 import { compareFractions, formatFraction } from './fraction.js';
 import {
+  CIC_NAME_SUFFIXES,
+  COMPANY_CASTING_VOTE_ALLOWED,
   COMPANY_MEMBERS_MAY_APPOINT_PROXIES,
+  COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_SPECIAL_RESOLUTION_PERCENT,
   INVALID_FORM_REASONS,
@@ -15,6 +18,9 @@ import {
   isSociety,
 } from './law.js';
 import type { CoopParams } from './params.js';
+import { FORM_LABEL, KIND_LABEL, article } from './found/labels.js';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface Problem {
   /** Where the problem is: a coop.yml key path such as "meetings.noticeClearDays". */
@@ -28,8 +34,10 @@ const HALF = { num: 1, den: 2 };
 export function formRefusal(kind: CoopParams['group']['kind'], form: CoopParams['group']['form']): string | undefined {
   const valid = VALID_FORMS[kind];
   if (valid.includes(form)) return undefined;
-  const reason = INVALID_FORM_REASONS[kind]?.[form] ?? `a ${kind} cannot take the form ${form}.`;
-  return `A ${kind} cannot be a ${form}: ${reason} Valid forms for a ${kind}: ${valid.join(', ')}.`;
+  const kindLabel = KIND_LABEL[kind];
+  const formLabel = FORM_LABEL[form];
+  const reason = INVALID_FORM_REASONS[kind]?.[form] ?? `this form does not suit ${article(kindLabel)} ${kindLabel}.`;
+  return `${capitalise(article(kindLabel))} ${kindLabel} cannot be ${article(formLabel)} ${formLabel}: ${reason} Valid forms for ${article(kindLabel)} ${kindLabel} (kind ${kind}): ${valid.join(', ')}.`;
 }
 
 /** Every problem with a parsed set of parameters, in coop.yml order. Empty when all is well. */
@@ -72,6 +80,24 @@ export function validateParams(p: CoopParams): Problem[] {
       add(
         'meetings.specialResolution',
         `A company's special resolution needs at least ${COMPANY_SPECIAL_RESOLUTION_PERCENT}% (Companies Act 2006 s.283).`,
+      );
+    }
+    if (meetings.castingVote && !COMPANY_CASTING_VOTE_ALLOWED) {
+      add(
+        'meetings.castingVote',
+        'A company formed under the Companies Act 2006 cannot give its chair a casting vote at general meetings: set castingVote to false (a tie is lost).',
+      );
+    }
+    if (compareFractions(meetings.shortNoticeConsent, { num: COMPANY_SHORT_NOTICE_CONSENT_PERCENT, den: 100 }) < 0) {
+      add(
+        'meetings.shortNoticeConsent',
+        `A company may hold a general meeting on short notice only with the consent of members holding at least ${COMPANY_SHORT_NOTICE_CONSENT_PERCENT}% of the votes (Companies Act 2006 s.307(5)); ${formatFraction(meetings.shortNoticeConsent)} is too low.`,
+      );
+    }
+    if (group.form === 'cic' && !CIC_NAME_SUFFIXES.some((s) => group.name.toLowerCase().endsWith(` ${s.toLowerCase()}`))) {
+      add(
+        'group.name',
+        `A community interest company's name must end in "community interest company" or "CIC" (2004 Act s.33): try "${group.name} CIC".`,
       );
     }
     if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {
@@ -135,7 +161,7 @@ export function validateFounding(p: CoopParams, founders: number, minFounders: n
   if (founders < minFounders) {
     problems.push({
       path: 'founders',
-      message: `A ${p.group.form} needs at least ${minFounders} founding members; ${founders} given. Add founders with --founder "Name <email>".`,
+      message: `${capitalise(article(FORM_LABEL[p.group.form]))} ${FORM_LABEL[p.group.form]} needs at least ${minFounders} founding members; ${founders} ${founders === 1 ? 'was' : 'were'} given. Add founders with --founder "Name <email>", one for each.`,
     });
   }
   if (p.meetings.quorum.members > founders) {

@@ -4,9 +4,11 @@
 
 import {
   COMPANY_ACCOUNTS_MONTHS,
+  COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS,
   COMPANY_FIRST_ACCOUNTS_MONTHS,
   CONFIRMATION_STATEMENT_FILING_DAYS,
   CONFIRMATION_STATEMENT_MONTHS,
+  FIRST_ACCOUNTING_PERIOD_MIN_MONTHS,
   CIC_REPORT_MONTHS,
   SOCIETY_ANNUAL_RETURN_MONTHS,
   isCompany,
@@ -22,9 +24,12 @@ export interface Deadline {
   reason: string;
 }
 
-/** The year ends of the group's financial years, first one first (the first after founding). */
+/**
+ * The year ends of the group's financial years, first one first: the first more than six months
+ * after founding (a first accounting period runs at least that long), as for the first AGM.
+ */
 function* yearEnds(params: CoopParams): Generator<IsoDate> {
-  let end = yearEndAfter(params.group.financialYearEnd, params.group.founded);
+  let end = yearEndAfter(params.group.financialYearEnd, addMonths(params.group.founded, FIRST_ACCOUNTING_PERIOD_MIN_MONTHS));
   for (;;) {
     yield end;
     end = yearEndAfter(params.group.financialYearEnd, end);
@@ -62,14 +67,15 @@ export function statutoryDeadlines(params: CoopParams, today: IsoDate): Deadline
       reason: `at least every ${CONFIRMATION_STATEMENT_MONTHS} months, filed within ${CONFIRMATION_STATEMENT_FILING_DAYS} days of the review date (Companies Act 2006 s.853A)`,
     });
     const accounts = nextAfterYearEnd(params, today, (end, first) => {
-      const due = addMonths(end, COMPANY_ACCOUNTS_MONTHS);
-      const firstDue = addMonths(founded, COMPANY_FIRST_ACCOUNTS_MONTHS);
-      return first && firstDue > due ? firstDue : due;
+      if (!first || end <= addMonths(founded, 12)) return addMonths(end, COMPANY_ACCOUNTS_MONTHS);
+      const a = addMonths(founded, COMPANY_FIRST_ACCOUNTS_MONTHS);
+      const b = addMonths(end, COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS);
+      return a > b ? a : b;
     });
     out.push({
       what: `Accounts to Companies House for the year ending ${longDate(accounts.yearEnd)}`,
       due: accounts.due,
-      reason: `within ${COMPANY_ACCOUNTS_MONTHS} months of the year end; a first set within ${COMPANY_FIRST_ACCOUNTS_MONTHS} months of incorporation (Companies Act 2006 s.442)`,
+      reason: `within ${COMPANY_ACCOUNTS_MONTHS} months of the year end; after a first year longer than 12 months, ${COMPANY_FIRST_ACCOUNTS_MONTHS} months after incorporation or ${COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS} after the year end, whichever is later (Companies Act 2006 s.442)`,
     });
     if (form === 'cic') {
       const report = nextAfterYearEnd(params, today, (end) => addMonths(end, CIC_REPORT_MONTHS));
@@ -81,15 +87,4 @@ export function statutoryDeadlines(params: CoopParams, today: IsoDate): Deadline
     }
   }
   return out;
-}
-
-/**
- * FOR REPLACEMENT: a stand-in until the meetings module (src/core/meetings/agm-due.ts,
- * nextAgmDue(params, heldAgmDates)) is merged. It knows no AGM dates, so it gives the first
- * due date from the rules (within N months of a year end) that has not yet passed.
- */
-export function agmDueFromFoundingOnly(params: CoopParams, today: IsoDate): { due: IsoDate; reason: string } {
-  const months = params.meetings.agm.withinMonthsOfYearEnd;
-  const { yearEnd, due } = nextAfterYearEnd(params, today, (end) => addMonths(end, months));
-  return { due, reason: `within ${months} months of the year end (${longDate(yearEnd)}), as the group's rules say (coop.yml meetings.agm)` };
 }
