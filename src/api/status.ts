@@ -26,7 +26,7 @@ export interface GroupStatus {
   shareCapital: number;
   officers: { role: string; member: number; name: string; since: IsoDate }[];
   /** Next deadlines, soonest first: the AGM and the filings the form requires. */
-  deadlines: Deadline[];
+  deadlines: (Deadline & { overdue: boolean })[];
   /** Problems `coop check` would report in the register itself (run it for details). */
   registerProblems: number;
 }
@@ -47,9 +47,11 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
   const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
-  const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason }, ...statutoryDeadlines(params, today)].sort((a, b) =>
-    a.due < b.due ? -1 : a.due > b.due ? 1 : 0,
-  );
+  // Filings are shown from the next due date not yet passed (coop does not record filings);
+  // the AGM comes from the meetings on record, so one not held in time shows as overdue.
+  const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason }, ...statutoryDeadlines(params, today)]
+    .map((d) => ({ ...d, overdue: d.due < today }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return {
     name: params.group.name,
     kind: params.group.kind,

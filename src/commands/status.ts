@@ -27,7 +27,7 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   if (s.officers.length === 0) lines.push('  none recorded: appoint with coop officer appoint <number> --role secretary');
   for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
   lines.push('', 'Next deadlines:');
-  for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}`, `              ${d.reason}`);
+  for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}${d.overdue ? ' — OVERDUE' : ''}`, `              ${d.reason}`);
   if (s.registerProblems > 0) lines.push('', `The register has ${s.registerProblems} problem${s.registerProblems === 1 ? '' : 's'}: run coop check for details.`);
   print(lines.join('\n'));
 }
