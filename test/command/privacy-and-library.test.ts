@@ -4,7 +4,7 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { commitCount, ledgerEvents } from '../support/register.js';
 
 const PRIVATE = {
-  emails: ['priya.sharma@mail.example.net', 'zoe.obrien@mail.example.net', 'ben.new@mail.example.net'],
+  emails: ['priya.sharma@riverside-mail.co.uk', 'zoe.obrien@riverside-mail.co.uk', 'ben.new@riverside-mail.co.uk'],
   addresses: ['9 Cedar Road, Nottingham NG7 1AB', '"The Old Forge", Station Road, Matlock', 'Flat 3\nMill Court\nDerby DE1 1AA'],
   phones: ['07700 900789', '+44 7700 900456'],
 };

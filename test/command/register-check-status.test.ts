@@ -80,14 +80,22 @@ describe('coop check', () => {
 
   it('fails when a tracked file holds a stored contact value, without repeating the value', async () => {
     const dir = await fixtureGroup();
-    await coop(['member', 'add', 'Dee', '--email', 'dee.jones@example.org', '--phone', '07700 900123'], { cwd: dir });
-    writeFileSync(join(dir, 'minutes.md'), '# Minutes\n\nPresent: Dee\nContact: Dee.Jones@example.org\nPhone 07700900123\n');
+    await coop(['member', 'add', 'Dee', '--email', 'dee.jones@riverside-mail.co.uk', '--phone', '07700 900123'], { cwd: dir });
+    writeFileSync(join(dir, 'minutes.md'), '# Minutes\n\nPresent: Dee\nContact: Dee.Jones@Riverside-Mail.co.uk\nPhone 07700900123\n');
     await git(dir, ['add', 'minutes.md']);
     const r = await coop(['check'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/minutes\.md:4: contains the email address of member 4/);
     expect(r.stderr).toMatch(/minutes\.md:5: contains the phone number of member 4/);
     expect(r.stderr).not.toMatch(/dee\.jones@/i);
+  });
+
+  it('does not look for addresses at domains reserved for examples, such as the one in the group README', async () => {
+    const dir = await fixtureGroup();
+    await coop(['member', 'add', 'Priya', '--email', 'priya@example.org'], { cwd: dir });
+    writeFileSync(join(dir, 'README.md'), 'coop member add "Priya Sharma" --email priya@example.org\n');
+    await git(dir, ['add', 'README.md']);
+    expect((await coop(['check'], { cwd: dir })).exitCode).toBe(0);
   });
 
   it('fails when .gitignore no longer keeps private/ out of git', async () => {
