@@ -78,7 +78,8 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // Addresses at the domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody,
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
-  const searched = contacts.stored.map((s) => (s.field === 'email' && isDocumentationAddress(s.value) ? { value: '' } : s));
+  const { stored } = contacts;
+  const searched = stored.value.map((v, i) => (stored.field[i] === 'email' && isDocumentationAddress(v) ? '' : v));
   const index = buildLeakIndex(searched);
   if (index.size > 0) {
     for (const f of files) {
@@ -99,8 +100,8 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
         }
       }
       for (const leak of findLeaks(index, text)) {
-        const s = contacts.stored[leak.value]!;
-        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${FIELD_WORDS[s.field]} of member ${s.member}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
+        const field = FIELD_WORDS[stored.field[leak.value]!];
+        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${field} of member ${stored.member[leak.value]}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
       }
     }
   }

@@ -33,7 +33,7 @@ export interface LeakIndex {
   valueOf: Int32Array;
   words: Int32Array;
   next: Int32Array;
-  values: readonly { value: string }[];
+  values: readonly string[];
   /** A bit per key bucket: most word pairs in a file are ruled out without a table probe. */
   bloom: Uint32Array;
   size: number;
@@ -151,7 +151,7 @@ function canonical(value: string, solid: boolean): string {
 }
 
 /** Indexes values to look for. The values are kept by reference; findLeaks reports their positions. */
-export function buildLeakIndex(values: readonly { value: string }[]): LeakIndex {
+export function buildLeakIndex(values: readonly string[]): LeakIndex {
   let slots = 1024;
   while (slots < values.length * 3) slots *= 2;
   const entries = values.length * 2;
@@ -179,7 +179,7 @@ export function buildLeakIndex(values: readonly { value: string }[]): LeakIndex 
   };
   const w = scratchWords();
   for (let v = 0; v < values.length; v++) {
-    splitWords(values[v]!.value, w);
+    splitWords(values[v]!, w);
     if (w.n === 0) continue;
     let letters = 0;
     for (let k = 0; k < w.n; k++) letters += w.ends[k]! - w.starts[k]!;
@@ -187,7 +187,7 @@ export function buildLeakIndex(values: readonly { value: string }[]): LeakIndex 
     if (w.n > 1) add(pairKey(w.hashes[0]!, w.hashes[1]!), v, w.n);
     if (w.digits === letters && w.digits >= SINGLE_WORD_MIN_DIGITS) {
       // All digits: a phone number, found written solid as well as spaced ("07700900123").
-      add(singleKey(hashString(canonical(values[v]!.value, true))), v, 1);
+      add(singleKey(hashString(canonical(values[v]!, true))), v, 1);
     } else if (w.n === 1 && w.digits >= SINGLE_WORD_MIN_DIGITS) add(singleKey(w.hashes[0]!), v, 1);
   }
   return index;
@@ -216,7 +216,7 @@ export function findLeaks(index: LeakIndex, text: string): Leak[] {
       const count = index.words[e]!;
       if (at + count > w.n || found.has(v)) continue;
       // Only here, where the start hashes match, are strings made and compared.
-      if (joinWords(text, w, at, count) === canonical(index.values[v]!.value, count === 1)) found.set(v, at);
+      if (joinWords(text, w, at, count) === canonical(index.values[v]!, count === 1)) found.set(v, at);
     }
   };
   for (let i = 0; i < w.n; i++) {
