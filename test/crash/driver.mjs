@@ -1,7 +1,9 @@
 // A stand-in for a coop command, for the crash and lock suites: it drives the BUILT
 // transaction and lock code (dist/) directly, so those suites need no command to exist.
 //
-//   node driver.mjs apply <root> <from> <to>   apply changes from..to, one transaction each
+//   node driver.mjs apply <root> <from> <to> [wait]   apply changes from..to, one transaction
+//                                              each (with "wait": once a line arrives on stdin);
+//                                              with from "next", <to> changes after the current one
 //   node driver.mjs bump <root> <count>        count times: under the lock, read counter.txt
 //                                              and commit it plus one (lost updates show up)
 //   node driver.mjs hold <root> <ms>           take the lock and sit on it
@@ -22,10 +24,23 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   if (verb === 'apply') {
-    const [from, to] = rest.map(Number);
+    const [from, to, wait] = rest;
     process.stdout.write('ready\n');
-    for (let k = from; k <= to; k++) {
-      await withWriteLock(root, () => applyPlan(root, { changes: changeFiles(k), message: `Change ${k}` }, { git: true, commit: true }));
+    // With "wait", start only when told: the suite starts the next driver while it checks the
+    // last one, so that Node's start-up time is not spent once per kill.
+    if (wait === 'wait') await new Promise((resolve) => process.stdin.once('data', resolve));
+    if (from === 'next') {
+      // As a command does: read the current state under the lock, then change it.
+      for (let i = 0; i < Number(to); i++) {
+        await withWriteLock(root, () => {
+          const k = Number(/^change (\d+)/.exec(readFileSync(join(root, 'a.txt'), 'utf8'))[1]) + 1;
+          return applyPlan(root, { changes: changeFiles(k), message: `Change ${k}` }, { git: true, commit: true });
+        });
+      }
+    } else {
+      for (let k = Number(from); k <= Number(to); k++) {
+        await withWriteLock(root, () => applyPlan(root, { changes: changeFiles(k), message: `Change ${k}` }, { git: true, commit: true }));
+      }
     }
   } else if (verb === 'bump') {
     const log = join(root, 'private', 'lock-log.txt');

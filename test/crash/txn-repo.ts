@@ -46,7 +46,7 @@ export interface DriverOptions {
 export function driver(args: string[], options: DriverOptions = {}): ResultPromise<{ reject: false }> {
   return execa(process.execPath, [DRIVER, ...args], {
     reject: false,
-    stdin: 'ignore',
+    stdin: args.includes('wait') ? 'pipe' : 'ignore',
     detached: options.detached ?? false,
     cleanup: true,
     env: { ...GIT_IDENTITY, LC_ALL: 'C', ...options.env },
