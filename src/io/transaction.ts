@@ -15,7 +15,7 @@
 // files and folders go, and the index entries are reset. The private contact store rides in
 // the same transaction. See git-locks.ts for why recovery holds git's index lock meanwhile.
 
-import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, copyFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, copyFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
@@ -148,6 +148,9 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
     if (seen.has(change.path)) throw new Error(`Internal error: the plan writes ${change.path} twice.`);
     seen.add(change.path);
   }
+  // A file rewritten with what it already holds is no change: leave it alone (and when nothing
+  // changes at all, make no commit, which git would refuse as empty).
+  plan = { ...plan, changes: plan.changes.filter((c) => !holds(join(root, c.path), c.content)) };
   if (plan.changes.length === 0) return null;
   const commitIt = options.git && options.commit;
   if (commitIt) {
@@ -174,6 +177,17 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
       );
     }
     throw explainWriteError(error);
+  }
+}
+
+/** True when the file exists and holds exactly this content. */
+function holds(path: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size === bytes.byteLength && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
   }
 }
 

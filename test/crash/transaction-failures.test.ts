@@ -346,6 +346,23 @@ describe('recovery from a crash', () => {
 });
 
 describe('applyPlan', () => {
+  it('makes no commit, and does not fail, when every file already holds its new content', async () => {
+    const root = await txnRepo();
+    expect(await change(root, 1)).toBeUndefined();
+    const head = await git(root, ['rev-parse', 'HEAD']);
+    // The same change again: nothing to write, nothing to commit (git would refuse an empty commit).
+    expect(await change(root, 1)).toBeUndefined();
+    expect(await git(root, ['rev-parse', 'HEAD'])).toBe(head);
+    expect(await assertWhole(root)).toBe(1);
+  });
+
+  it('commits only the files whose content changes', async () => {
+    const root = await txnRepo();
+    const files = changeFiles(1).map((f) => (f.path === 'docs/b.md' ? { ...f, content: '# Change 0\n' } : f));
+    expect(await change(root, 1, {}, files)).toBeUndefined();
+    expect((await git(root, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort()).toEqual(['a.txt', 'deep/new-1/c.txt']);
+  });
+
   it('refuses to run without the write lock', async () => {
     const root = await txnRepo();
     await expect(applyPlan(root, { changes: changeFiles(1), message: 'Change 1' }, { git: true, commit: true })).rejects.toThrow(/without the write lock/);
