@@ -4,12 +4,12 @@
 // command or exactly as the command leaves it — never anything between. And eight processes
 // adding twenty-five members each, all at once: two hundred members, unique numbers, none lost.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeLedger, type LedgerEvent } from '../../dist/core/ledger/events.js';
-import { BIN, GIT_IDENTITY, git } from '../support/cli.js';
+import { BIN, GIT_IDENTITY, git, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { runCoop } from '../hostile/harness.js';
 import { sleep } from './txn-repo.js';
@@ -153,6 +153,40 @@ describe('killing commands at random moments', () => {
     expect(tally.done).toBeGreaterThan(0);
     expect(tally.undone).toBeGreaterThan(0);
   }, 180_000);
+});
+
+describe('killing coop new at random moments', () => {
+  it('leaves the whole group or nothing; the next coop new sweeps away what a killed one was building', async () => {
+    const parent = tempDir('coop-crash-new-');
+    const started = Date.now();
+    const first = await coopProcess(['new', '--yes', 'timed'], parent);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const usual = Date.now() - started;
+    const outcomes = { nothing: 0, whole: 0 };
+    for (let i = 0; i < 8; i++) {
+      const name = `group-${i}`;
+      const child = coopProcess(['new', '--yes', name], parent);
+      await sleep(usual * (0.4 + Math.random() * 0.8));
+      child.kill('SIGKILL');
+      await child;
+      tally.kills += 1;
+      tally.byCommand.set('new', (tally.byCommand.get('new') ?? 0) + 1);
+      const dir = join(parent, name);
+      if (!existsSync(dir)) {
+        outcomes.nothing += 1;
+        continue;
+      }
+      outcomes.whole += 1;
+      expect(await git(dir, ['status', '--porcelain=v1', '--untracked-files=all'])).toBe('');
+      expect(await git(dir, ['rev-list', '--count', 'HEAD'])).toBe('1');
+      const check = await runCoop(['check'], dir);
+      expect(check.exitCode, check.stderr).toBe(0);
+    }
+    const last = await coopProcess(['new', '--yes', 'after-the-kills'], parent);
+    expect(last.exitCode, last.stderr).toBe(0);
+    expect(readdirSync(parent).filter((e) => e.includes('.coop-new-'))).toEqual([]);
+    console.log(`coop new killed 8 times: ${outcomes.nothing} left nothing, ${outcomes.whole} left the whole group`);
+  }, 120_000);
 });
 
 describe('many writers at once', () => {
