@@ -2,13 +2,15 @@
 
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 let counter = 0;
 
 /** The temporary name a file is staged under before it is renamed into place. */
 export function tempPathFor(path: string): string {
   counter += 1;
-  return join(dirname(path), `.${basename(path)}.coop-tmp-${process.pid}-${counter}`);
+  // The random part keeps a temp file left by a killed process whose pid is reused from clashing.
+  return join(dirname(path), `.${basename(path)}.coop-tmp-${process.pid}-${counter}-${randomBytes(4).toString('hex')}`);
 }
 
 /** Writes content to a temporary file beside `path` and flushes it to disk; returns its name. */

@@ -19,7 +19,9 @@ export interface FoundRepoOptions {
 
 export async function writeFoundingRepo(target: string, parent: string, changes: FileChange[], options: FoundRepoOptions): Promise<void> {
   const signals = watchSignals();
-  const build = mkdtempSync(join(parent, `.${basename(target)}.coop-new-`));
+  sweepAbandonedBuilds(parent);
+  // The pid in the name lets a later coop new tell an abandoned build (its process gone) from a live one.
+  const build = mkdtempSync(join(parent, `.${basename(target)}.coop-new-${process.pid}-`));
   let placed = false;
   try {
     if (options.git) await initRepo(build);
@@ -36,6 +38,33 @@ export async function writeFoundingRepo(target: string, parent: string, changes:
   } finally {
     if (!placed) rmSync(build, { recursive: true, force: true });
     signals.stop();
+  }
+}
+
+/**
+ * A coop new killed outright (kill -9, a power cut) leaves its hidden build folder behind, with
+ * the founders' private contact details in it. The next coop new in the same place removes
+ * those whose process is gone.
+ */
+function sweepAbandonedBuilds(parent: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = /^\..+\.coop-new-(\d+)-[A-Za-z0-9]{6}$/.exec(entry)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

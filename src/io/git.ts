@@ -1,5 +1,6 @@
 // One small function per git command; the working folder is always given, never assumed.
 
+import { resolve } from 'node:path';
 import { execa, type Options } from 'execa';
 import { UserError } from '../errors.js';
 
@@ -16,6 +17,20 @@ async function git(cwd: string, args: string[], options: Options = {}): Promise<
     }
     const detail = (e.stderr || e.shortMessage || String(error)).trim();
     throw new UserError(`git ${args[0]} failed: ${detail}`);
+  }
+}
+
+/** Like git(), but a non-zero exit gives undefined; only git being unrunnable is an error. */
+async function gitMaybe(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return await git(cwd, args);
+  } catch (error) {
+    try {
+      await execa('git', ['--version'], { cwd, env: GIT_ENV, stdin: 'ignore' });
+    } catch {
+      throw error;
+    }
+    return undefined;
   }
 }
 
@@ -78,11 +93,47 @@ export async function addPaths(cwd: string, paths: readonly string[]): Promise<v
   if (paths.length > 0) await git(cwd, ['add', '--', ...paths]);
 }
 
-/** Unstages paths, leaving the files as they are. */
-export async function unstagePaths(cwd: string, paths: readonly string[]): Promise<void> {
+/**
+ * Unstages paths, leaving the files as they are. With `indexFile`, works on that copy of the
+ * index instead of the repository's own (crash recovery builds the new index aside).
+ */
+export async function unstagePaths(cwd: string, paths: readonly string[], indexFile?: string): Promise<void> {
   if (paths.length === 0) return;
-  if ((await headCommit(cwd)) === null) await git(cwd, ['rm', '-q', '--cached', '--ignore-unmatch', '--', ...paths]);
-  else await git(cwd, ['reset', '-q', '--', ...paths]);
+  const options: Options = indexFile ? { env: { ...GIT_ENV, GIT_INDEX_FILE: indexFile } } : {};
+  if ((await resolveHead(cwd)) === null) await git(cwd, ['rm', '-q', '--cached', '--ignore-unmatch', '--', ...paths], options);
+  else await git(cwd, ['reset', '-q', '--', ...paths], options);
+}
+
+/**
+ * The commit HEAD points at, or null before the first commit. Unlike headCommit, fails when
+ * git cannot be run: crash recovery must not mistake "no git" for "no commit".
+ */
+export async function resolveHead(cwd: string): Promise<string | null> {
+  return (await gitMaybe(cwd, ['rev-parse', '--verify', '-q', 'HEAD^{commit}']))?.trim() || null;
+}
+
+/** The path of a file inside the repository's git folder (.git/index, .git/refs/heads/main.lock). */
+export async function gitPath(cwd: string, name: string): Promise<string> {
+  return resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', name])).trim());
+}
+
+/** The branch HEAD points at ("refs/heads/main"), or undefined when HEAD is detached. */
+export async function headRef(cwd: string): Promise<string | undefined> {
+  return (await gitMaybe(cwd, ['symbolic-ref', '-q', 'HEAD']))?.trim() || undefined;
+}
+
+/** Commits made on top of `base` (or root commits when base is null) on the way to HEAD, with their messages. */
+export async function commitsOnto(cwd: string, base: string | null): Promise<{ hash: string; message: string }[]> {
+  const out = await git(cwd, ['log', '-z', '--format=%H%x01%P%x01%B', base ? `${base}..HEAD` : 'HEAD']);
+  const made: { hash: string; message: string }[] = [];
+  for (const record of out.split('\0')) {
+    const a = record.indexOf('\x01');
+    const b = record.indexOf('\x01', a + 1);
+    if (a < 0 || b < 0) continue;
+    const parents = record.slice(a + 1, b);
+    if (base ? parents.split(' ')[0] === base : parents === '') made.push({ hash: record.slice(0, a), message: record.slice(b + 1) });
+  }
+  return made;
 }
 
 /** Commits exactly what is staged. */

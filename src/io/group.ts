@@ -66,7 +66,17 @@ export function parseParamsText(text: string, file = PARAMS_FILE): { params?: Co
     }
     return 1;
   };
-  const parsed = paramsSchema.safeParse(doc.toJS());
+  // Aliases are resolved only here: one to nowhere, or a "billion laughs" of them, throws.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    const alias = /alias.*: (\S+)$/.exec(message)?.[1];
+    const line = alias ? text.split('\n').findIndex((l) => l.includes(`*${alias}`)) + 1 : 0;
+    return { problems: [{ where: `${file}:${line || 1}`, message: `is not valid YAML: ${message}` }] };
+  }
+  const parsed = paramsSchema.safeParse(data);
   if (!parsed.success) {
     return {
       doc,

@@ -1,22 +1,36 @@
 // One writer at a time: a lock file under .coop/ holds the writer's pid. A second coop waits
 // a bounded time, then fails clearly. A lock whose process has died is taken over.
+//
+// Two races matter, and both are closed here:
+// - The lock appears whole: it is written under a temporary name and hard-linked into place,
+//   so no one ever reads a half-written (empty) lock and mistakes it for an abandoned one.
+// - Only one process breaks a stale lock: breaking takes a second, short-lived lock
+//   (lock.break) and re-reads the lock under it. Without that, two processes could both see
+//   the same dead lock, and the slower one would delete the lock the faster one had just taken.
 
-import { mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
 export const COOP_DIR = '.coop';
 const LOCK_FILE = 'lock';
+const BREAK_FILE = 'lock.break';
+/** A breaker is held for microseconds; one this old was left by a process killed while breaking. */
+const ABANDONED_BREAK_MS = 10_000;
 
 interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** Tells two locks of one process apart, so a holder only ever removes its own. */
+  nonce: string;
 }
 
 function lockTimeoutMs(): number {
-  const fromEnv = Number(process.env.COOP_LOCK_TIMEOUT_MS);
+  const raw = process.env.COOP_LOCK_TIMEOUT_MS;
+  const fromEnv = raw === undefined || raw === '' ? NaN : Number(raw);
   return Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : 15_000;
 }
 
@@ -37,19 +51,65 @@ function readLock(path: string): { raw: string; info: LockInfo | undefined } | u
     return undefined;
   }
   try {
-    return { raw, info: JSON.parse(raw) as LockInfo };
+    const info = JSON.parse(raw) as LockInfo;
+    return { raw, info: typeof info === 'object' && info !== null ? info : undefined };
   } catch {
     return { raw, info: undefined };
   }
 }
 
-/** A lock is stale when its process, on this machine, no longer runs (or it is unreadable garbage). */
+/**
+ * A lock is stale when its process, on this machine, no longer runs, or when it is unreadable
+ * (locks are created whole, so garbage was not written by a live coop). A lock from another
+ * machine (a shared network folder) is never presumed dead.
+ */
 function isStale(info: LockInfo | undefined): boolean {
   if (!info || typeof info.pid !== 'number') return true;
   return info.host === hostname() && !isAlive(info.pid);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Creates `path` holding `content`, whole, or returns false if it already exists. */
+function createWhole(path: string, content: string): boolean {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content, { mode: 0o644 });
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Removes the lock if it is still exactly the stale lock we saw; only one process may try at a time. */
+function breakStaleLock(dir: string, path: string, staleRaw: string): boolean {
+  const breaker = join(dir, BREAK_FILE);
+  let fd: number;
+  try {
+    fd = openSync(breaker, 'wx', 0o644);
+  } catch {
+    // Someone else is breaking it. If their breaker is old, they were killed while breaking.
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > ABANDONED_BREAK_MS) rmSync(breaker, { force: true });
+    } catch {
+      // Gone already.
+    }
+    return false;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    if (readLock(path)?.raw !== staleRaw) return false;
+    rmSync(path, { force: true });
+    return true;
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
 
 export interface Lock {
   release(): void;
@@ -62,48 +122,35 @@ export async function acquireLock(root: string): Promise<Lock> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UserError(`Cannot write in ${root} (${(error as NodeJS.ErrnoException).code}): is the folder read-only? Nothing was changed.`);
+    throw new UserError(`Cannot make the folder ${dir} (${(error as NodeJS.ErrnoException).code}): is the group's folder read-only, or is there a file called ${COOP_DIR} in the way? Nothing was changed.`);
   }
   const deadline = Date.now() + lockTimeoutMs();
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() } satisfies LockInfo);
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomBytes(6).toString('hex') } satisfies LockInfo);
   for (;;) {
+    let created: boolean;
     try {
-      const fd = openSync(path, 'wx', 0o644);
-      writeSync(fd, mine);
-      closeSync(fd);
-      return {
-        release() {
-          const now = readLock(path);
-          if (now?.raw === mine) rmSync(path, { force: true });
-        },
-      };
+      created = createWhole(path, mine);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        throw new UserError(`Cannot create the lock file ${path} (${code}): is the folder read-only? Nothing was changed.`);
-      }
+      throw new UserError(`Cannot create the lock file ${path} (${code}): is the folder read-only? Nothing was changed.`);
+    }
+    if (created) {
+      return {
+        release() {
+          if (readLock(path)?.raw === mine) rmSync(path, { force: true });
+        },
+      };
     }
     const held = readLock(path);
-    if (held && isStale(held.info)) {
-      // Move the stale lock aside under a name of our own, so that of two processes seeing it
-      // at once only one removes it; the other finds it gone and tries again.
-      const aside = `${path}.stale-${process.pid}`;
-      try {
-        renameSync(path, aside);
-        rmSync(aside, { force: true });
-      } catch {
-        // Someone else took it over first.
-      }
-      continue;
-    }
+    if (held && isStale(held.info) && breakStaleLock(dir, path, held.raw)) continue;
     if (Date.now() >= deadline) {
-      const who = held?.info ? `process ${held.info.pid} (since ${held.info.since})` : 'another process';
+      const who = held?.info ? `process ${held.info.pid}${held.info.host === hostname() ? '' : ` on ${held.info.host}`}, since ${held.info.since}` : 'another process';
       throw new UserError(
         `Another coop command (${who}) is changing this group's files. Wait for it to finish and try again. ` +
           `If no coop command is running, delete ${join(COOP_DIR, LOCK_FILE)} and try again. Nothing was changed.`,
       );
     }
-    await sleep(25 + Math.floor(Math.random() * 50));
+    await sleep(10 + Math.floor(Math.random() * 40));
   }
 }
 

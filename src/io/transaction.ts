@@ -1,23 +1,28 @@
 // All or nothing. A change to a group's repository is a plan: whole new contents for some
 // files, and a commit message. It is applied under the write lock as a journaled transaction:
 //
-//   1. stage every new file under .coop/txn/ and flush it;
-//   2. hard-link every file about to be replaced to a backup there;
-//   3. write the journal (the list of files and the commit HEAD was at) — from here on a
-//      crash is undone by the next coop command;
+//   1. check the plan: paths inside the group, no staged changes of the person's own, a git
+//      identity to commit with;
+//   2. stage every new file under .coop/txn/ and flush it; hard-link every file about to be
+//      replaced to a backup there (rename never changes the old file, so the link keeps it);
+//   3. write the journal (the files, the folders to make, the commit HEAD was at, the message)
+//      — from here on a crash is undone by the next coop command;
 //   4. rename the new files into place; git add them; git commit;
 //   5. delete the journal: the change is done.
 //
-// Recovery (at the start of every command, under the lock): with a journal present, if HEAD
-// moved the commit happened and the change stands; otherwise every file goes back to its backup
-// and the index entries are reset. The private contact store rides in the same transaction.
+// Recovery (at the start of every command, under the lock): with a journal present, if the
+// change's commit landed the change stands; otherwise every file goes back to its backup, new
+// files and folders go, and the index entries are reset. The private contact store rides in
+// the same transaction. See git-locks.ts for why recovery holds git's index lock meanwhile.
 
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, copyFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
-import { addPaths, commit, headCommit, stagedPaths, unstagePaths } from './git.js';
+import { addPaths, commit, commitsOnto, gitIdentity, gitPath, headRef, NO_IDENTITY_MESSAGE, resolveHead, stagedPaths, unstagePaths } from './git.js';
+import { clearAbandonedGitLock, holdGitLock } from './git-locks.js';
 import { COOP_DIR, acquireLock } from './lock.js';
+import { loadFaults, type Faults } from './test-faults.js';
 
 export interface FileChange {
   /** Path relative to the group's root, with forward slashes. */
@@ -44,29 +49,85 @@ interface Journal {
   head: string | null;
   commit: boolean;
   git: boolean;
-  files: { path: string; staged: string; backup: string | null }[];
+  message: string;
+  files: { path: string; staged: string; backup: string | null; tracked: boolean }[];
+  /** Folders made for new files, outermost first: removed again when the change is undone. */
+  dirs: string[];
 }
 
 const TXN_DIR = join(COOP_DIR, 'txn');
 const JOURNAL = 'journal.json';
 
-/** Refuses paths that could escape the group's folder. Plans are built by our code, but names come from people. */
+/** Refuses paths that could escape the group's folder or touch git's or coop's own. Plans are built by our code, but names come from people. */
 function checkPath(path: string): void {
-  if (path === '' || path.startsWith('/') || path.split('/').some((part) => part === '..' || part === '' || part === '.')) {
-    throw new UserError(`Refusing to write outside the group's folder: ${JSON.stringify(path)}.`);
+  const parts = path.split('/');
+  if (
+    path === '' ||
+    isAbsolute(path) ||
+    path.includes('\\') ||
+    path.includes('\0') ||
+    parts.some((part) => part === '..' || part === '' || part === '.') ||
+    parts[0] === '.git' ||
+    parts[0] === COOP_DIR
+  ) {
+    throw new UserError(`Refusing to write outside the group's folder: ${JSON.stringify(path)}. Nothing was changed.`);
+  }
+}
+
+/**
+ * The folders that must be made for `path`, outermost first. Refuses a path whose existing
+ * part leads outside the group through a symbolic link, or runs into a file where a folder
+ * should be.
+ */
+function foldersToMake(root: string, realRoot: string, path: string): string[] {
+  const missing: string[] = [];
+  let dir = dirname(path);
+  while (dir !== '.' && !existsSync(join(root, dir))) {
+    missing.unshift(dir);
+    dir = dirname(dir);
+  }
+  const existing = join(root, dir);
+  if (!lstatSync(existing).isDirectory() && !realIsDir(existing)) {
+    throw Object.assign(new Error(`${dir} is a file, where coop needs a folder to write ${path}`), { code: 'ENOTDIR', path: existing });
+  }
+  const real = realpathSync(existing);
+  const rel = relative(realRoot, real);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UserError(`Refusing to write ${path}: ${dir} leads outside the group's folder (a symbolic link?). Nothing was changed.`);
+  }
+  const target = join(root, path);
+  if (existsSync(target) && lstatSync(target).isDirectory()) {
+    throw Object.assign(new Error(`${path} is a folder, where coop needs to write a file`), { code: 'EISDIR', path: target });
+  }
+  return missing;
+}
+
+function realIsDir(path: string): boolean {
+  try {
+    return lstatSync(realpathSync(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 
 /** Runs fn with the write lock held, after undoing any change a crash left half made. */
 export async function withWriteLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
   const lock = await acquireLock(root);
+  // Ctrl+C or a polite kill while the lock is held waits until the change is whole (or undone)
+  // and the lock is released; only then does the process end.
+  const deferred = deferSignals();
+  lockDepth += 1;
   try {
     await recover(root);
     return await fn();
   } finally {
+    lockDepth -= 1;
     lock.release();
+    deferred.restore();
   }
 }
+
+let lockDepth = 0;
 
 /** True when a crashed change is waiting to be undone: readers take the lock and recover first. */
 export function needsRecovery(root: string): boolean {
@@ -75,11 +136,24 @@ export function needsRecovery(root: string): boolean {
 
 /**
  * Applies a plan; the caller holds the write lock (withWriteLock). On any failure the files,
- * the private store and git are put back as they were, and the error is rethrown.
+ * the private store and git are put back as they were, and the error is rethrown, explained.
+ * Returns the new commit, or null when nothing was committed.
  */
 export async function applyPlan(root: string, plan: Plan, options: ApplyOptions): Promise<string | null> {
-  for (const change of plan.changes) checkPath(change.path);
-  if (options.git && options.commit) {
+  if (lockDepth === 0) throw new Error('Internal error: applyPlan was called without the write lock (wrap it in withWriteLock).');
+  const faults = loadFaults();
+  const seen = new Set<string>();
+  for (const change of plan.changes) {
+    checkPath(change.path);
+    if (seen.has(change.path)) throw new Error(`Internal error: the plan writes ${change.path} twice.`);
+    seen.add(change.path);
+  }
+  // A file rewritten with what it already holds is no change: leave it alone (and when nothing
+  // changes at all, make no commit, which git would refuse as empty).
+  plan = { ...plan, changes: plan.changes.filter((c) => !holds(join(root, c.path), c.content)) };
+  if (plan.changes.length === 0) return null;
+  const commitIt = options.git && options.commit;
+  if (commitIt) {
     const staged = await stagedPaths(root);
     if (staged.length > 0) {
       throw new UserError(
@@ -87,24 +161,58 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
           'coop commits only its own files: commit or unstage yours first (git commit, or git restore --staged <file>). Nothing was changed.',
       );
     }
+    if ((await gitIdentity(root)) === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
   }
-  const txn = join(root, TXN_DIR);
-  rmSync(txn, { recursive: true, force: true });
-  mkdirSync(txn, { recursive: true });
 
-  const journal: Journal = {
-    head: options.git ? await headCommit(root) : null,
-    commit: options.git && options.commit,
-    git: options.git,
-    files: [],
-  };
-  const deferred = deferSignals();
+  const journal = await prepare(root, plan, options, faults);
   try {
+    return await perform(root, journal, faults);
+  } catch (error) {
+    try {
+      if (await rollBack(root, journal, faults)) return resolveHead(root);
+    } catch (undoError) {
+      throw new UserError(
+        `The change could not be finished (${describeError(error)}) and could not be undone yet (${describeError(undoError)}). ` +
+          'Your files are safe: the next coop command (for example coop check) puts them back as they were, once that is fixed.',
+      );
+    }
+    throw explainWriteError(error);
+  }
+}
+
+/** True when the file exists and holds exactly this content. */
+function holds(path: string, content: string | Uint8Array): boolean {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size === bytes.byteLength && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Steps 2–3: stage, back up, write the journal. A failure here has touched nothing. */
+async function prepare(root: string, plan: Plan, options: ApplyOptions, faults: Faults): Promise<Journal> {
+  const txn = join(root, TXN_DIR);
+  try {
+    const realRoot = realpathSync(root);
+    const dirs = new Set<string>();
+    for (const change of plan.changes) for (const d of foldersToMake(root, realRoot, change.path)) dirs.add(d);
+    const journal: Journal = {
+      head: options.git && options.commit ? await resolveHead(root) : null,
+      commit: options.git && options.commit,
+      git: options.git,
+      message: plan.message,
+      files: [],
+      dirs: [...dirs].sort((a, b) => a.split('/').length - b.split('/').length),
+    };
+    rmSync(txn, { recursive: true, force: true });
+    mkdirSync(txn, { recursive: true });
     plan.changes.forEach((change, i) => {
-      const target = join(root, change.path);
+      faults.at(`stage:${i + 1}`);
       const staged = join(TXN_DIR, `new-${i}`);
-      const tmp = writeTemp(join(root, staged), change.content);
-      renameSync(tmp, join(root, staged));
+      renameSync(writeTemp(join(root, staged), change.content), join(root, staged));
+      const target = join(root, change.path);
       let backup: string | null = null;
       if (existsSync(target)) {
         backup = join(TXN_DIR, `old-${i}`);
@@ -114,34 +222,44 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
           copyFileSync(target, join(root, backup));
         }
       }
-      journal.files.push({ path: change.path, staged, backup });
+      journal.files.push({ path: change.path, staged, backup, tracked: change.tracked });
     });
+    faults.at('journal');
     writeFileAtomic(join(txn, JOURNAL), JSON.stringify(journal));
-
-    try {
-      for (const f of journal.files) {
-        const target = join(root, f.path);
-        mkdirSync(dirname(target), { recursive: true });
-        renameSync(join(root, f.staged), target);
-        fsyncDir(dirname(target));
-      }
-      let made: string | null = null;
-      if (journal.commit) {
-        await addPaths(root, plan.changes.filter((c) => c.tracked).map((c) => c.path));
-        made = await commit(root, plan.message);
-      }
-      finish(root);
-      return made;
-    } catch (error) {
-      await rollBack(root, journal);
-      throw explainWriteError(error);
-    }
+    return journal;
   } catch (error) {
     rmSync(txn, { recursive: true, force: true });
     throw explainWriteError(error);
-  } finally {
-    deferred.restore();
   }
+}
+
+/** Step 4–5: put the files in place and commit. */
+async function perform(root: string, journal: Journal, faults: Faults): Promise<string | null> {
+  for (const d of journal.dirs) mkdirSync(join(root, d), { recursive: true });
+  journal.files.forEach((f, i) => {
+    faults.at(`place:${i + 1}`);
+    const target = join(root, f.path);
+    renameSync(join(root, f.staged), target);
+    fsyncDir(dirname(target));
+  });
+  let made: string | null = null;
+  if (journal.commit) {
+    faults.at('add');
+    const adding = addPaths(root, journal.files.filter((f) => f.tracked).map((f) => f.path));
+    faults.at('adding');
+    await adding;
+    faults.at('commit');
+    const committing = commit(root, journal.message);
+    faults.at('committing');
+    made = await committing;
+    faults.at('finish');
+  }
+  try {
+    finish(root);
+  } catch {
+    // The change is whole and committed; a journal left behind is tidied by the next command.
+  }
+  return made;
 }
 
 function finish(root: string): void {
@@ -149,17 +267,43 @@ function finish(root: string): void {
   rmSync(join(root, TXN_DIR), { recursive: true, force: true });
 }
 
-async function rollBack(root: string, journal: Journal): Promise<void> {
-  for (const f of journal.files) {
+/** Puts every file back as it was (idempotent: a crash while undoing is undone again). */
+function restoreFiles(root: string, journal: Journal, faults: Faults): void {
+  journal.files.forEach((f, i) => {
+    faults.at(`rollback:${i + 1}`);
+    // Still staged: it never reached its place, so what is there is the original (or nothing).
+    if (existsSync(join(root, f.staged))) return;
     const target = join(root, f.path);
-    if (f.backup && existsSync(join(root, f.backup))) renameSync(join(root, f.backup), target);
-    else if (!f.backup) rmSync(target, { force: true });
+    if (f.backup) {
+      if (existsSync(join(root, f.backup))) renameSync(join(root, f.backup), target);
+    } else {
+      rmSync(target, { force: true });
+    }
+    fsyncDir(dirname(target));
+  });
+  for (const d of [...journal.dirs].reverse()) {
+    try {
+      rmdirSync(join(root, d));
+    } catch {
+      // Not empty (something else lives there now) or already gone: leave it.
+    }
   }
-  if (journal.git) {
-    await waitForGitIndex(root);
-    await unstagePaths(root, journal.files.map((f) => f.path)).catch(() => undefined);
+}
+
+/**
+ * Undoes a change that failed while this process was running it — unless its commit landed
+ * after all (the failure came later), in which case the change stands: returns true.
+ */
+async function rollBack(root: string, journal: Journal, faults: Faults): Promise<boolean> {
+  if (journal.commit && (await commitLanded(root, journal))) {
+    finish(root);
+    return true;
   }
+  restoreFiles(root, journal, faults);
+  // Our own git add may have staged the new files; our git children have all finished.
+  if (journal.commit) await unstagePaths(root, journal.files.map((f) => f.path));
   finish(root);
+  return false;
 }
 
 /** Undoes (or, if its commit landed, completes) a change that a crash interrupted. */
@@ -170,43 +314,62 @@ export async function recover(root: string): Promise<void> {
     if (existsSync(join(root, TXN_DIR))) rmSync(join(root, TXN_DIR), { recursive: true, force: true });
     return;
   }
+  const faults = loadFaults();
+  faults.at('recover');
   let journal: Journal;
   try {
     journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
+    if (!Array.isArray(journal.files) || !Array.isArray(journal.dirs)) throw new Error('not a journal');
   } catch {
-    throw new UserError(`The change journal ${path} is unreadable. Restore it from a backup or ask for help; nothing was changed.`);
+    throw new UserError(`The change journal ${path} is unreadable, so coop cannot tell how to finish the change it records. Restore the group's folder from a backup or ask for help; nothing was changed.`);
   }
-  if (journal.commit) {
-    await waitForGitIndex(root);
-    if ((await headCommit(root)) !== journal.head) {
-      finish(root);
-      return;
+  if (!journal.commit) {
+    restoreFiles(root, journal, faults);
+    finish(root);
+    return;
+  }
+  const indexPath = await gitPath(root, 'index');
+  const index = await holdGitLock(indexPath);
+  try {
+    // A killed git commit may also have left the branch's lock behind.
+    const ref = await headRef(root);
+    if (ref) await clearAbandonedGitLock(await gitPath(root, ref));
+    if (!(await commitLanded(root, journal))) {
+      restoreFiles(root, journal, faults);
+      const fresh = join(root, TXN_DIR, 'index');
+      if (existsSync(indexPath)) copyFileSync(indexPath, fresh);
+      await unstagePaths(root, journal.files.map((f) => f.path), fresh);
+      if (existsSync(fresh)) index.commitFrom(fresh);
     }
+  } finally {
+    index.release();
   }
-  await rollBack(root, journal);
+  finish(root);
 }
 
-/**
- * A killed coop may leave its git child running a moment longer; git holds .git/index.lock
- * until HEAD has moved. Wait for it, and clear it only once it is clearly abandoned.
- */
-async function waitForGitIndex(root: string): Promise<void> {
-  const lock = join(root, '.git', 'index.lock');
-  for (let i = 0; i < 100 && existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
-  if (existsSync(lock)) {
-    try {
-      if (Date.now() - statSync(lock).mtimeMs > 5_000) rmSync(lock, { force: true });
-    } catch {
-      // It went away on its own.
-    }
-  }
+/** True when the change's own commit is in the history: HEAD moved, onto the journal's HEAD, with its message. */
+async function commitLanded(root: string, journal: Journal): Promise<boolean> {
+  const head = await resolveHead(root);
+  if (head === journal.head) return false;
+  const made = await commitsOnto(root, journal.head);
+  return made.some((c) => cleanMessage(c.message) === cleanMessage(journal.message));
 }
 
-/** Ctrl+C or a polite kill while files are being renamed waits until the change is whole. */
+/** A commit message as git stores it from -m: trailing spaces and runs of blank lines tidied. */
+function cleanMessage(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Holds back SIGINT, SIGTERM and SIGHUP until restore(), then ends the process with the first one received. */
 function deferSignals(): { restore(): void } {
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    received = signal;
+    received ??= signal;
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, onSignal);
@@ -218,13 +381,30 @@ function deferSignals(): { restore(): void } {
   };
 }
 
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Turns a failed file operation into a message a secretary can act on. */
 function explainWriteError(error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new UserError('The disk is full, so the change could not be written. Free some space and try again. Nothing was changed.');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new UserError(`Permission denied while writing (${code}): is the folder read-only? Nothing was changed.`);
+  if (error instanceof UserError) return error;
+  const e = error as NodeJS.ErrnoException;
+  const where = e.path ? ` (${e.path})` : '';
+  switch (e.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new UserError(`The disk is full, so the change could not be written${where}. Free some space and try again. Nothing was changed.`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UserError(`Permission denied while writing${where} (${e.code}): is the group's folder read-only? Nothing was changed.`);
+    case 'ENOTDIR':
+    case 'EISDIR':
+    case 'EEXIST':
+      return new UserError(`Something is in the way${where}: ${e.message}. Move it aside and try again. Nothing was changed.`);
+    default:
+      return error;
   }
-  return error;
 }
 
 /** Lists stray staged files, for tests and `coop check`. */

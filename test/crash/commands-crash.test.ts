@@ -1,0 +1,217 @@
+// The real commands, killed: `coop member add` (and other commands that change the register)
+// started again and again and killed with SIGKILL at random moments; after each, `coop check`
+// passes and the register (ledger, private contacts, git) is exactly as it was before the
+// command or exactly as the command leaves it — never anything between. And eight processes
+// adding twenty-five members each, all at once: two hundred members, unique numbers, none lost.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeLedger, type LedgerEvent } from '../../dist/core/ledger/events.js';
+import { BIN, GIT_IDENTITY, git, tempDir } from '../support/cli.js';
+import { fixtureGroup } from '../support/fixture-group.js';
+import { runCoop } from '../hostile/harness.js';
+import { sleep } from './txn-repo.js';
+
+const tally = { kills: 0, undone: 0, done: 0, byCommand: new Map<string, number>() };
+afterAll(() => {
+  const per = [...tally.byCommand].map(([c, n]) => `${n} × ${c}`).join(', ');
+  console.log(
+    `crash suite (commands): ${tally.kills} SIGKILLs (${per}); afterwards ${tally.undone} changes were wholly undone and ` +
+      `${tally.done} wholly made; coop check passed every time`,
+  );
+});
+
+interface RegisterFiles {
+  ledger: string;
+  contacts: string;
+  head: string;
+  commits: number;
+}
+
+async function registerFiles(group: string): Promise<RegisterFiles> {
+  const read = (p: string) => {
+    try {
+      return readFileSync(join(group, p), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return {
+    ledger: read('register/ledger.jsonl'),
+    contacts: read('private/contacts.jsonl'),
+    head: await git(group, ['rev-parse', 'HEAD']),
+    commits: Number(await git(group, ['rev-list', '--count', 'HEAD'])),
+  };
+}
+
+/** What one command adds to the register, to recognise the "after" state. */
+interface Step {
+  label: string;
+  args: string[];
+  /** The event types the command appends (in order). */
+  events: LedgerEvent['type'][];
+  /** True when it also adds a line to the private contact store. */
+  contact: boolean;
+}
+
+function coopProcess(args: string[], cwd: string) {
+  return execa(process.execPath, [BIN, ...args], {
+    cwd,
+    reject: false,
+    stdin: 'ignore',
+    env: { ...GIT_IDENTITY, TZ: 'Europe/London', NO_COLOR: '1', COOP_LOCK_TIMEOUT_MS: '30000' },
+  });
+}
+
+/**
+ * Checks the group now holds exactly the state before, or exactly that state plus the step's
+ * change, whole; returns which.
+ */
+async function expectBeforeOrAfter(group: string, before: RegisterFiles, step: Step): Promise<'before' | 'after'> {
+  const now = await registerFiles(group);
+  expect(await git(group, ['status', '--porcelain=v1', '--untracked-files=all'])).toBe('');
+  if (now.head === before.head) {
+    expect(now.ledger).toBe(before.ledger);
+    expect(now.contacts).toBe(before.contacts);
+    return 'before';
+  }
+  expect(now.commits).toBe(before.commits + 1);
+  expect(now.ledger.startsWith(before.ledger)).toBe(true);
+  const added = decodeLedger(now.ledger.slice(before.ledger.length));
+  expect(added.problems).toEqual([]);
+  expect(added.events.map((e) => e.type)).toEqual(step.events);
+  if (step.contact) {
+    expect(now.contacts.startsWith(before.contacts)).toBe(true);
+    expect(now.contacts.slice(before.contacts.length).trim().split('\n')).toHaveLength(1);
+  } else {
+    expect(now.contacts).toBe(before.contacts);
+  }
+  // The commit holds exactly the new ledger.
+  expect(await git(group, ['show', 'HEAD:register/ledger.jsonl'])).toBe(now.ledger.replace(/\n$/, ''));
+  return 'after';
+}
+
+/** Runs a step without killing it, to learn how long it takes here and now. */
+async function timeStep(group: string, step: Step): Promise<number> {
+  const started = Date.now();
+  const r = await coopProcess(step.args, group);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return Date.now() - started;
+}
+
+/**
+ * Starts the step and kills it with SIGKILL at a random moment in the second half of its
+ * usual run (the first half is Node starting up), then checks. Returns the outcome.
+ */
+async function killStep(group: string, step: Step, usualMs: number): Promise<'before' | 'after'> {
+  const before = await registerFiles(group);
+  const child = coopProcess(step.args, group);
+  await sleep(usualMs * (0.45 + Math.random() * 0.7));
+  child.kill('SIGKILL');
+  const r = await child;
+  tally.kills += 1;
+  tally.byCommand.set(step.label, (tally.byCommand.get(step.label) ?? 0) + 1);
+  // The next command (here coop check, in this process) finishes or undoes the change first.
+  const check = await runCoop(['check'], group);
+  expect(check.exitCode, `coop check after killing ${step.label}:\n${check.stderr}`).toBe(0);
+  const outcome = await expectBeforeOrAfter(group, before, step);
+  if (r.exitCode === 0) expect(outcome).toBe('after');
+  if (outcome === 'after') tally.done += 1;
+  else tally.undone += 1;
+  return outcome;
+}
+
+describe('killing commands at random moments', () => {
+  const BUDGET_MS = 70_000;
+
+  it('never leaves a register that fails coop check or differs from before and after', async () => {
+    const started = Date.now();
+    const lane = async (lane: number) => {
+      const group = await fixtureGroup({ tweak: (p) => void (p.shares && Object.assign(p.shares, { maximumHolding: 1000, transferable: true })) });
+      let n = 0;
+      const steps: (() => Step)[] = [
+        () => ({ label: 'member add', args: ['member', 'add', `Member L${lane}N${++n}`, '--joined', '2024-02-01', '--email', `m${lane}-${n}@example.org`], events: ['admit'], contact: true }),
+        () => ({ label: 'shares issue', args: ['shares', 'issue', '1', '1', '--date', '2024-02-02'], events: ['issue'], contact: false }),
+        () => ({ label: 'member update --name', args: ['member', 'update', '2', '--name', `Ben Renamed ${++n}`, '--date', '2024-02-03'], events: ['rename'], contact: false }),
+        () => ({ label: 'shares transfer', args: ['shares', 'transfer', '1', '3', '1', '--date', '2024-02-04'], events: ['transfer'], contact: false }),
+      ];
+      const usual = new Map<string, number>();
+      for (let i = 0; Date.now() - started < BUDGET_MS; i++) {
+        const step = steps[i % steps.length]!();
+        if (!usual.has(step.label)) {
+          usual.set(step.label, await timeStep(group, step));
+          continue;
+        }
+        await killStep(group, step, usual.get(step.label)!);
+      }
+    };
+    await Promise.all([lane(1), lane(2)]);
+    // The suite really did kill commands, some of them mid-change.
+    expect(tally.kills).toBeGreaterThan(20);
+    expect(tally.done).toBeGreaterThan(0);
+    expect(tally.undone).toBeGreaterThan(0);
+  }, 180_000);
+});
+
+describe('killing coop new at random moments', () => {
+  it('leaves the whole group or nothing; the next coop new sweeps away what a killed one was building', async () => {
+    const parent = tempDir('coop-crash-new-');
+    const started = Date.now();
+    const first = await coopProcess(['new', '--yes', 'timed'], parent);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const usual = Date.now() - started;
+    const outcomes = { nothing: 0, whole: 0 };
+    for (let i = 0; i < 8; i++) {
+      const name = `group-${i}`;
+      const child = coopProcess(['new', '--yes', name], parent);
+      await sleep(usual * (0.4 + Math.random() * 0.8));
+      child.kill('SIGKILL');
+      await child;
+      tally.kills += 1;
+      tally.byCommand.set('new', (tally.byCommand.get('new') ?? 0) + 1);
+      const dir = join(parent, name);
+      if (!existsSync(dir)) {
+        outcomes.nothing += 1;
+        continue;
+      }
+      outcomes.whole += 1;
+      expect(await git(dir, ['status', '--porcelain=v1', '--untracked-files=all'])).toBe('');
+      expect(await git(dir, ['rev-list', '--count', 'HEAD'])).toBe('1');
+      const check = await runCoop(['check'], dir);
+      expect(check.exitCode, check.stderr).toBe(0);
+    }
+    const last = await coopProcess(['new', '--yes', 'after-the-kills'], parent);
+    expect(last.exitCode, last.stderr).toBe(0);
+    expect(readdirSync(parent).filter((e) => e.includes('.coop-new-'))).toEqual([]);
+    console.log(`coop new killed 8 times: ${outcomes.nothing} left nothing, ${outcomes.whole} left the whole group`);
+  }, 120_000);
+});
+
+describe('many writers at once', () => {
+  it('8 processes adding 25 members each, all at once: 200 members, unique numbers, nothing lost', async () => {
+    const group = await fixtureGroup({ founders: ['Ada Founder'] });
+    const lanes = Array.from({ length: 8 }, async (_, lane) => {
+      const numbers: number[] = [];
+      for (let i = 1; i <= 25; i++) {
+        const r = await coopProcess(['member', 'add', `Writer ${lane + 1} Member ${i}`, '--joined', '2024-02-01'], group);
+        expect(r.exitCode, r.stderr).toBe(0);
+        numbers.push(Number(r.stdout.trim()));
+      }
+      return numbers;
+    });
+    const numbers = (await Promise.all(lanes)).flat();
+    expect(new Set(numbers).size).toBe(200);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    const { events, problems } = decodeLedger(readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8'));
+    expect(problems).toEqual([]);
+    const admitted = events.filter((e) => e.type === 'admit');
+    expect(admitted).toHaveLength(201);
+    for (let lane = 1; lane <= 8; lane++) {
+      for (let i = 1; i <= 25; i++) expect(admitted.some((e) => e.type === 'admit' && e.name === `Writer ${lane} Member ${i}`)).toBe(true);
+    }
+    expect(Number(await git(group, ['rev-list', '--count', 'HEAD']))).toBe(201);
+    expect((await runCoop(['check'], group)).exitCode).toBe(0);
+  }, 300_000);
+});
