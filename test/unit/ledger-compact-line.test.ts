@@ -15,7 +15,10 @@ function reference(text: string) {
     const line = raw.trim();
     if (line === '') return;
     const d = decodeEvent(line);
-    if (typeof d === 'string') return problems.push({ line: i + 1, message: d });
+    if (typeof d === 'string') {
+      problems.push({ line: i + 1, message: d });
+      return;
+    }
     if (d.seq <= lastSeq) problems.push({ line: i + 1, message: `has seq ${d.seq}, but seq must increase down the file (the line before has ${lastSeq})` });
     lastSeq = Math.max(lastSeq, d.seq);
     events.push(d);
