@@ -119,3 +119,30 @@ export const INVALID_FORM_REASONS: Partial<Record<Kind, Partial<Record<Form, str
       'an arts project open to the community is better as a community benefit society, CIC, company limited by guarantee or association; for artists trading together, use kind worker-coop.',
   },
 };
+
+/** 2014 Act s.119 [V]: a society may dissolve by an instrument signed by at least 75% of its members. */
+export const SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT = 75;
+
+/** Companies Act 2006 s.303 [U]: members with 5% of the votes may require the directors to call a general meeting. */
+export const COMPANY_REQUISITION_PERCENT = 5;
+
+/**
+ * Not statute: the share of members who may require a general meeting in societies and
+ * associations. Model rules use one tenth (uk-facts.md §5) [S].
+ */
+export const MEMBER_REQUISITION_PERCENT = 10;
+
+/**
+ * Not statute: what board style "elected-rotation" means. One third of the elected board
+ * members retire at each AGM, as in the worker co-op models (uk-facts.md §5) [S].
+ */
+export const ROTATION_RETIRING_FRACTION = { num: 1, den: 3 } as const;
+
+/**
+ * Insolvency Act 1986 s.74(2)(a) [S]: a company's guarantee binds a member while a member and
+ * for 1 year after leaving (a past member is not liable for a winding up a year or more later).
+ */
+export const GUARANTEE_AFTER_LEAVING_YEARS = 1;
+
+/** Not statute: payments from an association's bank account need 2 signatures (uk-facts.md §3) [S]. */
+export const ASSOCIATION_BANK_SIGNATURES = 2;

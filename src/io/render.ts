@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { finishClauses } from '../core/documents/clauses.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -41,7 +42,10 @@ export function renderTemplate(relPath: string, context: object): string {
     template = hbs.compile(source, { noEscape: true, strict: true });
     cache.set(relPath, template);
   }
-  return template(context);
+  const text = template(context);
+  // Governing documents number their clauses after rendering (templates hold no digits), so
+  // every caller gets the finished document however it renders one.
+  return relPath.startsWith('governing/') ? finishClauses(text) : text;
 }
 
 /** Reads a template file that has no values, to copy as it is. */

@@ -1,0 +1,186 @@
+// The governing document: which file a form gets, and everything its template prints. Pure:
+// the context is built from coop.yml params and law.ts, so the rules say exactly the numbers
+// that later checks read. Templates hold no numbers of their own.
+
+import {
+  ASSOCIATION_BANK_SIGNATURES,
+  CIC_DIVIDEND_CAP_PERCENT,
+  COMPANY_ACCOUNTS_MONTHS,
+  COMPANY_MIN_NOTICE_DAYS,
+  COMPANY_REQUISITION_PERCENT,
+  COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
+  CONFIRMATION_STATEMENT_MONTHS,
+  GUARANTEE_AFTER_LEAVING_YEARS,
+  MEMBER_REQUISITION_PERCENT,
+  MINUTES_KEEP_YEARS,
+  ROTATION_RETIRING_FRACTION,
+  SOCIETY_ANNUAL_RETURN_MONTHS,
+  SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT,
+  SOCIETY_MIN_MEMBERS,
+  WITHDRAWABLE_SHARE_CAP_PENCE,
+  isCompany,
+  isSociety,
+} from '../law.js';
+import { longDate } from '../dates.js';
+import { compareFractions, type Fraction } from '../fraction.js';
+import type { CoopParams, Form, Kind } from '../params.js';
+import type { GoverningContext } from './governing-context.js';
+import { placeContext } from './place.js';
+
+export type { GoverningContext } from './governing-context.js';
+import { countOf, listText, monthDayText, percentText, poundsText, quorumText, roleText, thresholdText } from './words.js';
+
+export interface GoverningDocumentFile {
+  /** Where the document goes in the group's repository: "RULES.md". */
+  path: string;
+  /** What people call it: "Rules". */
+  title: string;
+  /** The template under templates/: "governing/society-rules.md.hbs". */
+  template: string;
+}
+
+const FILES: Record<Form, GoverningDocumentFile> = {
+  'co-operative-society': { path: 'RULES.md', title: 'Rules', template: 'governing/society-rules.md.hbs' },
+  'community-benefit-society': { path: 'RULES.md', title: 'Rules', template: 'governing/society-rules.md.hbs' },
+  'company-limited-by-guarantee': { path: 'ARTICLES.md', title: 'Articles of Association', template: 'governing/company-articles.md.hbs' },
+  cic: { path: 'ARTICLES.md', title: 'Articles of Association', template: 'governing/company-articles.md.hbs' },
+  'unincorporated-association': { path: 'CONSTITUTION.md', title: 'Constitution', template: 'governing/association-constitution.md.hbs' },
+};
+
+export function governingDocumentFile(form: Form): GoverningDocumentFile {
+  return FILES[form];
+}
+
+const KIND_LABELS: Record<Kind, string> = {
+  'worker-coop': 'worker co-operative',
+  'neighbourhood-group': 'neighbourhood group',
+  'arts-project': 'community arts project',
+  'community-radio': 'community radio station',
+};
+
+const FORM_LABELS: Record<Form, string> = {
+  'co-operative-society': 'co-operative society',
+  'community-benefit-society': 'community benefit society',
+  'company-limited-by-guarantee': 'company limited by guarantee',
+  cic: 'community interest company limited by guarantee',
+  'unincorporated-association': 'unincorporated association',
+};
+
+/** What each form calls one member of its board, and the board as a whole. */
+const BOARD_MEMBER: Record<Form, [string, string]> = {
+  'co-operative-society': ['board member', 'the board'],
+  'community-benefit-society': ['board member', 'the board'],
+  'company-limited-by-guarantee': ['director', 'the directors'],
+  cic: ['director', 'the directors'],
+  'unincorporated-association': ['committee member', 'the committee'],
+};
+
+export function governingContext(params: CoopParams): GoverningContext {
+  const { group, meetings, board, shares, decisions, dissolution } = params;
+  const form = group.form;
+  const file = governingDocumentFile(form);
+  const company = isCompany(form);
+  const fallback = decisions.method === 'consensus' ? decisions.fallbackThreshold : null;
+  return {
+    document: { title: file.title, path: file.path },
+    group: {
+      name: group.name,
+      objects: group.objects,
+      area: group.area,
+      registeredOffice: group.registeredOffice,
+      eligibility: params.membership.eligibility,
+      kindLabel: KIND_LABELS[group.kind],
+      formLabel: FORM_LABELS[form],
+      founded: longDate(group.founded),
+      financialYearEnd: monthDayText(group.financialYearEnd),
+    },
+    kind: {
+      workerCoop: group.kind === 'worker-coop',
+      neighbourhoodGroup: group.kind === 'neighbourhood-group',
+      artsProject: group.kind === 'arts-project',
+      communityRadio: group.kind === 'community-radio',
+    },
+    form: {
+      society: isSociety(form),
+      coopSociety: form === 'co-operative-society',
+      benefitSociety: form === 'community-benefit-society',
+      company,
+      guaranteeCompany: form === 'company-limited-by-guarantee',
+      cic: form === 'cic',
+      association: form === 'unincorporated-association',
+    },
+    place: placeContext(form, group.jurisdiction),
+    law: {
+      societyMinMembers: countOf(SOCIETY_MIN_MEMBERS, 'member'),
+      withdrawableCap: poundsText(WITHDRAWABLE_SHARE_CAP_PENCE[group.jurisdiction]),
+      companyMinNotice: countOf(COMPANY_MIN_NOTICE_DAYS, 'clear day'),
+      companyShortNoticeConsent: `${COMPANY_SHORT_NOTICE_CONSENT_PERCENT}%`,
+      cicDividendCap: `${CIC_DIVIDEND_CAP_PERCENT}%`,
+      annualReturnMonths: countOf(SOCIETY_ANNUAL_RETURN_MONTHS, 'month'),
+      minutesKeepYears: countOf(MINUTES_KEEP_YEARS, 'year'),
+      dissolutionInstrumentConsent: `${SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT}%`,
+      guaranteeAfterLeaving: countOf(GUARANTEE_AFTER_LEAVING_YEARS, 'year'),
+      bankSignatures: countOf(ASSOCIATION_BANK_SIGNATURES, 'person', 'people'),
+      companyAccountsMonths: countOf(COMPANY_ACCOUNTS_MONTHS, 'month'),
+      confirmationStatementMonths: countOf(CONFIRMATION_STATEMENT_MONTHS, 'month'),
+    },
+    meetings: {
+      notice: countOf(meetings.noticeClearDays, 'clear day'),
+      noticeGiven: `${countOf(meetings.noticeClearDays, 'clear day')}${meetings.noticeClearDays === 1 ? "'s" : "'"} notice`,
+      postalService: countOf(meetings.postalServiceDays, 'day'),
+      shortNoticeConsent: `${percentText(meetings.shortNoticeConsent)} of the members`,
+      quorum: quorumText(meetings.quorum.members, meetings.quorum.percent, 'member', 'the members'),
+      specialResolution: `${thresholdText(meetings.specialResolution)} of the votes cast`,
+      ordinaryResolution: 'more than half of the votes cast',
+      castingVote: meetings.castingVote,
+      agmWithin: countOf(meetings.agm.withinMonthsOfYearEnd, 'month'),
+      agmMaxBetween: countOf(meetings.agm.maxMonthsBetween, 'month'),
+      requisition: `${company ? COMPANY_REQUISITION_PERCENT : MEMBER_REQUISITION_PERCENT}%`,
+      proxies: {
+        allowed: meetings.proxies.allowed,
+        maxPerHolder: countOf(meetings.proxies.maxPerHolder, 'proxy', 'proxies'),
+        countTowardsQuorum: meetings.proxies.countTowardsQuorum,
+      },
+    },
+    decisions: {
+      majority: decisions.method === 'majority',
+      consensus: decisions.method === 'consensus',
+      fallback: fallback ? `${thresholdText(fallback)} of the votes cast` : null,
+      specialFallback: fallback ? `${thresholdText(higherOf(fallback, meetings.specialResolution))} of the votes cast` : null,
+    },
+    board: {
+      electedRotation: board.style === 'elected-rotation',
+      allMembers: board.style === 'all-members',
+      minSize: countOf(board.minSize, 'person', 'people'),
+      maxSize: countOf(board.maxSize, 'person', 'people'),
+      quorum: quorumText(board.quorum.members, board.quorum.percent, BOARD_MEMBER[form][0], BOARD_MEMBER[form][1]),
+      roles: listText(board.roles.map(roleText)),
+      roleList: board.roles.map(roleText),
+      rotationFraction: thresholdText(ROTATION_RETIRING_FRACTION),
+      officersMustBeMembers: board.officersMustBeMembers,
+    },
+    shares: shares
+      ? {
+          nominal: poundsText(shares.nominalPence),
+          minimum: countOf(shares.minimumHolding, 'share'),
+          maximum: countOf(shares.maximumHolding, 'share'),
+          maximumValue: poundsText(shares.maximumHolding * shares.nominalPence),
+          withdrawable: shares.withdrawable,
+          transferable: shares.transferable,
+        }
+      : null,
+    guarantee: params.guaranteePence === null ? null : poundsText(params.guaranteePence),
+    dissolution: {
+      commonOwnership: dissolution.rule === 'common-ownership',
+      coOwnership: dissolution.rule === 'co-ownership',
+      similarBody: dissolution.rule === 'similar-body',
+      assetLock: dissolution.rule === 'asset-lock',
+      recipient: dissolution.recipient,
+    },
+  };
+}
+
+
+function higherOf(a: Fraction, b: Fraction): Fraction {
+  return compareFractions(a, b) >= 0 ? a : b;
+}
