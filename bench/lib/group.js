@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, app
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateHistory } from './history.js';
+import { writeAgms } from './meetings.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'coop.js');
@@ -95,6 +96,9 @@ export async function writeGroup({ dir, base, members, seed }) {
   const history = generateHistory({ members, seed, until: BENCH_GROUP.until, initial, rules: ledgerRules(params), roles: params.board.roles });
 
   writeFileSync(join(dir, 'register', 'ledger.jsonl'), history.events.map((e) => `${encodeEvent(e)}\n`).join(''));
+  // Past meetings once the meeting commands exist (their record format is theirs to define).
+  const records = existsSync(new URL('../../dist/core/meetings/record.js', import.meta.url)) ? await dist('core/meetings/record.js') : null;
+  if (records) writeAgms(dir, history.agms, params, records.parseRecord);
   mkdirSync(join(dir, 'private'), { recursive: true });
   appendFileSync(join(dir, 'private', 'contacts.jsonl'), history.contacts.map((c) => `${JSON.stringify(c)}\n`).join(''));
 
@@ -102,7 +106,7 @@ export async function writeGroup({ dir, base, members, seed }) {
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--no-verify', '-m', `Register of ${members} members (synthetic, seed ${seed})`], when);
-  return history.stats;
+  return { ...history.stats, meetings: records ? history.agms.length : 0 };
 }
 
 export function readText(path) {

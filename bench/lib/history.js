@@ -36,7 +36,7 @@ const OPENING_HOLDINGS = [
  * @param {object[]} spec.initial    the founding events already in the ledger (admissions, appointments)
  * @param {object} spec.rules        LedgerRules, as ledgerRules(params) gives them
  * @param {string[]} spec.roles      the offices the rules name
- * @returns {{ events: object[], contacts: object[], agmDates: string[], stats: Record<string, number> }}
+ * @returns {{ events: object[], contacts: object[], agms: { date: string, members: number, present: number[], apologies: number[] }[], stats: Record<string, number> }}
  */
 export function generateHistory(spec) {
   const random = createRandom(spec.seed);
@@ -88,11 +88,8 @@ export function generateHistory(spec) {
     }
     if (leaveDay[m] !== 0) intents.push({ day: leaveDay[m], kind: 'leave', member: m });
   }
-  const agmDays = [];
-  for (let day = founded + 200; day <= until; day += 365) {
-    agmDays.push(day);
-    intents.push({ day, kind: 'agm', member: 0 });
-  }
+  // An AGM each year at the end of August, within six months of the March year end.
+  for (let day = founded + 150; day <= until; day += 365) intents.push({ day, kind: 'agm', member: 0 });
   intents.sort((a, b) => a.day - b.day);
 
   const events = [...spec.initial];
@@ -142,6 +139,13 @@ export function generateHistory(spec) {
       holderOf.set(e.role, e.member);
     }
   }
+  const agms = [];
+  /** n different current members, at random. */
+  const sample = (n) => {
+    const chosen = new Set();
+    while (chosen.size < n) chosen.add(random.pick(current));
+    return [...chosen];
+  };
   const pickOther = (not) => {
     for (let tries = 0; tries < 50; tries++) {
       const m = random.pick(current);
@@ -213,6 +217,11 @@ export function generateHistory(spec) {
         break;
       }
       case 'agm': {
+        // Who came: a tenth of the membership and a few more (enough for the default quorum),
+        // and a few apologies; taken before the board changes hands at the meeting.
+        const present = sample(Math.min(current.length, Math.ceil(current.length * 0.1) + 3));
+        const apologies = sample(Math.min(5, current.length)).filter((m) => !present.includes(m));
+        agms.push({ date: toIso(it.day), members: current.length, present: present.sort((a, b) => a - b), apologies: apologies.sort((a, b) => a - b) });
         for (const role of roles) {
           const holder = holderOf.get(role);
           if (holder !== undefined && !random.chance(0.4)) continue;
@@ -260,5 +269,5 @@ export function generateHistory(spec) {
   const stats = { members: current.length, admitted: total };
   for (const e of events) stats[e.type] = (stats[e.type] ?? 0) + 1;
   stats.events = events.length;
-  return { events, contacts, agmDates: agmDays.map(toIso), stats };
+  return { events, contacts, agms, stats };
 }
