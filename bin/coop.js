@@ -10,7 +10,22 @@
 const args = process.argv.slice(2);
 const help = prerenderedHelp(args);
 if (help) help.stream.write(help.text);
-else import('../dist/cli.js').then(({ main }) => main(args));
+else {
+  enableCompileCache();
+  import('../dist/cli.js').then(({ main }) => main(args));
+}
+
+/**
+ * From Node 22.1, keep V8's compiled code for our modules and their dependencies on disk, so
+ * later runs skip most of the compiling that dominates start-up. A no-op on Node 20.
+ */
+function enableCompileCache() {
+  try {
+    require('node:module').enableCompileCache?.();
+  } catch {
+    // A cache that cannot be kept costs only speed.
+  }
+}
 
 /** The pre-rendered help and where commander would print it, or null to let commander do it. */
 function prerenderedHelp(argv) {
