@@ -43,7 +43,21 @@ const DEFAULT_RECIPIENT: Record<CoopParams['dissolution']['rule'], string> = {
 };
 
 export const DEFAULT_FOUNDERS = ['Alex Example', 'Sam Example', 'Jo Example'] as const;
+// 31 March: the end of the UK tax year, which most small groups' treasurers already work to.
 export const DEFAULT_YEAR_END = '03-31';
+
+/** With --yes and no --kind: a worker co-op, the group the demo in the README founds. */
+export const DEFAULT_KIND: Kind = 'worker-coop';
+export const DEFAULT_JURISDICTION: Jurisdiction = 'england-wales';
+
+/** The vote that decides when consensus fails: the same three quarters most models use for special resolutions. */
+export const DEFAULT_FALLBACK_THRESHOLD = '75%';
+
+/**
+ * People who must sign for the group's bank account: two, so that nobody spends the group's
+ * money alone. A practice every bank and model constitution expects, not a statute.
+ */
+export const BANK_SIGNATORIES = 2;
 
 /** "demo-coop" → "Demo Coop"; a society's name gets "Limited". */
 export function defaultName(dirName: string, form: Form): string {

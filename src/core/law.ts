@@ -51,6 +51,9 @@ export const CIC_REPORT_MONTHS = COMPANY_ACCOUNTS_MONTHS;
 /** CIC dividend cap: 35% of distributable profits (CIC Regulator) [S]. */
 export const CIC_DIVIDEND_CAP_PERCENT = 35;
 
+/** Companies Act 2006 Part 21A: a person with significant control holds over 25% of shares or votes [S]. */
+export const PSC_THRESHOLD_PERCENT = 25;
+
 /** Companies Act 2006 s.355 and society practice: keep minutes at least 10 years [V]. */
 export const MINUTES_KEEP_YEARS = 10;
 

@@ -15,6 +15,9 @@ import {
   isSociety,
 } from './law.js';
 import type { CoopParams } from './params.js';
+import { FORM_LABEL, KIND_LABEL, article } from './found/labels.js';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface Problem {
   /** Where the problem is: a coop.yml key path such as "meetings.noticeClearDays". */
@@ -28,8 +31,10 @@ const HALF = { num: 1, den: 2 };
 export function formRefusal(kind: CoopParams['group']['kind'], form: CoopParams['group']['form']): string | undefined {
   const valid = VALID_FORMS[kind];
   if (valid.includes(form)) return undefined;
-  const reason = INVALID_FORM_REASONS[kind]?.[form] ?? `a ${kind} cannot take the form ${form}.`;
-  return `A ${kind} cannot be a ${form}: ${reason} Valid forms for a ${kind}: ${valid.join(', ')}.`;
+  const kindLabel = KIND_LABEL[kind];
+  const formLabel = FORM_LABEL[form];
+  const reason = INVALID_FORM_REASONS[kind]?.[form] ?? `this form does not suit ${article(kindLabel)} ${kindLabel}.`;
+  return `${capitalise(article(kindLabel))} ${kindLabel} cannot be ${article(formLabel)} ${formLabel}: ${reason} Valid forms for ${article(kindLabel)} ${kindLabel} (kind ${kind}): ${valid.join(', ')}.`;
 }
 
 /** Every problem with a parsed set of parameters, in coop.yml order. Empty when all is well. */
@@ -135,7 +140,7 @@ export function validateFounding(p: CoopParams, founders: number, minFounders: n
   if (founders < minFounders) {
     problems.push({
       path: 'founders',
-      message: `A ${p.group.form} needs at least ${minFounders} founding members; ${founders} given. Add founders with --founder "Name <email>".`,
+      message: `${capitalise(article(FORM_LABEL[p.group.form]))} ${FORM_LABEL[p.group.form]} needs at least ${minFounders} founding members; ${founders} ${founders === 1 ? 'was' : 'were'} given. Add founders with --founder "Name <email>", one for each.`,
     });
   }
   if (p.meetings.quorum.members > founders) {

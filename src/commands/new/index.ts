@@ -1,5 +1,131 @@
-import { UserError } from '../../errors.js';
+// `coop new [dir]`: found a group. Questions first (flags > --answers file > prompts at a
+// terminal > --yes defaults), then the answers are checked as a whole, then a pure plan of
+// the files is rendered, and one applier writes it all in a single git commit.
 
-export async function newCommand(): Promise<void> {
-  throw new UserError('not built yet');
+import { relative } from 'node:path';
+import { CancelledError, UsageError, UserError } from '../../errors.js';
+import { todayInUk } from '../../core/dates.js';
+import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
+import { FOUNDING_FILES } from '../../core/found/context.js';
+import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
+import { foundingFrom } from '../../core/found/to-params.js';
+import { writeFoundingRepo } from '../../io/found-repo.js';
+import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
+import { canPrompt, inquirerPrompter, type Prompter } from '../../io/prompts.js';
+import { renderTemplate } from '../../io/render.js';
+import { renderGoverningDocument } from '../../io/render-governing.js';
+import type { FileChange } from '../../io/transaction.js';
+import { completeAnswers, givenAnswers } from './gather.js';
+import type { NewOptions } from './options.js';
+import { fileList } from './report.js';
+import { resolveTarget } from './target.js';
+
+export type { NewOptions } from './options.js';
+
+/** What tests replace: the questions, the clock and the output. */
+export interface NewDeps {
+  /** Asks the questions; undefined when nobody is at a terminal. */
+  prompter?: (() => Promise<Prompter>) | undefined;
+  today?: string;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+/** The entry commander calls: (dir, options). */
+export async function newCommand(dir: string | undefined, opts: NewOptions): Promise<void> {
+  const interactive = !opts.yes && canPrompt();
+  await runNew(dir, opts, { prompter: interactive ? inquirerPrompter : undefined });
+}
+
+export async function runNew(dir: string | undefined, opts: NewOptions, deps: NewDeps = {}): Promise<void> {
+  const cwd = opts.cwd ?? process.cwd();
+  const out = deps.out ?? ((t: string) => void process.stdout.write(t));
+  const err = deps.err ?? ((t: string) => void process.stderr.write(t));
+  const useGit = opts.git !== false;
+  const prompter = opts.yes ? undefined : deps.prompter;
+
+  const given = givenAnswers(opts, cwd);
+  let folder = dir;
+  if (folder === undefined) {
+    if (!prompter) throw new UsageError('Give the folder to create for the group, for example: coop new riverside-bakers');
+    folder = await (await prompter()).text({ key: 'dir', message: 'Folder to create for the group', default: 'my-group', validate: (v) => targetProblem(v, cwd) ?? true });
+  }
+  const target = resolveTarget(folder, cwd);
+  // Before any question: nobody should answer twenty questions to be told git cannot commit.
+  if (useGit && !opts.dryRun) await checkGit(target.parent);
+
+  const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
+  const answers = await completeAnswers(given, opts, setting, prompter);
+  const { founding, problems } = foundingFrom(answers, setting);
+  if (!founding) {
+    throw new UserError(
+      `The group cannot be founded with ${problems.length === 1 ? 'this answer' : 'these answers'}; nothing was written:\n` +
+        problems.map((p) => `  ${p.where}: ${p.message}`).join('\n'),
+    );
+  }
+
+  const governing = renderGoverningDocument(founding.params);
+  const plan = foundingPlan(founding.params, founding.founders, governing);
+  const changes = render(plan);
+  const governingPath = governing.path;
+  const shownPath = relative(cwd, target.path) || '.';
+  if (!answers.founders) {
+    err(`Note: the founders are examples (${DEFAULT_FOUNDERS.join(', ')}). For a real group, give each with --founder "Name <email>".\n`);
+  }
+
+  if (opts.dryRun) {
+    out(
+      `Would create ${shownPath}/ for ${founding.params.group.name} with these files (--dry-run: nothing was written):\n` +
+        `${fileList(changes, founding, governingPath)}\n` +
+        (useGit ? `and make one git commit: "${plan.message}".\n` : 'without git (--no-git).\n'),
+    );
+    return;
+  }
+
+  if (prompter) {
+    const go = await (await prompter()).confirm({ key: 'confirm', message: `Create ${shownPath}/ for ${founding.params.group.name} now?`, default: true });
+    if (!go) throw new CancelledError();
+  }
+
+  await writeFoundingRepo(target.path, target.parent, changes, { git: useGit, message: plan.message, exists: target.exists });
+  out(
+    `Founded ${founding.params.group.name} in ${shownPath}/${useGit ? ` (one git commit: "${plan.message}")` : ' (no git repository: --no-git)'}:\n` +
+      `${fileList(changes, founding, governingPath)}\n\n` +
+      `Next: print ${FOUNDING_FILES.minutes} for the founders to sign at the founding meeting, then work through ${FOUNDING_FILES.nextSteps}.\n` +
+      `Inside the folder, run coop check at any time to check the rules and the register.\n`,
+  );
+}
+
+/** Why a folder cannot take a new group, for the wizard to say before it asks anything else. */
+function targetProblem(dir: string, cwd: string): string | undefined {
+  try {
+    resolveTarget(dir, cwd);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return error.message;
+    throw error;
+  }
+}
+
+async function checkGit(where: string): Promise<void> {
+  if ((await gitIdentity(where)) !== undefined) return;
+  // Only now ask why: one git call fewer on every successful run.
+  if (!(await gitAvailable(where))) {
+    throw new UserError('git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or found the group without a repository using --no-git. Nothing was written.');
+  }
+  throw new UserError(NO_IDENTITY_MESSAGE);
+}
+
+/** Renders every templated file: the plan becomes file contents, ready for the applier. */
+function render(plan: FoundingPlan): FileChange[] {
+  return plan.files.map((f) => ({
+    path: f.path,
+    tracked: f.tracked,
+    content: 'content' in f ? f.content : tidyMarkdown(renderTemplate(f.template, f.context)),
+  }));
+}
+
+/** A section a template leaves out would leave a run of blank lines; Markdown needs one. */
+function tidyMarkdown(text: string): string {
+  return text.replace(/\n{3,}/g, '\n\n').replace(/\n*$/, '\n');
 }

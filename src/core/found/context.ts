@@ -1,0 +1,123 @@
+// What the founding documents (minutes, next steps, the group's README) are rendered from:
+// every value, number and date comes from the parameters, the founders or law.ts; the
+// templates hold only words.
+
+import { addMonths, longDate } from '../dates.js';
+import { BANK_SIGNATORIES } from '../defaults.js';
+import { describeFraction } from '../fraction.js';
+import { LEDGER_FILE } from '../ledger/events.js';
+import { MINUTES_KEEP_YEARS, hasShares, isCompany, isSociety } from '../law.js';
+import type { CoopParams } from '../params.js';
+import { poundsText } from '../validate-params.js';
+import { TEMPLATE_VERSION, VERSION } from '../../version.js';
+import type { Founder } from './founders.js';
+import { FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL, article, roleTitle } from './labels.js';
+import { registrationFor } from './registration.js';
+import { countOf, monthDayText } from '../documents/words.js';
+import { firstOfficers, foundingShares } from './register.js';
+
+/** Where the founding files go: one place, so the README, the minutes and the plan agree. */
+export const FOUNDING_FILES = {
+  params: 'coop.yml',
+  ledger: LEDGER_FILE,
+  contacts: 'private/contacts.jsonl',
+  minutes: 'documents/founding-minutes.md',
+  nextSteps: 'documents/next-steps.md',
+  readme: 'README.md',
+  gitignore: '.gitignore',
+} as const;
+
+export interface GoverningRef {
+  path: string;
+  title: string;
+}
+
+export function foundingContext(params: CoopParams, founders: readonly Founder[], governing: GoverningRef) {
+  const { group, shares, meetings } = params;
+  const form = group.form;
+  const each = foundingShares(params);
+  const officers = firstOfficers(params, founders).map((o) => ({ ...o, title: roleTitle(o.role) }));
+  const kindLabel = KIND_LABEL[group.kind];
+  const formLabel = FORM_LABEL[form];
+  return {
+    group: {
+      name: group.name,
+      kindLabel,
+      kindArticle: article(kindLabel),
+      formLabel,
+      formArticle: article(formLabel),
+      jurisdictionName: JURISDICTION_LABEL[group.jurisdiction],
+      objects: group.objects,
+      area: group.area,
+      office: group.registeredOffice,
+      founded: group.founded,
+      foundedLong: longDate(group.founded),
+      yearEnd: monthDayText(group.financialYearEnd),
+    },
+    is: {
+      society: isSociety(form),
+      coopSociety: form === 'co-operative-society',
+      cbs: form === 'community-benefit-society',
+      company: isCompany(form),
+      clg: form === 'company-limited-by-guarantee',
+      cic: form === 'cic',
+      association: form === 'unincorporated-association',
+      workerCoop: group.kind === 'worker-coop',
+      radio: group.kind === 'community-radio',
+      northernIreland: group.jurisdiction === 'northern-ireland',
+      scotland: group.jurisdiction === 'scotland',
+      shares: hasShares(form) && shares !== null,
+      consensus: params.decisions.method === 'consensus',
+      proxies: meetings.proxies.allowed,
+      electedBoard: params.board.style === 'elected-rotation',
+    },
+    governing,
+    founders: founders.map((f, i) => ({
+      number: i + 1,
+      name: f.name,
+      shares: each,
+      paid: shares ? poundsText(each * shares.nominalPence) : '',
+    })),
+    foundersCount: founders.length,
+    officers,
+    chair: officers.find((o) => o.role === 'chair') ?? officers[0]!,
+    secretary: officers.find((o) => o.role === 'secretary') ?? officers[0]!,
+    shares: shares
+      ? {
+          nominal: poundsText(shares.nominalPence),
+          minimum: shares.minimumHolding,
+          /** "1 share", "5 shares". */
+          minimumText: countOf(shares.minimumHolding, 'share'),
+          /** What each founder pays for their shares: "£1". */
+          eachPays: poundsText(each * shares.nominalPence),
+          maximum: shares.maximumHolding,
+          withdrawable: shares.withdrawable,
+          transferable: shares.transferable,
+        }
+      : null,
+    guarantee: params.guaranteePence !== null ? poundsText(params.guaranteePence) : null,
+    meetings: {
+      noticeDays: meetings.noticeClearDays,
+      quorumMembers: meetings.quorum.members,
+      quorumPercent: describeFraction(meetings.quorum.percent),
+      special: describeFraction(meetings.specialResolution),
+      agmWithinMonths: meetings.agm.withinMonthsOfYearEnd,
+      maxMonthsBetween: meetings.agm.maxMonthsBetween,
+    },
+    registration: registrationFor(group.kind, form, group.jurisdiction),
+    bankSignatories: BANK_SIGNATORIES,
+    minutesKeepYears: MINUTES_KEEP_YEARS,
+    files: FOUNDING_FILES,
+    // Examples in the group's README use the group's own numbers and a date after founding.
+    example: {
+      date: addMonths(group.founded, 1),
+      meetingDate: addMonths(group.founded, 2),
+      meetingTime: '18:30',
+      nextMember: founders.length + 1,
+      shares: each,
+    },
+    createCoop: { version: VERSION, templateVersion: TEMPLATE_VERSION },
+  };
+}
+
+export type FoundingContext = ReturnType<typeof foundingContext>;

@@ -1,0 +1,41 @@
+// Every kind/form/jurisdiction that issue 2 says is valid founds a group end to end: the
+// built bin, one commit, a clean tree, and a coop.yml that coop's own loader accepts.
+// One test, run in sequence: the machine is small and each run spawns node and git.
+
+import { describe, expect, it } from 'vitest';
+import { parseParamsText } from '../../src/io/group.js';
+import { coop, git, join, read, tempDir } from '../support/cli.js';
+import { VALID_COMBOS, isSocietyForm } from '../support/combos.js';
+
+const GOVERNING = { society: 'RULES.md', company: 'ARTICLES.md', association: 'CONSTITUTION.md' };
+
+describe('every valid kind, form and jurisdiction', () => {
+  it(`founds all ${VALID_COMBOS.length} combinations`, async () => {
+    const parent = tempDir();
+    const failures: string[] = [];
+    for (const [kind, form, jurisdiction] of VALID_COMBOS) {
+      const name = `${kind}-${form}-${jurisdiction}`;
+      const r = await coop(
+        ['new', name, '--kind', kind, '--form', form, '--jurisdiction', jurisdiction, '--name', isSocietyForm(form) ? 'Test Group Limited' : 'Test Group',
+          '--founder', 'Ada Lovelace <ada@example.org>', '--founder', 'Ben Okri', '--founder', 'Cai Jones', '--founded', '2026-04-01'],
+        { cwd: parent },
+      );
+      if (r.exitCode !== 0) {
+        failures.push(`${name}: exit ${r.exitCode}: ${r.stderr}`);
+        continue;
+      }
+      const dir = join(parent, name);
+      const commits = (await git(dir, ['rev-list', '--count', 'HEAD'])).trim();
+      const status = await git(dir, ['status', '--porcelain']);
+      const tracked = (await git(dir, ['ls-files'])).split('\n');
+      const governing = isSocietyForm(form) ? GOVERNING.society : form === 'unincorporated-association' ? GOVERNING.association : GOVERNING.company;
+      const { problems, params } = parseParamsText(read(join(dir, 'coop.yml')));
+      if (commits !== '1') failures.push(`${name}: ${commits} commits`);
+      if (status !== '') failures.push(`${name}: working tree not clean:\n${status}`);
+      if (!tracked.includes(governing)) failures.push(`${name}: no ${governing}`);
+      if (problems.length > 0) failures.push(`${name}: coop.yml problems ${JSON.stringify(problems)}`);
+      if (params && (params.group.kind !== kind || params.group.form !== form || params.group.jurisdiction !== jurisdiction)) failures.push(`${name}: coop.yml says ${JSON.stringify(params.group)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
