@@ -6,7 +6,8 @@ import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { coop, existsSync, join, read, ROOT, tempDir } from '../support/cli.js';
+import { coop, join, ROOT, tempDir } from '../support/cli.js';
+import { modulesLoadedBy } from '../support/loads.js';
 
 /** What commander itself prints for these arguments, bypassing the bin's fast path. */
 async function viaCommander(args: string[]) {
@@ -31,13 +32,9 @@ describe('the pre-rendered help', () => {
   }
 
   it('is what the built coop --help prints: it loads no module of the CLI', async () => {
-    const cwd = tempDir();
-    const file = join(cwd, 'loads.txt');
-    const hook = pathToFileURL(join(ROOT, 'test', 'support', 'record-loads.mjs')).href;
-    const r = await coop(['--help'], { cwd, env: { NODE_OPTIONS: `--import ${hook}`, COOP_RECORD_LOADS: file } });
-    expect(r.stdout).toContain('Usage: coop');
-    // No file at all means nothing was loaded through the module loader.
-    const cli = (existsSync(file) ? read(file) : '').split('\n').filter((url) => url.includes('/dist/'));
+    const { loaded, stdout } = await modulesLoadedBy(['--help'], tempDir());
+    expect(stdout).toContain('Usage: coop');
+    const cli = loaded.filter((url) => url.includes('/dist/'));
     expect(cli, 'dist/help.txt is missing or older than dist/cli.js: build with npm run build, not tsc alone').toEqual([]);
   });
 

@@ -7,18 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { execa } from 'execa';
-import { coop, join, read, ROOT, tempDir } from '../support/cli.js';
+import { join, read, ROOT, tempDir } from '../support/cli.js';
+import { modulesLoadedBy, RECORD_LOADS_HOOK } from '../support/loads.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 
-const HOOK = pathToFileURL(join(ROOT, 'test', 'support', 'record-loads.mjs')).href;
 const HEAVY = /\/node_modules\/(handlebars|@inquirer\/[^/]+)\//;
-
-export async function modulesLoadedBy(args: string[], cwd: string): Promise<{ loaded: string[]; exitCode: number | undefined }> {
-  const file = join(tempDir(), 'loads.txt');
-  const r = await coop(args, { cwd, env: { NODE_OPTIONS: `--import ${HOOK}`, COOP_RECORD_LOADS: file } });
-  const loaded = read(file).split('\n').filter(Boolean);
-  return { loaded, exitCode: r.exitCode };
-}
 
 describe('read commands load neither the prompt library nor the template engine', () => {
   const reads: string[][] = [
@@ -47,7 +40,7 @@ describe('read commands load neither the prompt library nor the template engine'
     const probe = join(tempDir(), 'probe.mjs');
     writeFileSync(probe, `import ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'io', 'render.js')).href)};\n`);
     const file = join(tempDir(), 'loads.txt');
-    await execa(process.execPath, ['--import', HOOK, probe], { env: { COOP_RECORD_LOADS: file } });
+    await execa(process.execPath, ['--import', RECORD_LOADS_HOOK, probe], { env: { COOP_RECORD_LOADS: file } });
     expect(read(file).split('\n').some((url) => HEAVY.test(url))).toBe(true);
   });
 });
