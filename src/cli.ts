@@ -211,6 +211,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .action(run(async () => (await import('./commands/status.js')).statusCommand as Action));
 
   const meeting = program.command('meeting').description('general and committee meetings');
+  // --resolution and --special fill one list, so resolutions are numbered in the order typed.
+  const resolutions: { kind: 'ordinary' | 'special'; text: string }[] = [];
+  const addResolution = (kind: 'ordinary' | 'special') => (text: string) => {
+    resolutions.push({ kind, text });
+    return resolutions;
+  };
   meeting
     .command('new')
     .argument('<type>', 'agm, general or committee')
@@ -221,8 +227,8 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--online <url>', 'link for joining online')
     .option('--notice-date <date>', 'date the notice is given (default: today)')
     .option('--by-post', 'notice is posted: adds the rules’ deemed-service days')
-    .option('--resolution <text>', 'an ordinary resolution; repeat for each', collect)
-    .option('--special <text>', 'a special resolution (full text); repeat for each', collect)
+    .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
+    .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
@@ -235,7 +241,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
   meeting
     .command('attend')
     .argument('<meeting>', 'the meeting: its date (2027-06-10), or date and type (2027-06-10-agm)')
-    .argument('<numbers...>', 'membership numbers of those present')
+    .argument('[numbers...]', 'membership numbers of those present')
     .description('record who is present, proxies and apologies')
     .option('--proxy <HOLDER=MEMBER>', 'member HOLDER holds MEMBER’s proxy; repeat', collect)
     .option('--apologies <numbers...>', 'members who sent apologies')
@@ -252,6 +258,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--abstain <n>', 'abstentions (not votes cast)')
     .addOption(new Option('--consensus <outcome>', 'for groups deciding by consensus').choices(['agreed', 'blocked']))
     .option('--stand-asides <n>', 'with --consensus: members standing aside')
+    .addOption(new Option('--casting-vote <side>', 'on a tie, the chair’s casting vote, where the rules give one').choices(['for', 'against']))
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/vote.js')).meetingVote as Action));

@@ -67,7 +67,12 @@ export function defaultName(dirName: string, form: Form): string {
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1));
-  const base = words.length > 0 ? words.join(' ') : 'Our Group';
+  return legalName(words.length > 0 ? words.join(' ') : 'Our Group', form);
+}
+
+/** A name with the ending the law requires for the form: "Limited" for a society, "CIC" for a CIC. */
+export function legalName(base: string, form: Form): string {
+  if (form === 'cic') return `${base} CIC`;
   return isSociety(form) ? `${base} Limited` : base;
 }
 

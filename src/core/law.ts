@@ -63,6 +63,18 @@ export const REGISTER_REMOVAL_YEARS = 10;
 /** Ofcom: community radio licences go only to bodies corporate (Community Radio Order 2004) [V]. */
 export const OFCOM_LICENCE_YEARS = 5;
 
+/**
+ * A CIC's name ends in "community interest company" or "CIC" (or the Welsh "cwmni buddiant
+ * cymunedol" / "CBC"): Companies (Audit, Investigations and Community Enterprise) Act 2004 s.33 [S].
+ */
+export const CIC_NAME_SUFFIXES = ['community interest company', 'CIC', 'cwmni buddiant cymunedol', 'CBC'] as const;
+
+/**
+ * A company formed under the Companies Act 2006 cannot give its chair a casting vote at general
+ * meetings (the power survives only for companies whose articles had it before 1 October 2007) [S].
+ */
+export const COMPANY_CASTING_VOTE_ALLOWED = false;
+
 /** A name suffix the 2014 Act s.10 [V] requires unless exempt. */
 export const SOCIETY_NAME_SUFFIXES = ['Limited', 'Cyfyngedig'] as const;
 
@@ -122,6 +134,16 @@ export const INVALID_FORM_REASONS: Partial<Record<Kind, Partial<Record<Form, str
       'an arts project open to the community is better as a community benefit society, CIC, company limited by guarantee or association; for artists trading together, use kind worker-coop.',
   },
 };
+
+/**
+ * Companies Act 2006 s.391(5): a first accounting period runs more than 6 months (and at most
+ * 18) from incorporation to the accounting reference date [S]. Used to find a new group's first
+ * financial year end, and so when its first AGM falls due.
+ */
+export const FIRST_ACCOUNTING_PERIOD_MIN_MONTHS = 6;
+
+/** Companies Act 2006 s.324 (and s.325: the notice must say so): every member may appoint a proxy [V]. */
+export const COMPANY_PROXY_RIGHT_SOURCE = 'Companies Act 2006, section 324';
 
 /** 2014 Act s.119 [V]: a society may dissolve by an instrument signed by at least 75% of its members. */
 export const SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT = 75;

@@ -3,7 +3,10 @@
 
 import { compareFractions, formatFraction } from './fraction.js';
 import {
+  CIC_NAME_SUFFIXES,
+  COMPANY_CASTING_VOTE_ALLOWED,
   COMPANY_MEMBERS_MAY_APPOINT_PROXIES,
+  COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_SPECIAL_RESOLUTION_PERCENT,
   INVALID_FORM_REASONS,
@@ -77,6 +80,24 @@ export function validateParams(p: CoopParams): Problem[] {
       add(
         'meetings.specialResolution',
         `A company's special resolution needs at least ${COMPANY_SPECIAL_RESOLUTION_PERCENT}% (Companies Act 2006 s.283).`,
+      );
+    }
+    if (meetings.castingVote && !COMPANY_CASTING_VOTE_ALLOWED) {
+      add(
+        'meetings.castingVote',
+        'A company formed under the Companies Act 2006 cannot give its chair a casting vote at general meetings: set castingVote to false (a tie is lost).',
+      );
+    }
+    if (compareFractions(meetings.shortNoticeConsent, { num: COMPANY_SHORT_NOTICE_CONSENT_PERCENT, den: 100 }) < 0) {
+      add(
+        'meetings.shortNoticeConsent',
+        `A company may hold a general meeting on short notice only with the consent of members holding at least ${COMPANY_SHORT_NOTICE_CONSENT_PERCENT}% of the votes (Companies Act 2006 s.307(5)); ${formatFraction(meetings.shortNoticeConsent)} is too low.`,
+      );
+    }
+    if (group.form === 'cic' && !CIC_NAME_SUFFIXES.some((s) => group.name.toLowerCase().endsWith(` ${s.toLowerCase()}`))) {
+      add(
+        'group.name',
+        `A community interest company's name must end in "community interest company" or "CIC" (2004 Act s.33): try "${group.name} CIC".`,
       );
     }
     if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {

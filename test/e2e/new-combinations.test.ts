@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseParamsText } from '../../src/io/group.js';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { VALID_COMBOS, isSocietyForm } from '../support/combos.js';
+import { legalName } from '../../src/core/defaults.js';
 
 const GOVERNING = { society: 'RULES.md', company: 'ARTICLES.md', association: 'CONSTITUTION.md' };
 
@@ -16,7 +17,7 @@ describe('every valid kind, form and jurisdiction', () => {
     for (const [kind, form, jurisdiction] of VALID_COMBOS) {
       const name = `${kind}-${form}-${jurisdiction}`;
       const r = await coop(
-        ['new', name, '--kind', kind, '--form', form, '--jurisdiction', jurisdiction, '--name', isSocietyForm(form) ? 'Test Group Limited' : 'Test Group',
+        ['new', name, '--kind', kind, '--form', form, '--jurisdiction', jurisdiction, '--name', legalName('Test Group', form),
           '--founder', 'Ada Lovelace <ada@example.org>', '--founder', 'Ben Okri', '--founder', 'Cai Jones', '--founded', '2026-04-01'],
         { cwd: parent },
       );

@@ -6,7 +6,7 @@ import { coop, join, read, tempDir } from '../support/cli.js';
 
 const GROUPS: [string, string[]][] = [
   ['worker-coop-society', ['--kind', 'worker-coop', '--name', 'Riverside Bakers Limited', '--area', 'Hebden Bridge', '--office', '1 Mill Lane, Hebden Bridge HX7 8AA']],
-  ['radio-cic-northern-ireland', ['--kind', 'community-radio', '--form', 'cic', '--jurisdiction', 'northern-ireland', '--name', 'Foyle Community Radio', '--area', 'Derry and Strabane', '--decisions', 'consensus']],
+  ['radio-cic-northern-ireland', ['--kind', 'community-radio', '--form', 'cic', '--jurisdiction', 'northern-ireland', '--name', 'Foyle Community Radio CIC', '--area', 'Derry and Strabane', '--decisions', 'consensus']],
   ['neighbourhood-association-scotland', ['--kind', 'neighbourhood-group', '--jurisdiction', 'scotland', '--name', 'Leith Walk Residents', '--area', 'Leith Walk, Edinburgh', '--founder', 'Dee Brown']],
 ];
 

@@ -203,7 +203,7 @@ describe('--answers FILE', () => {
         'kind: community-radio',
         'form: cic',
         'jurisdiction: scotland',
-        'name: Leith Community Radio',
+        'name: Leith Community Radio CIC',
         'area: Leith and Newhaven',
         'notice-days: 21',
         'special-threshold: 80%',
@@ -217,7 +217,7 @@ describe('--answers FILE', () => {
     const r = await coop(['new', 'radio', '--answers', 'answers.yml', '--notice-days', '28'], { cwd: parent });
     expect(r.exitCode, String(r.stderr)).toBe(0);
     const yml = read(join(parent, 'radio', 'coop.yml'));
-    expect(yml).toContain('name: Leith Community Radio');
+    expect(yml).toContain('name: Leith Community Radio CIC');
     expect(yml).toContain('form: cic');
     expect(yml).toContain('jurisdiction: scotland');
     expect(yml).toContain('noticeClearDays: 28');

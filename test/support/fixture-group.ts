@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { defaultParams } from '../../src/core/defaults.js';
+import { defaultParams, legalName } from '../../src/core/defaults.js';
 import { encodeEvent, type LedgerEvent } from '../../src/core/ledger/events.js';
 import type { CoopParamsInput, Form, Jurisdiction, Kind } from '../../src/core/params.js';
 import { git, tempDir } from './cli.js';
@@ -26,8 +26,7 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   const form = options.form ?? 'co-operative-society';
   const founded = options.founded ?? '2024-01-15';
   const founders = options.founders ?? ['Ada Founder', 'Ben Founder', 'Cai Founder'];
-  const params = defaultParams({ kind, form, jurisdiction: options.jurisdiction ?? 'england-wales', name: 'Fixture Group Limited', founded });
-  if (form !== 'co-operative-society' && form !== 'community-benefit-society') params.group.name = 'Fixture Group';
+  const params = defaultParams({ kind, form, jurisdiction: options.jurisdiction ?? 'england-wales', name: legalName('Fixture Group', form), founded });
   options.tweak?.(params);
   const dir = join(tempDir(), 'group');
   mkdirSync(join(dir, 'register'), { recursive: true });

@@ -1,13 +1,14 @@
+import { legalName } from '../../src/core/defaults.js';
 // Parsed rules parameters for governing-document tests: a kind's defaults, a fixed founding
 // date so snapshots do not move, and an optional tweak applied to the coop.yml values.
 
 import { defaultParams } from '../../src/core/defaults.js';
-import { isSociety } from '../../src/core/law.js';
+
 import { paramsSchema, type CoopParams, type CoopParamsInput, type Form, type Jurisdiction, type Kind } from '../../src/core/params.js';
 import { validateParams } from '../../src/core/validate-params.js';
 
 export function paramsFor(kind: Kind, form: Form, jurisdiction: Jurisdiction = 'england-wales', tweak?: (p: CoopParamsInput) => void): CoopParams {
-  const name = isSociety(form) ? 'Riverside Example Limited' : 'Riverside Example';
+  const name = legalName('Riverside Example', form);
   const input = defaultParams({ kind, form, jurisdiction, name, founded: '2024-01-15' });
   tweak?.(input);
   const params = paramsSchema.parse(input);

@@ -5,6 +5,7 @@ import { foundingFrom, paramsInputFrom } from '../../src/core/found/to-params.js
 import { FORMS, KINDS } from '../../src/core/params.js';
 import { VALID_FORMS } from '../../src/core/law.js';
 import { VALID_COMBOS, VALID_PAIRS, isSocietyForm } from '../support/combos.js';
+import { legalName } from '../../src/core/defaults.js';
 
 const SETTING = { dirName: 'riverside-bakers', today: '2026-03-10' };
 const THREE = [{ name: 'Ada Lovelace', email: 'ada@example.org' }, { name: 'Ben Okri' }, { name: 'Cai Jones' }];
@@ -92,7 +93,7 @@ describe('law.ts lets exactly the kind/form pairs of issue 2', () => {
 
 describe('answers → parameters', () => {
   it.each(VALID_COMBOS)('%s as %s in %s founds with the defaults', (kind, form, jurisdiction) => {
-    const name = isSocietyForm(form) ? 'Riverside Limited' : 'Riverside';
+    const name = legalName('Riverside', form);
     const { founding, problems } = foundingFrom({ kind, form, jurisdiction, name, founders: THREE }, SETTING);
     expect(problems).toEqual([]);
     expect(founding!.params.group).toMatchObject({ kind, form, jurisdiction, name, founded: SETTING.today });
@@ -183,7 +184,7 @@ describe('refusals name the flag to change and say why', () => {
   it('every refusal of an invalid kind/form pair names the valid forms', () => {
     for (const kind of KINDS) {
       for (const form of FORMS.filter((f) => !VALID_FORMS[kind].includes(f))) {
-        const problem = refusals({ kind, form, name: isSocietyForm(form) ? 'X Limited' : 'X' }).find((p) => p.where === '--form');
+        const problem = refusals({ kind, form, name: legalName('X', form) }).find((p) => p.where === '--form');
         expect(problem?.message).toContain(`Valid forms for`);
         expect(problem?.message).toContain(VALID_FORMS[kind].join(', '));
       }

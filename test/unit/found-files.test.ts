@@ -11,8 +11,9 @@ import { decodeLedger } from '../../src/core/ledger/events.js';
 import { deriveState } from '../../src/core/ledger/derive.js';
 import { ledgerRules, parseParamsText } from '../../src/io/group.js';
 import { TEMPLATES_DIR } from '../../src/io/render.js';
-import { VALID_COMBOS, isSocietyForm } from '../support/combos.js';
+import { VALID_COMBOS } from '../support/combos.js';
 import type { Answers } from '../../src/core/found/answers.js';
+import { legalName } from '../../src/core/defaults.js';
 
 const SETTING = { dirName: 'g', today: '2026-03-10' };
 const FOUNDERS = [{ name: 'Ada Lovelace', email: 'ada@example.org' }, { name: 'Ben Okri' }, { name: 'Cai Jones', email: 'cai@example.org' }];
@@ -25,7 +26,7 @@ function found(answers: Answers) {
 
 describe('coop.yml', () => {
   it.each(VALID_COMBOS)('%s / %s / %s reads back through coop’s own loader with no problems', (kind, form, jurisdiction) => {
-    const { params } = found({ kind, form, jurisdiction, name: isSocietyForm(form) ? 'G Limited' : 'G', founders: FOUNDERS });
+    const { params } = found({ kind, form, jurisdiction, name: legalName('G', form), founders: FOUNDERS });
     const text = coopYmlText(params);
     const back = parseParamsText(text);
     expect(back.problems).toEqual([]);
@@ -58,7 +59,7 @@ describe('coop.yml', () => {
 
 describe('the first register entries', () => {
   it.each(VALID_COMBOS)('%s / %s / %s: founders admitted on the founding date, officers appointed, valid by coop’s rules', (kind, form, jurisdiction) => {
-    const { params, founders } = found({ kind, form, jurisdiction, name: isSocietyForm(form) ? 'G Limited' : 'G', founders: FOUNDERS, founded: '2026-02-01' });
+    const { params, founders } = found({ kind, form, jurisdiction, name: legalName('G', form), founders: FOUNDERS, founded: '2026-02-01' });
     const text = ledgerText(foundingEvents(params, founders));
     const { events, problems } = decodeLedger(text);
     expect(problems).toEqual([]);

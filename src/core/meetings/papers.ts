@@ -1,0 +1,161 @@
+// What the meeting's papers say, as plain values for the templates: every number and date here
+// comes from coop.yml, the register or the meeting record, so the templates hold none.
+
+import { describeFraction } from '../fraction.js';
+import { longDate } from '../dates.js';
+import { COMPANY_PROXY_RIGHT_SOURCE, isCompany } from '../law.js';
+import type { CoopParams } from '../params.js';
+import { buildAgenda, resolutionLabel, type AgendaItem, type AgendaResolution } from './agenda.js';
+import type { AssessedAttendance, Outcome, QuorumDecision } from './counting.js';
+import { retiringByRotation, type Voter } from './entitled.js';
+import { clearDaysBetween } from './notice.js';
+import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
+
+export interface PaperInput {
+  params: CoopParams;
+  record: MeetingRecord;
+  /** Everyone entitled to vote at the meeting, as at its date. */
+  voters: readonly Voter[];
+  /** The board on the meeting date, for rotation at an AGM. */
+  board: readonly Voter[];
+  quorumRequired: number;
+}
+
+export interface PaperContext {
+  org: string;
+  title: string;
+  meetingName: string;
+  isAgm: boolean;
+  isCommittee: boolean;
+  date: string;
+  time: string;
+  place: string;
+  online: string | null;
+  noticeDate: string;
+  postal: { posted: string; served: string; days: number } | null;
+  notice: { given: number; required: number } | null;
+  shortNotice: { given: number; required: number; consent: string; consentMembers: number; entitled: number } | null;
+  agenda: AgendaItem[];
+  resolutions: AgendaResolution[];
+  hasSpecial: boolean;
+  specialThreshold: string;
+  proxies: { max: number; single: boolean; company: boolean; statute: string; countTowardsQuorum: boolean } | null;
+  quorum: { required: number; fixed: number; percent: string; entitled: number };
+  chair: string;
+  capitalChair: string;
+  voters: { number: number; name: string; offices: string }[];
+  keepYears: number;
+}
+
+export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
+  const who = type === 'committee' ? 'members of the board' : 'members entitled to vote';
+  return `At least ${required} must be present: the greater of ${fixed} and ${percent} of the ${entitled} ${who}.`;
+}
+
+export function paperContext({ params, record, voters, board, quorumRequired }: PaperInput, keepYears: number): PaperContext {
+  const committee = record.type === 'committee';
+  const rule = committee ? params.board.quorum : params.meetings.quorum;
+  const percent = describeFraction(rule.percent);
+  const note = quorumNote(record.type, quorumRequired, rule.members, percent, voters.length);
+  const retiring = record.type === 'agm' && params.board.style === 'elected-rotation' ? retiringByRotation(board) : [];
+  const agenda = buildAgenda({ type: record.type, params, date: record.date, resolutions: record.resolutions, retiring, quorumNote: note });
+  const resolutions = record.resolutions.map((r) => ({ number: r.number, special: r.kind === 'special', label: resolutionLabel(record.type, r), text: r.text }));
+  const proxiesAllowed = !committee && params.meetings.proxies.allowed;
+  return {
+    org: params.group.name,
+    title: meetingTitle(record.type),
+    meetingName: meetingName(record.type),
+    isAgm: record.type === 'agm',
+    isCommittee: committee,
+    date: longDate(record.date),
+    time: record.time,
+    place: record.place,
+    online: record.online,
+    noticeDate: longDate(record.noticeDate),
+    postal: record.byPost ? { posted: longDate(record.noticeDate), served: longDate(record.served), days: params.meetings.postalServiceDays } : null,
+    notice: committee ? null : { given: clearDaysBetween(record.served, record.date), required: params.meetings.noticeClearDays },
+    shortNotice: record.shortNotice
+      ? {
+          given: record.shortNotice.given,
+          required: record.shortNotice.required,
+          consent: describeFraction(params.meetings.shortNoticeConsent),
+          consentMembers: record.shortNotice.consentMembers,
+          entitled: record.shortNotice.entitledMembers,
+        }
+      : null,
+    agenda,
+    resolutions,
+    hasSpecial: resolutions.some((r) => r.special),
+    specialThreshold: describeFraction(params.meetings.specialResolution),
+    proxies: proxiesAllowed
+      ? {
+          max: params.meetings.proxies.maxPerHolder,
+          single: params.meetings.proxies.maxPerHolder === 1,
+          company: isCompany(params.group.form),
+          statute: COMPANY_PROXY_RIGHT_SOURCE,
+          countTowardsQuorum: params.meetings.proxies.countTowardsQuorum,
+        }
+      : null,
+    quorum: { required: quorumRequired, fixed: rule.members, percent, entitled: voters.length },
+    chair: params.decisions.method === 'consensus' ? 'facilitator' : 'chair',
+    capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
+    voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', ') })),
+    keepYears,
+  };
+}
+
+export interface MinutesInput {
+  assessed: AssessedAttendance;
+  quorum: QuorumDecision;
+  outcomes: { number: number; outcome: Outcome }[];
+  names: ReadonlyMap<number, string>;
+}
+
+export interface MinutesContext {
+  present: { number: number; name: string }[];
+  proxies: { holder: number; holderName: string; members: { number: number; name: string }[] }[];
+  apologies: { number: number; name: string }[];
+  notEntitled: number[];
+  refused: { holder: number; member: number; reason: string }[];
+  quorum: QuorumDecision & { countsProxies: boolean };
+  resolutions: (AgendaResolution & { for: number; against: number; abstain: number; passed: boolean; reason: string; consensus: string | null })[];
+  passedCount: number;
+}
+
+/** The decided meeting, for the final minutes. */
+export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean): MinutesContext {
+  const name = (n: number) => input.names.get(n) ?? `member ${n}`;
+  const byHolder = new Map<number, number[]>();
+  for (const p of input.assessed.proxies) byHolder.set(p.holder, [...(byHolder.get(p.holder) ?? []), p.member]);
+  const outcomeOf = new Map(input.outcomes.map((o) => [o.number, o.outcome]));
+  const voteOf = new Map(record.votes.map((v) => [v.resolution, v]));
+  const resolutions = record.resolutions.map((r) => {
+    const o = outcomeOf.get(r.number);
+    const v = voteOf.get(r.number);
+    const consensus = v?.method === 'consensus' ? `${v.outcome === 'agreed' ? 'Agreed' : 'Blocked'} by consensus${v.standAsides > 0 ? `; ${v.standAsides} stood aside` : ''}.` : null;
+    return {
+      number: r.number,
+      special: r.kind === 'special',
+      label: resolutionLabel(record.type, r),
+      text: r.text,
+      for: o?.tally.for ?? 0,
+      against: o?.tally.against ?? 0,
+      abstain: o?.tally.abstain ?? 0,
+      passed: o?.passed ?? false,
+      reason: o?.reason ?? '',
+      consensus,
+    };
+  });
+  const present = input.assessed.present;
+  const presentSet = new Set(present);
+  return {
+    present: present.map((n) => ({ number: n, name: name(n) })),
+    proxies: [...byHolder.entries()].map(([holder, members]) => ({ holder, holderName: name(holder), members: members.map((n) => ({ number: n, name: name(n) })) })),
+    apologies: record.attendance.apologies.filter((n) => !presentSet.has(n)).map((n) => ({ number: n, name: name(n) })),
+    notEntitled: input.assessed.notEntitled,
+    refused: input.assessed.refused,
+    quorum: { ...input.quorum, countsProxies },
+    resolutions,
+    passedCount: resolutions.filter((r) => r.passed).length,
+  };
+}

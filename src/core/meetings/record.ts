@@ -1,0 +1,165 @@
+// A meeting's machine-readable record, meetings/<YYYY-MM-DD>-<type>/meeting.json: what was
+// called, who came, how each resolution was voted, and, once closed, what was decided. The
+// papers are rendered from it; the record, not the papers, is what later commands read.
+
+import { z } from 'zod';
+import { isoDate } from '../params.js';
+import { longDate, type IsoDate } from '../dates.js';
+import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js';
+
+export const MEETING_TYPES = ['agm', 'general', 'committee'] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETINGS_DIR = 'meetings';
+export const RECORD_FILE = 'meeting.json';
+
+export interface Resolution {
+  number: number;
+  kind: ResolutionKind;
+  text: string;
+}
+
+export type VoteEntry = { resolution: number } & VoteRecord;
+
+export interface ShortNotice {
+  /** Clear days the rules require, and the clear days given. */
+  required: number;
+  given: number;
+  /** The share of members whose consent the rules require, as written in coop.yml ("90%"). */
+  consent: string;
+  /** How many members that is, of those entitled to attend on the meeting date. */
+  consentMembers: number;
+  entitledMembers: number;
+}
+
+export interface CloseOutcome {
+  quorum: { required: number; present: number; met: boolean };
+  resolutions: { number: number; kind: ResolutionKind; text: string; for: number; against: number; abstain: number; passed: boolean }[];
+}
+
+export interface MeetingRecord {
+  id: string;
+  type: MeetingType;
+  date: IsoDate;
+  /** Start time, 24-hour, UK time. */
+  time: string;
+  place: string;
+  online: string | null;
+  noticeDate: IsoDate;
+  byPost: boolean;
+  /** The day the notice counts as served (later than noticeDate when posted). */
+  served: IsoDate;
+  shortNotice: ShortNotice | null;
+  resolutions: Resolution[];
+  attendance: AttendanceRecord;
+  votes: VoteEntry[];
+  closed: boolean;
+  closedOn: IsoDate | null;
+  outcome: CloseOutcome | null;
+}
+
+const count = z.number().int().min(0);
+const number = z.number().int().min(1);
+const tally = { for: count, against: count, abstain: count };
+const kind = z.enum(['ordinary', 'special']);
+
+export const recordSchema = z.object({
+  id: z.string(),
+  type: z.enum(MEETING_TYPES),
+  date: isoDate,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM'),
+  place: z.string().min(1),
+  online: z.string().nullable(),
+  noticeDate: isoDate,
+  byPost: z.boolean(),
+  served: isoDate,
+  shortNotice: z
+    .object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count })
+    .nullable(),
+  resolutions: z.array(z.object({ number, kind, text: z.string().min(1) })),
+  attendance: z.object({
+    present: z.array(number),
+    proxies: z.array(z.object({ holder: number, member: number })),
+    apologies: z.array(number),
+  }),
+  votes: z.array(
+    z.union([
+      z.object({ resolution: number, method: z.literal('vote'), ...tally, castingVote: z.enum(['for', 'against']).optional() }),
+      z.object({
+        resolution: number,
+        method: z.literal('consensus'),
+        outcome: z.enum(['agreed', 'blocked']),
+        standAsides: count,
+        fallback: z.object(tally).optional(),
+      }),
+    ]),
+  ),
+  closed: z.boolean(),
+  closedOn: isoDate.nullable(),
+  outcome: z
+    .object({
+      quorum: z.object({ required: count, present: count, met: z.boolean() }),
+      resolutions: z.array(z.object({ number, kind, text: z.string(), ...tally, passed: z.boolean() })),
+    })
+    .nullable(),
+});
+
+/** Checks a record read from disk: the record, or the first problem in words. */
+export function parseRecord(raw: unknown): { record?: MeetingRecord; problem?: string } {
+  const parsed = recordSchema.safeParse(raw);
+  if (parsed.success) return { record: parsed.data as MeetingRecord };
+  const issue = parsed.error.issues[0];
+  return { problem: `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'is not a meeting record'}` };
+}
+
+export function meetingId(date: IsoDate, type: MeetingType): string {
+  return `${date}-${type}`;
+}
+
+/** "the AGM", "the general meeting", "the committee meeting" */
+export function meetingName(type: MeetingType): string {
+  return type === 'agm' ? 'the AGM' : `the ${type} meeting`;
+}
+
+/** "Annual General Meeting", for headings. */
+export function meetingTitle(type: MeetingType): string {
+  return { agm: 'Annual General Meeting', general: 'General Meeting', committee: 'Committee Meeting' }[type];
+}
+
+/** "the AGM on 10 June 2027": how commit messages and errors name a meeting. */
+export function describeMeeting(m: Pick<MeetingRecord, 'type' | 'date'>): string {
+  return `${meetingName(m.type)} on ${longDate(m.date)}`;
+}
+
+export type MeetingRef = { date: IsoDate; type?: MeetingType };
+
+/** Reads "2027-06-10" or "2027-06-10-agm"; undefined when it is neither. */
+export function parseMeetingRef(text: string): MeetingRef | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:-([a-z]+))?$/.exec(text.trim());
+  if (!m?.[1] || !isoDate.safeParse(m[1]).success) return undefined;
+  if (m[2] === undefined) return { date: m[1] };
+  return (MEETING_TYPES as readonly string[]).includes(m[2]) ? { date: m[1], type: m[2] as MeetingType } : undefined;
+}
+
+/** Finds the one meeting a reference means, or says why there is none or more than one. */
+export function findMeeting<T extends Pick<MeetingRecord, 'id' | 'type' | 'date'>>(meetings: readonly T[], text: string): T | string {
+  const ref = parseMeetingRef(text);
+  if (!ref) {
+    return `"${text}" is not a meeting: give its date (2027-06-10), or its date and type (2027-06-10-agm) when two fall on one day.`;
+  }
+  const matches = meetings.filter((m) => m.date === ref.date && (ref.type === undefined || m.type === ref.type));
+  const one = matches[0];
+  if (matches.length === 1 && one) return one;
+  if (matches.length > 1) {
+    return `There is more than one meeting on ${longDate(ref.date)}: ${matches.map((m) => m.id).join(', ')}. Say which, for example ${matches[0]!.id}.`;
+  }
+  const what = ref.type === 'agm' ? 'an AGM' : ref.type ? `a ${ref.type} meeting` : 'a meeting';
+  const recent = meetings.slice(-10).map((m) => m.id);
+  const known = recent.length > 0 ? ` Meetings on record: ${recent.join(', ')}${meetings.length > recent.length ? ' (the latest ten)' : ''}.` : ' No meetings have been called yet: call one with coop meeting new.';
+  return `There is no record of ${what} on ${longDate(ref.date)}.${known}`;
+}
+
+/** Dates of AGMs that were held and quorate: the ones the next AGM is counted from. */
+export function heldAgmDates(meetings: readonly Pick<MeetingRecord, 'type' | 'date' | 'closed' | 'outcome'>[]): IsoDate[] {
+  return meetings.filter((m) => m.type === 'agm' && m.closed && m.outcome?.quorum.met === true).map((m) => m.date);
+}
