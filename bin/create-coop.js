@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 // `npm create coop` runs this bin: it is `coop new` with the same arguments.
-import { main } from '../dist/cli.js';
+// CommonJS, like bin/coop.js (see bin/package.json).
+'use strict';
 
-main(['new', ...process.argv.slice(2)]);
+try {
+  require('node:module').enableCompileCache?.(); // from Node 22.1: see bin/coop.js
+} catch {
+  // Only speed is lost.
+}
+import('../dist/cli.js').then(({ main }) => main(['new', ...process.argv.slice(2)]));

@@ -17,12 +17,20 @@ function run(load: () => Promise<Action>): (...args: unknown[]) => Promise<void>
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/**
+ * Help is wrapped at 80 columns however wide the terminal: long lines are harder to read, and
+ * 80 is the width bin/coop.js's pre-rendered help is written at (scripts/write-help.js).
+ */
+const HELP_WIDTH = 80;
+const helpWidth = (stream: NodeJS.WriteStream) => Math.min(HELP_WIDTH, stream.isTTY ? stream.columns : HELP_WIDTH);
+
 export function buildProgram(): Command {
   const program = new Command('coop')
     .description('Found and run a co-operative or community group: its rules, register of members, and meetings, as plain files in git.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
+    .configureOutput({ getOutHelpWidth: () => helpWidth(process.stdout), getErrHelpWidth: () => helpWidth(process.stderr) })
     .addHelpText(
       'after',
       `

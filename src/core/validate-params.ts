@@ -1,6 +1,7 @@
 // Checks of the rules parameters against the law and against each other. Pure: the shape is
 // checked by the schema in params.ts first; these are the checks a schema cannot express.
 
+import { formatPounds } from './numbers.js';
 import { compareFractions, formatFraction } from './fraction.js';
 import {
   CIC_NAME_SUFFIXES,
@@ -180,8 +181,7 @@ export function validateFounding(p: CoopParams, founders: number, minFounders: n
 }
 
 export function poundsText(pence: number): string {
-  const pounds = pence / 100;
-  return `£${Number.isInteger(pounds) ? pounds.toLocaleString('en-GB') : pounds.toLocaleString('en-GB', { minimumFractionDigits: 2 })}`;
+  return formatPounds(pence);
 }
 
 export function jurisdictionName(j: CoopParams['group']['jurisdiction']): string {

@@ -2,13 +2,14 @@
 // document states is turned into words here, from coop.yml params or law.ts constants.
 
 import { describeFraction, type Fraction } from '../fraction.js';
+import { formatNumber } from '../numbers.js';
 import { poundsText } from '../validate-params.js';
 
 export { poundsText };
 
 /** "1 member", "3 members", "20,000 shares". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** "25%" when the fraction is a whole or two-place percentage, otherwise "two thirds" or "2/3". */

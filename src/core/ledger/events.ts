@@ -6,6 +6,7 @@
 // line of a 100,000-member register in one pass and must stay near a second.
 
 import { isIsoDate, type IsoDate } from '../dates.js';
+import { compactLineReader, type FieldLayout } from './compact-line.js';
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
@@ -86,7 +87,12 @@ export interface DecodeProblem {
 
 /** Serialises one event as its ledger line (no newline). Keys in a fixed order so diffs read well. */
 export function encodeEvent(e: LedgerEvent): string {
-  return JSON.stringify(e);
+  const o = e as unknown as Record<string, unknown>;
+  const ordered: Record<string, unknown> = { seq: o.seq, date: o.date, type: o.type };
+  for (const [key] of LAYOUT[e.type] ?? []) ordered[key] = o[key];
+  // Anything else an event carries is kept, after the known fields (decoding will report it).
+  for (const key of Object.keys(o)) if (!Object.hasOwn(ordered, key)) ordered[key] = o[key];
+  return JSON.stringify(ordered);
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -105,6 +111,8 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   retire: { member: isNumber, role: isRole },
 };
 
+const TEXT_FIELDS = new Set(['name', 'reason', 'role']);
+
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
   from: 'a membership number (a whole number from 1)',
@@ -116,6 +124,17 @@ const FIELD_HINT: Record<string, string> = {
   role: 'a role in lower case, such as secretary',
 };
 
+/** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
+const LAYOUT: FieldLayout = Object.fromEntries(
+  Object.entries(FIELDS).map(([type, fields]) => [type, Object.keys(fields).map((key) => [key, TEXT_FIELDS.has(key)] as const)]),
+);
+
+/** Each type's fields with their checks, as a list: checked in this order on every line. */
+const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<
+  EventType,
+  [string, (v: unknown) => boolean][]
+>;
+
 /** Decodes one ledger line. Returns the event, or a message saying what is wrong with it. */
 export function decodeEvent(line: string): LedgerEvent | string {
   let raw: unknown;
@@ -124,19 +143,24 @@ export function decodeEvent(line: string): LedgerEvent | string {
   } catch {
     return 'is not valid JSON (was the file edited by hand?)';
   }
+  return checkEvent(raw, isIsoDate);
+}
+
+/** Checks a parsed line's shape and values: the event, or what is wrong with it. */
+function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerEvent | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'is not a ledger event (expected {"seq": …, "date": …, "type": …})';
   const o = raw as Record<string, unknown>;
   if (!isNumber(o.seq)) return 'has no valid "seq" (a whole number from 1)';
-  if (typeof o.date !== 'string' || !isIsoDate(o.date)) return `has an invalid date ${JSON.stringify(o.date)} (expected a real date, YYYY-MM-DD)`;
+  if (typeof o.date !== 'string' || !validDate(o.date)) return `has an invalid date ${JSON.stringify(o.date)} (expected a real date, YYYY-MM-DD)`;
   const type = o.type;
-  if (typeof type !== 'string' || !(type in FIELDS)) {
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
     return `has an unknown type ${JSON.stringify(type)} (expected one of ${Object.keys(FIELDS).join(', ')})`;
   }
   const fields = FIELDS[type as EventType];
-  for (const key of Object.keys(o)) {
-    if (key !== 'seq' && key !== 'date' && key !== 'type' && !(key in fields)) return `has an unknown field "${key}" for a ${type} event`;
+  for (const key in o) {
+    if (key !== 'seq' && key !== 'date' && key !== 'type' && !Object.hasOwn(fields, key)) return `has an unknown field "${key}" for a ${type} event`;
   }
-  for (const [key, ok] of Object.entries(fields)) {
+  for (const [key, ok] of FIELD_CHECKS[type as EventType]) {
     if (!ok(o[key])) return `has an invalid "${key}": ${JSON.stringify(o[key]) ?? 'missing'} (expected ${FIELD_HINT[key]})`;
   }
   return o as unknown as LedgerEvent;
@@ -154,14 +178,32 @@ export function decodeLedger(text: string): { events: LedgerEvent[]; lines: numb
   let start = 0;
   let lineNo = 0;
   let lastSeq = 0;
+  const readCompact = compactLineReader(LAYOUT);
+  // A register of years has a few thousand distinct dates among its many lines: check each once.
+  const dates = new Map<string, boolean>();
+  const validDate = (d: string) => {
+    let ok = dates.get(d);
+    if (ok === undefined) dates.set(d, (ok = isIsoDate(d)));
+    return ok;
+  };
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     lineNo += 1;
-    const line = text.slice(start, end).trim();
+    // Lines in coop's own compact form are read in place; any other line goes through JSON.parse.
+    const compact = readCompact(text, start, end);
+    let decoded: LedgerEvent | string;
+    if (compact) {
+      decoded = checkEvent(compact, validDate);
+    } else {
+      const line = text.slice(start, end).trim();
+      if (line === '') {
+        start = end + 1;
+        continue;
+      }
+      decoded = decodeEvent(line);
+    }
     start = end + 1;
-    if (line === '') continue;
-    const decoded = decodeEvent(line);
     if (typeof decoded === 'string') {
       problems.push({ line: lineNo, message: decoded });
       continue;

@@ -1,0 +1,46 @@
+// Commands that only read must start quickly at any size, so they must not load what they do
+// not use: the prompt library (only `coop new` asks questions) and the template engine (only
+// commands that write documents render them). Each command runs with a loader hook that lists
+// every module it loads; the list must hold neither.
+
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { execa } from 'execa';
+import { join, read, ROOT, tempDir } from '../support/cli.js';
+import { modulesLoadedBy, RECORD_LOADS_HOOK } from '../support/loads.js';
+import { fixtureGroup } from '../support/fixture-group.js';
+
+const HEAVY = /\/node_modules\/(handlebars|@inquirer\/[^/]+)\//;
+
+describe('read commands load neither the prompt library nor the template engine', () => {
+  const reads: string[][] = [
+    ['check'],
+    ['check', '--json'],
+    ['status'],
+    ['register', '--as-of', '2025-01-01'],
+    ['register', '--format', 'csv'],
+    ['member', 'list'],
+    ['member', 'list', '--json'],
+    ['member', 'show', '1'],
+    ['meeting', 'list'],
+    ['member', '--help'],
+  ];
+  for (const args of reads) {
+    it(`coop ${args.join(' ')}`, async () => {
+      const group = await fixtureGroup();
+      const { loaded } = await modulesLoadedBy(args, group);
+      // The hook saw the CLI itself load, so an empty list cannot pass for a lean one.
+      expect(loaded.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+      expect(loaded.filter((url) => HEAVY.test(url))).toEqual([]);
+    });
+  }
+
+  it('the hook does see the template engine where a module uses it', async () => {
+    const probe = join(tempDir(), 'probe.mjs');
+    writeFileSync(probe, `import ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'io', 'render.js')).href)};\n`);
+    const file = join(tempDir(), 'loads.txt');
+    await execa(process.execPath, ['--import', RECORD_LOADS_HOOK, probe], { env: { COOP_RECORD_LOADS: file } });
+    expect(read(file).split('\n').some((url) => HEAVY.test(url))).toBe(true);
+  });
+});
