@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInUk } from '../../dist/core/dates.js';
 import { escapeMarkdown } from '../../dist/io/render.js';
 import { git, tempDir } from '../support/cli.js';
+import { fixtureGroup } from '../support/fixture-group.js';
 import { runCoop } from './harness.js';
 
 /** Each holds a marker word (Qx…) so its lines can be found in any document. */
@@ -133,5 +134,90 @@ describe('a group founded with hostile names', () => {
     const check = await runCoop(['check'], group);
     expect(check.exitCode, check.stderr).toBe(0);
     expect(existsSync(join(group, '.coop', 'txn'))).toBe(false);
+  });
+});
+
+/** Names a register may hold, each with a marker (Qm…), as typed and as the register keeps them. */
+const MEMBERS: [typed: string, kept: string][] = [
+  ['{{#each members}}Qma{{/each}} Jones', '{{#each members}}Qma{{/each}} Jones'],
+  ['=HYPERLINK("http://evil.example","Qmb")', '=HYPERLINK("http://evil.example","Qmb")'],
+  ['+Qmc Plus', '+Qmc Plus'],
+  ['-Qmd Minus', '-Qmd Minus'],
+  ['=1+1 Qme Sum', '=1+1 Qme Sum'],
+  ['| Qmf | Pipes |', '| Qmf | Pipes |'],
+  ['<img src=x onerror=alert(1)> Qmg', '<img src=x onerror=alert(1)> Qmg'],
+  ['[Qmh](javascript:alert(1))', '[Qmh](javascript:alert(1))'],
+  ['Tab\tQmi   Spaces', 'Tab Qmi Spaces'],
+  ['Ελένη Qmj Παπαδοπούλου', 'Ελένη Qmj Παπαδοπούλου'],
+  ['محمد Qmk علي', 'محمد Qmk علي'],
+  ['\u202eQml override', '\u202eQml override'],
+  ['Zero\u200bQmm Width 👩‍👩‍👧', 'Zero\u200bQmm Width 👩‍👩‍👧'],
+  ['  # Qmn Heading  ', '# Qmn Heading'],
+];
+
+describe('members admitted with hostile names', () => {
+  let group: string;
+  let numbers: number[];
+
+  beforeAll(async () => {
+    group = await fixtureGroup({ tweak: (p) => void (p.meetings.proxies = { allowed: true, maxPerHolder: 2, countTowardsQuorum: true }) });
+    numbers = [];
+    for (const [typed] of MEMBERS) {
+      // "--" ends the options, so a name starting with a dash is a name.
+      const r = await runCoop(['member', 'add', '--joined', '2024-02-01', '--', typed], group);
+      expect(r.exitCode, `${typed}: ${r.stderr}`).toBe(0);
+      numbers.push(Number(r.stdout.trim()));
+    }
+  });
+
+  it('keeps each name exactly as typed (trimmed, spaces folded) in the register, and passes coop check', async () => {
+    const names = readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; name?: string })
+      .filter((e) => e.type === 'admit')
+      .slice(3)
+      .map((e) => e.name);
+    expect(names).toEqual(MEMBERS.map(([, kept]) => kept));
+    expect((await runCoop(['check'], group)).exitCode).toBe(0);
+  });
+
+  it('prints the register of members with every name escaped and every table row whole', async () => {
+    const r = await runCoop(['register', '--as-of', '2024-03-01'], group);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const register = new Map([['coop register', r.stdout]]);
+    for (const [, kept] of MEMBERS) expect(r.stdout).toContain(escapeMarkdown(kept));
+    expectTablesWhole(register);
+    expect(r.stdout).not.toMatch(/(^|[^\\])<img/);
+    expect(r.stdout).not.toMatch(/^# Qmn/m);
+  });
+
+  it('exports a spreadsheet in which no name can run as a formula', async () => {
+    const out = join(group, '..', 'members.csv');
+    const r = await runCoop(['member', 'export', out, '--as-of', '2024-03-01'], group);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    for (const marker of ['=HYPERLINK', '+Qmc', '-Qmd', '=1+1']) {
+      expect(csv).toContain(`'${marker}`);
+      expect(csv).not.toMatch(new RegExp(`(^|,)"?\\${marker[0]}${marker.slice(1)}`, 'm'));
+    }
+  });
+
+  it('shows the names literally in a meeting’s final minutes', async () => {
+    const run = async (args: string[]) => {
+      const r = await runCoop(args, group);
+      expect(r.exitCode, `coop ${args.join(' ')}: ${r.stderr}`).toBe(0);
+    };
+    await run(['meeting', 'new', 'general', '--date', '2024-06-10', '--time', '18:30', '--place', 'Hall', '--notice-date', '2024-05-01', '--resolution', 'Adopt the budget']);
+    const present = numbers.slice(0, 10).map(String);
+    await run(['meeting', 'attend', '2024-06-10', ...present, '--proxy', `${numbers[0]}=${numbers[10]}`, '--apologies', String(numbers[11])]);
+    await run(['meeting', 'vote', '2024-06-10', '1', '--for', '8', '--against', '3']);
+    await run(['meeting', 'close', '2024-06-10']);
+    const minutes = readFileSync(join(group, 'meetings', '2024-06-10-general', 'minutes.md'), 'utf8');
+    for (const [, kept] of MEMBERS.slice(0, 12)) expect(minutes).toContain(escapeMarkdown(kept));
+    expectTablesWhole(new Map([['minutes.md', minutes]]));
+    expect(minutes).not.toMatch(/(^|[^\\])<img/);
+    expect(minutes).not.toMatch(/(^|[^{])Qma(?!\{\{)/);
+    expect(readdirSync(join(group, '..'))).toEqual(['group', 'members.csv'].filter((f) => existsSync(join(group, '..', f))).sort());
   });
 });
