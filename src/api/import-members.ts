@@ -17,8 +17,11 @@ import { recordChange, type Recorded } from './record.js';
 import type { WriteOptions } from './group.js';
 import { contactFields } from './members.js';
 
-/** Larger than any real register's export (100,000 members is about 15 MB). */
-const MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Larger than any real register's export (100,000 members is about 15 MB): a file past this is
+ * the wrong file, refused at once rather than after half a minute of checking its rows.
+ */
+const MAX_BYTES = 32 * 1024 * 1024;
 
 export interface ImportOptions extends WriteOptions {
   /** Which column holds what: "name=Full name,joined=Start date". */
@@ -51,8 +54,11 @@ export function readCsvFile(file: string, cwd: string): string {
   const path = resolve(cwd, file);
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UserError(`${file} is a folder, not a CSV file. Give the spreadsheet's CSV file. Nothing was imported.`);
+    size = st.size;
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code}).`);
   }
   if (size > MAX_BYTES) throw new UserError(`${file} is ${Math.round(size / 1024 / 1024)} MB, far larger than any register's export; is it the right file? Nothing was imported.`);

@@ -180,11 +180,7 @@ export async function repoRoot(cwd: string): Promise<string | undefined> {
 
 /** True when git would ignore the path (it need not exist): guards the private contact store. */
 export async function isIgnored(cwd: string, path: string): Promise<boolean> {
-  try {
-    // Exit 0: ignored; exit 1 (not ignored) or any failure makes git() throw.
-    await git(cwd, ['check-ignore', '-q', '--no-index', '--', path]);
-    return true;
-  } catch {
-    return false;
-  }
+  // Exit 0: ignored; exit 1: not ignored. git missing is an error, not "not ignored" (which
+  // told a person with no git to fix their .gitignore).
+  return (await gitMaybe(cwd, ['check-ignore', '-q', '--no-index', '--', path])) !== undefined;
 }

@@ -54,7 +54,7 @@ let cases = 0;
 afterAll(() => console.log(`transaction failure cases: ${cases}, each left the repository exactly as it was`));
 
 describe('a change that fails part way is undone, and says why', () => {
-  const points = ['stage:1', 'stage:4', 'journal', 'place:1', 'place:3', 'place:4', 'add', 'commit'];
+  const points = ['stage:1', 'journal', 'place:1', 'place:4', 'add', 'commit'];
   it(`a full disk at any of ${points.length} points: undone, said so, and the next change goes through`, async () => {
     const root = await txnRepo();
     let k = 0;

@@ -73,7 +73,8 @@ function assertInvariants(state: RegisterState, rules: LedgerRules, events: read
     if (t.to === null && m) expect(m.left).toBeNull();
     if (rules.officersMustBeMembers) expect(m).toBeDefined();
   }
-  const open = state.officers.filter((t) => t.to === null).map((t) => `${t.member}/${t.role}`);
+  // One holder of each office at a time.
+  const open = state.officers.filter((t) => t.to === null).map((t) => t.role);
   expect(new Set(open).size).toBe(open.length);
 }
 
@@ -206,6 +207,11 @@ describe('a mistake added to a valid ledger', () => {
     'an event in the future': (l) => ({ date: addDays(l.lastDate, 1), type: 'admit', member: 900_001, name: 'Later', shares: l.rules.shares?.minimumHolding ?? 0 }),
     'someone never admitted leaving': (l) => ({ date: l.lastDate, type: 'leave', member: 900_002, reason: 'resigned', repaid: 0 }),
     'an officer retiring from an office they do not hold': (l) => ({ date: l.lastDate, type: 'retire', member: 900_003, role: 'chair' }),
+    'a second holder of an office': (l) => {
+      const held = [...modelAsOf(l, l.lastDate).offices][0];
+      const m = [...modelAsOf(l, l.lastDate).members.values()].find((x) => x.left === null && !held?.startsWith(`${x.number}/`));
+      return held && m ? { date: l.lastDate, type: 'appoint', member: m.number, role: held.split('/')[1]! } : undefined;
+    },
     'shares above the maximum': (l) => {
       const m = [...modelAsOf(l, l.lastDate).members.values()].find((x) => x.left === null);
       if (!m || !l.rules.shares) return undefined;

@@ -175,7 +175,8 @@ export function buildLedger(rules: LedgerRules, steps: readonly Step[], order: r
       const outsider = !rules.officersMustBeMembers && step.c % 4 === 0;
       const number = outsider ? OUTSIDER_BASE + (step.a % 5) : pick(current, step.a)!.number;
       const key = `${number}/${role}`;
-      if (state.offices.has(key)) return undefined;
+      // One holder of each office at a time.
+      if ([...state.offices].some((o) => o.endsWith(`/${role}`))) return undefined;
       state.offices.add(key);
       return { date, type: 'appoint', member: number, role };
     }

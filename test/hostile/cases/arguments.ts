@@ -73,7 +73,7 @@ export const argumentCases: HostileCase[] = [
   { name: 'coop shares issue in a group without shares', group: 'association', args: ['shares', 'issue', '1', '1'], exit: REFUSED, message: /shares/ },
   { name: 'coop shares issue above the maximum', args: ['shares', 'issue', '1', '5'], exit: REFUSED, message: /above the rules' maximum of 1/ },
   { name: 'coop shares withdraw more than held', args: ['shares', 'withdraw', '1', '9'], exit: REFUSED, message: /holds 1 share/ },
-  { name: 'coop shares transfer to the same member', args: ['shares', 'transfer', '1', '1', '1'], exit: REFUSED, message: /same member|non-transferable|not transferable/ },
+  { name: 'coop shares transfer to the same member', args: ['shares', 'transfer', '1', '1', '1'], exit: USAGE, message: /Member 1 cannot transfer shares to themselves/ },
   { name: 'coop shares transfer of non-transferable shares', args: ['shares', 'transfer', '1', '2', '1'], exit: REFUSED, message: /non-transferable|not transferable/ },
   // Members and offices that do not exist
   { name: 'coop member leave for a member never admitted', args: ['member', 'leave', '99', '--date', '2024-02-01', '--reason', 'resigned'], exit: REFUSED, message: /99/ },

@@ -20,7 +20,7 @@ function importing(name: string, content: string | Buffer | ((path: string) => v
   };
 }
 
-/** About 50 MB of plausible rows, one of them bad, written in chunks. */
+/** About 50 MB of plausible rows, one of them bad, written in chunks: far more than any real register. */
 function fiftyMegabytes(path: string): void {
   const fd = openSync(path, 'w');
   try {
@@ -62,9 +62,9 @@ export const csvCases: HostileCase[] = [
   importing('a quote never closed', `${HEADER}"Ada Lovelace,01/02/2024,ada@example.org\n`, /the file is not valid CSV: a quoted value is never closed/),
   importing('a stray quote mark', `${HEADER}Ada "The Countess" Lovelace,01/02/2024,ada@example.org\n`, /not valid CSV|quote/),
   importing('one good row and one bad (all or nothing)', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\nBad Date,99/99/2024,b@example.org\n`, /:3: /),
-  importing('a 50 MB file with one bad row at the end', fiftyMegabytes, /31\/02\/2024/),
+  importing('a 50 MB file', fiftyMegabytes, /import\.csv is 5\d MB, far larger than any register's export; is it the right file\? Nothing was imported/),
   importing('--columns naming a column that is not there', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: the file has no column "Surname"/, 2, ['--columns', 'last-name=Surname']),
   importing('--columns naming an unknown field', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: "shoe-size=Name" should be FIELD=Column heading/, 2, ['--columns', 'shoe-size=Name']),
   { name: 'coop member import of a file that does not exist', args: ['member', 'import', 'nowhere.csv'], exit: 1, message: /Cannot read nowhere\.csv \(no such file\)/ },
-  { name: 'coop member import of a folder', args: ['member', 'import', 'register'], exit: 1, message: /register/ },
+  { name: 'coop member import of a folder', args: ['member', 'import', 'register'], exit: 1, message: /register is a folder, not a CSV file/ },
 ];

@@ -4,7 +4,7 @@
 // crash journal that cannot be read. Every command that changes the group is tried with each.
 
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GIT_IDENTITY } from '../../support/cli.js';
@@ -140,7 +140,17 @@ export const MUTATING: { label: string; args: string[]; commits: boolean; setup?
   { label: 'coop member leave', args: ['member', 'leave', '3', '--date', '2024-02-01', '--reason', 'resigned'], commits: true },
   { label: 'coop member update --name', args: ['member', 'update', '2', '--name', 'Ben Renamed', '--date', '2024-02-01'], commits: true },
   { label: 'coop member update --phone', args: ['member', 'update', '2', '--phone', '07700 900123'], commits: false },
-  { label: 'coop officer appoint', args: ['officer', 'appoint', '2', '--role', 'chair', '--date', '2024-02-01'], commits: true },
+  {
+    label: 'coop officer appoint',
+    args: ['officer', 'appoint', '2', '--role', 'chair', '--date', '2024-03-01'],
+    commits: true,
+    // The chair's office must be free first: member 1 leaves it, committed as a change of its own.
+    setup: (g) => {
+      const ledger = join(g, 'register', 'ledger.jsonl');
+      writeFileSync(ledger, `${readFileSync(ledger, 'utf8')}{"seq":7,"date":"2024-02-01","type":"retire","member":1,"role":"chair"}\n`);
+      execFileSync('git', ['commit', '-q', '-am', 'Member 1 left the office of chair'], { cwd: g, env: { ...process.env, ...GIT_IDENTITY } });
+    },
+  },
   { label: 'coop officer leave', args: ['officer', 'leave', '3', '--role', 'treasurer', '--date', '2024-02-01'], commits: true },
   {
     label: 'coop member import',

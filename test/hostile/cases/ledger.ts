@@ -62,15 +62,24 @@ const SPOILS: [string, (group: string) => void, RegExp][] = [
   ['a register with its lines in reverse order', (g) => writeFileSync(file(g), readFileSync(file(g), 'utf8').trim().split('\n').reverse().join('\n') + '\n'), /ledger\.jsonl:2: has seq 5, but seq must increase/],
 ];
 
+/**
+ * The first spoils are lines coop cannot read: every command refuses to build on those. The
+ * rest read well but break the rules; coop check reports them, while a command adding to the
+ * register adds nothing wrong of its own, so it may go ahead (it is not refused for old mistakes).
+ */
+const UNREADABLE = SPOILS.findIndex(([what]) => what === 'a membership number admitted twice');
+
 const COMMANDS: { label: string; args: string[]; exit: number; everySpoil: boolean; message?: RegExp }[] = [
   { label: 'coop check', args: ['check'], exit: 1, everySpoil: true },
-  { label: 'coop member add', args: ['member', 'add', 'Dana Newmember'], exit: 1, everySpoil: true, message: /ledger\.jsonl|register/ },
-  { label: 'coop shares issue', args: ['shares', 'issue', '1', '1'], exit: 1, everySpoil: false, message: /ledger\.jsonl|register|shares/ },
-  { label: 'coop officer appoint', args: ['officer', 'appoint', '2', '--role', 'chair'], exit: 1, everySpoil: false, message: /ledger\.jsonl|register|chair/ },
+  { label: 'coop member add', args: ['member', 'add', 'Dana Newmember'], exit: 1, everySpoil: true, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  { label: 'coop member list', args: ['member', 'list'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  { label: 'coop shares issue', args: ['shares', 'issue', '1', '1'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  { label: 'coop officer leave', args: ['officer', 'leave', '1', '--role', 'chair'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  { label: 'coop meeting new', args: ['meeting', 'new', 'general', '--date', '2024-09-10', '--time', '18:30', '--place', 'Hall', '--notice-date', '2024-08-01'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
 ];
 
 export const ledgerCases: HostileCase[] = COMMANDS.flatMap(({ label, args, exit, everySpoil, message }) =>
-  SPOILS.filter((_, i) => everySpoil || i % 5 === 0).map(([what, setup, checkSays]) => ({
+  SPOILS.filter((_, i) => (label === 'coop check' || i < UNREADABLE) && (everySpoil || i % 6 === label.length % 6)).map(([what, setup, checkSays]) => ({
     name: `${label} with a hand-edited register: ${what}`,
     args,
     setup,

@@ -108,18 +108,21 @@ const SPOILS: [string, Spoil, RegExp][] = [
   ['the founding date in the future', setKey(['group', 'founded'], '2999-01-01'), /founded|future/],
 ];
 
-/** Each spoiled coop.yml, tried with every command that reads the rules. */
+/**
+ * Each spoiled coop.yml, tried with coop check (which must say where) and coop member add (which
+ * must refuse to build on it); a sample of them with other commands that read the rules.
+ */
 const COMMANDS: { label: string; args: string[]; everySpoil: boolean }[] = [
   { label: 'coop check', args: ['check'], everySpoil: true },
   { label: 'coop member add', args: ['member', 'add', 'Dana Newmember'], everySpoil: true },
   { label: 'coop member list', args: ['member', 'list'], everySpoil: false },
-  { label: 'coop shares issue', args: ['shares', 'issue', '1', '1'], everySpoil: false },
   { label: 'coop status', args: ['status'], everySpoil: false },
   { label: 'coop meeting new', args: ['meeting', 'new', 'general', '--date', '2099-06-10', '--time', '18:30', '--place', 'The Hall'], everySpoil: false },
 ];
 
-export const paramsCases: HostileCase[] = COMMANDS.flatMap(({ label, args, everySpoil }) =>
-  SPOILS.filter((_, i) => everySpoil || i % 4 === 0).map(([what, setup, message]) => ({
+export const paramsCases: HostileCase[] = COMMANDS.flatMap(({ label, args, everySpoil }, c) =>
+  // Each command's sample starts at a different spoil, so that between them they cover more.
+  SPOILS.filter((_, i) => everySpoil || i % 8 === c).map(([what, setup, message]) => ({
     name: `${label} with coop.yml: ${what}`,
     args,
     setup,
