@@ -6,18 +6,11 @@
 import type { Contact } from '../contacts.js';
 import { type Cell, toCsv } from '../csv.js';
 import { longDate, type IsoDate } from '../dates.js';
-import type { RegisterState } from '../ledger/derive.js';
-import type { LeaveReason } from '../ledger/events.js';
+import type { Member, OfficerTerm, RegisterState } from '../ledger/derive.js';
 import { escapeMarkdown } from '../markdown.js';
 
-export interface RegisterMember {
-  number: number;
-  name: string;
-  joined: IsoDate;
-  left: IsoDate | null;
-  leftReason: LeaveReason | null;
-  /** Shares held on the date (none once a member has left). */
-  shares: number;
+/** A member as the register shows them: shares are those held on the date (none once left). */
+export interface RegisterMember extends Member {
   /** Amount paid on those shares, in pence (shares are issued fully paid). */
   paidPence: number;
   email?: string;
@@ -25,12 +18,8 @@ export interface RegisterMember {
   phone?: string;
 }
 
-export interface RegisterOfficer {
-  member: number;
+export interface RegisterOfficer extends OfficerTerm {
   name: string;
-  role: string;
-  from: IsoDate;
-  to: IsoDate | null;
 }
 
 export interface StatutoryRegister {
