@@ -134,7 +134,7 @@ describe('killed at random moments', () => {
   // Two repositories at once, to make use of both cores while one waits on git.
   const LANES = 2;
   const PER_LANE = 100;
-  const BUDGET_MS = 35_000;
+  const BUDGET_MS = 28_000;
 
   it(`up to ${LANES * PER_LANE} kills of coop (as many as ${BUDGET_MS / 1000} s allow; its git child left running) never leave a half-made change`, async () => {
     const started = Date.now();
@@ -154,7 +154,7 @@ describe('killed at random moments', () => {
     const reached = await Promise.all(Array.from({ length: LANES }, lane));
     // The suite did real work: changes went through between the kills, and kills landed mid-change.
     for (const k of reached) expect(k).toBeGreaterThan(3);
-    expect(tally.midChange).toBeGreaterThan(10);
+    expect(tally.midChange).toBeGreaterThan(5);
   }, 120_000);
 
   it('kills of coop together with its git (a power cut) never leave a half-made change', async () => {
