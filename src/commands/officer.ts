@@ -1,8 +1,26 @@
-import { UserError } from '../errors.js';
+import { appointOfficer, endOfficerTerm } from '../api/officers.js';
+import { committedNote, print, printJson } from '../io/output.js';
 
-export async function officerAppoint(): Promise<void> {
-  throw new UserError('not built yet');
+export interface OfficerOptions {
+  cwd?: string;
+  role: string;
+  date?: string;
+  commit?: boolean;
+  json?: boolean;
 }
-export async function officerLeave(): Promise<void> {
-  throw new UserError('not built yet');
+
+export async function officerAppoint(number: string, opts: OfficerOptions): Promise<void> {
+  const r = await appointOfficer(opts.cwd ?? process.cwd(), number, { role: opts.role, date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(r);
+  print(`Appointed member ${r.member} (${r.name}) as ${r.role} from ${r.date}.`);
+  const c = committedNote(r.commit, opts.commit);
+  if (c) print(c);
+}
+
+export async function officerLeave(number: string, opts: OfficerOptions): Promise<void> {
+  const r = await endOfficerTerm(opts.cwd ?? process.cwd(), number, { role: opts.role, date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(r);
+  print(`Member ${r.member} (${r.name}) left the office of ${r.role} on ${r.date}.`);
+  const c = committedNote(r.commit, opts.commit);
+  if (c) print(c);
 }

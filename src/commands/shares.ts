@@ -1,11 +1,38 @@
-import { UserError } from '../errors.js';
+import { issueShares, transferShares, withdrawShares } from '../api/shares.js';
+import { plural } from '../core/register/messages.js';
+import { committedNote, print, printJson } from '../io/output.js';
 
-export async function sharesIssue(): Promise<void> {
-  throw new UserError('not built yet');
+export interface SharesOptions {
+  cwd?: string;
+  date?: string;
+  commit?: boolean;
+  json?: boolean;
 }
-export async function sharesWithdraw(): Promise<void> {
-  throw new UserError('not built yet');
+
+function done(text: string, commit: string | null, opts: SharesOptions): void {
+  print(text);
+  const c = committedNote(commit, opts.commit);
+  if (c) print(c);
 }
-export async function sharesTransfer(): Promise<void> {
-  throw new UserError('not built yet');
+
+export async function sharesIssue(number: string, count: string, opts: SharesOptions): Promise<void> {
+  const r = await issueShares(opts.cwd ?? process.cwd(), number, count, { date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(r);
+  done(`Issued ${plural(r.shares, 'share')} to member ${r.member} on ${r.date}; they now hold ${r.holding}.`, r.commit, opts);
+}
+
+export async function sharesWithdraw(number: string, count: string, opts: SharesOptions): Promise<void> {
+  const r = await withdrawShares(opts.cwd ?? process.cwd(), number, count, { date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(r);
+  done(`Member ${r.member} withdrew ${plural(r.shares, 'share')} on ${r.date} (to be repaid); they now hold ${r.holding}.`, r.commit, opts);
+}
+
+export async function sharesTransfer(from: string, to: string, count: string, opts: SharesOptions): Promise<void> {
+  const r = await transferShares(opts.cwd ?? process.cwd(), from, to, count, { date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(r);
+  done(
+    `Transferred ${plural(r.shares, 'share')} from member ${r.from} to member ${r.to} on ${r.date}; they now hold ${r.holdings.from} and ${r.holdings.to}.`,
+    r.commit,
+    opts,
+  );
 }

@@ -1,5 +1,33 @@
-import { UserError } from '../errors.js';
+import { groupStatus } from '../api/status.js';
+import { longDate } from '../core/dates.js';
+import { hasShares } from '../core/law.js';
+import { pounds } from '../core/register/statutory-register.js';
+import { print, printJson } from '../io/output.js';
 
-export async function statusCommand(): Promise<void> {
-  throw new UserError('not built yet');
+export interface StatusOptions {
+  cwd?: string;
+  json?: boolean;
+}
+
+export async function statusCommand(opts: StatusOptions): Promise<void> {
+  const s = await groupStatus(opts.cwd ?? process.cwd());
+  if (opts.json) {
+    printJson(s);
+    return;
+  }
+  const lines = [
+    s.name,
+    `  ${s.kind}, ${s.form}, ${s.jurisdiction}; founded ${longDate(s.founded)}`,
+    `  Members today: ${s.members}`,
+  ];
+  if (hasShares(s.form)) {
+    lines.push(`  Share capital: ${pounds(s.shareCapital)} (${s.shares} shares)`);
+  }
+  lines.push('', 'Officers:');
+  if (s.officers.length === 0) lines.push('  none recorded: appoint with coop officer appoint <number> --role secretary');
+  for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
+  lines.push('', 'Next deadlines:');
+  for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}${d.overdue ? ' — OVERDUE' : ''}`, `              ${d.reason}`);
+  if (s.registerProblems > 0) lines.push('', `The register has ${s.registerProblems} problem${s.registerProblems === 1 ? '' : 's'}: run coop check for details.`);
+  print(lines.join('\n'));
 }

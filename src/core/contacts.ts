@@ -23,33 +23,59 @@ export function encodeContactLine(line: ContactLine): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-/** Folds the store's lines into one contact per member. Bad lines are reported, not fatal. */
-export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[] } {
+/** Every value the store has held, as three parallel lists (100,000s of small objects cost more). */
+export interface StoredValues {
+  member: number[];
+  field: ContactField[];
+  value: string[];
+}
+
+/**
+ * Folds the store's lines into one contact per member. Bad lines are reported, not fatal.
+ * `stored` lists every value the store has ever held, replaced ones too: all are personal data
+ * that must not leak into tracked files.
+ */
+export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[]; stored: StoredValues } {
   const contacts = new Map<number, Contact>();
   const problems: { line: number; message: string }[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (raw.trim() === '') return;
+  const stored: StoredValues = { member: [], field: [], value: [] };
+  let start = 0;
+  for (let lineNo = 1; start < text.length; lineNo++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    if (raw.trim() === '') continue;
     let o: unknown;
     try {
       o = JSON.parse(raw);
     } catch {
-      problems.push({ line: i + 1, message: 'is not valid JSON' });
-      return;
+      problems.push({ line: lineNo, message: 'is not valid JSON' });
+      continue;
     }
     const rec = o as Record<string, unknown>;
     if (typeof rec !== 'object' || rec === null || !Number.isSafeInteger(rec.member) || (rec.member as number) < 1) {
-      problems.push({ line: i + 1, message: 'has no valid membership number' });
-      return;
+      problems.push({ line: lineNo, message: 'has no valid membership number' });
+      continue;
     }
-    const current = { ...(contacts.get(rec.member as number) ?? {}) };
+    const member = rec.member as number;
+    // Changed in place: each member's object belongs to this map alone, and copying it per
+    // line would double the work of reading a 100,000-member store.
+    const existing = contacts.get(member);
+    const current: Contact = existing ?? {};
     for (const field of CONTACT_FIELDS) {
       const v = rec[field];
       if (v === null) delete current[field];
-      else if (typeof v === 'string' && v.trim() !== '') current[field] = v;
+      else if (typeof v === 'string' && v.trim() !== '') {
+        current[field] = v;
+        stored.member.push(member);
+        stored.field.push(field);
+        stored.value.push(v);
+      }
     }
-    contacts.set(rec.member as number, current);
-  });
-  return { contacts, problems };
+    if (!existing) contacts.set(member, current);
+  }
+  return { contacts, problems, stored };
 }
 
 /** Every stored value, for the check that none has leaked into a tracked file. */

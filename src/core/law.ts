@@ -45,6 +45,14 @@ export const CONFIRMATION_STATEMENT_FILING_DAYS = 14;
 /** Companies Act 2006 s.442: a private company files accounts within 9 months of its year end [S]. */
 export const COMPANY_ACCOUNTS_MONTHS = 9;
 
+/**
+ * Companies Act 2006 s.442(3): where a company's first accounting period is longer than 12
+ * months, its first accounts are due 21 months after incorporation or 3 months after the
+ * accounting reference date, whichever is later [S].
+ */
+export const COMPANY_FIRST_ACCOUNTS_MONTHS = 21;
+export const COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS = 3;
+
 /** CIC Regulations 2005 reg.26: the community interest report (CIC34) goes with the accounts [S]. */
 export const CIC_REPORT_MONTHS = COMPANY_ACCOUNTS_MONTHS;
 

@@ -128,3 +128,14 @@ export async function trackedFiles(cwd: string): Promise<string[]> {
 export async function repoRoot(cwd: string): Promise<string | undefined> {
   return (await ask(cwd, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
 }
+
+/** True when git would ignore the path (it need not exist): guards the private contact store. */
+export async function isIgnored(cwd: string, path: string): Promise<boolean> {
+  try {
+    // Exit 0: ignored; exit 1 (not ignored) or any failure makes git() throw.
+    await git(cwd, ['check-ignore', '-q', '--no-index', '--', path]);
+    return true;
+  } catch {
+    return false;
+  }
+}

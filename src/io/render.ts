@@ -14,6 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import { finishClauses } from '../core/documents/clauses.js';
+import { escapeMarkdown } from '../core/markdown.js';
+
+export { escapeMarkdown };
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -22,19 +25,6 @@ export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 const require = createRequire(import.meta.url);
 type Environment = typeof Handlebars;
-
-/**
- * Escapes what would give a person's text Markdown or HTML structure, and folds line breaks,
- * so that "Lloyd-Jones" stays readable in the raw file while "*bold*", "[link](x)", "<b>",
- * "| table" or a leading "# " print literally.
- */
-export function escapeMarkdown(value: unknown): string {
-  return String(value)
-    .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
-}
 
 /** A Handlebars environment of our own with our helpers (the runtime one, or the full one). */
 function withHelpers(hbs: Environment): Environment {

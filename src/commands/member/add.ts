@@ -1,5 +1,28 @@
-import { UserError } from '../../errors.js';
+import { addMember } from '../../api/members.js';
+import { plural } from '../../core/register/messages.js';
+import { committedNote, note, print, printJson } from '../../io/output.js';
 
-export async function memberAdd(): Promise<void> {
-  throw new UserError('not built yet');
+export interface MemberAddOptions {
+  cwd?: string;
+  joined?: string;
+  shares?: string;
+  email?: string;
+  address?: string;
+  phone?: string;
+  commit?: boolean;
+  json?: boolean;
+}
+
+/** Prints the new membership number alone on stdout (n=$(coop member add …) works); the sentence goes to stderr. */
+export async function memberAdd(name: string, opts: MemberAddOptions): Promise<void> {
+  const { cwd = process.cwd(), json, ...input } = opts;
+  const r = await addMember(cwd, { ...input, name });
+  if (json) {
+    printJson({ number: r.number, name: r.name, joined: r.joined, shares: r.shares, contacts: r.contacts, commit: r.commit });
+    return;
+  }
+  const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';
+  const kept = r.contacts.length > 0 ? ` Contact details (${r.contacts.join(', ')}) kept privately in private/contacts.jsonl.` : '';
+  note(`Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
+  print(String(r.number));
 }

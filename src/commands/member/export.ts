@@ -1,5 +1,20 @@
-import { UserError } from '../../errors.js';
+import { exportMembers } from '../../api/register.js';
+import { plural } from '../../core/register/messages.js';
+import { print, printJson } from '../../io/output.js';
 
-export async function memberExport(): Promise<void> {
-  throw new UserError('not built yet');
+export interface MemberExportOptions {
+  cwd?: string;
+  asOf?: string;
+  all?: boolean;
+  withContacts?: boolean;
+  json?: boolean;
+}
+
+export async function memberExport(file: string, opts: MemberExportOptions): Promise<void> {
+  const r = await exportMembers(opts.cwd ?? process.cwd(), file, { asOf: opts.asOf, all: opts.all, withContacts: opts.withContacts });
+  if (opts.json) {
+    printJson(r);
+    return;
+  }
+  print(`Wrote ${plural(r.members, 'member')} to ${r.file}${r.withContacts ? ' with their contact details: keep the file private and delete it when done' : ''}.`);
 }

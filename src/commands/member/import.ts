@@ -1,5 +1,30 @@
-import { UserError } from '../../errors.js';
+import { importMembers } from '../../api/import-members.js';
+import { plural } from '../../core/register/messages.js';
+import { formatTable } from '../../core/table.js';
+import { committedNote, print, printJson } from '../../io/output.js';
 
-export async function memberImport(): Promise<void> {
-  throw new UserError('not built yet');
+export interface MemberImportOptions {
+  cwd?: string;
+  columns?: string;
+  dryRun?: boolean;
+  commit?: boolean;
+  json?: boolean;
+}
+
+export async function memberImport(file: string, opts: MemberImportOptions): Promise<void> {
+  const r = await importMembers(opts.cwd ?? process.cwd(), file, { columns: opts.columns, dryRun: opts.dryRun, commit: opts.commit });
+  if (opts.json) {
+    printJson(r);
+    return;
+  }
+  const table = formatTable(
+    ['No.', 'Name', 'Joined', 'Shares', 'Private details', 'Line'],
+    r.members.map((m) => [String(m.number), m.name, m.joined, String(m.shares), m.contacts.join(', ') || '-', String(m.line)]),
+    [0, 3, 5],
+  );
+  print(r.dryRun ? `Would import ${plural(r.members.length, 'member')} from ${file} (dry run: nothing written):` : `Imported ${plural(r.members.length, 'member')} from ${file}:`);
+  print(table);
+  if (r.ignoredColumns.length > 0) print(`Columns not imported: ${r.ignoredColumns.join(', ')}.`);
+  const c = committedNote(r.commit, opts.commit);
+  if (c && !r.dryRun) print(c);
 }

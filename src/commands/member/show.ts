@@ -1,5 +1,28 @@
-import { UserError } from '../../errors.js';
+import { showMember } from '../../api/member-queries.js';
+import { print, printJson } from '../../io/output.js';
 
-export async function memberShow(): Promise<void> {
-  throw new UserError('not built yet');
+export interface MemberShowOptions {
+  cwd?: string;
+  json?: boolean;
+}
+
+export async function memberShow(number: string, opts: MemberShowOptions): Promise<void> {
+  const m = await showMember(opts.cwd ?? process.cwd(), number);
+  if (opts.json) {
+    printJson(m);
+    return;
+  }
+  const lines = [
+    `Member ${m.number}: ${m.name}`,
+    `  Joined:  ${m.joined}`,
+    ...(m.left ? [`  Left:    ${m.left} (${m.leftReason})`] : []),
+    `  Shares:  ${m.shares}`,
+  ];
+  for (const o of m.offices) lines.push(`  Office:  ${o.role} from ${o.from}${o.to ? ` to ${o.to}` : ''}`);
+  if (m.contact.email) lines.push(`  Email:   ${m.contact.email}`);
+  if (m.contact.phone) lines.push(`  Phone:   ${m.contact.phone}`);
+  if (m.contact.address) lines.push(`  Address: ${m.contact.address.replace(/\n/g, '\n           ')}`);
+  lines.push('', 'History:');
+  for (const h of m.history) lines.push(`  ${h.date}  ${h.text}`);
+  print(lines.join('\n'));
 }

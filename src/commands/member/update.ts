@@ -1,5 +1,26 @@
-import { UserError } from '../../errors.js';
+import { updateMember } from '../../api/members.js';
+import { committedNote, print, printJson } from '../../io/output.js';
 
-export async function memberUpdate(): Promise<void> {
-  throw new UserError('not built yet');
+export interface MemberUpdateOptions {
+  cwd?: string;
+  name?: string;
+  date?: string;
+  email?: string;
+  address?: string;
+  phone?: string;
+  commit?: boolean;
+  json?: boolean;
+}
+
+export async function memberUpdate(number: string, opts: MemberUpdateOptions): Promise<void> {
+  const { cwd = process.cwd(), json, ...input } = opts;
+  const r = await updateMember(cwd, number, input);
+  if (json) {
+    printJson(r);
+    return;
+  }
+  if (r.renamed) print(`Recorded member ${r.number}'s change of name to ${r.name}.`);
+  if (r.contactsChanged.length > 0) print(`Updated member ${r.number}'s ${r.contactsChanged.join(', ')} (kept privately in private/contacts.jsonl, never committed).`);
+  const c = committedNote(r.commit, opts.commit);
+  if (c) print(c);
 }

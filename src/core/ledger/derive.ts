@@ -192,6 +192,13 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           problem(e, `member ${e.member} is already ${e.role}`);
           break;
         }
+        // One holder of each office at a time: the register of officers says who the
+        // secretary is on a date, and a second secretary would make that ambiguous.
+        const holder = officers.find((t) => t.role === e.role && t.to === null);
+        if (holder) {
+          problem(e, `the office of ${e.role} is held by member ${holder.member} (since ${holder.from}): record that they left it first`);
+          break;
+        }
         officers.push({ member: e.member, role: e.role, from: e.date, to: null });
         break;
       }
@@ -226,4 +233,31 @@ export function memberHistory(events: readonly LedgerEvent[], number: number): L
   return inDateOrder(events).filter((e) =>
     e.type === 'transfer' ? e.from === number || e.to === number : e.member === number,
   );
+}
+
+/**
+ * The problems in `after` that are not in `before`: what a change would add. Compared by
+ * seq and message, counting repeats, so a change is refused only for what it makes worse.
+ */
+export function newProblems(before: readonly LedgerProblem[], after: readonly LedgerProblem[]): LedgerProblem[] {
+  const seen = new Map<string, number>();
+  for (const p of before) {
+    const key = `${p.seq}\u0000${p.message}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const out: LedgerProblem[] = [];
+  for (const p of after) {
+    const key = `${p.seq}\u0000${p.message}`;
+    const n = seen.get(key) ?? 0;
+    if (n > 0) seen.set(key, n - 1);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Shares held by current members, in total. */
+export function sharesIssued(state: RegisterState): number {
+  let total = 0;
+  for (const m of state.members.values()) if (m.left === null) total += m.shares;
+  return total;
 }

@@ -1,0 +1,50 @@
+// What every register operation starts from: the group's root, its rules, its ledger read once
+// and decoded once, and today's date.
+
+import { UsageError } from '../errors.js';
+import { parseDate, todayInUk, type IsoDate } from '../core/dates.js';
+import type { LedgerRules } from '../core/ledger/derive.js';
+import type { LedgerEvent } from '../core/ledger/events.js';
+import type { CoopParams } from '../core/params.js';
+import { findGroupRoot, isGitGroup, ledgerRules, loadParams, readLedger, settle } from '../io/group.js';
+
+export interface GroupContext {
+  root: string;
+  params: CoopParams;
+  rules: LedgerRules;
+  text: string;
+  events: LedgerEvent[];
+  /** lines[i] is the ledger line of events[i]. */
+  lines: number[];
+  today: IsoDate;
+  /** The founding date: nothing in the register is dated before it. */
+  founded: IsoDate;
+  git: boolean;
+}
+
+/** Options every library operation takes. */
+export interface CommonOptions {
+  /** Today's date, for scripts and tests that replay history (default: today in the UK). */
+  today?: string;
+}
+
+export interface WriteOptions extends CommonOptions {
+  /** Commit the change (default true); false leaves it written but uncommitted. */
+  commit?: boolean;
+}
+
+/** Reads a group's rules and ledger. The caller holds the write lock, or has settled. */
+export function readGroup(root: string, options: CommonOptions = {}): GroupContext {
+  const today = options.today === undefined ? todayInUk() : parseDate(options.today);
+  if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
+  const params = loadParams(root);
+  const { text, events, lines } = readLedger(root);
+  return { root, params, rules: ledgerRules(params), text, events, lines, today, founded: params.group.founded, git: isGitGroup(root) };
+}
+
+/** For read operations: find the group from any folder inside it, finish any interrupted change, read it. */
+export async function openGroup(cwd: string, options: CommonOptions = {}): Promise<GroupContext> {
+  const root = findGroupRoot(cwd);
+  await settle(root);
+  return readGroup(root, options);
+}

@@ -1,0 +1,68 @@
+// Reading the register of members: who was a member on a date, and one member's story.
+
+import { UserError } from '../errors.js';
+import type { Contact } from '../core/contacts.js';
+import type { IsoDate } from '../core/dates.js';
+import { deriveState, memberHistory } from '../core/ledger/derive.js';
+import type { EventType, LeaveReason } from '../core/ledger/events.js';
+import { describeForMember } from '../core/register/history.js';
+import { parseAsOf, parseMemberNumber } from '../core/register/input.js';
+import { readContacts } from '../io/contacts-store.js';
+import { openGroup, type CommonOptions } from './group.js';
+import { noSuchMember } from './guards.js';
+
+/** One line of `coop member list --json`: a shape scripts rely on. */
+export interface MemberRow {
+  number: number;
+  name: string;
+  joined: IsoDate;
+  left: IsoDate | null;
+  shares: number;
+}
+
+export interface ListMembersOptions extends CommonOptions {
+  /** The date (default today). */
+  asOf?: string;
+  /** Include members who had left by then. */
+  all?: boolean;
+}
+
+export async function listMembers(cwd: string, options: ListMembersOptions = {}): Promise<MemberRow[]> {
+  const group = await openGroup(cwd, options);
+  const asOf = parseAsOf(options.asOf, group.today);
+  const { state } = deriveState(group.events, { asOf });
+  const rows: MemberRow[] = [];
+  for (const m of state.members.values()) {
+    if (m.left !== null && !options.all) continue;
+    rows.push({ number: m.number, name: m.name, joined: m.joined, left: m.left, shares: m.shares });
+  }
+  return rows.sort((a, b) => a.number - b.number);
+}
+
+export interface MemberDetails extends MemberRow {
+  leftReason: LeaveReason | null;
+  /** Offices held, past and present. */
+  offices: { role: string; from: IsoDate; to: IsoDate | null }[];
+  /** Private contact details (from private/contacts.jsonl; never committed). */
+  contact: Contact;
+  history: { date: IsoDate; type: EventType; text: string }[];
+}
+
+export async function showMember(cwd: string, memberNumber: number | string, options: CommonOptions = {}): Promise<MemberDetails> {
+  const number = parseMemberNumber(memberNumber);
+  const group = await openGroup(cwd, options);
+  const { state } = deriveState(group.events);
+  const m = state.members.get(number);
+  if (!m) throw new UserError(noSuchMember(group, number));
+  return {
+    number: m.number,
+    name: m.name,
+    joined: m.joined,
+    left: m.left,
+    shares: m.shares,
+    leftReason: m.leftReason,
+    offices: state.officers.filter((t) => t.member === number).map((t) => ({ role: t.role, from: t.from, to: t.to })),
+    contact: readContacts(group.root).get(number) ?? {},
+    history: memberHistory(group.events, number).map((e) => ({ date: e.date, type: e.type, text: describeForMember(e, number) })),
+  };
+}

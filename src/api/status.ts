@@ -1,0 +1,69 @@
+// `coop status`: the group at a glance — who it is, how many members, its share capital, its
+// officers, and the next statutory deadlines for its legal form.
+
+import type { IsoDate } from '../core/dates.js';
+import { currentMembers, currentOfficers, deriveState, sharesIssued } from '../core/ledger/derive.js';
+import { nextAgmDue } from '../core/meetings/agm-due.js';
+import { heldAgmDates } from '../core/meetings/record.js';
+import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
+import { listMeetings } from '../io/meetings.js';
+import type { Form, Jurisdiction, Kind } from '../core/params.js';
+import { openGroup, type CommonOptions } from './group.js';
+
+/** The shape of `coop status --json`: scripts rely on these names. */
+export interface GroupStatus {
+  name: string;
+  kind: Kind;
+  form: Form;
+  jurisdiction: Jurisdiction;
+  founded: IsoDate;
+  today: IsoDate;
+  /** Members today. */
+  members: number;
+  /** Shares held by members today (0 where the group has no shares). */
+  shares: number;
+  /** Share capital today, in pence: shares held × nominal value. */
+  shareCapital: number;
+  officers: { role: string; member: number; name: string; since: IsoDate }[];
+  /** Next deadlines, soonest first: the AGM and the filings the form requires. */
+  deadlines: (Deadline & { overdue: boolean })[];
+  /** Problems `coop check` would report in the register itself (run it for details). */
+  registerProblems: number;
+}
+
+export async function groupStatus(cwd: string, options: CommonOptions = {}): Promise<GroupStatus> {
+  const group = await openGroup(cwd, options);
+  const { params, today } = group;
+  const full = deriveState(group.events, { rules: group.rules, today });
+  const problems = full.problems;
+  // Only a ledger with events dated after today (which check reports) needs a second pass.
+  const state = group.events.some((e) => e.date > today) ? deriveState(group.events, { asOf: today }).state : full.state;
+  const shares = sharesIssued(state);
+  const roleOrder = (role: string) => {
+    const i = params.board.roles.indexOf(role);
+    return i === -1 ? params.board.roles.length : i;
+  };
+  const officers = currentOfficers(state)
+    .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
+    .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
+  const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
+  // Filings are shown from the next due date not yet passed (coop does not record filings);
+  // the AGM comes from the meetings on record, so one not held in time shows as overdue.
+  const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason }, ...statutoryDeadlines(params, today)]
+    .map((d) => ({ ...d, overdue: d.due < today }))
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return {
+    name: params.group.name,
+    kind: params.group.kind,
+    form: params.group.form,
+    jurisdiction: params.group.jurisdiction,
+    founded: params.group.founded,
+    today,
+    members: currentMembers(state).length,
+    shares,
+    shareCapital: shares * (params.shares?.nominalPence ?? 0),
+    officers,
+    deadlines,
+    registerProblems: problems.length,
+  };
+}

@@ -1,0 +1,170 @@
+// From a spreadsheet's rows to members to admit: find which column holds what (by the header
+// names spreadsheets commonly use, or as told with --columns), then check every row, collecting
+// every problem with its line so the secretary can fix the file in one go.
+
+import { UsageError, UserError } from '../../errors.js';
+import { parseDate, type IsoDate } from '../dates.js';
+import { cleanAddress, cleanEmail, cleanName, cleanPhone, parsePositiveWhole } from './input.js';
+import type { CsvRow } from './csv-read.js';
+
+export const IMPORT_FIELDS = ['name', 'first-name', 'last-name', 'email', 'phone', 'address', 'postcode', 'joined', 'shares'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Header names recognised for each field, compared without case, spaces or punctuation. */
+const HEADER_NAMES: Record<ImportField, string[]> = {
+  name: ['name', 'fullname', 'membername', 'membersname', 'nameofmember'],
+  'first-name': ['firstname', 'forename', 'forenames', 'givenname', 'firstnames'],
+  'last-name': ['lastname', 'surname', 'familyname'],
+  email: ['email', 'emailaddress', 'mail'],
+  phone: ['phone', 'telephone', 'mobile', 'phonenumber', 'telephonenumber', 'mobilenumber', 'tel', 'mobilephone'],
+  address: ['address', 'postaladdress', 'homeaddress', 'streetaddress'],
+  postcode: ['postcode', 'postalcode', 'zip', 'zipcode'],
+  joined: ['datejoined', 'joined', 'startdate', 'membershipdate', 'joiningdate', 'dateofadmission', 'admitted', 'dateadmitted', 'joindate', 'membersince'],
+  shares: ['shares', 'noofshares', 'numberofshares', 'sharesheld', 'shareholding'],
+};
+
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+export type ColumnMap = Partial<Record<ImportField, number>>;
+
+/** Which column holds what. `override` is --columns: "name=Full name,joined=Start date". */
+export function mapColumns(header: readonly string[], override?: string): { columns: ColumnMap; ignored: string[] } {
+  const columns: ColumnMap = {};
+  const squashed = header.map(squash);
+  if (override !== undefined && override.trim() !== '') {
+    for (const part of override.split(',')) {
+      const eq = part.indexOf('=');
+      const key = squash(eq === -1 ? part : part.slice(0, eq));
+      const field = IMPORT_FIELDS.find((f) => squash(f) === key);
+      if (eq === -1 || !field) {
+        throw new UsageError(`--columns: "${part.trim()}" should be FIELD=Column heading, with FIELD one of ${IMPORT_FIELDS.join(', ')}.`);
+      }
+      const wanted = part.slice(eq + 1).trim();
+      const index = squashed.indexOf(squash(wanted));
+      if (index === -1) throw new UsageError(`--columns: the file has no column "${wanted}". Its columns are: ${header.join(', ')}.`);
+      columns[field] = index;
+    }
+  }
+  const claimed = new Set(Object.values(columns));
+  for (const field of IMPORT_FIELDS) {
+    if (columns[field] !== undefined) continue;
+    const matches = squashed.map((h, i) => (HEADER_NAMES[field].includes(h) && !claimed.has(i) ? i : -1)).filter((i) => i >= 0);
+    if (matches.length > 1) {
+      throw new UserError(
+        `Columns ${matches.map((i) => `"${header[i]}"`).join(' and ')} both look like ${field}: say which to use with --columns "${field}=${header[matches[0]!]}".`,
+      );
+    }
+    if (matches.length === 1) {
+      columns[field] = matches[0]!;
+      claimed.add(matches[0]!);
+    }
+  }
+  if (columns.name === undefined && (columns['first-name'] === undefined || columns['last-name'] === undefined)) {
+    throw new UserError(
+      `Cannot find the members' names: no column is headed "Name" or "Full name" (or "First name" and "Last name"). ` +
+        `The file's columns are: ${header.join(', ')}. Say which column holds the name with --columns "name=…".`,
+    );
+  }
+  if (columns.joined === undefined) {
+    throw new UserError(
+      `Cannot find the date each member joined: no column is headed "Date joined", "Joined" or "Start date". ` +
+        `The file's columns are: ${header.join(', ')}. Say which with --columns "joined=…", or add such a column.`,
+    );
+  }
+  const used = new Set(Object.values(columns));
+  return { columns, ignored: header.filter((h, i) => !used.has(i) && h.trim() !== '') };
+}
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  joined: IsoDate;
+  shares: number;
+  email?: string;
+  address?: string;
+  phone?: string;
+}
+
+export interface ImportLimits {
+  today: IsoDate;
+  founded: IsoDate;
+  /** The rules' minimum holding, taken when a row gives no shares; null: the group has no shares. */
+  minimumShares: number | null;
+  /** Members already in the register by duplicateKey (name and date joined), to catch a file imported twice. */
+  existing: ReadonlyMap<string, number>;
+}
+
+export const duplicateKey = (name: string, joined: IsoDate): string => `${name.toLowerCase()}|${joined}`;
+
+/** Checks every row. Rows whose cells are all empty (spreadsheet padding) are skipped. */
+export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, width: number, limits: ImportLimits): { rows: ImportRow[]; problems: { line: number; message: string }[] } {
+  const out: ImportRow[] = [];
+  const problems: { line: number; message: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    const wrong: string[] = [];
+    const cell = (field: ImportField): string => {
+      const i = columns[field];
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    };
+    const attempt = <T>(fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch (error) {
+        if (error instanceof UserError) wrong.push(error.message);
+        else throw error;
+        return undefined;
+      }
+    };
+    if (row.cells.slice(width).some((c) => c.trim() !== '')) {
+      wrong.push(`has ${row.cells.length} values but the header has ${width} columns: is there a comma in a value that is not in quotes?`);
+    }
+    const rawName = columns.name !== undefined ? cell('name') : `${cell('first-name')} ${cell('last-name')}`.trim();
+    const name = rawName === '' ? (wrong.push('has no name'), undefined) : attempt(() => cleanName(rawName));
+
+    let joined: IsoDate | undefined;
+    const rawDate = cell('joined');
+    if (rawDate === '') wrong.push('has no date joined');
+    else {
+      joined = parseDate(rawDate);
+      if (!joined) wrong.push(`has date joined "${rawDate}", which is not a real date written dd/mm/yyyy or YYYY-MM-DD`);
+      else if (joined > limits.today) wrong.push(`has date joined ${joined}, which is in the future`);
+      else if (joined < limits.founded) wrong.push(`has date joined ${joined}, before the group was founded (${limits.founded})`);
+    }
+
+    let shares = limits.minimumShares ?? 0;
+    const rawShares = cell('shares');
+    if (rawShares !== '') {
+      if (limits.minimumShares === null) {
+        if (rawShares !== '0') wrong.push(`gives ${rawShares} shares, but this group has no members' shares`);
+      } else {
+        const n = attempt(() => parsePositiveWhole(rawShares, 'number of shares'));
+        if (n !== undefined) shares = n;
+      }
+    }
+
+    const contact: Pick<ImportRow, 'email' | 'address' | 'phone'> = {};
+    if (cell('email') !== '') contact.email = attempt(() => cleanEmail(cell('email')));
+    if (cell('phone') !== '') contact.phone = attempt(() => cleanPhone(cell('phone')));
+    const address = [cell('address'), cell('postcode')].filter(Boolean);
+    if (address.length > 0) {
+      // The postcode goes on the address's last line, or a line of its own if the address has several.
+      const joinedAddress = address.length === 2 && address[0]!.includes('\n') ? address.join('\n') : address.join(', ');
+      contact.address = attempt(() => cleanAddress(joinedAddress));
+    }
+
+    if (name !== undefined && joined !== undefined) {
+      const key = duplicateKey(name, joined);
+      const already = limits.existing.get(key);
+      if (already !== undefined) wrong.push(`${name}, joined ${joined}, is already member ${already}: remove the row if it is the same person`);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) wrong.push(`repeats line ${earlier} (${name}, joined ${joined})`);
+      else seen.set(key, row.line);
+    }
+
+    if (wrong.length > 0) problems.push({ line: row.line, message: wrong.join('; ') });
+    else out.push({ line: row.line, name: name!, joined: joined!, shares, ...contact });
+  }
+  return { rows: out, problems };
+}

@@ -1,0 +1,239 @@
+// Finding private contact details in files that git tracks. At 100,000 members there are a few
+// hundred thousand stored values and the tracked files run to megabytes, so testing every value
+// against every file (values × files substring searches) is far too slow. Instead values and
+// files are both read as sequences of words — runs of letters and digits, case ignored, with
+// everything between them ignored — so one form of a value matches however it was written:
+// "9, Cedar Road\nNottingham" is found as "9 Cedar Road, Nottingham", and "sian@example.org" in
+// "<Sian@Example.org>". Each value is indexed by a hash of its first two words; each file is
+// read once, hashing its words as it goes, and only where two words hash to a value's start is
+// the rest compared. Matching whole words means "1 High Street" is not found inside
+// "21 High Street". The index lives in typed arrays: at 100,000 members an object per value
+// costs more in memory management than the whole scan.
+
+/**
+ * Values shorter than this (as words joined by single spaces) are not looked for: short strings
+ * such as "Apt 4" turn up innocently in rules and minutes, and every false alarm teaches a
+ * secretary to ignore the check. Real emails, phone numbers and addresses are longer.
+ */
+export const MIN_LEAK_LENGTH = 6;
+
+/**
+ * A value of one word is looked for only if it has this many digits (a phone number written
+ * solid): a one-word address such as "Rosebank" would match every mention of the word.
+ */
+const SINGLE_WORD_MIN_DIGITS = 6;
+
+const BLOOM_BITS = 1 << 22;
+
+export interface LeakIndex {
+  /** Open-addressed table: slot → key + 1 (0: empty), and the slot's most recent entry. */
+  keys: Int32Array;
+  heads: Int32Array;
+  /** Per entry: the value it comes from, its word count (1 for a solid phone number), the next entry with the same key. */
+  valueOf: Int32Array;
+  words: Int32Array;
+  next: Int32Array;
+  values: readonly string[];
+  /** A bit per key bucket: most word pairs in a file are ruled out without a table probe. */
+  bloom: Uint32Array;
+  size: number;
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** A text's words: hash (of the lower-cased word), start and end of each; digits counted. */
+interface Words {
+  n: number;
+  digits: number;
+  hashes: Int32Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Lower-cased UTF-16 unit if it belongs to a word (letters, digits; judged per unit, the same way everywhere), else -1. */
+function wordUnit(code: number): number {
+  if (code < 128) {
+    if (code >= 97 && code <= 122) return code;
+    if (code >= 65 && code <= 90) return code + 32;
+    return code >= 48 && code <= 57 ? code : -1;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const ch = String.fromCharCode(code);
+  return NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+}
+
+/** Splits into words in one pass, reusing `into`'s arrays when given (the index splits 100,000s of values). */
+function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) => void): Words {
+  // A file has at most one word per two characters; a quarter is a fair first guess.
+  const guess = Math.max(64, text.length >>> 2);
+  let hashes = into?.hashes ?? new Int32Array(guess);
+  let starts = into?.starts ?? new Int32Array(guess);
+  let ends = into?.ends ?? new Int32Array(guess);
+  let n = 0;
+  let digits = 0;
+  let start = -1;
+  let h = FNV_OFFSET;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const unit = wordUnit(code);
+    if (unit !== -1) {
+      if (start === -1) {
+        start = i;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      if (unit >= 48 && unit <= 57) digits += 1;
+      continue;
+    }
+    if (start !== -1) {
+      if (n === hashes.length) {
+        hashes = grow(hashes);
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      hashes[n] = h;
+      starts[n] = start;
+      ends[n] = i;
+      n += 1;
+      start = -1;
+    }
+    if (code === 10 && onNewline) onNewline(n);
+  }
+  if (!into) return { n, digits, hashes, starts, ends };
+  into.n = n;
+  into.digits = digits;
+  into.hashes = hashes;
+  into.starts = starts;
+  into.ends = ends;
+  return into;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Words from..from+count, lower-cased, joined by single spaces (or run together): made only to confirm a match. */
+function joinWords(text: string, w: Words, from: number, count: number, solid = false): string {
+  let out = '';
+  for (let k = 0; k < count; k++) out += (k > 0 && !solid ? ' ' : '') + text.slice(w.starts[from + k]!, w.ends[from + k]!);
+  return out.toLowerCase();
+}
+
+function hashString(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+// Keys stay within 30 bits so they are small integers to the engine, never boxed numbers.
+const pairKey = (a: number, b: number): number => (Math.imul(a, 0x2c1b3c6d) ^ b) & 0x3fffffff;
+const singleKey = (a: number): number => (a ^ 0x5bd1e995) & 0x3fffffff;
+
+function slotOf(index: LeakIndex, key: number): number {
+  const mask = index.keys.length - 1;
+  let slot = Math.imul(key, 0x9e3779b1) & mask;
+  while (index.keys[slot] !== 0 && index.keys[slot] !== key + 1) slot = (slot + 1) & mask;
+  return slot;
+}
+
+const scratchWords = (): Words => ({ n: 0, digits: 0, hashes: new Int32Array(64), starts: new Int32Array(64), ends: new Int32Array(64) });
+const canonicalScratch = scratchWords();
+
+/** The form a value is matched in: its words joined by single spaces, or (solid) run together. */
+function canonical(value: string, solid: boolean): string {
+  const w = splitWords(value, canonicalScratch);
+  return joinWords(value, w, 0, w.n, solid);
+}
+
+/** Indexes values to look for. The values are kept by reference; findLeaks reports their positions. */
+export function buildLeakIndex(values: readonly string[]): LeakIndex {
+  let slots = 1024;
+  while (slots < values.length * 3) slots *= 2;
+  const entries = values.length * 2;
+  const index: LeakIndex = {
+    keys: new Int32Array(slots),
+    heads: new Int32Array(slots).fill(-1),
+    valueOf: new Int32Array(entries),
+    words: new Int32Array(entries),
+    next: new Int32Array(entries),
+    values,
+    bloom: new Uint32Array(BLOOM_BITS / 32),
+    size: 0,
+  };
+  const add = (key: number, value: number, words: number) => {
+    const slot = slotOf(index, key);
+    index.keys[slot] = key + 1;
+    const e = index.size;
+    index.valueOf[e] = value;
+    index.words[e] = words;
+    index.next[e] = index.heads[slot]!;
+    index.heads[slot] = e;
+    const bit = key & (BLOOM_BITS - 1);
+    index.bloom[bit >>> 5]! |= 1 << (bit & 31);
+    index.size += 1;
+  };
+  const w = scratchWords();
+  for (let v = 0; v < values.length; v++) {
+    splitWords(values[v]!, w);
+    if (w.n === 0) continue;
+    let letters = 0;
+    for (let k = 0; k < w.n; k++) letters += w.ends[k]! - w.starts[k]!;
+    if (letters + w.n - 1 < MIN_LEAK_LENGTH) continue;
+    if (w.n > 1) add(pairKey(w.hashes[0]!, w.hashes[1]!), v, w.n);
+    if (w.digits === letters && w.digits >= SINGLE_WORD_MIN_DIGITS) {
+      // All digits: a phone number, found written solid as well as spaced ("07700900123").
+      add(singleKey(hashString(canonical(values[v]!, true))), v, 1);
+    } else if (w.n === 1 && w.digits >= SINGLE_WORD_MIN_DIGITS) add(singleKey(w.hashes[0]!), v, 1);
+  }
+  return index;
+}
+
+export interface Leak {
+  /** Position in the values given to buildLeakIndex. */
+  value: number;
+  /** The line of the file the value was first found on. */
+  line: number;
+}
+
+/** Every indexed value found in a file's text, once each, with the line of its first appearance. */
+export function findLeaks(index: LeakIndex, text: string): Leak[] {
+  if (index.size === 0) return [];
+  // Line numbers: the index of the first word after each line break.
+  const lineStarts: number[] = [];
+  const w = splitWords(text, undefined, (wordIndex) => lineStarts.push(wordIndex));
+  const found = new Map<number, number>();
+  const mask = BLOOM_BITS - 1;
+  const tryKey = (key: number, at: number) => {
+    if ((index.bloom[(key & mask) >>> 5]! & (1 << (key & 31))) === 0) return;
+    const slot = slotOf(index, key);
+    for (let e = index.keys[slot] === 0 ? -1 : index.heads[slot]!; e !== -1; e = index.next[e]!) {
+      const v = index.valueOf[e]!;
+      const count = index.words[e]!;
+      if (at + count > w.n || found.has(v)) continue;
+      // Only here, where the start hashes match, are strings made and compared.
+      if (joinWords(text, w, at, count) === canonical(index.values[v]!, count === 1)) found.set(v, at);
+    }
+  };
+  for (let i = 0; i < w.n; i++) {
+    tryKey(singleKey(w.hashes[i]!), i);
+    if (i + 1 < w.n) tryKey(pairKey(w.hashes[i]!, w.hashes[i + 1]!), i);
+  }
+  return [...found].map(([value, at]) => ({ value, line: 1 + countAtOrBelow(lineStarts, at) }));
+}
+
+/** How many line breaks come before word `at` (lineStarts is sorted). */
+function countAtOrBelow(lineStarts: number[], at: number): number {
+  let lo = 0;
+  let hi = lineStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lineStarts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

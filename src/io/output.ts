@@ -1,0 +1,21 @@
+// What commands print. Results go to stdout (JSON with --json); notes for the person at the
+// terminal go to stderr so that a script capturing stdout gets only the result.
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function note(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** The line after a change: where it went in git. */
+export function committedNote(commit: string | null, wanted: boolean | undefined): string | undefined {
+  if (commit) return `Committed ${commit.slice(0, 7)}.`;
+  if (wanted === false) return 'Not committed (--no-commit): the change is written; review it with git diff and commit it when ready.';
+  return undefined;
+}
