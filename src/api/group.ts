@@ -12,7 +12,8 @@ export interface GroupContext {
   root: string;
   params: CoopParams;
   rules: LedgerRules;
-  text: string;
+  /** The ledger's text, made when first asked for (only changes need it). */
+  readonly text: string;
   events: LedgerEvent[];
   /** lines[i] is the ledger line of events[i]. */
   lines: number[];
@@ -38,8 +39,20 @@ export function readGroup(root: string, options: CommonOptions = {}): GroupConte
   const today = options.today === undefined ? todayInUk() : parseDate(options.today);
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const params = loadParams(root);
-  const { text, events, lines } = readLedger(root);
-  return { root, params, rules: ledgerRules(params), text, events, lines, today, founded: params.group.founded, git: isGitGroup(root) };
+  const ledger = readLedger(root);
+  return {
+    root,
+    params,
+    rules: ledgerRules(params),
+    get text() {
+      return ledger.text;
+    },
+    events: ledger.events,
+    lines: ledger.lines,
+    today,
+    founded: params.group.founded,
+    git: isGitGroup(root),
+  };
 }
 
 /** For read operations: find the group from any folder inside it, finish any interrupted change, read it. */

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { WITHDRAWABLE_SHARE_CAP_PENCE } from '../core/law.js';
-import { decodeLedger, LEDGER_FILE, type DecodeProblem, type LedgerEvent } from '../core/ledger/events.js';
+import { decodeLedgerBytes, LEDGER_FILE, type DecodeProblem, type LedgerEvent } from '../core/ledger/events.js';
 import type { LedgerRules } from '../core/ledger/derive.js';
 import { paramsSchema, type CoopParams } from '../core/params.js';
 import { validateParams } from '../core/validate-params.js';
@@ -124,10 +124,15 @@ export function readLedgerText(root: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-/** Reads and decodes the ledger; a decode problem is fatal unless `tolerant` (coop check reports them all). */
-export function readLedger(root: string, tolerant = false): { text: string; events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
-  const text = readLedgerText(root);
-  const decoded = decodeLedger(text);
+/**
+ * Reads and decodes the ledger; a decode problem is fatal unless `tolerant` (coop check reports
+ * them all). The ledger is decoded from its bytes; its text is made only if asked for (to append
+ * to it), since at 100,000 members that one string is 39 MB.
+ */
+export function readLedger(root: string, tolerant = false): { readonly text: string; events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
+  const file = join(root, LEDGER_FILE);
+  const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const decoded = decodeLedgerBytes(bytes);
   if (!tolerant && decoded.problems.length > 0) {
     throw new UserError(
       `The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n` +
@@ -137,7 +142,13 @@ export function readLedger(root: string, tolerant = false): { text: string; even
           .join('\n'),
     );
   }
-  return { text, ...decoded };
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= bytes.toString('utf8'));
+    },
+    ...decoded,
+  };
 }
 
 /** The rules the ledger is checked against, from the params. */

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEvent, decodeLedger, encodeEvent, type LedgerEvent } from '../../src/core/ledger/events.js';
+import { decodeEvent, decodeLedger, decodeLedgerBytes, encodeEvent, type LedgerEvent } from '../../src/core/ledger/events.js';
 
 /** What decodeLedger should give: each non-blank line through decodeEvent (JSON.parse). */
 function reference(text: string) {
@@ -27,12 +27,18 @@ function reference(text: string) {
 }
 
 function expectSameAsJsonParse(text: string) {
-  const fast = decodeLedger(text);
-  const slow = reference(text);
-  expect(fast.problems).toEqual(slow.problems);
-  expect(fast.events).toEqual(slow.events);
-  // Same keys in the same order, so a re-encoded event is the same line.
-  expect(fast.events.map((e) => Object.keys(e))).toEqual(slow.events.map((e) => Object.keys(e as object)));
+  // From the text, and from its UTF-8 bytes as readLedger reads the file (compared with what
+  // those bytes read as text: a lone surrogate cannot be written in UTF-8).
+  const bytes = new TextEncoder().encode(text);
+  for (const [fast, slow] of [
+    [decodeLedger(text), reference(text)],
+    [decodeLedgerBytes(bytes), reference(new TextDecoder().decode(bytes))],
+  ] as const) {
+    expect(fast.problems).toEqual(slow.problems);
+    expect(fast.events).toEqual(slow.events);
+    // Same keys in the same order, so a re-encoded event is the same line.
+    expect(fast.events.map((e) => Object.keys(e))).toEqual(slow.events.map((e) => Object.keys(e as object)));
+  }
 }
 
 const written: LedgerEvent[] = [
@@ -51,6 +57,15 @@ describe('decoding ledger lines in the compact form', () => {
     const text = written.map((e) => `${encodeEvent(e)}\n`).join('');
     expectSameAsJsonParse(text);
     expect(decodeLedger(text).events).toEqual(written);
+    expect(decodeLedgerBytes(new TextEncoder().encode(text)).events).toEqual(written);
+  });
+
+  it('reads bytes that are not valid UTF-8 as the text they decode to', () => {
+    const good = new TextEncoder().encode(`${encodeEvent(written[0]!)}\n`);
+    const bad = Uint8Array.from([...good.slice(0, 60), 0xff, 0xc3, ...good.slice(60)]);
+    const fromBytes = decodeLedgerBytes(bad);
+    const fromText = decodeLedger(new TextDecoder().decode(bad));
+    expect(fromBytes).toEqual(fromText);
   });
 
   it('writes keys in the canonical order whatever order the event was built in', () => {
@@ -83,6 +98,9 @@ describe('decoding ledger lines in the compact form', () => {
     ['a Windows line end', '{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"Ada","shares":1}\r'],
     ['not JSON', '{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"Ada","shares":1'],
     ['an array', '[1,2,3]'],
+    ['a byte-order mark', '\ufeff{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"Ada","shares":1}'],
+    ['a name in Welsh and Irish', '{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"Siân Ní Bhriain 😀","shares":1}'],
+    ['a lone surrogate', '{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"A\ud800b","shares":1}'],
   ];
   for (const [name, line] of variants) {
     it(`agrees with JSON.parse on a line with ${name}`, () => {

@@ -6,7 +6,7 @@
 // line of a 100,000-member register in one pass and must stay near a second.
 
 import { isIsoDate, type IsoDate } from '../dates.js';
-import { compactLineReader, type FieldLayout } from './compact-line.js';
+import { compactBytesReader, compactLineReader, type FieldLayout } from './compact-line.js';
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
@@ -171,14 +171,48 @@ function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerE
  * number; good lines are returned in file order. Blank lines are allowed (a trailing newline).
  */
 export function decodeLedger(text: string): { events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
+  const readCompact = compactLineReader(LAYOUT);
+  const out = collector((start, end) => text.slice(start, end));
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // Lines in coop's own compact form are read in place; any other line goes through JSON.parse.
+    const compact = readCompact(text, start, end);
+    out.add(compact, start, end);
+    start = end + 1;
+  }
+  return out.result();
+}
+
+/**
+ * The same from the file's bytes (UTF-8), without making the whole file one string first:
+ * quicker, and half the memory, at 100,000 members. Gives exactly what decodeLedger gives for
+ * the text the bytes decode to.
+ */
+export function decodeLedgerBytes(bytes: Uint8Array): { events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
+  const readCompact = compactBytesReader(LAYOUT);
+  const utf8 = new TextDecoder();
+  const out = collector((start, end) => utf8.decode(bytes.subarray(start, end)));
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const compact = readCompact(bytes, start, end);
+    out.add(compact, start, end);
+    start = end + 1;
+  }
+  return out.result();
+}
+
+/** Collects decoded lines in file order, with their line numbers and problems; lineText gives a line's text. */
+function collector(lineText: (start: number, end: number) => string) {
   const events: LedgerEvent[] = [];
   /** lines[i] is the file line number of events[i], for messages. */
   const lines: number[] = [];
   const problems: DecodeProblem[] = [];
-  let start = 0;
   let lineNo = 0;
   let lastSeq = 0;
-  const readCompact = compactLineReader(LAYOUT);
   // A register of years has a few thousand distinct dates among its many lines: check each once.
   const dates = new Map<string, boolean>();
   const validDate = (d: string) => {
@@ -186,34 +220,29 @@ export function decodeLedger(text: string): { events: LedgerEvent[]; lines: numb
     if (ok === undefined) dates.set(d, (ok = isIsoDate(d)));
     return ok;
   };
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNo += 1;
-    // Lines in coop's own compact form are read in place; any other line goes through JSON.parse.
-    const compact = readCompact(text, start, end);
-    let decoded: LedgerEvent | string;
-    if (compact) {
-      decoded = checkEvent(compact, validDate);
-    } else {
-      const line = text.slice(start, end).trim();
-      if (line === '') {
-        start = end + 1;
-        continue;
+  return {
+    /** The next line, at [start, end): read by the compact reader, or (undefined) to be decoded from its text. */
+    add(compact: Record<string, unknown> | undefined, start: number, end: number): void {
+      lineNo += 1;
+      let decoded: LedgerEvent | string;
+      if (compact) {
+        decoded = checkEvent(compact, validDate);
+      } else {
+        const line = lineText(start, end).trim();
+        if (line === '') return;
+        decoded = decodeEvent(line);
       }
-      decoded = decodeEvent(line);
-    }
-    start = end + 1;
-    if (typeof decoded === 'string') {
-      problems.push({ line: lineNo, message: decoded });
-      continue;
-    }
-    if (decoded.seq <= lastSeq) {
-      problems.push({ line: lineNo, message: `has seq ${decoded.seq}, but seq must increase down the file (the line before has ${lastSeq})` });
-    }
-    lastSeq = Math.max(lastSeq, decoded.seq);
-    events.push(decoded);
-    lines.push(lineNo);
-  }
-  return { events, lines, problems };
+      if (typeof decoded === 'string') {
+        problems.push({ line: lineNo, message: decoded });
+        return;
+      }
+      if (decoded.seq <= lastSeq) {
+        problems.push({ line: lineNo, message: `has seq ${decoded.seq}, but seq must increase down the file (the line before has ${lastSeq})` });
+      }
+      lastSeq = Math.max(lastSeq, decoded.seq);
+      events.push(decoded);
+      lines.push(lineNo);
+    },
+    result: () => ({ events, lines, problems }),
+  };
 }
