@@ -112,10 +112,22 @@ function realIsDir(path: string): boolean {
 
 /** Runs fn with the write lock held, after undoing any change a crash left half made. */
 export async function withWriteLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
-  const lock = await acquireLock(root);
   // Ctrl+C or a polite kill while the lock is held waits until the change is whole (or undone)
-  // and the lock is released; only then does the process end.
-  const deferred = deferSignals();
+  // and the lock is released; only then does the process end. The handlers go in before the
+  // lock is taken: a signal landing between creating the lock file and installing them would
+  // otherwise end the process at once and leave the lock behind. While still waiting for the
+  // lock, a signal ends the process straight away, as it would without them.
+  let holding = false;
+  const deferred = deferSignals(() => holding);
+  let lock: Awaited<ReturnType<typeof acquireLock>>;
+  try {
+    lock = await acquireLock(root);
+  } catch (error) {
+    deferred.restore();
+    throw error;
+  }
+  // Set in the same microtask run as the lock file's creation, before any signal handler can run.
+  holding = true;
   lockDepth += 1;
   try {
     await recover(root);
@@ -365,13 +377,21 @@ function cleanMessage(message: string): string {
     .trim();
 }
 
-/** Holds back SIGINT, SIGTERM and SIGHUP until restore(), then ends the process with the first one received. */
-function deferSignals(): { restore(): void } {
+/**
+ * Holds back SIGINT, SIGTERM and SIGHUP while `holding()` until restore(), then ends the process
+ * with the first one received. A signal that comes while not holding ends the process at once.
+ */
+function deferSignals(holding: () => boolean): { restore(): void } {
   let received: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    received ??= signal;
-  };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (holding()) {
+      received ??= signal;
+      return;
+    }
+    for (const s of signals) process.off(s, onSignal);
+    process.kill(process.pid, signal);
+  };
   for (const s of signals) process.on(s, onSignal);
   return {
     restore() {

@@ -49,6 +49,9 @@ export function driver(args: string[], options: DriverOptions = {}): ResultPromi
     stdin: args.includes('wait') ? 'pipe' : 'ignore',
     detached: options.detached ?? false,
     cleanup: true,
+    // execa would follow a SIGTERM with a SIGKILL after 5 s; on a busy machine finishing the
+    // change in hand can take longer, and the tests that send polite signals must see them alone.
+    forceKillAfterDelay: false,
     env: { ...GIT_IDENTITY, LC_ALL: 'C', ...options.env },
   }) as ResultPromise<{ reject: false }>;
 }
