@@ -10,7 +10,7 @@
 // busier at one moment than another slows both alike and the ratio stays honest.
 
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_ENV, ROOT, BIN, coop, notBuilt, writeBase, writeGroup } from './lib/group.js';
@@ -40,6 +40,8 @@ if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
 }
 
 const started = Date.now();
+// Other work on the machine slows the figures' absolute times (ratios to the floors much less): recorded beside them.
+const loadAtStart = loadavg()[0];
 const env = { ...process.env, ...BENCH_ENV };
 const OUT = join(ROOT, 'bench', 'out');
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -142,7 +144,14 @@ const floorRows = [
 const evaluated = [...floorRows, ...evaluate(results)];
 const report = {
   date: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? null, memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? null,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    platform: process.platform,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  },
   seed,
   runs,
   memoryProbe,

@@ -1,6 +1,6 @@
 // The bench's synthetic groups must be registers coop accepts, or its figures would time error
 // paths. The generator runs as `npm run bench` runs it (a built CLI, a child process); the
-// result is checked with the same decode and derive that `coop check` uses.
+// result is checked with the same decode and derive that `coop check` uses, and by coop check.
 
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { decodeContacts } from '../../src/core/contacts.js';
 import { currentMembers, deriveState } from '../../src/core/ledger/derive.js';
 import { decodeLedger } from '../../src/core/ledger/events.js';
 import { ledgerRules, loadParams } from '../../src/io/group.js';
-import { git, join, read, ROOT, tempDir } from '../support/cli.js';
+import { coop, git, join, read, ROOT, tempDir } from '../support/cli.js';
 
 function generate(members: number, seed: number): { dir: string; stats: Record<string, number> } {
   const dir = join(tempDir('coop-bench-'), 'group');
@@ -37,6 +37,14 @@ describe('the bench generator', () => {
     expect(contacts.contacts.size).toBeGreaterThan(50);
     expect(await git(dir, ['status', '--porcelain'])).toBe('');
     expect(await git(dir, ['ls-files'])).not.toContain('private/');
+
+    // And coop itself finds nothing wrong: the register, the contacts, the meetings on record.
+    const check = await coop(['check'], { cwd: dir });
+    expect(check.stderr).toBe('');
+    expect(check.exitCode).toBe(0);
+    const meetings = JSON.parse(String((await coop(['meeting', 'list', '--json'], { cwd: dir })).stdout)) as unknown[];
+    expect(meetings.length).toBe(stats.meetings);
+    expect(stats.meetings).toBeGreaterThan(10);
   });
 
   it('gives the same register for the same seed and a different one for another', () => {

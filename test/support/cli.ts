@@ -11,7 +11,13 @@ import { afterAll } from 'vitest';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'coop.js');
 export const CREATE_BIN = join(ROOT, 'bin', 'create-coop.js');
-export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+/**
+ * The team's shared fixtures live beside the project (../shared/fixtures). A clone made
+ * elsewhere has no shared/ beside it, so a byte-for-byte copy is kept in test/fixtures.
+ */
+export const FIXTURES = existsSync(join(ROOT, '..', 'shared', 'fixtures', 'members-spreadsheet.csv'))
+  ? join(ROOT, '..', 'shared', 'fixtures')
+  : join(ROOT, 'test', 'fixtures');
 
 export const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Test Secretary',

@@ -8,6 +8,7 @@ import { type Cell, toCsv } from '../csv.js';
 import { longDate, type IsoDate } from '../dates.js';
 import type { Member, OfficerTerm, RegisterState } from '../ledger/derive.js';
 import { escapeMarkdown } from '../markdown.js';
+import { formatPounds } from '../numbers.js';
 
 /** A member as the register shows them: shares are those held on the date (none once left). */
 export interface RegisterMember extends Member {
@@ -63,8 +64,9 @@ export function buildRegister(
   return { ...info, withContacts: contacts !== undefined, members, officers };
 }
 
+/** "£1,234.00". Not toLocaleString with options: that builds a number format per call, seconds for 100,000 members. */
 export function pounds(pence: number): string {
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return formatPounds(pence, { pence: true });
 }
 
 const cellMd = (value: string): string => escapeMarkdown(value);
