@@ -45,7 +45,8 @@ export async function recordChange<T>(
     if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
     if (change.dryRun) return { ...change.result(plan.added, plan.state), commit: null };
     const changes: FileChange[] = [];
-    if (plan.added.length > 0) changes.push({ path: LEDGER_FILE, content: plan.text, tracked: true });
+    // The ledger only grows: append the new lines rather than rewrite megabytes at 100,000 members.
+    if (plan.added.length > 0) changes.push({ path: LEDGER_FILE, content: plan.text.slice(group.text.length), tracked: true, append: true });
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
       changes.push(contactsChange(root, change.contacts));

@@ -1,8 +1,8 @@
 // Reading and extending the private contact store (private/contacts.jsonl). Extending it is a
-// change like any other: new text handed to applyPlan, untracked, in the same transaction as
-// the ledger lines it goes with.
+// change like any other: lines appended through applyPlan, untracked, in the same transaction
+// as the ledger lines they go with.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeContacts, encodeContactLine, type Contact, type ContactLine } from '../core/contacts.js';
@@ -20,11 +20,29 @@ export function readContacts(root: string): Map<number, Contact> {
   return decodeContacts(readContactsText(root)).contacts;
 }
 
-/** The store with lines added, as a change for applyPlan. */
+/** Lines added to the store, as a change for applyPlan: appended, so the store is not read or rewritten whole. */
 export function contactsChange(root: string, lines: readonly ContactLine[]): FileChange {
-  const text = readContactsText(root);
-  const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-  return { path: CONTACTS_FILE, content: text + sep + lines.map(encodeContactLine).join(''), tracked: false };
+  const sep = endsMidLine(join(root, CONTACTS_FILE)) ? '\n' : '';
+  return { path: CONTACTS_FILE, content: sep + lines.map(encodeContactLine).join(''), tracked: false, append: true };
+}
+
+/** True when the file's last byte is not a line break (an edit by hand that lost the final newline). */
+function endsMidLine(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

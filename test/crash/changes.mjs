@@ -1,5 +1,7 @@
 // Change k of the transaction driver: whole new contents for a.txt, docs/b.md and the untracked
-// private store, and a new folder deep/new-k/ holding c.txt. Shared by driver.mjs and the tests.
+// private store, a new folder deep/new-k/ holding c.txt, and a line appended to log.txt (tracked)
+// and to private/log.txt (untracked), as the ledger and contact store grow. Shared by
+// driver.mjs and the tests.
 
 const PADDING = 'x'.repeat(32 * 1024);
 
@@ -9,5 +11,7 @@ export function changeFiles(k) {
     { path: 'docs/b.md', content: `# Change ${k}\n`, tracked: true },
     { path: `deep/new-${k}/c.txt`, content: `made by change ${k}\n`, tracked: true },
     { path: 'private/contacts.jsonl', content: `{"member":1,"email":"change-${k}@example.org"}\n`, tracked: false },
+    { path: 'log.txt', content: `change ${k}\n`, tracked: true, append: true },
+    { path: 'private/log.txt', content: `change ${k}\n`, tracked: false, append: true },
   ];
 }

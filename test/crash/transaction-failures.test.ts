@@ -3,7 +3,7 @@
 // Most cases run the BUILT transaction in this process (cheap); a few need a crashed driver.
 
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ let cases = 0;
 afterAll(() => console.log(`transaction failure cases: ${cases}, each left the repository exactly as it was`));
 
 describe('a change that fails part way is undone, and says why', () => {
-  const points = ['stage:1', 'journal', 'place:1', 'place:4', 'add', 'commit'];
+  const points = ['stage:1', 'journal', 'place:1', 'place:4', 'place:5', 'place:6', 'add', 'commit'];
   it(`a full disk at any of ${points.length} points: undone, said so, and the next change goes through`, async () => {
     const root = await txnRepo();
     let k = 0;
@@ -117,7 +117,7 @@ describe('a change that fails part way is undone, and says why', () => {
     writeFileSync(join(root, 'draft.txt'), 'a draft\n');
     expect(await change(root, 1)).toBeUndefined();
     const committed = (await git(root, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort();
-    expect(committed).toEqual(['a.txt', 'deep/new-1/c.txt', 'docs/b.md']);
+    expect(committed).toEqual(['a.txt', 'deep/new-1/c.txt', 'docs/b.md', 'log.txt']);
     expect(await git(root, ['status', '--porcelain=v1'])).toBe(' M counter.txt\n?? draft.txt');
     cases += 1;
   });
@@ -350,8 +350,9 @@ describe('applyPlan', () => {
     const root = await txnRepo();
     expect(await change(root, 1)).toBeUndefined();
     const head = await git(root, ['rev-parse', 'HEAD']);
-    // The same change again: nothing to write, nothing to commit (git would refuse an empty commit).
-    expect(await change(root, 1)).toBeUndefined();
+    // The same whole files again, and empty appends: nothing to write, nothing to commit (git would refuse an empty commit).
+    const again = changeFiles(1).map((f) => (f.append ? { ...f, content: '' } : f));
+    expect(await change(root, 1, {}, again)).toBeUndefined();
     expect(await git(root, ['rev-parse', 'HEAD'])).toBe(head);
     expect(await assertWhole(root)).toBe(1);
   });
@@ -360,7 +361,20 @@ describe('applyPlan', () => {
     const root = await txnRepo();
     const files = changeFiles(1).map((f) => (f.path === 'docs/b.md' ? { ...f, content: '# Change 0\n' } : f));
     expect(await change(root, 1, {}, files)).toBeUndefined();
-    expect((await git(root, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort()).toEqual(['a.txt', 'deep/new-1/c.txt']);
+    expect((await git(root, ['show', '--name-only', '--format=', 'HEAD'])).split('\n').sort()).toEqual(['a.txt', 'deep/new-1/c.txt', 'log.txt']);
+  });
+
+  it('appends only to a plain file: through a symbolic link it writes the file whole instead, and nothing outside changes', async () => {
+    const root = await txnRepo();
+    const outside = join(tempDir('coop-outside-'), 'log.txt');
+    writeFileSync(outside, 'change 0\n');
+    rmSync(join(root, 'log.txt'));
+    symlinkSync(outside, join(root, 'log.txt'));
+    await git(root, ['add', '-A']);
+    await git(root, ['commit', '-q', '-m', 'Change 0']);
+    expect(await change(root, 1)).toBeUndefined();
+    expect(readText(root, 'log.txt')).toBe('change 0\nchange 1\n');
+    expect(readFileSync(outside, 'utf8')).toBe('change 0\n');
   });
 
   it('refuses to run without the write lock', async () => {

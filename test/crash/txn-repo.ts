@@ -1,6 +1,7 @@
 // A small git repository shaped for the transaction driver (driver.mjs), and the check that it
 // holds exactly the result of k whole changes: every file names the same k, deep/ holds
-// new-1 … new-k, HEAD is "Change k", and git sees nothing staged, modified or stray.
+// new-1 … new-k, the logs hold lines 0 … k, HEAD is "Change k", and git sees nothing staged,
+// modified or stray.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ export async function txnRepo(): Promise<string> {
   writeFileSync(join(root, 'a.txt'), `change 0\n${PADDING}\n`);
   writeFileSync(join(root, 'docs', 'b.md'), '# Change 0\n');
   writeFileSync(join(root, 'counter.txt'), '0\n');
+  writeFileSync(join(root, 'log.txt'), 'change 0\n');
+  writeFileSync(join(root, 'private', 'log.txt'), 'change 0\n');
   writeFileSync(join(root, 'private', 'contacts.jsonl'), '{"member":1,"email":"change-0@example.org"}\n');
   await git(root, ['init', '-q', '-b', 'main']);
   await git(root, ['add', '-A']);
@@ -49,6 +52,9 @@ export function driver(args: string[], options: DriverOptions = {}): ResultPromi
     stdin: args.includes('wait') ? 'pipe' : 'ignore',
     detached: options.detached ?? false,
     cleanup: true,
+    // execa would follow a SIGTERM with a SIGKILL after 5 s; on a busy machine finishing the
+    // change in hand can take longer, and the tests that send polite signals must see them alone.
+    forceKillAfterDelay: false,
     env: { ...GIT_IDENTITY, LC_ALL: 'C', ...options.env },
   }) as ResultPromise<{ reject: false }>;
 }
@@ -62,6 +68,10 @@ export async function assertWhole(root: string): Promise<number> {
   expect(a).toBe(`change ${k}\n${PADDING}\n`);
   expect(readFileSync(join(root, 'docs', 'b.md'), 'utf8')).toBe(`# Change ${k}\n`);
   expect(readFileSync(join(root, 'private', 'contacts.jsonl'), 'utf8')).toBe(`{"member":1,"email":"change-${k}@example.org"}\n`);
+  // Appended to once per change, never twice, never half.
+  const log = Array.from({ length: k + 1 }, (_, i) => `change ${i}\n`).join('');
+  expect(readFileSync(join(root, 'log.txt'), 'utf8')).toBe(log);
+  expect(readFileSync(join(root, 'private', 'log.txt'), 'utf8')).toBe(log);
   const deep = existsSync(join(root, 'deep')) ? readdirSync(join(root, 'deep')).sort() : [];
   expect(deep).toEqual(Array.from({ length: k }, (_, i) => `new-${i + 1}`).sort());
   for (const d of deep) expect(readFileSync(join(root, 'deep', d, 'c.txt'), 'utf8')).toBe(`made by change ${d.slice(4)}\n`);
