@@ -41,16 +41,16 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   if (parsed) problems.push(...parsed.problems);
 
   const ledger = readLedger(root, true);
-  for (const p of ledger.problems) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
+  for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
   const { state, problems: ruleProblems } = deriveState(ledger.events, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {});
   if (ruleProblems.length > 0) {
-    const lineOf = new Map<number, number>();
+    const indexOf = new Map<number, number>();
     ledger.events.forEach((e, i) => {
-      if (!lineOf.has(e.seq)) lineOf.set(e.seq, ledger.lines[i]!);
+      if (!indexOf.has(e.seq)) indexOf.set(e.seq, i);
     });
-    const located = ruleProblems.map((p) => ({ line: lineOf.get(p.seq) ?? 0, message: p.message }));
-    located.sort((a, b) => a.line - b.line);
-    for (const p of located) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
+    const located = ruleProblems.map((p) => ({ at: indexOf.get(p.seq) ?? -1, message: p.message }));
+    located.sort((a, b) => a.at - b.at);
+    for (const p of located) problems.push({ where: p.at < 0 ? LEDGER_FILE : ledger.whereOf(p.at), message: p.message });
   }
 
   const contacts = decodeContacts(readContactsText(root));
@@ -89,9 +89,11 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       // numbers, dates and fixed words checked on decoding), so only the names are searched,
       // one a line, each line mapped back to its line in the ledger.
       let lineOf = (line: number) => line;
-      if (f === LEDGER_FILE) {
-        text = ledger.events.map((e) => ('name' in e ? e.name.replace(/[\r\n]/g, ' ') : '')).join('\n');
-        lineOf = (line) => ledger.lines[line - 1] ?? line;
+      const part = ledger.parts.find((p) => p.path === f);
+      if (part) {
+        const events = ledger.events.slice(part.first, part.first + part.count);
+        text = events.map((e) => ('name' in e ? e.name.replace(/[\r\n]/g, ' ') : '')).join('\n');
+        lineOf = (line) => ledger.lines[part.first + line - 1] ?? line;
       } else {
         try {
           text = readFileSync(join(root, f), 'utf8');

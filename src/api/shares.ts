@@ -4,7 +4,6 @@
 
 import { UsageError, UserError } from '../errors.js';
 import type { IsoDate } from '../core/dates.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import type { RegisterState } from '../core/ledger/derive.js';
 import { parseEventDate, parseMemberNumber, parseShareCount } from '../core/register/input.js';
 import { commitMessages, plural } from '../core/register/messages.js';
@@ -35,7 +34,7 @@ export interface TransferRecorded {
 }
 
 function known(group: GroupContext, number: number): void {
-  if (number >= nextMemberNumber(group.events)) throw new UserError(noSuchMember(group, number));
+  if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
 }
 
 const holdingOf = (state: RegisterState, n: number): number => state.members.get(n)?.shares ?? 0;
@@ -51,7 +50,7 @@ export async function issueShares(cwd: string, member: number | string, count: n
       events: [{ date, type: 'issue', member: number, shares }],
       message: commitMessages.issue(number, shares),
       refusal: `Cannot issue ${plural(shares, 'share')} to member ${number}`,
-      result: (_added, state) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
+      result: (_added, { state }) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
     };
   });
 }
@@ -72,7 +71,7 @@ export async function withdrawShares(cwd: string, member: number | string, count
       events: [{ date, type: 'withdraw', member: number, shares }],
       message: commitMessages.withdraw(number, shares),
       refusal: `Cannot withdraw ${plural(shares, 'share')} from member ${number}`,
-      result: (_added, state) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
+      result: (_added, { state }) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
     };
   });
 }
@@ -100,7 +99,7 @@ export async function transferShares(
       events: [{ date, type: 'transfer', from, to, shares }],
       message: commitMessages.transfer(from, to, shares),
       refusal: `Cannot transfer ${plural(shares, 'share')} from member ${from} to member ${to}`,
-      result: (_added, state) => ({ from, to, shares, date, holdings: { from: holdingOf(state, from), to: holdingOf(state, to) } }),
+      result: (_added, { state }) => ({ from, to, shares, date, holdings: { from: holdingOf(state, from), to: holdingOf(state, to) } }),
     };
   });
 }
