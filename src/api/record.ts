@@ -57,6 +57,7 @@ export async function recordChange<T>(
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const made = await applyPlan(root, { changes, message: change.message }, { git: group.git, commit });
+    group.ledger.remember(changes);
     return { ...result, commit: made };
   });
 }

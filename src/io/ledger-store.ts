@@ -13,11 +13,11 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rea
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
-import { combineSummaries, distributeLines, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
+import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
 import { VERSION } from '../version.js';
 import type { FileChange } from './transaction.js';
 
-export { isLedgerPart } from '../core/ledger/parts.js';
+export { isLedgerPart };
 
 const CACHE_FILE = '.coop/cache/ledger-parts.json';
 
@@ -41,7 +41,9 @@ interface Part {
   size: number;
   endsMidLine: boolean;
   summary: PartSummary;
-  /** Set once the part is decoded (always for the last part). */
+  /** Its SHA-256, when the cache is in use. */
+  hash?: string;
+  /** Set once the part is decoded. */
   decoded?: Decoded;
 }
 
@@ -67,6 +69,11 @@ export interface LedgerHandle {
   read(): Ledger;
   /** The file changes that add these lines (each ending in a line break) to the ledger. */
   appendChanges(lines: readonly string[]): FileChange[];
+  /**
+   * After those changes are written: remembers the parts they made in the cache, so the next
+   * change need not decode the part that grew. Best effort, like every cache write.
+   */
+  remember(changes: readonly FileChange[]): void;
 }
 
 /** The parts there are, by number, and the numbers missing below the highest. */
@@ -159,8 +166,8 @@ function partBytesLimit(): number {
 }
 
 /**
- * Opens the ledger. The last part is decoded now; each full part is recognised from the cache
- * by its hash, or decoded. With `cache: false` (coop check) every part is decoded.
+ * Opens the ledger. Each part is recognised from the cache by its hash, or decoded. With
+ * `cache: false` (coop check, and reads, which decode everything anyway) every part is decoded.
  */
 export function openLedger(root: string, options: { cache?: boolean } = {}): LedgerHandle {
   const useCache = options.cache !== false;
@@ -168,15 +175,14 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   const cache = useCache ? readCache(root) : new Map<string, PartSummary>();
   const known = new Map<string, PartSummary>();
   let learned = false;
-  const parts: Part[] = numbers.map((number, i) => {
+  const parts: Part[] = numbers.map((number) => {
     const path = partPath(number);
-    const full = join(root, path);
-    if (useCache && i < numbers.length - 1) {
-      const { hash, size, last } = hashFile(full);
+    if (useCache) {
+      const { hash, size, last } = hashFile(join(root, path));
       const hit = cache.get(hash);
       if (hit) {
         known.set(hash, hit);
-        return { number, path, size, endsMidLine: size > 0 && last !== 0x0a, summary: hit };
+        return { number, path, size, endsMidLine: size > 0 && last !== 0x0a, summary: hit, hash };
       }
       const { decoded, endsMidLine } = decodePart(root, path);
       const summary = summariseEvents(decoded.events, decoded.lines);
@@ -184,7 +190,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
         known.set(hash, summary);
         learned = true;
       }
-      return { number, path, size, endsMidLine, summary, decoded };
+      return { number, path, size, endsMidLine, summary, hash, decoded };
     }
     const { decoded, size, endsMidLine } = decodePart(root, path);
     return { number, path, size, endsMidLine, summary: summariseEvents(decoded.events, decoded.lines), decoded };
@@ -246,7 +252,37 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       const last = lastPart ? { number: lastPart.number, size: lastPart.size, endsMidLine: lastPart.endsMidLine } : undefined;
       return distributeLines(last, newLines, partBytesLimit()).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
     },
+    remember(changes) {
+      if (!useCache || !clean || !changes.some((c) => isLedgerPart(c.path))) return;
+      const entries = new Map(known);
+      try {
+        for (const change of changes) {
+          if (!isLedgerPart(change.path)) continue;
+          const grown = change.append ? parts.find((p) => p.path === change.path) : undefined;
+          const added = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
+          const fresh = decodeLedgerBytes(added);
+          if ((change.append && !grown) || fresh.problems.length > 0) continue;
+          // What the part holds now, as far as this change knows: its old bytes and the new. A
+          // part that differs on disk (edited meanwhile) has another hash, and is read afresh.
+          const old = grown ? readFileSync(join(root, grown.path)).subarray(0, grown.size) : new Uint8Array(0);
+          const offset = lineBreaks(old);
+          const summary = combineSummaries([...(grown ? [grown.summary] : []), summariseEvents(fresh.events, fresh.lines.map((l) => l + offset))]);
+          if (grown?.hash) entries.delete(grown.hash);
+          entries.set(createHash('sha256').update(old).update(added).digest('hex'), summary);
+        }
+      } catch {
+        return;
+      }
+      writeCache(root, entries);
+    },
   };
+}
+
+/** The line breaks in bytes: a line added after them is numbered this plus its own number. */
+function lineBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) n += 1;
+  return n;
 }
 
 /** The problems that stop a change or a read: every part must read (coop check lists them all). */

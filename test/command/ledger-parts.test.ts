@@ -4,9 +4,12 @@
 // megabyte. Full parts are recognised by a cache of their hashes, so a hand edit to one must
 // still be noticed.
 
-import { rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
+import { decodeLedgerBytes } from '../../src/core/ledger/events.js';
+import { summariseEvents } from '../../src/core/ledger/parts.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { gitStatus, json, ledgerEvents, ledgerParts } from '../support/register.js';
 
@@ -84,6 +87,22 @@ describe('a register kept in parts', () => {
     appendFileSync(join(dir, last), `{"seq":${seq},"date":"2024-03-05","type":"issue","member":2,"shares":5}\n`);
     const check = await coop(['check', '--json'], { cwd: dir, env });
     expect(json(check).problems).toEqual([{ where: `${last}:${lines + 1}`, message: "member 2 would hold 6 shares, above the rules' maximum of 1" }]);
+  });
+
+  it('remembers, after each change, exactly what a fresh reading of every part finds', async () => {
+    const dir = await grownGroup();
+    const cache = JSON.parse(read(join(dir, '.coop', 'cache', 'ledger-parts.json')));
+    const parts = ledgerParts(dir);
+    const expected = Object.fromEntries(
+      parts.map((p) => {
+        const bytes = readFileSync(join(dir, p));
+        const { events, lines } = decodeLedgerBytes(bytes);
+        const s = summariseEvents(events, lines);
+        return [createHash('sha256').update(bytes).digest('hex'), [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned]];
+      }),
+    );
+    // The last part, just grown by `member add`, is remembered without being read again.
+    expect(cache.parts).toEqual(expected);
   });
 
   it('works the same with its cache of full parts spoiled or gone', async () => {
