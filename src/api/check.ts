@@ -5,13 +5,13 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeContacts, type ContactField } from '../core/contacts.js';
+import type { ContactField } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
-import { readContactsText } from '../io/contacts-store.js';
+import { readContactsStore } from '../io/contacts-store.js';
 import { isIgnored, trackedFiles } from '../io/git.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, findGroupRoot, isGitGroup, ledgerRules, parseParamsText, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
@@ -53,7 +53,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     for (const p of located) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
   }
 
-  const contacts = decodeContacts(readContactsText(root));
+  const contacts = readContactsStore(root);
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });

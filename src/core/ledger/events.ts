@@ -6,7 +6,7 @@
 // line of a 100,000-member register in one pass and must stay near a second.
 
 import { isIsoDate, type IsoDate } from '../dates.js';
-import { compactBytesReader, compactLineReader, type FieldLayout } from './compact-line.js';
+import { compactBytesReader, compactLineReader, type EventMaker, type FieldLayout } from './compact-line.js';
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
@@ -129,6 +129,18 @@ const LAYOUT: FieldLayout = Object.fromEntries(
   Object.entries(FIELDS).map(([type, fields]) => [type, Object.keys(fields).map((key) => [key, TEXT_FIELDS.has(key)] as const)]),
 );
 
+/** Each type's event from its values in LAYOUT's order, keys in that order (see EventMaker). */
+const MAKERS: Record<EventType, EventMaker> = {
+  admit: (seq, date, member, name, shares) => ({ seq, date, type: 'admit', member, name, shares }),
+  leave: (seq, date, member, reason, repaid) => ({ seq, date, type: 'leave', member, reason, repaid }),
+  rename: (seq, date, member, name) => ({ seq, date, type: 'rename', member, name }),
+  issue: (seq, date, member, shares) => ({ seq, date, type: 'issue', member, shares }),
+  withdraw: (seq, date, member, shares) => ({ seq, date, type: 'withdraw', member, shares }),
+  transfer: (seq, date, from, to, shares) => ({ seq, date, type: 'transfer', from, to, shares }),
+  appoint: (seq, date, member, role) => ({ seq, date, type: 'appoint', member, role }),
+  retire: (seq, date, member, role) => ({ seq, date, type: 'retire', member, role }),
+};
+
 /** Each type's fields with their checks, as a list: checked in this order on every line. */
 const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<
   EventType,
@@ -191,14 +203,13 @@ export function decodeLedger(text: string): { events: LedgerEvent[]; lines: numb
  * the text the bytes decode to.
  */
 export function decodeLedgerBytes(bytes: Uint8Array): { events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
-  const readCompact = compactBytesReader(LAYOUT);
+  const readCompact = compactBytesReader(LAYOUT, MAKERS);
   const utf8 = new TextDecoder();
   const out = collector((start, end) => utf8.decode(bytes.subarray(start, end)));
   let start = 0;
   while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    const compact = readCompact(bytes, start, end);
+    const compact = readCompact.read(bytes, start);
+    const end = readCompact.end;
     out.add(compact, start, end);
     start = end + 1;
   }
