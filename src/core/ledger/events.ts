@@ -155,11 +155,14 @@ export function decodeEvent(line: string): LedgerEvent | string {
   } catch {
     return 'is not valid JSON (was the file edited by hand?)';
   }
-  return checkEvent(raw, isIsoDate);
+  return checkEvent(raw, isIsoDate, false);
 }
 
-/** Checks a parsed line's shape and values: the event, or what is wrong with it. */
-function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerEvent | string {
+/**
+ * Checks a parsed line's shape and values: the event, or what is wrong with it. `canonical`:
+ * the compact reader built it, with exactly the type's own keys, so none can be unknown.
+ */
+function checkEvent(raw: unknown, validDate: (text: string) => boolean, canonical: boolean): LedgerEvent | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'is not a ledger event (expected {"seq": …, "date": …, "type": …})';
   const o = raw as Record<string, unknown>;
   if (!isNumber(o.seq)) return 'has no valid "seq" (a whole number from 1)';
@@ -169,8 +172,10 @@ function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerE
     return `has an unknown type ${JSON.stringify(type)} (expected one of ${Object.keys(FIELDS).join(', ')})`;
   }
   const fields = FIELDS[type as EventType];
-  for (const key in o) {
-    if (key !== 'seq' && key !== 'date' && key !== 'type' && !Object.hasOwn(fields, key)) return `has an unknown field "${key}" for a ${type} event`;
+  if (!canonical) {
+    for (const key in o) {
+      if (key !== 'seq' && key !== 'date' && key !== 'type' && !Object.hasOwn(fields, key)) return `has an unknown field "${key}" for a ${type} event`;
+    }
   }
   for (const [key, ok] of FIELD_CHECKS[type as EventType]) {
     if (!ok(o[key])) return `has an invalid "${key}": ${JSON.stringify(o[key]) ?? 'missing'} (expected ${FIELD_HINT[key]})`;
@@ -237,7 +242,7 @@ function collector(lineText: (start: number, end: number) => string) {
       lineNo += 1;
       let decoded: LedgerEvent | string;
       if (compact) {
-        decoded = checkEvent(compact, validDate);
+        decoded = checkEvent(compact, validDate, true);
       } else {
         const line = lineText(start, end).trim();
         if (line === '') return;
