@@ -54,12 +54,26 @@ export function decodeContacts(text: string): DecodedContacts {
   return fold.result;
 }
 
-/** Folds lines one at a time, from their text or from values already read (both give the same). */
-function contactsFolder() {
+/** The one (empty) value of every member when only who has details is wanted. */
+const NOT_KEPT: Contact = Object.freeze({});
+
+/**
+ * Folds lines one at a time, from their text or from values already read (both give the same).
+ * `membersOnly`: the map says who has details, each with an empty object, and `stored` is whole
+ * (what `coop check` needs, without an object per member).
+ */
+function contactsFolder(membersOnly = false) {
   const result: DecodedContacts = { contacts: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
   const { contacts, problems, stored } = result;
   /** One line's values, in CONTACT_FIELDS order; undefined where the line does not name the field. */
   const values = (member: number, email: unknown, address: unknown, phone: unknown) => {
+    if (membersOnly) {
+      if (!contacts.has(member)) contacts.set(member, NOT_KEPT);
+      if (typeof email === 'string' && email.trim() !== '') keep(member, 'email', email);
+      if (typeof address === 'string' && address.trim() !== '') keep(member, 'address', address);
+      if (typeof phone === 'string' && phone.trim() !== '') keep(member, 'phone', phone);
+      return;
+    }
     // Changed in place: each member's object belongs to this map alone, and copying it per
     // line would double the work of reading a 100,000-member store. Each field by name: a
     // field chosen by a variable (current[field]) made every store a slow generic lookup.
@@ -127,8 +141,8 @@ interface NodeBytes {
  * address, phone once each, as plain strings or null — are read in place; any other line is
  * decoded as text and read by JSON.parse, so what a line means never depends on the reader.
  */
-export function contactsBytesDecoder(): { lines: (bytes: Uint8Array, from: number, to: number) => void; result: () => DecodedContacts } {
-  const fold = contactsFolder();
+export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint8Array, from: number, to: number) => void; result: () => DecodedContacts } {
+  const fold = contactsFolder(membersOnly);
   // Kept as written: a byte-order mark is part of the line, as when the file is read as text.
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   let lineNo = 0;

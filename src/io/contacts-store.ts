@@ -11,9 +11,12 @@ import type { FileChange } from './transaction.js';
 import { CONTACTS_FILE, isGitGroup } from './group.js';
 import { isIgnored } from './git.js';
 
-/** The store decoded: every member's details, every value it has held, and its bad lines. */
-export function readContactsStore(root: string): DecodedContacts {
-  const decoder = contactsBytesDecoder();
+/**
+ * The store decoded: every member's details, every value it has held, and its bad lines. With
+ * `membersOnly` the map says only who has details (see contactsBytesDecoder).
+ */
+export function readContactsStore(root: string, membersOnly = false): DecodedContacts {
+  const decoder = contactsBytesDecoder(membersOnly);
   readLinesInChunks(join(root, CONTACTS_FILE), decoder.lines);
   return decoder.result();
 }

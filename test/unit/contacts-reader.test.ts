@@ -123,3 +123,17 @@ describe('reading a file of lines in chunks', () => {
     expect(readLinesInChunks(join(dir, 'missing.txt'), () => undefined)).toBe(false);
   });
 });
+
+describe('reading only who has contact details', () => {
+  it('gives the same members, stored values and problems as a full read', () => {
+    const text = [...written.map((l) => encodeContactLine(l)), '{"member":9,"email":null}\n', 'not json\n', '{"member":4,"phone":" "}\n'].join('');
+    const bytes = new TextEncoder().encode(text);
+    const full = fromBytes(bytes);
+    const decoder = contactsBytesDecoder(true);
+    decoder.lines(bytes, 0, bytes.length);
+    const some = decoder.result();
+    expect([...some.contacts.keys()]).toEqual([...full.contacts.keys()]);
+    expect(some.stored).toEqual(full.stored);
+    expect(some.problems).toEqual(full.problems);
+  });
+});
