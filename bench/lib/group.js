@@ -91,7 +91,7 @@ export async function writeGroup({ dir, base, members, seed }) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(base, dir, { recursive: true, filter: (src) => !src.endsWith('/.git') });
   const [{ loadParams, ledgerRules, readLedger }, { encodeEvent }] = await Promise.all([dist('io/group.js'), dist('core/ledger/events.js')]);
-  const params = loadParams(dir);
+  const params = await loadParams(dir);
   const { events: initial } = readLedger(dir);
   const history = generateHistory({ members, seed, until: BENCH_GROUP.until, initial, rules: ledgerRules(params), roles: params.board.roles });
 

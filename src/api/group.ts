@@ -35,10 +35,10 @@ export interface WriteOptions extends CommonOptions {
 }
 
 /** Reads a group's rules and ledger. The caller holds the write lock, or has settled. */
-export function readGroup(root: string, options: CommonOptions = {}): GroupContext {
+export async function readGroup(root: string, options: CommonOptions = {}): Promise<GroupContext> {
   const today = options.today === undefined ? todayInUk() : parseDate(options.today);
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
-  const params = loadParams(root);
+  const params = await loadParams(root);
   const ledger = readLedger(root);
   return {
     root,

@@ -39,7 +39,7 @@ export async function recordChange<T>(
 ): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
-    const group = readGroup(root, options);
+    const group = await readGroup(root, options);
     const change = await build(group);
     const plan = planAppend(group.text, group.events, change.events, { rules: group.rules, today: group.today });
     if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
