@@ -42,6 +42,8 @@ function runGit(cwd: string, args: readonly string[], extraEnv: Record<string, s
 
 /** Runs git and returns its output, or throws a UserError saying what went wrong. */
 async function git(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
+  // Named by its command, past any `-c name=value` settings: "git commit failed: …".
+  const command = args[args[0] === '-c' ? 2 : 0];
   let r: GitResult;
   try {
     r = await runGit(cwd, args, extraEnv);
@@ -49,11 +51,11 @@ async function git(cwd: string, args: string[], extraEnv: Record<string, string>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new UserError('git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or use --no-git with coop new.');
     }
-    throw new UserError(`git ${args[0]} failed: ${(error as Error).message}`);
+    throw new UserError(`git ${command} failed: ${(error as Error).message}`);
   }
   if (r.code !== 0) {
     const detail = r.stderr.trim() || `git exited with ${r.code === null ? 'a signal' : `code ${r.code}`}`;
-    throw new UserError(`git ${args[0]} failed: ${detail}`);
+    throw new UserError(`git ${command} failed: ${detail}`);
   }
   return r.stdout;
 }
@@ -162,9 +164,24 @@ export async function commitsOnto(cwd: string, base: string | null): Promise<{ h
   return made;
 }
 
-/** Commits exactly what is staged; returns the new commit. */
-export async function commit(cwd: string, message: string): Promise<string> {
-  await git(cwd, ['commit', '-q', '--no-verify', '-m', message]);
+/**
+ * After every commit git starts another git, `git maintenance run --auto`, which nearly always
+ * finds nothing to do: it packs loose objects once there are thousands of them (gc.auto, 6,700
+ * by default), and a change to a group adds about five. coop lets it run after one commit in
+ * this many, chosen at random, and asks git to skip it otherwise: the repository gets the same
+ * housekeeping under the person's own git settings, a few changes later at most, and most
+ * changes spare a process.
+ */
+const MAINTAIN_ONE_COMMIT_IN = 16;
+
+/**
+ * Commits exactly what is staged; returns the new commit. `maintain: false` skips git's
+ * automatic maintenance (a new repository has nothing to maintain); by default it runs now
+ * and then, as above.
+ */
+export async function commit(cwd: string, message: string, options: { maintain?: boolean } = {}): Promise<string> {
+  const maintain = options.maintain ?? Math.random() * MAINTAIN_ONE_COMMIT_IN < 1;
+  await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message]);
   return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
 }
 

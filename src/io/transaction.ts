@@ -284,7 +284,7 @@ function describeError(error: unknown): string {
 }
 
 /** Turns a failed file operation into a message a secretary can act on. */
-function explainWriteError(error: unknown): unknown {
+export function explainWriteError(error: unknown): unknown {
   if (error instanceof UserError) return error;
   const e = error as NodeJS.ErrnoException;
   const where = e.path ? ` (${e.path})` : '';

@@ -95,3 +95,38 @@ describe('currentHead', () => {
     expect(await currentHead(dir)).toBe(theirs[0]);
   });
 });
+
+describe('commit and git’s automatic maintenance', () => {
+  /** A repository whose git maintenance packs the loose objects after any commit it follows. */
+  async function eagerRepo(): Promise<string> {
+    const { dir } = await repoWithCommits(0);
+    for (const [key, value] of [
+      ['maintenance.gc.enabled', 'false'],
+      ['maintenance.loose-objects.enabled', 'true'],
+      ['maintenance.loose-objects.auto', '1'],
+      ['maintenance.autoDetach', 'false'],
+    ]) {
+      await git(dir, ['config', key!, value!]);
+    }
+    return dir;
+  }
+  const packs = async (dir: string) => Number(/^packs: (\d+)$/m.exec(await git(dir, ['count-objects', '-v']))?.[1]);
+
+  it('runs when asked to, with the person’s own settings, and is skipped when not', async () => {
+    const dir = await eagerRepo();
+    writeFileSync(join(dir, 'a.txt'), 'one\n');
+    await addPaths(dir, ['a.txt']);
+    await commit(dir, 'Skipped', { maintain: false });
+    expect(await packs(dir)).toBe(0);
+    writeFileSync(join(dir, 'a.txt'), 'two\n');
+    await addPaths(dir, ['a.txt']);
+    await commit(dir, 'Maintained', { maintain: true });
+    expect(await packs(dir)).toBe(1);
+  });
+
+  it('still names the command when it fails', async () => {
+    const dir = await eagerRepo();
+    await expect(commit(dir, 'Nothing staged', { maintain: false })).rejects.toThrow(/^git commit failed: /);
+    await expect(commit(dir, 'Nothing staged', { maintain: true })).rejects.toThrow(/^git commit failed: /);
+  });
+});
