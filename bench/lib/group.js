@@ -95,7 +95,7 @@ export async function writeGroup({ dir, base, members, seed }) {
     dist('core/ledger/events.js'),
     dist('core/ledger/parts.js'),
   ]);
-  const params = loadParams(dir);
+  const params = await loadParams(dir);
   const { events: initial } = readLedger(dir);
   const history = generateHistory({ members, seed, until: BENCH_GROUP.until, initial, rules: ledgerRules(params), roles: params.board.roles });
 

@@ -13,7 +13,7 @@ import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { isIgnored, trackedFiles } from '../io/git.js';
-import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, findGroupRoot, isGitGroup, ledgerRules, parseParamsText, readLedger, settle, type Located } from '../io/group.js';
+import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
 export interface CheckResult {
@@ -37,7 +37,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   } catch (error) {
     problems.push({ where: PARAMS_FILE, message: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
   }
-  const parsed = paramsText === undefined ? undefined : parseParamsText(paramsText);
+  const parsed = paramsText === undefined ? undefined : await checkParamsText(root, paramsText);
   if (parsed) problems.push(...parsed.problems);
 
   // git answers while the register is read: two processes that need nothing from this one.

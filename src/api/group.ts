@@ -41,10 +41,10 @@ export interface WriteOptions extends CommonOptions {
  * caller holds the write lock, or has settled. Changes use the cache of full parts (`cache`);
  * reads decode every part anyway, so they skip it.
  */
-export function readGroup(root: string, options: CommonOptions = {}, cache = false): GroupContext {
+export async function readGroup(root: string, options: CommonOptions = {}, cache = false): Promise<GroupContext> {
   const today = options.today === undefined ? todayInUk() : parseDate(options.today);
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
-  const params = loadParams(root);
+  const params = await loadParams(root);
   const ledger = openLedger(root, { cache });
   if (!ledger.clean) refuseUnreadable(ledger.read());
   return {

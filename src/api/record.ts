@@ -40,7 +40,7 @@ export async function recordChange<T>(
 ): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
-    const group = readGroup(root, options, true);
+    const group = await readGroup(root, options, true);
     const change = await build(group);
     const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, change.events, { rules: group.rules, today: group.today });
     if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));

@@ -1,14 +1,23 @@
 // Writes a new group's repository all at once. Everything is built in a hidden folder beside
 // the target (same disk, so the last step is a rename): files written, git initialised, one
-// commit made through the same journaled applier every command uses. Only then does the
-// folder appear under its name. A crash, an error or Ctrl+C before that leaves nothing.
+// commit made. Only then does the folder appear under its name. A crash, an error or Ctrl+C
+// before that leaves nothing.
+//
+// The build does not go through the journaled applier (transaction.ts) that every later change
+// uses: its lock, journal, backups and file-by-file flushes are there to undo a change to a
+// group people already rely on, and cost more than git's own work here. Nobody else can see
+// this folder, and undoing means deleting it. What the applier guarantees still holds: paths
+// are checked, a full disk is explained, and every file is on disk before the folder takes its
+// name — flushed all at once, while git commits.
 
-import { mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { CancelledError } from '../errors.js';
-import { initRepo } from './git.js';
-import { COOP_DIR } from './lock.js';
-import { applyPlan, withWriteLock, type FileChange } from './transaction.js';
+import { fsyncDir } from './atomic.js';
+import { addPaths, commit, initRepo } from './git.js';
+import { checkPath } from './plan-paths.js';
+import { loadFaults, type Faults } from './test-faults.js';
+import { explainWriteError, type FileChange } from './transaction.js';
 
 export interface FoundRepoOptions {
   git: boolean;
@@ -24,10 +33,7 @@ export async function writeFoundingRepo(target: string, parent: string, changes:
   const build = mkdtempSync(join(parent, `.${basename(target)}.coop-new-${process.pid}-`));
   let placed = false;
   try {
-    if (options.git) await initRepo(build);
-    await withWriteLock(build, () => applyPlan(build, { changes, message: options.message }, { git: options.git, commit: options.git }));
-    // The lock and journal folder is git-ignored working space; a new group starts without it.
-    rmSync(join(build, COOP_DIR), { recursive: true, force: true });
+    await buildRepo(build, changes, options, loadFaults());
     if (signals.received()) throw new CancelledError();
     if (options.exists) moveContents(build, target);
     else renameSync(build, target);
@@ -38,6 +44,60 @@ export async function writeFoundingRepo(target: string, parent: string, changes:
   } finally {
     if (!placed) rmSync(build, { recursive: true, force: true });
     signals.stop();
+  }
+}
+
+/** Writes the files into the (new, empty, private) build folder and commits them. */
+async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoOptions, faults: Faults): Promise<void> {
+  // git init runs while the files are written: it touches only .git.
+  const init = options.git ? initRepo(dir) : Promise.resolve();
+  const written: string[] = [];
+  const dirs = new Set<string>([dir]);
+  try {
+    const seen = new Set<string>();
+    changes.forEach((change, i) => {
+      faults.at(`stage:${i + 1}`);
+      checkPath(change.path);
+      if (seen.has(change.path)) throw new Error(`Internal error: the plan writes ${change.path} twice.`);
+      seen.add(change.path);
+      const file = join(dir, change.path);
+      for (let d = dirname(file); !dirs.has(d); d = dirname(d)) dirs.add(d);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, change.content, { flag: 'wx', mode: 0o644 });
+      written.push(file);
+    });
+  } catch (error) {
+    // Never leave git writing into a folder that is about to be removed.
+    await init.catch(() => undefined);
+    throw explainWriteError(error);
+  }
+  const flushing = Promise.all(written.map(flush));
+  // Awaited below; until then a failure must not count as unhandled.
+  flushing.catch(() => undefined);
+  try {
+    await init;
+    if (options.git) {
+      faults.at('add');
+      await addPaths(dir, changes.filter((c) => c.tracked).map((c) => c.path));
+      faults.at('commit');
+      // A repository of a few dozen objects has nothing for git's maintenance to do.
+      await commit(dir, options.message, { maintain: false });
+    }
+    await flushing;
+  } catch (error) {
+    await flushing.catch(() => undefined);
+    throw explainWriteError(error);
+  }
+  // The folders last: their entries (and the .git git made) are on disk before the rename.
+  for (const d of dirs) fsyncDir(d);
+}
+
+async function flush(file: string): Promise<void> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -5,7 +5,8 @@
 // loads this module. What these functions need — run, collect output, fail clearly — is small.
 
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -41,6 +42,8 @@ function runGit(cwd: string, args: readonly string[], extraEnv: Record<string, s
 
 /** Runs git and returns its output, or throws a UserError saying what went wrong. */
 async function git(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
+  // Named by its command, past any `-c name=value` settings: "git commit failed: …".
+  const command = args[args[0] === '-c' ? 2 : 0];
   let r: GitResult;
   try {
     r = await runGit(cwd, args, extraEnv);
@@ -48,11 +51,11 @@ async function git(cwd: string, args: string[], extraEnv: Record<string, string>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new UserError('git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or use --no-git with coop new.');
     }
-    throw new UserError(`git ${args[0]} failed: ${(error as Error).message}`);
+    throw new UserError(`git ${command} failed: ${(error as Error).message}`);
   }
   if (r.code !== 0) {
     const detail = r.stderr.trim() || `git exited with ${r.code === null ? 'a signal' : `code ${r.code}`}`;
-    throw new UserError(`git ${args[0]} failed: ${detail}`);
+    throw new UserError(`git ${command} failed: ${detail}`);
   }
   return r.stdout;
 }
@@ -161,10 +164,84 @@ export async function commitsOnto(cwd: string, base: string | null): Promise<{ h
   return made;
 }
 
-/** Commits exactly what is staged. */
-export async function commit(cwd: string, message: string): Promise<string> {
-  await git(cwd, ['commit', '-q', '--no-verify', '-m', message]);
-  return (await headCommit(cwd)) ?? '';
+/**
+ * After every commit git starts another git, `git maintenance run --auto`, which nearly always
+ * finds nothing to do: it packs loose objects once there are thousands of them (gc.auto, 6,700
+ * by default), and a change to a group adds about five. coop lets it run after one commit in
+ * this many, chosen at random, and asks git to skip it otherwise: the repository gets the same
+ * housekeeping under the person's own git settings, a few changes later at most, and most
+ * changes spare a process.
+ */
+const MAINTAIN_ONE_COMMIT_IN = 16;
+
+/**
+ * Commits exactly what is staged; returns the new commit. `maintain: false` skips git's
+ * automatic maintenance (a new repository has nothing to maintain); by default it runs now
+ * and then, as above.
+ */
+export async function commit(cwd: string, message: string, options: { maintain?: boolean } = {}): Promise<string> {
+  const maintain = options.maintain ?? Math.random() * MAINTAIN_ONE_COMMIT_IN < 1;
+  await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message]);
+  return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
+}
+
+/**
+ * The commit HEAD points at, or null before the first commit, as resolveHead gives it, but read
+ * from the repository's files when they answer for certain: each git process costs a command
+ * ~10 ms, and a change needs HEAD before it starts and after it commits.
+ */
+export async function currentHead(cwd: string): Promise<string | null> {
+  return headFromFiles(cwd) ?? resolveHead(cwd);
+}
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * HEAD's commit read from `cwd/.git` as git's files backend keeps it: HEAD names a branch
+ * (or, detached, a commit); a branch is a loose file under refs/heads/ or, once packed, a line
+ * of packed-refs. A linked worktree's .git is a file pointing at its own git folder, whose
+ * branches live in the shared one (commondir). Undefined — ask git — for anything else: no
+ * commit yet, a reftable repository (its HEAD names the branch ".invalid"), a branch that is a
+ * symbolic ref, or an environment that points git elsewhere. Only ever a certain answer: a
+ * commit id is never mistaken for another, and "no commit" is left for git to say.
+ */
+function headFromFiles(cwd: string): string | undefined {
+  const env = process.env;
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || env.GIT_WORK_TREE || env.GIT_NAMESPACE) return undefined;
+  try {
+    let gitDir = join(cwd, '.git');
+    let commonDir = gitDir;
+    const st = lstatSync(gitDir);
+    if (st.isFile()) {
+      const to = /^gitdir: (.+?)\r?\n?$/.exec(readFileSync(gitDir, 'utf8'))?.[1];
+      if (!to) return undefined;
+      gitDir = resolve(cwd, to);
+      commonDir = gitDir;
+      try {
+        commonDir = resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim());
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+      }
+    } else if (!st.isDirectory()) return undefined;
+    const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
+    if (OBJECT_ID.test(head)) return head;
+    const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+    if (!ref) return undefined;
+    try {
+      const loose = readFileSync(join(commonDir, ref), 'utf8').trim();
+      return OBJECT_ID.test(loose) ? loose : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+    }
+    const packed = readFileSync(join(commonDir, 'packed-refs'), 'utf8');
+    for (const line of packed.split('\n')) {
+      const space = line.indexOf(' ');
+      if (line.slice(space + 1).trimEnd() === ref && OBJECT_ID.test(line.slice(0, space))) return line.slice(0, space);
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files git tracks, relative to the repository root. */

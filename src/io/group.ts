@@ -1,15 +1,15 @@
 // Reading a group's repository: find its root, load and validate coop.yml (with line numbers
-// for every problem), read the ledger. Everything a command needs before it plans a change.
+// for every problem; params-file.ts does the parsing, params-cache.ts remembers a clean
+// verdict), read the ledger. Everything a command needs before it plans a change.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { WITHDRAWABLE_SHARE_CAP_PENCE } from '../core/law.js';
 import type { LedgerRules } from '../core/ledger/derive.js';
-import { paramsSchema, type CoopParams } from '../core/params.js';
-import { validateParams } from '../core/validate-params.js';
+import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
+import { cachedParams, cacheParams } from './params-cache.js';
 import { needsRecovery, withWriteLock } from './transaction.js';
 
 export const PARAMS_FILE = 'coop.yml';
@@ -38,68 +38,8 @@ export function findGroupRoot(cwd: string): string {
   }
 }
 
-/** Parses and validates coop.yml text: the params, or every problem with its line. */
-export function parseParamsText(text: string, file = PARAMS_FILE): { params?: CoopParams; problems: Located[]; doc?: Document } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        where: `${file}:${e.linePos?.[0]?.line ?? 1}`,
-        message: `is not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
-  }
-  const lineOf = (path: (string | number)[]): number => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      const range = (node as { range?: [number, number, number] } | undefined)?.range;
-      if (range && (n > 0 || path.length === 0)) return lineCounter.linePos(range[0]).line;
-      if (n > 0) {
-        const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => String((p.key as { value?: unknown })?.value) === String(path[n - 1]));
-          const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-          if (keyRange) return lineCounter.linePos(keyRange[0]).line;
-        } else if (isSeq(parent)) continue;
-      }
-    }
-    return 1;
-  };
-  // Aliases are resolved only here: one to nowhere, or a "billion laughs" of them, throws.
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    const alias = /alias.*: (\S+)$/.exec(message)?.[1];
-    const line = alias ? text.split('\n').findIndex((l) => l.includes(`*${alias}`)) + 1 : 0;
-    return { problems: [{ where: `${file}:${line || 1}`, message: `is not valid YAML: ${message}` }] };
-  }
-  const parsed = paramsSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      doc,
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-        const key = path.join('.') || '(top level)';
-        const message =
-          issue.code === 'unrecognized_keys'
-            ? `has unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling against the comments in ${file})`
-            : issue.message.startsWith('Invalid input') && issue.code === 'invalid_type'
-              ? `is missing or of the wrong type (${issue.message})`
-              : issue.message;
-        return { where: `${file}:${lineOf(path)}`, message: `${key} ${message}` };
-      }),
-    };
-  }
-  const params = parsed.data;
-  const problems = validateParams(params).map((p) => ({ where: `${file}:${lineOf(p.path.split('.'))}`, message: `${p.path}: ${p.message}` }));
-  return { params, problems, doc };
-}
-
 /** Loads coop.yml or throws one UserError listing every problem with its line. */
-export function loadParams(root: string): CoopParams {
+export async function loadParams(root: string): Promise<CoopParams> {
   const file = join(root, PARAMS_FILE);
   let text: string;
   try {
@@ -107,11 +47,25 @@ export function loadParams(root: string): CoopParams {
   } catch (error) {
     throw new UserError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`);
   }
-  const { params, problems } = parseParamsText(text);
+  const { params, problems } = await checkParamsText(root, text);
   if (!params || problems.length > 0) {
     throw new UserError(`${PARAMS_FILE} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix ${problems.length === 1 ? 'it' : 'them'} and try again:\n${formatLocated(problems)}`);
   }
   return params;
+}
+
+/**
+ * The params in the group's coop.yml text, or every problem with its line: parseParamsText's
+ * verdict, answered from the params cache when this same text has passed before. Only a clean
+ * verdict is cached, so every problem is still found, and worded, by the full check.
+ */
+export async function checkParamsText(root: string, text: string): Promise<{ params?: CoopParams; problems: Located[] }> {
+  const cached = cachedParams(root, text);
+  if (cached) return { params: cached, problems: [] };
+  const { parseParamsText } = await import('./params-file.js');
+  const { params, problems } = parseParamsText(text);
+  if (params && problems.length === 0) cacheParams(root, text, params);
+  return params ? { params, problems } : { problems };
 }
 
 export function formatLocated(problems: readonly Located[]): string {

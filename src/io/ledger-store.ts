@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
 import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
-import { VERSION } from '../version.js';
+import { buildId } from './build-id.js';
 import type { FileChange } from './transaction.js';
 
 export { isLedgerPart };
@@ -125,9 +125,11 @@ type CachedSummary = [events: number, firstSeq: number, firstLine: number, lastS
 function readCache(root: string): Map<string, PartSummary> {
   const out = new Map<string, PartSummary>();
   try {
-    const data = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')) as { coop?: unknown; parts?: Record<string, unknown> };
-    // Another version of coop may read lines differently: its cache is not to be trusted.
-    if (data.coop !== VERSION || typeof data.parts !== 'object' || data.parts === null) return out;
+    const build = buildId();
+    if (build === null) return out;
+    const data = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')) as { build?: unknown; parts?: Record<string, unknown> };
+    // Another build of coop may read lines differently: its cache is not to be trusted.
+    if (data.build !== build || typeof data.parts !== 'object' || data.parts === null) return out;
     for (const [hash, v] of Object.entries(data.parts)) {
       if (!Array.isArray(v) || v.length !== 6 || !v.every((x) => Number.isSafeInteger(x) && x >= 0)) continue;
       const [events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned] = v as CachedSummary;
@@ -143,14 +145,21 @@ function readCache(root: string): Map<string, PartSummary> {
 function writeCache(root: string, entries: Map<string, PartSummary>): void {
   const parts: Record<string, CachedSummary> = {};
   for (const [hash, s] of entries) parts[hash] = [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned];
+  const build = buildId();
+  if (build === null) return;
   const file = join(root, CACHE_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
   try {
     mkdirSync(join(root, '.coop', 'cache'), { recursive: true });
-    writeFileSync(tmp, JSON.stringify({ coop: VERSION, parts }));
+    // Not flushed: after a power cut a cache that is torn does not parse, and is rebuilt.
+    writeFileSync(tmp, JSON.stringify({ build, parts }), { flag: 'wx' });
     renameSync(tmp, file);
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // A cache folder that cannot be written in cannot hold a stray file either.
+    }
   }
 }
 

@@ -18,7 +18,7 @@ import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, ls
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
-import { addPaths, commit, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead, stagedPaths } from './git.js';
+import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead, stagedPaths } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkPath, foldersToMake } from './plan-paths.js';
@@ -111,14 +111,15 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   if (plan.changes.length === 0) return null;
   const commitIt = options.git && options.commit;
   if (commitIt) {
-    const staged = await stagedPaths(root);
+    // Both questions at once: each is a git process, and they do not depend on each other.
+    const [staged, identity] = await Promise.all([stagedPaths(root), gitIdentity(root)]);
     if (staged.length > 0) {
       throw new UserError(
         `You have staged changes of your own (${staged.slice(0, 5).join(', ')}${staged.length > 5 ? ', …' : ''}). ` +
           'coop commits only its own files: commit or unstage yours first (git commit, or git restore --staged <file>). Nothing was changed.',
       );
     }
-    if ((await gitIdentity(root)) === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
+    if (identity === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
   }
 
   const journal = await prepare(root, plan, options, faults);
@@ -170,7 +171,7 @@ async function prepare(root: string, plan: Plan, options: ApplyOptions, faults: 
     const dirs = new Set<string>();
     for (const change of plan.changes) for (const d of foldersToMake(root, realRoot, change.path)) dirs.add(d);
     const journal: Journal = {
-      head: options.git && options.commit ? await resolveHead(root) : null,
+      head: options.git && options.commit ? await currentHead(root) : null,
       commit: options.git && options.commit,
       git: options.git,
       message: plan.message,
@@ -283,7 +284,7 @@ function describeError(error: unknown): string {
 }
 
 /** Turns a failed file operation into a message a secretary can act on. */
-function explainWriteError(error: unknown): unknown {
+export function explainWriteError(error: unknown): unknown {
   if (error instanceof UserError) return error;
   const e = error as NodeJS.ErrnoException;
   const where = e.path ? ` (${e.path})` : '';

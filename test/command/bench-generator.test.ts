@@ -19,7 +19,7 @@ function generate(members: number, seed: number): { dir: string; stats: Record<s
 describe('the bench generator', () => {
   it('writes a committed group of exactly 100 current members whose register passes the rules', async () => {
     const { dir, stats } = generate(100, 7);
-    const params = loadParams(dir);
+    const params = await loadParams(dir);
     const { events, problems: unreadable } = decodeLedger(read(join(dir, 'register', 'ledger.jsonl')));
     expect(unreadable).toEqual([]);
     const { state, problems } = deriveState(events, { rules: ledgerRules(params), today: '2026-11-25' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParamsText } from '../../src/io/group.js';
+import { parseParamsText } from '../../src/io/params-file.js';
 import { decodeLedger } from '../../src/core/ledger/events.js';
 import { deriveState } from '../../src/core/ledger/derive.js';
 import { ledgerRules } from '../../src/io/group.js';

@@ -3,7 +3,7 @@
 // One test, run in sequence: the machine is small and each run spawns node and git.
 
 import { describe, expect, it } from 'vitest';
-import { parseParamsText } from '../../src/io/group.js';
+import { parseParamsText } from '../../src/io/params-file.js';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { VALID_COMBOS, isSocietyForm } from '../support/combos.js';
 import { legalName } from '../../src/core/defaults.js';

@@ -51,7 +51,7 @@ describe('coop new --yes demo', () => {
   it('coop can read what coop new wrote', async () => {
     const parent = tempDir();
     await coop(['new', '--yes', 'g', ...FOUNDERS, '--kind', 'neighbourhood-group', '--name', 'Elm Street Residents'], { cwd: parent });
-    const { parseParamsText } = await import('../../src/io/group.js');
+    const { parseParamsText } = await import('../../src/io/params-file.js');
     const { problems, params } = parseParamsText(read(join(parent, 'g', 'coop.yml')));
     expect(problems).toEqual([]);
     expect(params!.group.name).toBe('Elm Street Residents');

@@ -13,3 +13,6 @@ export async function modulesLoadedBy(args: string[], cwd: string): Promise<{ lo
   const loaded = (existsSync(file) ? read(file) : '').split('\n').filter(Boolean);
   return { loaded, exitCode: r.exitCode, stdout: String(r.stdout) };
 }
+
+/** The CLI's entry module: as tsc wrote it (dist/cli.js) or bundled (dist/bundle/cli.js, what bin/coop.js runs). */
+export const isCliEntry = (url: string): boolean => url.endsWith('/dist/cli.js') || url.endsWith('/dist/bundle/cli.js');

@@ -28,7 +28,7 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = loadParams(root);
+    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'record attendance');
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);

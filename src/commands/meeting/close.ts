@@ -15,7 +15,7 @@ import { apply, capitalise, meetingRules, note, openMeeting, print, recordChange
 export async function meetingClose(ref: string, options: CommonOptions): Promise<void> {
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = loadParams(root);
+    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'close it again');
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);

@@ -10,7 +10,7 @@ import { print, type CommonOptions } from './shared.js';
 export async function meetingList(options: Pick<CommonOptions, 'cwd' | 'json'>): Promise<void> {
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await settle(root);
-  const params = loadParams(root);
+  const params = await loadParams(root);
   const meetings = listMeetings(root);
   if (options.json) {
     print(JSON.stringify(meetings.map((m) => ({ id: m.id, type: m.type, date: m.date, closed: m.closed })), null, 2));

@@ -66,7 +66,7 @@ export async function meetingNew(typeArg: string, options: MeetingNewOptions): P
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = loadParams(root);
+    const params = await loadParams(root);
     const id = meetingId(date, type);
     const existing = listMeetings(root).find((m) => m.id === id);
     if (existing) {

@@ -34,7 +34,7 @@ export async function meetingVote(ref: string, resolutionArg: string, options: M
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = loadParams(root);
+    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'record votes');
     const resolution = meeting.resolutions.find((r) => r.number === number);
     if (!resolution) {

@@ -52,7 +52,10 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
   }
   const target = resolveTarget(folder, cwd);
   // Before any question: nobody should answer twenty questions to be told git cannot commit.
-  if (useGit && !opts.dryRun) await checkGit(target.parent);
+  // Without questions, the commit itself finds out (checkGit then says why), which spares a
+  // git process every time it works.
+  const checkGitFirst = useGit && !opts.dryRun && prompter !== undefined;
+  if (checkGitFirst) await checkGit(target.parent);
 
   const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
   const answers = await completeAnswers(given, opts, setting, prompter);
@@ -87,7 +90,13 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
     if (!go) throw new CancelledError();
   }
 
-  await writeFoundingRepo(target.path, target.parent, changes, { git: useGit, message: plan.message, exists: target.exists });
+  try {
+    await writeFoundingRepo(target.path, target.parent, changes, { git: useGit, message: plan.message, exists: target.exists });
+  } catch (error) {
+    // Nothing was written either way; if git is missing or does not know who is committing, say that.
+    if (useGit && !checkGitFirst && error instanceof UserError && !(error instanceof CancelledError)) await checkGit(target.parent);
+    throw error;
+  }
   out(
     `Founded ${founding.params.group.name} in ${shownPath}/${useGit ? ` (one git commit: "${plan.message}")` : ' (no git repository: --no-git)'}:\n` +
       `${fileList(changes, founding, governingPath)}\n\n` +

@@ -1,0 +1,132 @@
+// The params cache (.coop/cache/params.json) lets a command skip parsing and checking coop.yml
+// when this same text has passed before. It may only ever be a shortcut to the same answer:
+// an edited coop.yml, a spoiled or foreign cache, or a cache that cannot be written must all
+// leave every command doing and saying exactly what it would without one.
+
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixtureGroup } from '../support/fixture-group.js';
+import { coop, git, join, read } from '../support/cli.js';
+import { isCliEntry, modulesLoadedBy } from '../support/loads.js';
+
+const CACHE = join('.coop', 'cache', 'params.json');
+// yaml and zod as installed, or as bundled into their own chunks (scripts/bundle.js).
+const PARSERS = /\/node_modules\/(yaml|zod)\/|\/dist\/bundle\/vendor-(yaml|zod)-/;
+
+/** A group whose cache is warm: one change made (which makes .coop/ and the cache). */
+async function warmGroup(): Promise<string> {
+  const group = await fixtureGroup();
+  const r = await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: group });
+  expect(r.exitCode, String(r.stderr)).toBe(0);
+  expect(existsSync(join(group, CACHE))).toBe(true);
+  return group;
+}
+
+async function loadsParsers(args: string[], group: string): Promise<boolean> {
+  const { loaded, exitCode } = await modulesLoadedBy(args, group);
+  expect(exitCode).toBe(0);
+  expect(loaded.some(isCliEntry)).toBe(true);
+  return loaded.some((url) => PARSERS.test(url));
+}
+
+describe('the params cache', () => {
+  it('holds the exact text of coop.yml, and with it warm neither yaml nor zod is loaded', async () => {
+    const group = await warmGroup();
+    const cache = JSON.parse(read(join(group, CACHE))) as { text: string; params: { group: { name: string } } };
+    expect(cache.text).toBe(read(join(group, 'coop.yml')));
+    expect(cache.params.group.name).toBe('Fixture Group Limited');
+    expect(await loadsParsers(['member', 'add', 'Eve Cached', '--joined', '2024-02-02'], group)).toBe(false);
+    expect(await loadsParsers(['check'], group)).toBe(false);
+    expect(await loadsParsers(['member', 'list', '--json'], group)).toBe(false);
+    // The cache is in coop's git-ignored working folder: the tree stays clean.
+    expect(await git(group, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('gives the same answers as the full check', async () => {
+    const group = await warmGroup();
+    const cold = await fixtureGroup();
+    await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: cold });
+    rmSync(join(cold, CACHE));
+    for (const args of [['check', '--json'], ['status', '--json'], ['register', '--as-of', '2024-12-31', '--format', 'csv']]) {
+      const warm = await coop(args, { cwd: group });
+      const full = await coop(args, { cwd: cold });
+      expect(warm.exitCode, args.join(' ')).toBe(full.exitCode);
+      expect(warm.stdout, args.join(' ')).toBe(full.stdout);
+    }
+  });
+
+  it('is not used once coop.yml is edited: a spoiled coop.yml is refused with its usual message', async () => {
+    const group = await warmGroup();
+    const yml = join(group, 'coop.yml');
+    writeFileSync(yml, read(yml).replace(/minimumHolding: \d+/, 'minimumHolding: -3'));
+    for (const args of [['check'], ['member', 'add', 'Fay Refused']]) {
+      const r = await coop(args, { cwd: group });
+      expect(r.exitCode, args.join(' ')).toBe(1);
+      expect(String(r.stderr) + String(r.stdout)).toMatch(/coop\.yml:\d+: shares\.minimumHolding/);
+    }
+    // Only a clean verdict is kept: the cache still holds the old, valid text.
+    expect((JSON.parse(read(join(group, CACHE))) as { text: string }).text).not.toBe(read(yml));
+  });
+
+  it('is remade after a valid edit, and the edit takes effect', async () => {
+    const group = await warmGroup();
+    const yml = join(group, 'coop.yml');
+    writeFileSync(yml, read(yml).replace(/area: .*/, 'area: the whole valley'));
+    expect(await loadsParsers(['check'], group)).toBe(true);
+    expect((JSON.parse(read(join(group, CACHE))) as { params: { group: { area: string } } }).params.group.area).toBe('the whole valley');
+    expect(await loadsParsers(['check'], group)).toBe(false);
+  });
+
+  const spoiled: [string, (group: string) => void][] = [
+    ['empty', (g) => writeFileSync(join(g, CACHE), '')],
+    ['cut short', (g) => writeFileSync(join(g, CACHE), read(join(g, CACHE)).slice(0, 200))],
+    ['not JSON', (g) => writeFileSync(join(g, CACHE), Buffer.from([0xff, 0x00, 0x7b]))],
+    ['JSON null', (g) => writeFileSync(join(g, CACHE), 'null')],
+    ['from another build of coop', (g) => writeFileSync(join(g, CACHE), read(join(g, CACHE)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
+    ['without params', (g) => writeFileSync(join(g, CACHE), JSON.stringify({ ...JSON.parse(read(join(g, CACHE))), params: 'no' }))],
+  ];
+  for (const [what, spoil] of spoiled) {
+    it(`is ignored and rewritten when ${what}`, async () => {
+      const group = await warmGroup();
+      spoil(group);
+      expect(await loadsParsers(['check'], group)).toBe(true);
+      expect(await loadsParsers(['check'], group)).toBe(false);
+    });
+  }
+
+  it('costs nothing when it cannot be read or written: commands still work', async () => {
+    const group = await warmGroup();
+    rmSync(join(group, '.coop', 'cache'), { recursive: true });
+    // A file where the cache folder should be: it can be neither made nor read.
+    writeFileSync(join(group, '.coop', 'cache'), 'in the way');
+    const add = await coop(['member', 'add', 'Gil Uncached', '--joined', '2024-02-03'], { cwd: group });
+    expect(add.exitCode, String(add.stderr)).toBe(0);
+    expect(String(add.stdout).trim()).toBe('5');
+    const check = await coop(['check'], { cwd: group });
+    expect(check.exitCode, String(check.stderr)).toBe(0);
+    expect(readFileSync(join(group, '.coop', 'cache'), 'utf8')).toBe('in the way');
+  });
+
+  it('costs nothing in a folder coop may not write to', async () => {
+    const group = await warmGroup();
+    rmSync(join(group, CACHE));
+    chmodSync(join(group, '.coop', 'cache'), 0o555);
+    try {
+      const check = await coop(['check'], { cwd: group });
+      expect(check.exitCode, String(check.stderr)).toBe(0);
+    } finally {
+      chmodSync(join(group, '.coop', 'cache'), 0o755);
+    }
+  });
+
+  it('is not made by a command that only reads, in a group where coop has never written', async () => {
+    const group = await fixtureGroup();
+    const r = await coop(['check'], { cwd: group });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(existsSync(join(group, '.coop'))).toBe(false);
+    // Once coop's working folder exists, reads keep the cache too.
+    mkdirSync(join(group, '.coop'));
+    await coop(['check'], { cwd: group });
+    expect(existsSync(join(group, CACHE))).toBe(true);
+  });
+});
