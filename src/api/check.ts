@@ -82,9 +82,10 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       let text: string;
       // The ledger is already read: its names are searched, each line mapped back to the ledger's.
       let lineOf = (line: number) => line;
-      if (f === LEDGER_FILE) {
-        text = register.names;
-        lineOf = (line) => register.nameLines[line - 1] ?? line;
+      const part = register.names.get(f);
+      if (part) {
+        text = part.text;
+        lineOf = (line) => part.lines[line - 1] ?? line;
       } else {
         try {
           text = readFileSync(join(root, f), 'utf8');
@@ -106,30 +107,36 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
  * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
  * each), so the events and the file's bytes can go before the contact store is read.
  */
-function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: string; nameLines: number[] } {
-  const { events, lines, problems: decodeProblems } = readLedger(root, true);
-  for (const p of decodeProblems) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
+function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: Map<string, { text: string; lines: number[] }> } {
+  const ledger = readLedger(root, true);
+  const { events } = ledger;
+  for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
   const { state, problems: ruleProblems } = deriveState(events, options);
   if (ruleProblems.length > 0) {
-    const lineOf = new Map<number, number>();
+    const indexOf = new Map<number, number>();
     events.forEach((e, i) => {
-      if (!lineOf.has(e.seq)) lineOf.set(e.seq, lines[i]!);
+      if (!indexOf.has(e.seq)) indexOf.set(e.seq, i);
     });
-    const located = ruleProblems.map((p) => ({ line: lineOf.get(p.seq) ?? 0, message: p.message }));
-    located.sort((a, b) => a.line - b.line);
-    for (const p of located) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
+    const located = ruleProblems.map((p) => ({ at: indexOf.get(p.seq) ?? -1, message: p.message }));
+    located.sort((a, b) => a.at - b.at);
+    for (const p of located) problems.push({ where: p.at < 0 ? LEDGER_FILE : ledger.whereOf(p.at), message: p.message });
   }
   // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
-  // checked on decoding), so only names are searched for leaks. Lines without a name are left
-  // out: words are matched across line breaks anyway, so the words searched are the same.
-  const names: string[] = [];
-  const nameLines: number[] = [];
-  events.forEach((e, i) => {
-    if (e.type !== 'admit' && e.type !== 'rename') return;
-    names.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
-    nameLines.push(lines[i]!);
-  });
-  return { state, names: names.join('\n'), nameLines };
+  // checked on decoding), so only names are searched for leaks, part by part. Lines without a
+  // name are left out: words are matched across line breaks anyway, so the words are the same.
+  const names = new Map<string, { text: string; lines: number[] }>();
+  for (const part of ledger.parts) {
+    const text: string[] = [];
+    const lines: number[] = [];
+    for (let i = part.first; i < part.first + part.count; i++) {
+      const e = events[i]!;
+      if (e.type !== 'admit' && e.type !== 'rename') continue;
+      text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
+      lines.push(ledger.lines[i]!);
+    }
+    names.set(part.path, { text: text.join('\n'), lines });
+  }
+  return { state, names };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */
