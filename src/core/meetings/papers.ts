@@ -126,7 +126,11 @@ export interface MinutesContext {
 export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean): MinutesContext {
   const name = (n: number) => input.names.get(n) ?? `member ${n}`;
   const byHolder = new Map<number, number[]>();
-  for (const p of input.assessed.proxies) byHolder.set(p.holder, [...(byHolder.get(p.holder) ?? []), p.member]);
+  for (const p of input.assessed.proxies) {
+    const held = byHolder.get(p.holder);
+    if (held) held.push(p.member);
+    else byHolder.set(p.holder, [p.member]);
+  }
   const outcomeOf = new Map(input.outcomes.map((o) => [o.number, o.outcome]));
   const voteOf = new Map(record.votes.map((v) => [v.resolution, v]));
   const resolutions = record.resolutions.map((r) => {
