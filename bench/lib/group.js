@@ -4,7 +4,7 @@
 // CLI once per member would take hours at 100,000 members.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateHistory } from './history.js';
@@ -90,12 +90,17 @@ export async function writeBase(dir) {
 export async function writeGroup({ dir, base, members, seed }) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(base, dir, { recursive: true, filter: (src) => !src.endsWith('/.git') });
-  const [{ loadParams, ledgerRules, readLedger }, { encodeEvent }] = await Promise.all([dist('io/group.js'), dist('core/ledger/events.js')]);
+  const [{ loadParams, ledgerRules, readLedger }, { encodeEvent }, { distributeLines }] = await Promise.all([
+    dist('io/group.js'),
+    dist('core/ledger/events.js'),
+    dist('core/ledger/parts.js'),
+  ]);
   const params = await loadParams(dir);
   const { events: initial } = readLedger(dir);
   const history = generateHistory({ members, seed, until: BENCH_GROUP.until, initial, rules: ledgerRules(params), roles: params.board.roles });
 
-  writeFileSync(join(dir, 'register', 'ledger.jsonl'), history.events.map((e) => `${encodeEvent(e)}\n`).join(''));
+  // In parts, as coop itself would have written them line by line.
+  for (const part of distributeLines(undefined, history.events.map((e) => `${encodeEvent(e)}\n`))) writeFileSync(join(dir, part.path), part.text);
   // Past meetings once the meeting commands exist (their record format is theirs to define).
   const records = existsSync(new URL('../../dist/core/meetings/record.js', import.meta.url)) ? await dist('core/meetings/record.js') : null;
   if (records) writeAgms(dir, history.agms, params, records.parseRecord);
@@ -107,6 +112,15 @@ export async function writeGroup({ dir, base, members, seed }) {
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-q', '--no-verify', '-m', `Register of ${members} members (synthetic, seed ${seed})`], when);
   return { ...history.stats, meetings: records ? history.agms.length : 0 };
+}
+
+/** The ledger's parts in order, as paths relative to the group. */
+export function ledgerPartPaths(dir) {
+  return readdirSync(join(dir, 'register'))
+    .map((name) => ({ name, n: name === 'ledger.jsonl' ? 1 : Number(/^ledger-(\d+)\.jsonl$/.exec(name)?.[1] ?? NaN) }))
+    .filter((p) => Number.isSafeInteger(p.n))
+    .sort((a, b) => a.n - b.n)
+    .map((p) => `register/${p.name}`);
 }
 
 export function readText(path) {

@@ -5,13 +5,13 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeContacts, type ContactField } from '../core/contacts.js';
+import type { ContactField } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
-import { deriveState } from '../core/ledger/derive.js';
+import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
-import { readContactsText } from '../io/contacts-store.js';
+import { readContactsStore } from '../io/contacts-store.js';
 import { isIgnored, trackedFiles } from '../io/git.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
@@ -40,33 +40,28 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const parsed = paramsText === undefined ? undefined : await checkParamsText(root, paramsText);
   if (parsed) problems.push(...parsed.problems);
 
-  const ledger = readLedger(root, true);
-  for (const p of ledger.problems) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
-  const { state, problems: ruleProblems } = deriveState(ledger.events, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {});
-  if (ruleProblems.length > 0) {
-    const lineOf = new Map<number, number>();
-    ledger.events.forEach((e, i) => {
-      if (!lineOf.has(e.seq)) lineOf.set(e.seq, ledger.lines[i]!);
-    });
-    const located = ruleProblems.map((p) => ({ line: lineOf.get(p.seq) ?? 0, message: p.message }));
-    located.sort((a, b) => a.line - b.line);
-    for (const p of located) problems.push({ where: `${LEDGER_FILE}:${p.line}`, message: p.message });
-  }
+  // git answers while the register is read: two processes that need nothing from this one.
+  const git = isGitGroup(root);
+  const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
+  const tracked = git ? settled(trackedFiles(root)) : undefined;
 
-  const contacts = decodeContacts(readContactsText(root));
+  const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
+  const { state } = register;
+
+  // Only who has details matters here, not the details themselves: no object per member.
+  const contacts = readContactsStore(root, true);
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
   }
 
-  const git = isGitGroup(root);
-  if (git && !(await isIgnored(root, CONTACTS_FILE))) {
+  if (ignored && !(await ignored)) {
     problems.push({
       where: '.gitignore',
       message: `does not keep ${PRIVATE_DIR}/ out of git, so members' contact details could be committed: add the line /${PRIVATE_DIR}/`,
     });
   }
-  const files = git ? await trackedFiles(root) : untrackedGroupFiles(root);
+  const files = tracked ? await tracked : untrackedGroupFiles(root);
   for (const f of files) {
     if (f === PRIVATE_DIR || f.startsWith(`${PRIVATE_DIR}/`)) {
       problems.push({
@@ -85,13 +80,12 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     for (const f of files) {
       if (f.startsWith(`${PRIVATE_DIR}/`)) continue;
       let text: string;
-      // The ledger is already read: of its fields only names are free text (the rest are
-      // numbers, dates and fixed words checked on decoding), so only the names are searched,
-      // one a line, each line mapped back to its line in the ledger.
+      // The ledger is already read: its names are searched, each line mapped back to the ledger's.
       let lineOf = (line: number) => line;
-      if (f === LEDGER_FILE) {
-        text = ledger.events.map((e) => ('name' in e ? e.name.replace(/[\r\n]/g, ' ') : '')).join('\n');
-        lineOf = (line) => ledger.lines[line - 1] ?? line;
+      const part = register.names.get(f);
+      if (part) {
+        text = part.text;
+        lineOf = (line) => part.lines[line - 1] ?? line;
       } else {
         try {
           text = readFileSync(join(root, f), 'utf8');
@@ -106,6 +100,49 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     }
   }
   return { ok: problems.length === 0, problems };
+}
+
+/**
+ * The ledger decoded, its problems added to `problems`, and derived against the rules. Of the
+ * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
+ * each), so the events and the file's bytes can go before the contact store is read.
+ */
+function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: Map<string, { text: string; lines: number[] }> } {
+  const ledger = readLedger(root, true);
+  const { events } = ledger;
+  for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
+  const { state, problems: ruleProblems } = deriveState(events, options);
+  if (ruleProblems.length > 0) {
+    const indexOf = new Map<number, number>();
+    events.forEach((e, i) => {
+      if (!indexOf.has(e.seq)) indexOf.set(e.seq, i);
+    });
+    const located = ruleProblems.map((p) => ({ at: indexOf.get(p.seq) ?? -1, message: p.message }));
+    located.sort((a, b) => a.at - b.at);
+    for (const p of located) problems.push({ where: p.at < 0 ? LEDGER_FILE : ledger.whereOf(p.at), message: p.message });
+  }
+  // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
+  // checked on decoding), so only names are searched for leaks, part by part. Lines without a
+  // name are left out: words are matched across line breaks anyway, so the words are the same.
+  const names = new Map<string, { text: string; lines: number[] }>();
+  for (const part of ledger.parts) {
+    const text: string[] = [];
+    const lines: number[] = [];
+    for (let i = part.first; i < part.first + part.count; i++) {
+      const e = events[i]!;
+      if (e.type !== 'admit' && e.type !== 'rename') continue;
+      text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
+      lines.push(ledger.lines[i]!);
+    }
+    names.set(part.path, { text: text.join('\n'), lines });
+  }
+  return { state, names };
+}
+
+/** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function isDocumentationAddress(email: string): boolean {

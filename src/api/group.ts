@@ -6,17 +6,19 @@ import { parseDate, todayInUk, type IsoDate } from '../core/dates.js';
 import type { LedgerRules } from '../core/ledger/derive.js';
 import type { LedgerEvent } from '../core/ledger/events.js';
 import type { CoopParams } from '../core/params.js';
-import { findGroupRoot, isGitGroup, ledgerRules, loadParams, readLedger, settle } from '../io/group.js';
+import { findGroupRoot, isGitGroup, ledgerRules, loadParams, settle } from '../io/group.js';
+import { openLedger, refuseUnreadable, type LedgerHandle } from '../io/ledger-store.js';
 
 export interface GroupContext {
   root: string;
   params: CoopParams;
   rules: LedgerRules;
-  /** The ledger's text, made when first asked for (only changes need it). */
-  readonly text: string;
-  events: LedgerEvent[];
-  /** lines[i] is the ledger line of events[i]. */
-  lines: number[];
+  /** The ledger as opened: its summary now, its events when first asked for. */
+  ledger: LedgerHandle;
+  /** Every event in file order, decoded when first asked for (admitting a member needs none). */
+  readonly events: LedgerEvent[];
+  /** The number the next admission gets: one more than any ever given, so numbers are never reused. */
+  nextNumber: number;
   today: IsoDate;
   /** The founding date: nothing in the register is dated before it. */
   founded: IsoDate;
@@ -34,21 +36,26 @@ export interface WriteOptions extends CommonOptions {
   commit?: boolean;
 }
 
-/** Reads a group's rules and ledger. The caller holds the write lock, or has settled. */
-export async function readGroup(root: string, options: CommonOptions = {}): Promise<GroupContext> {
+/**
+ * Reads a group's rules and opens its ledger, refusing one with lines coop cannot read. The
+ * caller holds the write lock, or has settled. Changes use the cache of full parts (`cache`);
+ * reads decode every part anyway, so they skip it.
+ */
+export async function readGroup(root: string, options: CommonOptions = {}, cache = false): Promise<GroupContext> {
   const today = options.today === undefined ? todayInUk() : parseDate(options.today);
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const params = await loadParams(root);
-  const ledger = readLedger(root);
+  const ledger = openLedger(root, { cache });
+  if (!ledger.clean) refuseUnreadable(ledger.read());
   return {
     root,
     params,
     rules: ledgerRules(params),
-    get text() {
-      return ledger.text;
+    ledger,
+    get events() {
+      return ledger.read().events;
     },
-    events: ledger.events,
-    lines: ledger.lines,
+    nextNumber: ledger.summary.maxAdmitted + 1,
     today,
     founded: params.group.founded,
     git: isGitGroup(root),

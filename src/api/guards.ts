@@ -2,7 +2,6 @@
 
 import { UserError } from '../errors.js';
 import { deriveState, type Member } from '../core/ledger/derive.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import type { GroupContext } from './group.js';
 
 /** The member as the register stands now (all events); refuses a number never given. */
@@ -13,7 +12,7 @@ export function existingMember(group: GroupContext, number: number): Member {
 }
 
 export function noSuchMember(group: GroupContext, number: number): string {
-  const next = nextMemberNumber(group.events);
+  const next = group.nextNumber;
   return next === 1
     ? `There is no member ${number}: nobody has been admitted yet.`
     : `There is no member ${number} in the register (membership numbers so far run from 1 to ${next - 1}).`;

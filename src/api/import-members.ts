@@ -7,7 +7,6 @@ import { basename, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ContactLine } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import { deriveState } from '../core/ledger/derive.js';
 import type { LedgerEvent, NewEvent } from '../core/ledger/events.js';
 import { duplicateKey, mapColumns, readImportRows, type ImportRow } from '../core/register/csv-import.js';
@@ -100,7 +99,7 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
     if (problems.length > 0) throw new UserError(refusal(file, problems));
     // Numbered in the order they joined (file order within a day), so numbers follow history.
     const ordered = rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.joined < b.r.joined ? -1 : a.r.joined > b.r.joined ? 1 : a.i - b.i)).map((x) => x.r);
-    const first = nextMemberNumber(group.events);
+    const first = group.nextNumber;
     const events: NewEvent[] = [];
     const contacts: ContactLine[] = [];
     const members: ImportedMember[] = ordered.map((row: ImportRow, i) => {

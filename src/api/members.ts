@@ -3,7 +3,6 @@
 import { UsageError, UserError } from '../errors.js';
 import type { ContactField, ContactLine } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { LEAVE_REASONS, type LeaveReason, type NewEvent } from '../core/ledger/events.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parsePositiveWhole } from '../core/register/input.js';
@@ -77,7 +76,7 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
     const name = cleanName(input.name);
     const joined = parseEventDate(input.joined, 'date joined', group);
     const shares = admissionShares(group, input.shares);
-    const number = nextMemberNumber(group.events);
+    const number = group.nextNumber;
     const contact = contactLine(number, input);
     return {
       events: [{ date: joined, type: 'admit', member: number, name, shares }],
@@ -111,7 +110,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
   if (!LEAVE_REASONS.includes(reason)) throw new UsageError(`The reason "${input.reason}" is not one coop knows: use one of ${LEAVE_REASONS.join(', ')}.`);
   return recordChange(cwd, input, (group) => {
     const date = parseEventDate(input.date, 'date of leaving', group);
-    if (number >= nextMemberNumber(group.events)) throw new UserError(noSuchMember(group, number));
+    if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
     const { state } = deriveState(group.events, { asOf: date });
     const m = state.members.get(number);
     if (!m) throw new UserError(`Member ${number} had not been admitted by ${date}, so cannot have left then.`);

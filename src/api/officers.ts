@@ -3,7 +3,6 @@
 
 import { UsageError, UserError } from '../errors.js';
 import type { IsoDate } from '../core/dates.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import { cleanRole, parseEventDate, parseMemberNumber } from '../core/register/input.js';
 import { commitMessages } from '../core/register/messages.js';
 import type { WriteOptions } from './group.js';
@@ -28,13 +27,13 @@ export async function appointOfficer(cwd: string, member: number | string, input
   const number = parseMemberNumber(member);
   return recordChange(cwd, input, (group) => {
     const role = cleanRole(input.role, group.params.board.roles);
-    if (number >= nextMemberNumber(group.events)) throw new UserError(noSuchMember(group, number));
+    if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
     const date = parseEventDate(input.date, 'date of appointment', group);
     return {
       events: [{ date, type: 'appoint', member: number, role }],
       message: commitMessages.appoint(number, role),
       refusal: `Cannot appoint member ${number} as ${role}`,
-      result: (_added, state) => ({ member: number, name: state.members.get(number)?.name ?? '', role, date }),
+      result: (_added, { state }) => ({ member: number, name: state.members.get(number)?.name ?? '', role, date }),
     };
   });
 }
@@ -45,13 +44,13 @@ export async function endOfficerTerm(cwd: string, member: number | string, input
   const role = input.role.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if (!/^[a-z][a-z-]{0,39}$/.test(role)) throw new UsageError(`"${input.role}" is not an office name (lower-case words, e.g. secretary).`);
   return recordChange(cwd, input, (group) => {
-    if (number >= nextMemberNumber(group.events)) throw new UserError(noSuchMember(group, number));
+    if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
     const date = parseEventDate(input.date, 'date of leaving office', group);
     return {
       events: [{ date, type: 'retire', member: number, role }],
       message: commitMessages.retire(number, role),
       refusal: `Cannot record that member ${number} left the office of ${role}`,
-      result: (_added, state) => ({ member: number, name: state.members.get(number)?.name ?? '', role, date }),
+      result: (_added, { state }) => ({ member: number, name: state.members.get(number)?.name ?? '', role, date }),
     };
   });
 }

@@ -1,6 +1,7 @@
 // Every change to the register goes the same way: under the write lock, read the group, let
-// the operation work out its events (refusing bad input), check them against the rules with
-// the whole ledger, and write the ledger (and any private contact lines) in one transaction.
+// the operation work out its events (refusing bad input), check them against the rules and the
+// register (planAppend says how much of the register each change needs), and write the new
+// ledger lines (and any private contact lines) in one transaction.
 
 import { UserError } from '../errors.js';
 import type { ContactLine } from '../core/contacts.js';
@@ -17,8 +18,8 @@ export interface Change<T> {
   contacts?: ContactLine[];
   /** The commit message: "Admit member 12: Priya Sharma". */
   message: string;
-  /** What the operation returns, given the numbered events and the register with them. */
-  result: (added: LedgerEvent[], state: RegisterState) => T;
+  /** What the operation returns, given the numbered events and the register with them (derived only if read). */
+  result: (added: LedgerEvent[], register: { readonly state: RegisterState }) => T;
   /** Says what was being done, for a refusal: "Cannot admit Priya Sharma". */
   refusal: string;
   /** Where a new event came from, for refusals ("members.csv:5"); the default names no place. */
@@ -39,40 +40,42 @@ export async function recordChange<T>(
 ): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
-    const group = await readGroup(root, options);
+    const group = await readGroup(root, options, true);
     const change = await build(group);
-    const plan = planAppend(group.text, group.events, change.events, { rules: group.rules, today: group.today });
+    const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, change.events, { rules: group.rules, today: group.today });
     if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
-    if (change.dryRun) return { ...change.result(plan.added, plan.state), commit: null };
+    if (change.dryRun) return { ...change.result(plan.added, plan), commit: null };
     const changes: FileChange[] = [];
-    // The ledger only grows: append the new lines rather than rewrite megabytes at 100,000 members.
-    if (plan.added.length > 0) changes.push({ path: LEDGER_FILE, content: plan.text.slice(group.text.length), tracked: true, append: true });
+    // The ledger only grows: the new lines go on the end of its last part (or start a new one).
+    changes.push(...group.ledger.appendChanges(plan.lines));
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
       changes.push(contactsChange(root, change.contacts));
     }
-    const result = change.result(plan.added, plan.state);
+    const result = change.result(plan.added, plan);
     if (changes.length === 0) return { ...result, commit: null };
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const made = await applyPlan(root, { changes, message: change.message }, { git: group.git, commit });
+    group.ledger.remember(changes);
     return { ...result, commit: made };
   });
 }
 
 function explainRefusal<T>(change: Change<T>, problems: LedgerProblem[], added: LedgerEvent[], group: GroupContext): string {
   const mine = new Map(added.map((e) => [e.seq, e]));
-  const lineOf = new Map<number, number>();
-  group.events.forEach((e, i) => lineOf.set(e.seq, group.lines[i]!));
-  const byDate = new Map(group.events.map((e) => [e.seq, e]));
+  const ledger = group.ledger.read();
+  const whereOf = new Map<number, string>();
+  ledger.events.forEach((e, i) => whereOf.set(e.seq, ledger.whereOf(i)));
+  const bySeq = new Map(ledger.events.map((e) => [e.seq, e]));
   const lines = problems.map((p) => {
     const own = mine.get(p.seq);
     if (own) {
       const where = change.where?.(own);
       return where ? `  ${where}: ${p.message}` : `  - ${p.message}`;
     }
-    const e = byDate.get(p.seq);
-    return `  - it would make a later entry wrong (${LEDGER_FILE}:${lineOf.get(p.seq) ?? '?'}, ${e?.type ?? 'event'} dated ${e?.date ?? '?'}): ${p.message}`;
+    const e = bySeq.get(p.seq);
+    return `  - it would make a later entry wrong (${whereOf.get(p.seq) ?? LEDGER_FILE}, ${e?.type ?? 'event'} dated ${e?.date ?? '?'}): ${p.message}`;
   });
   return `${change.refusal}:\n${lines.join('\n')}\nNothing was changed.`;
 }

@@ -4,7 +4,6 @@
 
 import { UsageError, UserError } from '../errors.js';
 import type { IsoDate } from '../core/dates.js';
-import { nextMemberNumber } from '../core/ledger/append.js';
 import type { RegisterState } from '../core/ledger/derive.js';
 import { parseEventDate, parseMemberNumber, parseShareCount } from '../core/register/input.js';
 import { commitMessages, plural } from '../core/register/messages.js';
@@ -35,44 +34,48 @@ export interface TransferRecorded {
 }
 
 function known(group: GroupContext, number: number): void {
-  if (number >= nextMemberNumber(group.events)) throw new UserError(noSuchMember(group, number));
+  if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
 }
 
 const holdingOf = (state: RegisterState, n: number): number => state.members.get(n)?.shares ?? 0;
 
 export async function issueShares(cwd: string, member: number | string, count: number | string, input: SharesInput = {}): Promise<SharesRecorded & Recorded> {
-  const number = parseMemberNumber(member);
-  const shares = parseShareCount(count);
-  return recordChange(cwd, input, (group) => {
+  return changeHolding('issue', cwd, member, count, input, (group) => {
     requireShares(group);
-    known(group, number);
-    const date = parseEventDate(input.date, 'date', group);
-    return {
-      events: [{ date, type: 'issue', member: number, shares }],
-      message: commitMessages.issue(number, shares),
-      refusal: `Cannot issue ${plural(shares, 'share')} to member ${number}`,
-      result: (_added, state) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
-    };
   });
 }
 
 export async function withdrawShares(cwd: string, member: number | string, count: number | string, input: SharesInput = {}): Promise<SharesRecorded & Recorded> {
-  const number = parseMemberNumber(member);
-  const shares = parseShareCount(count);
-  return recordChange(cwd, input, (group) => {
+  return changeHolding('withdraw', cwd, member, count, input, (group) => {
     const rules = requireShares(group);
     if (!rules.withdrawable) {
       throw new UserError(
         `The group's rules make shares non-withdrawable, so they cannot be repaid${rules.transferable ? '; they may be transferred to another member (coop shares transfer)' : ''}. Nothing was changed.`,
       );
     }
+  });
+}
+
+/** An issue to, or a withdrawal from, one member's holding; `allowed` refuses what the rules forbid outright. */
+function changeHolding(
+  type: 'issue' | 'withdraw',
+  cwd: string,
+  member: number | string,
+  count: number | string,
+  input: SharesInput,
+  allowed: (group: GroupContext) => void,
+): Promise<SharesRecorded & Recorded> {
+  const number = parseMemberNumber(member);
+  const shares = parseShareCount(count);
+  return recordChange(cwd, input, (group) => {
+    allowed(group);
     known(group, number);
     const date = parseEventDate(input.date, 'date', group);
     return {
-      events: [{ date, type: 'withdraw', member: number, shares }],
-      message: commitMessages.withdraw(number, shares),
-      refusal: `Cannot withdraw ${plural(shares, 'share')} from member ${number}`,
-      result: (_added, state) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
+      events: [{ date, type, member: number, shares }],
+      message: commitMessages[type](number, shares),
+      refusal: type === 'issue' ? `Cannot issue ${plural(shares, 'share')} to member ${number}` : `Cannot withdraw ${plural(shares, 'share')} from member ${number}`,
+      result: (_added, { state }) => ({ member: number, shares, date, holding: holdingOf(state, number) }),
     };
   });
 }
@@ -100,7 +103,7 @@ export async function transferShares(
       events: [{ date, type: 'transfer', from, to, shares }],
       message: commitMessages.transfer(from, to, shares),
       refusal: `Cannot transfer ${plural(shares, 'share')} from member ${from} to member ${to}`,
-      result: (_added, state) => ({ from, to, shares, date, holdings: { from: holdingOf(state, from), to: holdingOf(state, to) } }),
+      result: (_added, { state }) => ({ from, to, shares, date, holdings: { from: holdingOf(state, from), to: holdingOf(state, to) } }),
     };
   });
 }

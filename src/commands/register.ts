@@ -1,5 +1,5 @@
 import { registerAsOf } from '../api/register.js';
-import { registerCsv, registerMarkdown } from '../core/register/statutory-register.js';
+import { registerCsv, registerMarkdownChunks } from '../core/register/statutory-register.js';
 import { print, printJson } from '../io/output.js';
 
 export interface RegisterOptions {
@@ -15,5 +15,15 @@ export async function registerCommand(opts: RegisterOptions): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'md');
   if (format === 'json') printJson(register);
   else if (format === 'csv') process.stdout.write(registerCsv(register));
-  else print(registerMarkdown(register));
+  else {
+    // Printed as it is made (at 100,000 members the whole text at once was 8 MB of string, and
+    // the rows kept for it most of the command's memory). Where stdout is asynchronous Node
+    // queues each piece, as it queued the one big write.
+    let last = '';
+    for (const chunk of registerMarkdownChunks(register)) {
+      process.stdout.write(chunk);
+      last = chunk;
+    }
+    if (!last.endsWith('\n')) print('');
+  }
 }

@@ -30,52 +30,212 @@ export interface StoredValues {
   value: string[];
 }
 
+/** What the store's lines fold into. */
+export interface DecodedContacts {
+  contacts: Map<number, Contact>;
+  problems: { line: number; message: string }[];
+  stored: StoredValues;
+}
+
 /**
  * Folds the store's lines into one contact per member. Bad lines are reported, not fatal.
  * `stored` lists every value the store has ever held, replaced ones too: all are personal data
  * that must not leak into tracked files.
  */
-export function decodeContacts(text: string): { contacts: Map<number, Contact>; problems: { line: number; message: string }[]; stored: StoredValues } {
-  const contacts = new Map<number, Contact>();
-  const problems: { line: number; message: string }[] = [];
-  const stored: StoredValues = { member: [], field: [], value: [] };
+export function decodeContacts(text: string): DecodedContacts {
+  const fold = contactsFolder();
   let start = 0;
   for (let lineNo = 1; start < text.length; lineNo++) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const raw = text.slice(start, end);
+    fold.text(text.slice(start, end), lineNo);
     start = end + 1;
-    if (raw.trim() === '') continue;
+  }
+  return fold.result;
+}
+
+/** The one (empty) value of every member when only who has details is wanted. */
+const NOT_KEPT: Contact = Object.freeze({});
+
+/**
+ * Folds lines one at a time, from their text or from values already read (both give the same).
+ * `membersOnly`: the map says who has details, each with an empty object, and `stored` is whole
+ * (what `coop check` needs, without an object per member).
+ */
+function contactsFolder(membersOnly = false) {
+  const result: DecodedContacts = { contacts: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
+  const { contacts, problems, stored } = result;
+  /** One line's values, in CONTACT_FIELDS order; undefined where the line does not name the field. */
+  const values = (member: number, email: unknown, address: unknown, phone: unknown) => {
+    if (membersOnly) {
+      if (!contacts.has(member)) contacts.set(member, NOT_KEPT);
+      if (typeof email === 'string' && email.trim() !== '') keep(member, 'email', email);
+      if (typeof address === 'string' && address.trim() !== '') keep(member, 'address', address);
+      if (typeof phone === 'string' && phone.trim() !== '') keep(member, 'phone', phone);
+      return;
+    }
+    // Changed in place: each member's object belongs to this map alone, and copying it per
+    // line would double the work of reading a 100,000-member store. Each field by name: a
+    // field chosen by a variable (current[field]) made every store a slow generic lookup.
+    const existing = contacts.get(member);
+    const current: Contact = existing ?? {};
+    if (email === null) delete current.email;
+    else if (typeof email === 'string' && email.trim() !== '') {
+      current.email = email;
+      keep(member, 'email', email);
+    }
+    if (address === null) delete current.address;
+    else if (typeof address === 'string' && address.trim() !== '') {
+      current.address = address;
+      keep(member, 'address', address);
+    }
+    if (phone === null) delete current.phone;
+    else if (typeof phone === 'string' && phone.trim() !== '') {
+      current.phone = phone;
+      keep(member, 'phone', phone);
+    }
+    if (!existing) contacts.set(member, current);
+  };
+  const keep = (member: number, field: ContactField, value: string) => {
+    stored.member.push(member);
+    stored.field.push(field);
+    stored.value.push(value);
+  };
+  const text = (raw: string, lineNo: number) => {
+    if (raw.trim() === '') return;
     let o: unknown;
     try {
       o = JSON.parse(raw);
     } catch {
       problems.push({ line: lineNo, message: 'is not valid JSON' });
-      continue;
+      return;
     }
     const rec = o as Record<string, unknown>;
     if (typeof rec !== 'object' || rec === null || !Number.isSafeInteger(rec.member) || (rec.member as number) < 1) {
       problems.push({ line: lineNo, message: 'has no valid membership number' });
-      continue;
+      return;
     }
-    const member = rec.member as number;
-    // Changed in place: each member's object belongs to this map alone, and copying it per
-    // line would double the work of reading a 100,000-member store.
-    const existing = contacts.get(member);
-    const current: Contact = existing ?? {};
-    for (const field of CONTACT_FIELDS) {
-      const v = rec[field];
-      if (v === null) delete current[field];
-      else if (typeof v === 'string' && v.trim() !== '') {
-        current[field] = v;
-        stored.member.push(member);
-        stored.field.push(field);
-        stored.value.push(v);
+    values(rec.member as number, rec.email, rec.address, rec.phone);
+  };
+  return { values, text, result };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const CLOSE = 0x7d;
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const MEMBER = ascii('{"member":');
+const KEYS = [ascii(',"email":'), ascii(',"address":'), ascii(',"phone":')];
+const NULL = ascii('null');
+
+/** What Node's Buffer adds to Uint8Array that the reader uses when it is there. */
+interface NodeBytes {
+  latin1Slice?: (this: Uint8Array, from: number, to: number) => string;
+}
+
+/**
+ * Reads the store from its bytes, a chunk of whole lines at a time, so that the file need
+ * never be one string (at 100,000 members it is 8.5 MB, and JSON.parse per line was most of
+ * `coop check`'s time with it). Lines as coop writes them — {"member":N then any of email,
+ * address, phone once each, as plain strings or null — are read in place; any other line is
+ * decoded as text and read by JSON.parse, so what a line means never depends on the reader.
+ */
+export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint8Array, from: number, to: number) => void; result: () => DecodedContacts } {
+  const fold = contactsFolder(membersOnly);
+  // Kept as written: a byte-order mark is part of the line, as when the file is read as text.
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  let lineNo = 0;
+  let plain = true;
+  const startsWith = (bytes: Uint8Array, prefix: Uint8Array, at: number, to: number): boolean => {
+    if (at + prefix.length > to) return false;
+    for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+    return true;
+  };
+  const stringEnd = (bytes: Uint8Array, i: number, to: number): number => {
+    plain = true;
+    for (let j = i; j < to; j++) {
+      const d = bytes[j]!;
+      if (d === QUOTE) return j;
+      if (d === BACKSLASH || d < 0x20) return -1;
+      if (d >= 0x80) plain = false;
+    }
+    return -1;
+  };
+  const text = (bytes: Uint8Array, from: number, to: number): string => {
+    if (!plain) return utf8.decode(bytes.subarray(from, to));
+    const native = (bytes as NodeBytes).latin1Slice;
+    return native ? native.call(bytes, from, to) : String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
+  };
+  /**
+   * Reads the line at start in coop's form into fold.values: its end (the newline, or `to`),
+   * or -1 if it is in any other form. Nothing it matches holds a newline, so it never reads
+   * past the line's end, and finds that end in the same scan.
+   */
+  const readLine = (bytes: Uint8Array, start: number, to: number): number => {
+    if (!startsWith(bytes, MEMBER, start, to)) return -1;
+    let i = start + MEMBER.length;
+    let member = 0;
+    const digits = i;
+    for (; i < to; i++) {
+      const d = bytes[i]! - 0x30;
+      if (d < 0 || d > 9) break;
+      member = member * 10 + d;
+    }
+    if (i === digits || i - digits > 15 || (bytes[digits] === 0x30 && i > digits + 1) || member < 1) return -1;
+    let email: string | null | undefined;
+    let address: string | null | undefined;
+    let phone: string | null | undefined;
+    while (i < to && bytes[i] !== CLOSE) {
+      let k = 0;
+      while (k < 3 && !startsWith(bytes, KEYS[k]!, i, to)) k++;
+      if (k === 3) return -1;
+      i += KEYS[k]!.length;
+      let v: string | null;
+      if (i < to && bytes[i] === QUOTE) {
+        const j = stringEnd(bytes, i + 1, to);
+        if (j < 0) return -1;
+        v = text(bytes, i + 1, j);
+        i = j + 1;
+      } else if (startsWith(bytes, NULL, i, to)) {
+        v = null;
+        i += NULL.length;
+      } else return -1;
+      // A key given twice means the last one (as JSON.parse reads it): left to JSON.parse.
+      if (k === 0) {
+        if (email !== undefined) return -1;
+        email = v;
+      } else if (k === 1) {
+        if (address !== undefined) return -1;
+        address = v;
+      } else {
+        if (phone !== undefined) return -1;
+        phone = v;
       }
     }
-    if (!existing) contacts.set(member, current);
-  }
-  return { contacts, problems, stored };
+    // Bounded by `to`: the bytes beyond it may be left from an earlier chunk.
+    if (i >= to || bytes[i] !== CLOSE || (i + 1 < to && bytes[i + 1] !== NEWLINE)) return -1;
+    fold.values(member, email, address, phone);
+    return i + 1;
+  };
+  return {
+    /** Whole lines: [from, to) ends just after a newline, or at the end of the file. */
+    lines(bytes, from, to) {
+      let start = from;
+      while (start < to) {
+        lineNo += 1;
+        let end = readLine(bytes, start, to);
+        if (end < 0) {
+          // Not in coop's form (rare): find its end the ordinary way and read its text.
+          end = bytes.indexOf(NEWLINE, start);
+          if (end === -1 || end > to) end = to;
+          fold.text(utf8.decode(bytes.subarray(start, end)), lineNo);
+        }
+        start = end + 1;
+      }
+    },
+    result: () => fold.result,
+  };
 }
 
 /** Every stored value, for the check that none has leaked into a tracked file. */

@@ -2,22 +2,28 @@
 // change like any other: lines appended through applyPlan, untracked, in the same transaction
 // as the ledger lines they go with.
 
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { decodeContacts, encodeContactLine, type Contact, type ContactLine } from '../core/contacts.js';
+import { contactsBytesDecoder, encodeContactLine, type Contact, type ContactLine, type DecodedContacts } from '../core/contacts.js';
+import { readLinesInChunks } from './chunked-lines.js';
 import type { FileChange } from './transaction.js';
 import { CONTACTS_FILE, isGitGroup } from './group.js';
 import { isIgnored } from './git.js';
 
-export function readContactsText(root: string): string {
-  const file = join(root, CONTACTS_FILE);
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+/**
+ * The store decoded: every member's details, every value it has held, and its bad lines. With
+ * `membersOnly` the map says only who has details (see contactsBytesDecoder).
+ */
+export function readContactsStore(root: string, membersOnly = false): DecodedContacts {
+  const decoder = contactsBytesDecoder(membersOnly);
+  readLinesInChunks(join(root, CONTACTS_FILE), decoder.lines);
+  return decoder.result();
 }
 
 /** Every member's contact details; unreadable lines are skipped here (coop check reports them). */
 export function readContacts(root: string): Map<number, Contact> {
-  return decodeContacts(readContactsText(root)).contacts;
+  return readContactsStore(root).contacts;
 }
 
 /** Lines added to the store, as a change for applyPlan: appended, so the store is not read or rewritten whole. */

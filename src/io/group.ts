@@ -6,9 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { WITHDRAWABLE_SHARE_CAP_PENCE } from '../core/law.js';
-import { decodeLedgerBytes, LEDGER_FILE, type DecodeProblem, type LedgerEvent } from '../core/ledger/events.js';
 import type { LedgerRules } from '../core/ledger/derive.js';
 import type { CoopParams } from '../core/params.js';
+import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
 import { cachedParams, cacheParams } from './params-cache.js';
 import { needsRecovery, withWriteLock } from './transaction.js';
 
@@ -72,37 +72,14 @@ export function formatLocated(problems: readonly Located[]): string {
   return problems.map((p) => `  ${p.where}: ${p.message}`).join('\n');
 }
 
-/** The ledger's raw text ("" when there is no ledger yet). */
-export function readLedgerText(root: string): string {
-  const file = join(root, LEDGER_FILE);
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
-}
-
 /**
- * Reads and decodes the ledger; a decode problem is fatal unless `tolerant` (coop check reports
- * them all). The ledger is decoded from its bytes; its text is made only if asked for (to append
- * to it), since at 100,000 members that one string is 39 MB.
+ * Reads and decodes the whole ledger, every part; a problem is fatal unless `tolerant` (coop
+ * check reports them all). Changes use openLedger, which decodes only what they need.
  */
-export function readLedger(root: string, tolerant = false): { readonly text: string; events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
-  const file = join(root, LEDGER_FILE);
-  const bytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
-  const decoded = decodeLedgerBytes(bytes);
-  if (!tolerant && decoded.problems.length > 0) {
-    throw new UserError(
-      `The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n` +
-        decoded.problems
-          .slice(0, 5)
-          .map((p) => `  ${LEDGER_FILE}:${p.line}: ${p.message}`)
-          .join('\n'),
-    );
-  }
-  let text: string | undefined;
-  return {
-    get text() {
-      return (text ??= bytes.toString('utf8'));
-    },
-    ...decoded,
-  };
+export function readLedger(root: string, tolerant = false): Ledger {
+  const ledger = openLedger(root, { cache: false }).read();
+  if (!tolerant) refuseUnreadable(ledger);
+  return ledger;
 }
 
 /** The rules the ledger is checked against, from the params. */

@@ -9,9 +9,10 @@
 // zod — means the full check runs, with its own messages. Writing it is best effort: a
 // read-only folder or a full disk costs speed, never a command.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoopParams } from '../core/params.js';
+import { buildId } from './build-id.js';
 
 /** Inside coop's working folder, which groups' .gitignore keeps out of git. */
 const COOP_DIR = '.coop';
@@ -26,23 +27,19 @@ interface CacheFile {
 let stamp: string | null | undefined;
 
 /**
- * What a verdict depends on besides the text: this build of coop (dist/build-id.json, a hash of
- * the built code written by scripts/write-build-id.js) and the versions of yaml and zod it runs
- * with. Null, and no caching, when any of these cannot be known: when run from the sources, or
- * from a build whose code was recompiled after its id was written.
+ * What a verdict depends on besides the text: this build of coop and the versions of yaml and
+ * zod it runs with. Null, and no caching, when any of these cannot be known.
  */
 function buildStamp(): string | null {
   if (stamp !== undefined) return stamp;
   stamp = null;
+  const id = buildId();
+  if (id === null) return stamp;
   try {
-    const dist = new URL('../', import.meta.url);
-    const idFile = new URL('build-id.json', dist);
-    if (statSync(idFile).mtimeMs < statSync(new URL('cli.js', dist)).mtimeMs) return stamp;
-    const id = (JSON.parse(readFileSync(idFile, 'utf8')) as { id?: unknown }).id;
-    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(new URL('../', dist), name));
-    if (typeof id === 'string' && id !== '' && versions.every(Boolean)) stamp = `${id} yaml@${versions[0]} zod@${versions[1]}`;
+    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(new URL('../../', import.meta.url), name));
+    if (versions.every(Boolean)) stamp = `${id} yaml@${versions[0]} zod@${versions[1]}`;
   } catch {
-    // No build id: no cache.
+    // No versions: no cache.
   }
   return stamp;
 }

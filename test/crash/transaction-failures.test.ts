@@ -2,13 +2,12 @@
 // the way, the person's own staged work — leaves everything exactly as it was and says why.
 // Most cases run the BUILT transaction in this process (cheap); a few need a crashed driver.
 
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyPlan, withWriteLock, type FileChange } from '../../dist/io/transaction.js';
 import { git, GIT_IDENTITY, tempDir } from '../support/cli.js';
+import { makeReadOnly } from '../support/read-only.js';
 import { changeFiles } from './changes.mjs';
 import { assertWhole, driver, readText, sleep, txnRepo } from './txn-repo.js';
 
@@ -158,45 +157,6 @@ describe('a change that fails part way is undone, and says why', () => {
     expect(existsSync(join(root, '..', 'escape.txt'))).toBe(false);
   });
 });
-
-/**
- * Makes a folder (and everything in it) unwritable, by the strongest means this machine allows:
- * chmod for an ordinary user; for root, whom chmod does not stop, the immutable attribute
- * (chattr +i, ext4 and similar). Returns how, and how to undo it; undefined when neither works.
- */
-function makeReadOnly(dir: string): { how: string; undo(): void } | undefined {
-  const probe = mkdtempSync(join(tmpdir(), 'coop-ro-probe-'));
-  const blocked = (): boolean => {
-    try {
-      writeFileSync(join(probe, 'x'), 'x');
-      rmSync(join(probe, 'x'));
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  try {
-    chmodSync(probe, 0o555);
-    if (blocked()) {
-      chmodSync(probe, 0o755);
-      execFileSync('chmod', ['-R', 'a-w', dir]);
-      return { how: 'chmod a-w', undo: () => execFileSync('chmod', ['-R', 'u+w', dir]) };
-    }
-    chmodSync(probe, 0o755);
-    try {
-      execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-    } catch {
-      return undefined;
-    }
-    const works = blocked();
-    execFileSync('chattr', ['-i', probe]);
-    if (!works) return undefined;
-    execFileSync('chattr', ['-R', '+i', dir]);
-    return { how: 'chattr +i (immutable: stops even root)', undo: () => execFileSync('chattr', ['-R', '-i', dir]) };
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
 
 describe('a read-only repository', () => {
   it('a read-only folder mid-change: the files already placed are put back, and the message says so', async () => {

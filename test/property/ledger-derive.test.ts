@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { deriveState, type LedgerRules, type RegisterState } from '../../src/core/ledger/derive.js';
 import { decodeLedger, encodeEvent, type LedgerEvent, type NewEvent } from '../../src/core/ledger/events.js';
-import { ledgerArb, modelAsOf, ROLES, type GeneratedLedger } from './ledger-model.js';
+import { anyEventAfter, ledgerArb, modelAsOf, type GeneratedLedger } from './ledger-model.js';
 
 const RUNS = 150;
 let tried = 0;
@@ -118,22 +118,6 @@ describe('a valid ledger', () => {
 });
 
 /** Any event at all, valid or not, dated from `after` + 1 day on. */
-function anyEventAfter(after: string): fc.Arbitrary<NewEvent> {
-  const date = fc.integer({ min: 1, max: 400 }).map((d) => addDays(after, d));
-  const member = fc.integer({ min: 1, max: 30 });
-  const count = fc.integer({ min: 1, max: 50 });
-  return fc.oneof(
-    fc.record({ date, type: fc.constant('admit' as const), member, name: fc.string({ minLength: 1 }), shares: fc.nat({ max: 50 }) }),
-    fc.record({ date, type: fc.constant('leave' as const), member, reason: fc.constant('resigned' as const), repaid: fc.nat({ max: 50 }) }),
-    fc.record({ date, type: fc.constant('rename' as const), member, name: fc.string({ minLength: 1 }) }),
-    fc.record({ date, type: fc.constant('issue' as const), member, shares: count }),
-    fc.record({ date, type: fc.constant('withdraw' as const), member, shares: count }),
-    fc.record({ date, type: fc.constant('transfer' as const), from: member, to: member, shares: count }),
-    fc.record({ date, type: fc.constant('appoint' as const), member, role: fc.constantFrom(...ROLES) }),
-    fc.record({ date, type: fc.constant('retire' as const), member, role: fc.constantFrom(...ROLES) }),
-  ) as fc.Arbitrary<NewEvent>;
-}
-
 /** Inserts extra events among the recorded ones at the given positions and renumbers seq down the file. */
 function insertAndRenumber(events: readonly LedgerEvent[], extra: readonly { event: NewEvent; at: number }[]): LedgerEvent[] {
   const out: NewEvent[] = events.map(({ seq: _seq, ...rest }) => rest as NewEvent);

@@ -223,3 +223,20 @@ export function modelAsOf(ledger: GeneratedLedger, asOf: string): ModelState {
 export const ledgerArb: fc.Arbitrary<GeneratedLedger> = fc
   .tuple(rulesArb, stepsArb, fc.array(fc.nat({ max: 10_000 }), { minLength: 60, maxLength: 60 }))
   .map(([rules, steps, order]) => buildLedger(rules, steps, order));
+
+/** Any event at all after a date, valid or not: members 1–30, any type, any count. */
+export function anyEventAfter(after: string): fc.Arbitrary<NewEvent> {
+  const date = fc.integer({ min: 1, max: 400 }).map((d) => addDays(after, d));
+  const member = fc.integer({ min: 1, max: 30 });
+  const count = fc.integer({ min: 1, max: 50 });
+  return fc.oneof(
+    fc.record({ date, type: fc.constant('admit' as const), member, name: fc.string({ minLength: 1 }), shares: fc.nat({ max: 50 }) }),
+    fc.record({ date, type: fc.constant('leave' as const), member, reason: fc.constant('resigned' as const), repaid: fc.nat({ max: 50 }) }),
+    fc.record({ date, type: fc.constant('rename' as const), member, name: fc.string({ minLength: 1 }) }),
+    fc.record({ date, type: fc.constant('issue' as const), member, shares: count }),
+    fc.record({ date, type: fc.constant('withdraw' as const), member, shares: count }),
+    fc.record({ date, type: fc.constant('transfer' as const), from: member, to: member, shares: count }),
+    fc.record({ date, type: fc.constant('appoint' as const), member, role: fc.constantFrom(...ROLES) }),
+    fc.record({ date, type: fc.constant('retire' as const), member, role: fc.constantFrom(...ROLES) }),
+  ) as fc.Arbitrary<NewEvent>;
+}

@@ -1,10 +1,22 @@
 // Helpers for register command tests: read a group's ledger and git history as a person would.
 
+import { readdirSync } from 'node:fs';
 import { decodeLedger, type LedgerEvent } from '../../src/core/ledger/events.js';
+import { partNumberOf } from '../../src/core/ledger/parts.js';
 import { existsSync, git, join, read } from './cli.js';
 
+/** The ledger's parts in order (register/ledger.jsonl, register/ledger-2.jsonl, …), as paths. */
+export function ledgerParts(dir: string): string[] {
+  return readdirSync(join(dir, 'register'))
+    .map((name) => ({ name, n: partNumberOf(name) }))
+    .filter((p): p is { name: string; n: number } => p.n !== undefined)
+    .sort((a, b) => a.n - b.n)
+    .map((p) => `register/${p.name}`);
+}
+
+/** Every event of the ledger, read part after part as a person reading the files would. */
 export function ledgerEvents(dir: string): LedgerEvent[] {
-  return decodeLedger(read(join(dir, 'register', 'ledger.jsonl'))).events;
+  return ledgerParts(dir).flatMap((p) => decodeLedger(read(join(dir, p))).events);
 }
 
 export function contactsText(dir: string): string {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveState, newProblems, sharesIssued, type LedgerRules } from '../../src/core/ledger/derive.js';
+import { deriveState, inDateOrder, newProblems, sharesIssued, type LedgerRules } from '../../src/core/ledger/derive.js';
 import type { LedgerEvent, NewEvent } from '../../src/core/ledger/events.js';
 
 const RULES: LedgerRules = {
@@ -159,5 +160,23 @@ describe('telling a change’s new problems from old ones', () => {
     const old = [{ seq: 3, message: 'a' }, { seq: 3, message: 'a' }];
     expect(newProblems(old, [...old, { seq: 3, message: 'a' }, { seq: 4, message: 'b' }])).toEqual([{ seq: 3, message: 'a' }, { seq: 4, message: 'b' }]);
     expect(newProblems(old, old)).toEqual([]);
+  });
+});
+
+describe('events in date order', () => {
+  it('is the stable sort by date then seq, however the ledger is out of order', () => {
+    const event = fc.record({ seq: fc.integer({ min: 1, max: 30 }), date: fc.constantFrom('2024-01-01', '2024-01-02', '2024-02-01', '2025-01-01') });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), fc.boolean(), (raw, mostlySorted) => {
+        const cmp = (x: { date: string; seq: number }, y: { date: string; seq: number }) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.seq - y.seq);
+        // Mostly in order, as a real ledger is, or any order at all.
+        const list = mostlySorted ? [...raw.slice(0, -3)].sort(cmp).concat(raw.slice(-3)) : raw;
+        const events = list.map((e) => ({ ...e, type: 'admit' }) as unknown as LedgerEvent);
+        // Compared by position, so that equal-looking events out of their recorded order would show.
+        const at = (list: readonly LedgerEvent[]) => list.map((e) => events.indexOf(e));
+        expect(at(inDateOrder(events))).toEqual(at([...events].sort(cmp)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, UserError } from '../../src/errors.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, cleanRole, parseEventDate, parsePositiveWhole } from '../../src/core/register/input.js';
-import { planAppend, nextMemberNumber } from '../../src/core/ledger/append.js';
+import { lastSeqOf, planAppend, nextMemberNumber } from '../../src/core/ledger/append.js';
 import { decodeLedger, type LedgerEvent } from '../../src/core/ledger/events.js';
 
 describe('whole numbers from flags', () => {
@@ -59,23 +59,36 @@ describe('appending to the ledger', () => {
   const { events } = decodeLedger(text);
   const rules = { founded: '2024-01-15', shares: { minimumHolding: 1, maximumHolding: 1, withdrawable: true, transferable: false, statutoryMaximum: 100000 }, officersMustBeMembers: true };
 
-  it('keeps the old text exactly and adds numbered lines after it', () => {
-    const plan = planAppend(text, events, [{ date: '2024-02-01', type: 'admit', member: 3, name: 'Cai', shares: 1 }], { rules, today: '2026-01-01' });
+  const soFar = (list: readonly LedgerEvent[]) => ({ summary: { lastSeq: lastSeqOf(list), maxMentioned: 2 }, events: () => list });
+
+  it('numbers the new events after the last and writes each as one line', () => {
+    const plan = planAppend(soFar(events), [{ date: '2024-02-01', type: 'admit', member: 3, name: 'Cai', shares: 1 }], { rules, today: '2026-01-01' });
     expect(plan.problems).toEqual([]);
-    expect(plan.text.startsWith(`${text}\n`)).toBe(true);
     expect(plan.added).toEqual([{ seq: 3, date: '2024-02-01', type: 'admit', member: 3, name: 'Cai', shares: 1 }]);
-    expect(decodeLedger(plan.text).events).toHaveLength(3);
+    expect(decodeLedger(`${text}\n${plan.lines.join('')}`).events).toHaveLength(3);
+    expect(plan.lines.every((l) => l.endsWith('\n') && !l.slice(0, -1).includes('\n'))).toBe(true);
   });
 
   it('reports what a change would break', () => {
-    const plan = planAppend(text, events, [{ date: '2024-02-01', type: 'issue', member: 1, shares: 1 }], { rules, today: '2026-01-01' });
+    const plan = planAppend(soFar(events), [{ date: '2024-02-01', type: 'issue', member: 1, shares: 1 }], { rules, today: '2026-01-01' });
     expect(plan.problems.map((p) => p.seq)).toEqual([3]);
   });
 
   it('does not blame a change for problems already there', () => {
     const broken: LedgerEvent[] = [...events, { seq: 3, date: '2024-01-15', type: 'issue', member: 1, shares: 5 }];
-    const plan = planAppend(text, broken, [{ date: '2024-02-01', type: 'admit', member: 3, name: 'Cai', shares: 1 }], { rules, today: '2026-01-01' });
+    const plan = planAppend(soFar(broken), [{ date: '2024-02-01', type: 'admit', member: 3, name: 'Cai', shares: 1 }], { rules, today: '2026-01-01' });
     expect(plan.problems).toEqual([]);
+    const worse = planAppend(soFar(broken), [{ date: '2024-02-01', type: 'issue', member: 2, shares: 1 }], { rules, today: '2026-01-01' });
+    expect(worse.problems.map((p) => p.seq)).toEqual([4]);
+  });
+
+  it('checks an admission of a number no event names without decoding the ledger', () => {
+    const untouchable = { summary: { lastSeq: 2, maxMentioned: 2 }, events: (): LedgerEvent[] => { throw new Error('decoded the ledger'); } };
+    const plan = planAppend(untouchable, [{ date: '2023-01-01', type: 'admit', member: 3, name: 'Cai', shares: 9 }], { rules, today: '2026-01-01' });
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'is dated 2023-01-01, before the group was founded (2024-01-15)',
+      "member 3 would hold 9 shares, above the rules' maximum of 1",
+    ]);
   });
 
   it('numbers a new member one past the highest ever given', () => {

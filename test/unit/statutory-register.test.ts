@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { deriveState } from '../../src/core/ledger/derive.js';
 import type { LedgerEvent } from '../../src/core/ledger/events.js';
-import { buildRegister, registerCsv, registerMarkdown } from '../../src/core/register/statutory-register.js';
+import fc from 'fast-check';
+import { escapeMarkdown } from '../../src/core/markdown.js';
+import { formatPounds } from '../../src/core/numbers.js';
+import { buildRegister, pounds, registerCsv, registerMarkdown } from '../../src/core/register/statutory-register.js';
 
 const events: LedgerEvent[] = [
   { seq: 1, date: '2024-01-15', type: 'admit', member: 1, name: 'Ada *Bold* | Pipe', shares: 1 },
@@ -52,5 +55,35 @@ describe('the statutory register as at a date', () => {
     expect(rows[0]![0]).toBe('Membership number');
     expect(rows[1]).toEqual(['1', 'Ada *Bold* | Pipe', '2024-01-15', '2025-03-01', 'resigned', '0', '0.00']);
     expect(rows[3]![0]).toBe('Officer');
+  });
+});
+
+describe('amounts in the register', () => {
+  it('writes pence as formatPounds does, for every amount a register can hold', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(0, 5, 99, 100, 101, 99_999, 100_000, 1e15 - 1, 1e15)), (pence) => {
+        expect(pounds(pence)).toBe(formatPounds(pence, { pence: true }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('escaping names for Markdown', () => {
+  /** The four replacements, always applied: what escapeMarkdown must give whether or not it skips them. */
+  const always = (text: string) =>
+    text
+      .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
+      .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+      .replace(/^(\s*)([#+=-])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  it('gives the same text as applying every replacement, for any text', () => {
+    const special = fc.constantFrom(...'\\`*_[]<>|~&\r\n\u2028\u2029 \t#+=-.)0123456789aZ');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: special }), fc.string({ unit: 'binary' })), (text) => {
+        expect(escapeMarkdown(text)).toBe(always(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

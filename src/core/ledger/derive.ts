@@ -60,16 +60,38 @@ export interface DeriveOptions {
   today?: IsoDate;
 }
 
-/** Events sorted by date, then by seq. Returns the same array when it is already in order. */
+const byDateThenSeq = (x: LedgerEvent, y: LedgerEvent): number => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.seq - y.seq);
+
+/** Events sorted by date, then by seq (a stable sort). Returns the same array when it is already in order. */
 export function inDateOrder(events: readonly LedgerEvent[]): readonly LedgerEvent[] {
-  for (let i = 1; i < events.length; i++) {
-    const a = events[i - 1]!;
-    const b = events[i]!;
-    if (a.date > b.date || (a.date === b.date && a.seq > b.seq)) {
-      return [...events].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.seq - y.seq));
+  let sorted = 1;
+  while (sorted < events.length && !outOfOrder(events[sorted - 1]!, events[sorted]!)) sorted += 1;
+  if (sorted >= events.length) return events;
+  // A ledger is in order but for back-dated entries, usually near its end: sort only from the
+  // first one on, and merge that into the part already in order, instead of sorting the lot.
+  // Ties take the earlier part first, so the result is the stable sort of the whole.
+  const rest = events.slice(sorted).sort(byDateThenSeq);
+  const out: LedgerEvent[] = [];
+  let i = 0;
+  for (const r of rest) {
+    // The first event of the ordered part that r goes before, found by halving.
+    let lo = i;
+    let hi = sorted;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byDateThenSeq(r, events[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
     }
+    while (i < lo) out.push(events[i++]!);
+    out.push(r);
   }
-  return events;
+  while (i < sorted) out.push(events[i++]!);
+  return out;
+}
+
+function outOfOrder(a: LedgerEvent, b: LedgerEvent): boolean {
+  // Most neighbours share a date, and decoding gives equal dates one string: equal at a glance.
+  return a.date === b.date ? a.seq > b.seq : a.date > b.date;
 }
 
 export function deriveState(events: readonly LedgerEvent[], options: DeriveOptions = {}): { state: RegisterState; problems: LedgerProblem[] } {
@@ -118,10 +140,19 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
     }
   };
 
+  // Events come in runs of one date: each date is compared with asOf, founded and today once.
+  let date: IsoDate | undefined;
+  let early = false;
+  let future = false;
   for (const e of inDateOrder(events)) {
-    if (asOf !== undefined && e.date > asOf) break;
-    if (rules && e.date < rules.founded) problem(e, `is dated ${e.date}, before the group was founded (${rules.founded})`);
-    if (rules && today && e.date > today) problem(e, `is dated ${e.date}, which is in the future`);
+    if (e.date !== date) {
+      date = e.date;
+      if (asOf !== undefined && date > asOf) break;
+      early = rules !== undefined && date < rules.founded;
+      future = rules !== undefined && Boolean(today) && date > today!;
+    }
+    if (early) problem(e, `is dated ${e.date}, before the group was founded (${rules!.founded})`);
+    if (future) problem(e, `is dated ${e.date}, which is in the future`);
     switch (e.type) {
       case 'admit': {
         if (members.has(e.member)) {

@@ -6,7 +6,7 @@
 // line of a 100,000-member register in one pass and must stay near a second.
 
 import { isIsoDate, type IsoDate } from '../dates.js';
-import { compactBytesReader, compactLineReader, type FieldLayout } from './compact-line.js';
+import { compactBytesReader, compactLineReader, type EventMaker, type FieldLayout } from './compact-line.js';
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
@@ -129,6 +129,18 @@ const LAYOUT: FieldLayout = Object.fromEntries(
   Object.entries(FIELDS).map(([type, fields]) => [type, Object.keys(fields).map((key) => [key, TEXT_FIELDS.has(key)] as const)]),
 );
 
+/** Each type's event from its values in LAYOUT's order, keys in that order (see EventMaker). */
+const MAKERS: Record<EventType, EventMaker> = {
+  admit: (seq, date, member, name, shares) => ({ seq, date, type: 'admit', member, name, shares }),
+  leave: (seq, date, member, reason, repaid) => ({ seq, date, type: 'leave', member, reason, repaid }),
+  rename: (seq, date, member, name) => ({ seq, date, type: 'rename', member, name }),
+  issue: (seq, date, member, shares) => ({ seq, date, type: 'issue', member, shares }),
+  withdraw: (seq, date, member, shares) => ({ seq, date, type: 'withdraw', member, shares }),
+  transfer: (seq, date, from, to, shares) => ({ seq, date, type: 'transfer', from, to, shares }),
+  appoint: (seq, date, member, role) => ({ seq, date, type: 'appoint', member, role }),
+  retire: (seq, date, member, role) => ({ seq, date, type: 'retire', member, role }),
+};
+
 /** Each type's fields with their checks, as a list: checked in this order on every line. */
 const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<
   EventType,
@@ -143,11 +155,14 @@ export function decodeEvent(line: string): LedgerEvent | string {
   } catch {
     return 'is not valid JSON (was the file edited by hand?)';
   }
-  return checkEvent(raw, isIsoDate);
+  return checkEvent(raw, isIsoDate, false);
 }
 
-/** Checks a parsed line's shape and values: the event, or what is wrong with it. */
-function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerEvent | string {
+/**
+ * Checks a parsed line's shape and values: the event, or what is wrong with it. `canonical`:
+ * the compact reader built it, with exactly the type's own keys, so none can be unknown.
+ */
+function checkEvent(raw: unknown, validDate: (text: string) => boolean, canonical: boolean): LedgerEvent | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'is not a ledger event (expected {"seq": …, "date": …, "type": …})';
   const o = raw as Record<string, unknown>;
   if (!isNumber(o.seq)) return 'has no valid "seq" (a whole number from 1)';
@@ -157,8 +172,10 @@ function checkEvent(raw: unknown, validDate: (text: string) => boolean): LedgerE
     return `has an unknown type ${JSON.stringify(type)} (expected one of ${Object.keys(FIELDS).join(', ')})`;
   }
   const fields = FIELDS[type as EventType];
-  for (const key in o) {
-    if (key !== 'seq' && key !== 'date' && key !== 'type' && !Object.hasOwn(fields, key)) return `has an unknown field "${key}" for a ${type} event`;
+  if (!canonical) {
+    for (const key in o) {
+      if (key !== 'seq' && key !== 'date' && key !== 'type' && !Object.hasOwn(fields, key)) return `has an unknown field "${key}" for a ${type} event`;
+    }
   }
   for (const [key, ok] of FIELD_CHECKS[type as EventType]) {
     if (!ok(o[key])) return `has an invalid "${key}": ${JSON.stringify(o[key]) ?? 'missing'} (expected ${FIELD_HINT[key]})`;
@@ -191,14 +208,13 @@ export function decodeLedger(text: string): { events: LedgerEvent[]; lines: numb
  * the text the bytes decode to.
  */
 export function decodeLedgerBytes(bytes: Uint8Array): { events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
-  const readCompact = compactBytesReader(LAYOUT);
+  const readCompact = compactBytesReader(LAYOUT, MAKERS);
   const utf8 = new TextDecoder();
   const out = collector((start, end) => utf8.decode(bytes.subarray(start, end)));
   let start = 0;
   while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    const compact = readCompact(bytes, start, end);
+    const compact = readCompact.read(bytes, start);
+    const end = readCompact.end;
     out.add(compact, start, end);
     start = end + 1;
   }
@@ -226,7 +242,7 @@ function collector(lineText: (start: number, end: number) => string) {
       lineNo += 1;
       let decoded: LedgerEvent | string;
       if (compact) {
-        decoded = checkEvent(compact, validDate);
+        decoded = checkEvent(compact, validDate, true);
       } else {
         const line = lineText(start, end).trim();
         if (line === '') return;

@@ -152,9 +152,13 @@ function canonical(value: string, solid: boolean): string {
 
 /** Indexes values to look for. The values are kept by reference; findLeaks reports their positions. */
 export function buildLeakIndex(values: readonly string[]): LeakIndex {
+  // Sized by the values long enough to be looked for (a value's words are never longer than
+  // the value): documentation addresses are given as "" and need no room.
+  let candidates = 0;
+  for (const v of values) if (v.length >= MIN_LEAK_LENGTH) candidates += 1;
   let slots = 1024;
-  while (slots < values.length * 3) slots *= 2;
-  const entries = values.length * 2;
+  while (slots < candidates * 3) slots *= 2;
+  const entries = candidates * 2;
   const index: LeakIndex = {
     keys: new Int32Array(slots),
     heads: new Int32Array(slots).fill(-1),

@@ -4,10 +4,11 @@
 // crash journal that cannot be read. Every command that changes the group is tried with each.
 
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GIT_IDENTITY } from '../../support/cli.js';
+import { makeReadOnly, readOnlyTechnique } from '../../support/read-only.js';
 import { parentOf, type HostileCase } from '../table.js';
 
 /** A folder holding only `node`: PATH without git. */
@@ -18,40 +19,8 @@ function pathWithoutGit(): string {
 }
 const NO_GIT = pathWithoutGit();
 
-/**
- * How this machine can make a folder read-only for the user running the tests: chmod for an
- * ordinary user; for root (whom chmod does not stop) the immutable attribute, where the file
- * system has one. Undefined when neither works; the cases then stop writes another way.
- */
-function readOnlyTechnique(): 'chmod' | 'chattr' | undefined {
-  const probe = mkdtempSync(join(tmpdir(), 'coop-ro-probe-'));
-  const blocked = () => {
-    try {
-      writeFileSync(join(probe, 'x'), 'x');
-      rmSync(join(probe, 'x'));
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  try {
-    chmodSync(probe, 0o555);
-    const chmodWorks = blocked();
-    chmodSync(probe, 0o755);
-    if (chmodWorks) return 'chmod';
-    try {
-      execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-    } catch {
-      return undefined;
-    }
-    const works = blocked();
-    execFileSync('chattr', ['-i', probe]);
-    return works ? 'chattr' : undefined;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
 const RO = readOnlyTechnique();
+const undoReadOnly = new Map<string, () => void>();
 
 interface Env {
   what: string;
@@ -123,13 +92,9 @@ const ENVIRONMENTS: Env[] = [
         what: `a read-only repository (${RO === 'chmod' ? 'chmod a-w' : 'chattr +i, which stops even root'})`,
         setup: (g) => {
           mkdirSync(join(g, '.coop'), { recursive: true });
-          if (RO === 'chmod') execFileSync('chmod', ['-R', 'a-w', g]);
-          else execFileSync('chattr', ['-R', '+i', g]);
+          undoReadOnly.set(g, makeReadOnly(g)!.undo);
         },
-        teardown: (g) => {
-          if (RO === 'chmod') execFileSync('chmod', ['-R', 'u+w', g]);
-          else execFileSync('chattr', ['-R', '-i', g]);
-        },
+        teardown: (g) => undoReadOnly.get(g)?.(),
         message: /read-only\?.*Nothing was changed/s,
       },
 ];

@@ -1,0 +1,306 @@
+// Reading the ledger's parts (src/core/ledger/parts.ts) from disk.
+//
+// Most changes need to know only a little of the register: that every line reads, the last seq,
+// the highest membership number. The full parts never change, so that much of each is kept in
+// a cache, .coop/cache/ledger-parts.json, keyed by the part's SHA-256: a part edited by hand
+// has a new hash and is read afresh, and a cache that is missing, stale or unreadable is simply
+// rebuilt. The cache is only a shortcut: deleting it changes nothing but speed. Everything
+// else — every event, in order — is decoded when first asked for (`read()`), and `coop check`
+// always decodes every part.
+
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
+import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
+import { buildId } from './build-id.js';
+import type { FileChange } from './transaction.js';
+
+export { isLedgerPart };
+
+const CACHE_FILE = '.coop/cache/ledger-parts.json';
+
+export interface LedgerProblem {
+  /** The part, as "register/ledger-2.jsonl". */
+  path: string;
+  /** The line within the part. */
+  line: number;
+  message: string;
+}
+
+interface Decoded {
+  events: LedgerEvent[];
+  lines: number[];
+  problems: { line: number; message: string }[];
+}
+
+interface Part {
+  number: number;
+  path: string;
+  size: number;
+  endsMidLine: boolean;
+  summary: PartSummary;
+  /** Its SHA-256, when the cache is in use. */
+  hash?: string;
+  /** Set once the part is decoded. */
+  decoded?: Decoded;
+}
+
+/** Every event of the ledger, in file order across its parts. */
+export interface Ledger {
+  events: LedgerEvent[];
+  /** lines[i] is the line of events[i] within its part. */
+  lines: number[];
+  /** Lines that cannot be read, parts missing, seq out of order: with where they are. */
+  problems: LedgerProblem[];
+  /** Each part with the range of events it holds: events[first] … events[first + count - 1]. */
+  parts: { path: string; first: number; count: number }[];
+  /** "register/ledger-2.jsonl:12" for events[i]. */
+  whereOf(i: number): string;
+}
+
+export interface LedgerHandle {
+  /** The parts' summaries as one: last seq, highest membership numbers, events. */
+  summary: PartSummary;
+  /** True when every line of every part reads, the parts are all there and seq rises throughout. */
+  clean: boolean;
+  /** Every event, decoded on first call. */
+  read(): Ledger;
+  /** The file changes that add these lines (each ending in a line break) to the ledger. */
+  appendChanges(lines: readonly string[]): FileChange[];
+  /**
+   * After those changes are written: remembers the parts they made in the cache, so the next
+   * change need not decode the part that grew. Best effort, like every cache write.
+   */
+  remember(changes: readonly FileChange[]): void;
+}
+
+/** The parts there are, by number, and the numbers missing below the highest. */
+function listParts(root: string): { numbers: number[]; missing: number[] } {
+  const dir = join(root, REGISTER_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return { numbers: [], missing: [] };
+  }
+  const numbers = names
+    .map(partNumberOf)
+    .filter((n): n is number => n !== undefined)
+    .sort((a, b) => a - b);
+  const missing: number[] = [];
+  const have = new Set(numbers);
+  const highest = numbers.at(-1) ?? 0;
+  for (let n = 1; n < highest; n++) if (!have.has(n)) missing.push(n);
+  return { numbers, missing };
+}
+
+/** One buffer reused for hashing: fresh memory is slow to touch, so parts are read through it. */
+let chunk: Buffer | undefined;
+
+/** The file's SHA-256, its size and its last byte, read in chunks. */
+function hashFile(path: string): { hash: string; size: number; last: number } {
+  chunk ??= Buffer.allocUnsafe(1 << 20);
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  let size = 0;
+  let last = -1;
+  try {
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      hash.update(chunk.subarray(0, n));
+      size += n;
+      last = chunk[n - 1]!;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { hash: hash.digest('hex'), size, last };
+}
+
+type CachedSummary = [events: number, firstSeq: number, firstLine: number, lastSeq: number, maxAdmitted: number, maxMentioned: number];
+
+function readCache(root: string): Map<string, PartSummary> {
+  const out = new Map<string, PartSummary>();
+  try {
+    const build = buildId();
+    if (build === null) return out;
+    const data = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')) as { build?: unknown; parts?: Record<string, unknown> };
+    // Another build of coop may read lines differently: its cache is not to be trusted.
+    if (data.build !== build || typeof data.parts !== 'object' || data.parts === null) return out;
+    for (const [hash, v] of Object.entries(data.parts)) {
+      if (!Array.isArray(v) || v.length !== 6 || !v.every((x) => Number.isSafeInteger(x) && x >= 0)) continue;
+      const [events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned] = v as CachedSummary;
+      out.set(hash, { events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned });
+    }
+  } catch {
+    // No cache yet, or an unreadable one: everything is read afresh.
+  }
+  return out;
+}
+
+/** Best effort: a read-only folder or a full disk only means the next command reads more. */
+function writeCache(root: string, entries: Map<string, PartSummary>): void {
+  const parts: Record<string, CachedSummary> = {};
+  for (const [hash, s] of entries) parts[hash] = [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned];
+  const build = buildId();
+  if (build === null) return;
+  const file = join(root, CACHE_FILE);
+  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
+  try {
+    mkdirSync(join(root, '.coop', 'cache'), { recursive: true });
+    // Not flushed: after a power cut a cache that is torn does not parse, and is rebuilt.
+    writeFileSync(tmp, JSON.stringify({ build, parts }), { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // A cache folder that cannot be written in cannot hold a stray file either.
+    }
+  }
+}
+
+function decodePart(root: string, path: string): { decoded: Decoded; size: number; endsMidLine: boolean } {
+  const bytes = readFileSync(join(root, path));
+  return { decoded: decodeLedgerBytes(bytes), size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a };
+}
+
+function partBytesLimit(): number {
+  // Test-only, like COOP_TEST_FAIL_AT: lets the suites fill parts with a few lines, not a megabyte.
+  const n = Number(process.env.COOP_TEST_PART_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : PART_BYTES;
+}
+
+/**
+ * Opens the ledger. Each part is recognised from the cache by its hash, or decoded. With
+ * `cache: false` (coop check, and reads, which decode everything anyway) every part is decoded.
+ */
+export function openLedger(root: string, options: { cache?: boolean } = {}): LedgerHandle {
+  const useCache = options.cache !== false;
+  const { numbers, missing } = listParts(root);
+  const cache = useCache ? readCache(root) : new Map<string, PartSummary>();
+  const known = new Map<string, PartSummary>();
+  let learned = false;
+  const parts: Part[] = numbers.map((number) => {
+    const path = partPath(number);
+    if (useCache) {
+      const { hash, size, last } = hashFile(join(root, path));
+      const hit = cache.get(hash);
+      if (hit) {
+        known.set(hash, hit);
+        return { number, path, size, endsMidLine: size > 0 && last !== 0x0a, summary: hit, hash };
+      }
+      const { decoded, endsMidLine } = decodePart(root, path);
+      const summary = summariseEvents(decoded.events, decoded.lines);
+      if (decoded.problems.length === 0) {
+        known.set(hash, summary);
+        learned = true;
+      }
+      return { number, path, size, endsMidLine, summary, hash, decoded };
+    }
+    const { decoded, size, endsMidLine } = decodePart(root, path);
+    return { number, path, size, endsMidLine, summary: summariseEvents(decoded.events, decoded.lines), decoded };
+  });
+  // Only clean parts are remembered, and only those still in the ledger, so the cache stays small.
+  if (useCache && (learned || known.size !== cache.size)) writeCache(root, known);
+
+  const orderProblems: LedgerProblem[] = [];
+  for (const n of missing) {
+    orderProblems.push({ path: partPath(n), line: 0, message: `is missing: the register is kept in parts and every part is needed (restore it from git: git checkout -- ${partPath(n)})` });
+  }
+  let before = 0;
+  for (const p of parts) {
+    if (p.summary.events > 0 && before > 0 && p.summary.firstSeq <= before) {
+      orderProblems.push({ path: p.path, line: p.summary.firstLine, message: `has seq ${p.summary.firstSeq}, but seq must increase down the file (the line before has ${before})` });
+    }
+    before = Math.max(before, p.summary.lastSeq);
+  }
+  const clean = orderProblems.length === 0 && parts.every((p) => !p.decoded || p.decoded.problems.length === 0);
+
+  let ledger: Ledger | undefined;
+  const read = (): Ledger => {
+    if (ledger) return ledger;
+    const events: LedgerEvent[] = [];
+    const lines: number[] = [];
+    const problems: LedgerProblem[] = [];
+    const ranges: Ledger['parts'] = [];
+    for (const p of parts) {
+      p.decoded ??= decodePart(root, p.path).decoded;
+      const { decoded } = p;
+      ranges.push({ path: p.path, first: events.length, count: decoded.events.length });
+      for (let i = 0; i < decoded.events.length; i++) {
+        events.push(decoded.events[i]!);
+        lines.push(decoded.lines[i]!);
+      }
+      for (const q of decoded.problems) problems.push({ path: p.path, line: q.line, message: q.message });
+    }
+    problems.push(...orderProblems);
+    const whereOf = (i: number): string => {
+      let lo = 0;
+      let hi = ranges.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ranges[mid]!.first <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return `${ranges[lo]?.path ?? LEDGER_FILE}:${lines[i] ?? '?'}`;
+    };
+    ledger = { events, lines, problems, parts: ranges, whereOf };
+    return ledger;
+  };
+
+  const lastPart = parts.at(-1);
+  return {
+    summary: combineSummaries(parts.map((p) => p.summary)),
+    clean,
+    read,
+    appendChanges(newLines) {
+      const last = lastPart ? { number: lastPart.number, size: lastPart.size, endsMidLine: lastPart.endsMidLine } : undefined;
+      return distributeLines(last, newLines, partBytesLimit()).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
+    },
+    remember(changes) {
+      if (!useCache || !clean || !changes.some((c) => isLedgerPart(c.path))) return;
+      const entries = new Map(known);
+      try {
+        for (const change of changes) {
+          if (!isLedgerPart(change.path)) continue;
+          const grown = change.append ? parts.find((p) => p.path === change.path) : undefined;
+          const added = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
+          const fresh = decodeLedgerBytes(added);
+          if ((change.append && !grown) || fresh.problems.length > 0) continue;
+          // What the part holds now, as far as this change knows: its old bytes and the new. A
+          // part that differs on disk (edited meanwhile) has another hash, and is read afresh.
+          const old = grown ? readFileSync(join(root, grown.path)).subarray(0, grown.size) : new Uint8Array(0);
+          const offset = lineBreaks(old);
+          const summary = combineSummaries([...(grown ? [grown.summary] : []), summariseEvents(fresh.events, fresh.lines.map((l) => l + offset))]);
+          if (grown?.hash) entries.delete(grown.hash);
+          entries.set(createHash('sha256').update(old).update(added).digest('hex'), summary);
+        }
+      } catch {
+        return;
+      }
+      writeCache(root, entries);
+    },
+  };
+}
+
+/** The line breaks in bytes: a line added after them is numbered this plus its own number. */
+function lineBreaks(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) n += 1;
+  return n;
+}
+
+/** The problems that stop a change or a read: every part must read (coop check lists them all). */
+export function refuseUnreadable(ledger: Ledger): void {
+  if (ledger.problems.length === 0) return;
+  const first = ledger.problems.slice(0, 5).map((p) => `  ${p.path}${p.line > 0 ? `:${p.line}` : ''}: ${p.message}`);
+  throw new UserError(`The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n${first.join('\n')}`);
+}
+
+export function ledgerExists(root: string): boolean {
+  return existsSync(join(root, LEDGER_FILE));
+}

@@ -1,0 +1,118 @@
+// The ledger kept in parts: new lines go on the end of the last part, a full part is never
+// written again, and every command reads the parts as one register. The parts here are made
+// tiny with the test-only COOP_TEST_PART_BYTES, so a few lines fill one; in use a part holds a
+// megabyte. Full parts are recognised by a cache of their hashes, so a hand edit to one must
+// still be noticed.
+
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { coop, git, join, read, tempDir } from '../support/cli.js';
+import { decodeLedgerBytes } from '../../src/core/ledger/events.js';
+import { summariseEvents } from '../../src/core/ledger/parts.js';
+import { fixtureGroup } from '../support/fixture-group.js';
+import { gitStatus, json, ledgerEvents, ledgerParts } from '../support/register.js';
+
+const PART_BYTES = 400;
+const env = { COOP_TEST_PART_BYTES: String(PART_BYTES) };
+
+/** A group whose register has grown over several parts: 3 founders, 10 imported, 2 added. */
+async function grownGroup(): Promise<string> {
+  const dir = await fixtureGroup();
+  const csv = join(tempDir(), 'members.csv');
+  writeFileSync(csv, `Name,Joined\n${Array.from({ length: 10 }, (_, i) => `Member ${i + 1},2024-02-${String(i + 1).padStart(2, '0')}`).join('\n')}\n`);
+  expect((await coop(['member', 'import', csv], { cwd: dir, env })).exitCode).toBe(0);
+  for (const name of ['Late One', 'Late Two']) expect((await coop(['member', 'add', name, '--joined', '2024-03-01'], { cwd: dir, env })).exitCode).toBe(0);
+  return dir;
+}
+
+describe('a register kept in parts', () => {
+  it('grows part by part, each commit touching only the part it adds to, and reads as one register', async () => {
+    const dir = await grownGroup();
+    const parts = ledgerParts(dir);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.slice(0, 3)).toEqual(['register/ledger.jsonl', 'register/ledger-2.jsonl', 'register/ledger-3.jsonl']);
+    // Every part but the last is full; none has more than one line past the limit.
+    for (const p of parts.slice(0, -1)) expect(statSync(join(dir, p)).size).toBeGreaterThanOrEqual(PART_BYTES);
+    const events = ledgerEvents(dir);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'admit')).toHaveLength(15);
+
+    const lastAdd = (await git(dir, ['show', '--name-only', '--format=', 'HEAD'])).split('\n');
+    expect(lastAdd).toEqual([parts.at(-1)]);
+    expect(await gitStatus(dir)).toBe('');
+
+    const list = json(await coop(['member', 'list', '--json'], { cwd: dir, env }));
+    expect(list.map((m: { number: number }) => m.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const early = json(await coop(['member', 'list', '--as-of', '2024-02-05', '--json'], { cwd: dir, env }));
+    expect(early.map((m: { number: number }) => m.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const check = await coop(['check'], { cwd: dir, env });
+    expect([check.exitCode, check.stdout, check.stderr]).toEqual([0, '', '']);
+  });
+
+  it('notices a hand edit to a full part, though it had been read before', async () => {
+    const dir = await grownGroup();
+    // Member 4 renumbered 40 by hand, in a full part that earlier commands have read and cached.
+    const second = join(dir, 'register', 'ledger-2.jsonl');
+    const original = read(second);
+    expect(original).toContain('"member":4,"name":"Member 1"');
+    writeFileSync(second, original.replace('"member":4,"name":"Member 1"', '"member":40,"name":"Member 1"'));
+    const added = await coop(['member', 'add', 'After Hand Edit', '--joined', '2024-03-02'], { cwd: dir, env });
+    expect(added.stdout).toBe('41');
+    const check = await coop(['check'], { cwd: dir, env });
+    expect([check.exitCode, check.stderr]).toEqual([0, '']);
+    // A line spoiled by hand: every change is refused, naming the part and line.
+    writeFileSync(second, original.replace('"name":"Member 1"', '"name":'));
+    const refused = await coop(['member', 'add', 'Refused'], { cwd: dir, env });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/register\/ledger-2\.jsonl:1: is not valid JSON/);
+  });
+
+  it('refuses to go on when a part is missing, and check names it', async () => {
+    const dir = await grownGroup();
+    rmSync(join(dir, 'register', 'ledger-2.jsonl'));
+    const add = await coop(['member', 'add', 'Refused'], { cwd: dir, env });
+    expect(add.exitCode).toBe(1);
+    expect(add.stderr).toMatch(/register\/ledger-2\.jsonl: is missing/);
+    const check = await coop(['check', '--json'], { cwd: dir, env });
+    expect(check.exitCode).toBe(1);
+    expect(json(check).problems).toContainEqual({ where: 'register/ledger-2.jsonl', message: expect.stringMatching(/^is missing: .*git checkout -- register\/ledger-2\.jsonl/) });
+  });
+
+  it('places a rule broken in a later part at that part and line', async () => {
+    const dir = await grownGroup();
+    const last = ledgerParts(dir).at(-1)!;
+    const lines = read(join(dir, last)).split('\n').length - 1;
+    const seq = ledgerEvents(dir).at(-1)!.seq + 1;
+    appendFileSync(join(dir, last), `{"seq":${seq},"date":"2024-03-05","type":"issue","member":2,"shares":5}\n`);
+    const check = await coop(['check', '--json'], { cwd: dir, env });
+    expect(json(check).problems).toEqual([{ where: `${last}:${lines + 1}`, message: "member 2 would hold 6 shares, above the rules' maximum of 1" }]);
+  });
+
+  it('remembers, after each change, exactly what a fresh reading of every part finds', async () => {
+    const dir = await grownGroup();
+    const cache = JSON.parse(read(join(dir, '.coop', 'cache', 'ledger-parts.json')));
+    const parts = ledgerParts(dir);
+    const expected = Object.fromEntries(
+      parts.map((p) => {
+        const bytes = readFileSync(join(dir, p));
+        const { events, lines } = decodeLedgerBytes(bytes);
+        const s = summariseEvents(events, lines);
+        return [createHash('sha256').update(bytes).digest('hex'), [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned]];
+      }),
+    );
+    // The last part, just grown by `member add`, is remembered without being read again.
+    expect(cache.parts).toEqual(expected);
+  });
+
+  it('works the same with its cache of full parts spoiled or gone', async () => {
+    const dir = await grownGroup();
+    const cache = join(dir, '.coop', 'cache', 'ledger-parts.json');
+    writeFileSync(cache, '{"coop": "0.1.0", "parts": {"not a hash": [1, 2, 3');
+    expect((await coop(['member', 'add', 'With Spoiled Cache', '--joined', '2024-03-02'], { cwd: dir, env })).stdout).toBe('16');
+    rmSync(join(dir, '.coop', 'cache'), { recursive: true });
+    expect((await coop(['member', 'add', 'With No Cache', '--joined', '2024-03-02'], { cwd: dir, env })).stdout).toBe('17');
+    expect(JSON.parse(read(cache)).parts).not.toEqual({});
+    expect(json(await coop(['member', 'list', '--json'], { cwd: dir, env }))).toHaveLength(17);
+  });
+});
