@@ -64,8 +64,7 @@ export async function withWriteLock<T>(root: string, fn: () => Promise<T>): Prom
   // lock is taken: a signal landing between creating the lock file and installing them would
   // otherwise end the process at once and leave the lock behind. While still waiting for the
   // lock, a signal ends the process straight away, as it would without them.
-  let holding = false;
-  const deferred = deferSignals(() => holding);
+  const deferred = deferSignals();
   let lock: Awaited<ReturnType<typeof acquireLock>>;
   try {
     lock = await acquireLock(root);
@@ -74,7 +73,7 @@ export async function withWriteLock<T>(root: string, fn: () => Promise<T>): Prom
     throw error;
   }
   // Set in the same microtask run as the lock file's creation, before any signal handler can run.
-  holding = true;
+  deferred.hold();
   lockDepth += 1;
   try {
     await recover(root);
@@ -255,26 +254,56 @@ async function perform(root: string, journal: Journal, faults: Faults): Promise<
   return made;
 }
 
+const DEFERRED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** Changes now holding signals back (withWriteLock can nest), and the first signal held back. */
+let holders = 0;
+let heldBack: NodeJS.Signals | undefined;
+let listening = false;
+
 /**
- * Holds back SIGINT, SIGTERM and SIGHUP while `holding()` until restore(), then ends the process
- * with the first one received. A signal that comes while not holding ends the process at once.
+ * Holds back SIGINT, SIGTERM and SIGHUP while held (between hold() and restore()), then ends
+ * the process with the first one received. A signal that comes while nothing is held ends the
+ * process at once, as it would without us — unless someone else in the process (a script using
+ * the library) listens for it, in which case it is theirs to act on.
+ *
+ * The listeners, once added, stay for the life of the process. Removing them at the end of each
+ * change lost signals: one Node had taken in but not yet passed to us when the listener went
+ * was dropped, and the process carried on as if never asked to stop.
  */
-function deferSignals(holding: () => boolean): { restore(): void } {
-  let received: NodeJS.Signals | undefined;
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (holding()) {
-      received ??= signal;
-      return;
-    }
-    for (const s of signals) process.off(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const s of signals) process.on(s, onSignal);
+function onSignal(signal: NodeJS.Signals): void {
+  if (holders > 0) {
+    heldBack ??= signal;
+    return;
+  }
+  if (process.listenerCount(signal) > 1) return;
+  endWith(signal);
+}
+
+function endWith(signal: NodeJS.Signals): void {
+  for (const s of DEFERRED_SIGNALS) process.off(s, onSignal);
+  listening = false;
+  process.kill(process.pid, signal);
+}
+
+function deferSignals(): { hold(): void; restore(): void } {
+  if (!listening) {
+    for (const s of DEFERRED_SIGNALS) process.on(s, onSignal);
+    listening = true;
+  }
+  let held = false;
   return {
+    hold() {
+      held = true;
+      holders += 1;
+    },
     restore() {
-      for (const s of signals) process.off(s, onSignal);
-      if (received) process.kill(process.pid, received);
+      if (held) holders -= 1;
+      held = false;
+      if (holders === 0 && heldBack) {
+        const signal = heldBack;
+        heldBack = undefined;
+        endWith(signal);
+      }
     },
   };
 }
