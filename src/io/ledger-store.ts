@@ -9,7 +9,7 @@
 // always decodes every part.
 
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
@@ -163,8 +163,25 @@ function writeCache(root: string, entries: Map<string, PartSummary>): void {
   }
 }
 
+/** One buffer reused for every part decoded: the decoder copies what it keeps. */
+let partBuffer: Buffer | undefined;
+
 function decodePart(root: string, path: string): { decoded: Decoded; size: number; endsMidLine: boolean } {
-  const bytes = readFileSync(join(root, path));
+  const fd = openSync(join(root, path), 'r');
+  let bytes: Buffer;
+  try {
+    const size = fstatSync(fd).size;
+    if (!partBuffer || partBuffer.length < size) partBuffer = Buffer.allocUnsafe(Math.max(size, 1 << 20));
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, partBuffer, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    bytes = partBuffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
   return { decoded: decodeLedgerBytes(bytes), size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a };
 }
 
@@ -223,20 +240,17 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   let ledger: Ledger | undefined;
   const read = (): Ledger => {
     if (ledger) return ledger;
-    const events: LedgerEvent[] = [];
-    const lines: number[] = [];
     const problems: LedgerProblem[] = [];
     const ranges: Ledger['parts'] = [];
+    let first = 0;
     for (const p of parts) {
       p.decoded ??= decodePart(root, p.path).decoded;
-      const { decoded } = p;
-      ranges.push({ path: p.path, first: events.length, count: decoded.events.length });
-      for (let i = 0; i < decoded.events.length; i++) {
-        events.push(decoded.events[i]!);
-        lines.push(decoded.lines[i]!);
-      }
-      for (const q of decoded.problems) problems.push({ path: p.path, line: q.line, message: q.message });
+      ranges.push({ path: p.path, first, count: p.decoded.events.length });
+      first += p.decoded.events.length;
+      for (const q of p.decoded.problems) problems.push({ path: p.path, line: q.line, message: q.message });
     }
+    const events = parts.length === 1 ? parts[0]!.decoded!.events : ([] as LedgerEvent[]).concat(...parts.map((p) => p.decoded!.events));
+    const lines = parts.length === 1 ? parts[0]!.decoded!.lines : ([] as number[]).concat(...parts.map((p) => p.decoded!.lines));
     problems.push(...orderProblems);
     const whereOf = (i: number): string => {
       let lo = 0;
