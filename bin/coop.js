@@ -12,24 +12,7 @@ const help = prerenderedHelp(args);
 if (help) help.stream.write(help.text);
 else {
   enableCompileCache();
-  import(cliModule()).then(({ main }) => main(args));
-}
-
-/**
- * The bundled CLI (scripts/bundle.js: a few files load faster than many), unless it is missing
- * or older than dist/cli.js — a build that ran tsc alone since — when the modules tsc wrote are
- * the true CLI.
- */
-function cliModule() {
-  try {
-    const fs = require('node:fs');
-    const path = require('node:path');
-    const dist = path.join(__dirname, '..', 'dist');
-    if (fs.statSync(path.join(dist, 'bundle', 'cli.js')).mtimeMs >= fs.statSync(path.join(dist, 'cli.js')).mtimeMs) return '../dist/bundle/cli.js';
-  } catch {
-    // No bundle: run the modules as tsc wrote them.
-  }
-  return '../dist/cli.js';
+  import(require('./cli-module.js').cliModule()).then(({ main }) => main(args));
 }
 
 /**

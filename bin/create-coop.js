@@ -8,17 +8,4 @@ try {
 } catch {
   // Only speed is lost.
 }
-import(cliModule()).then(({ main }) => main(['new', ...process.argv.slice(2)]));
-
-/** The bundled CLI unless it is missing or older than dist/cli.js: as in bin/coop.js. */
-function cliModule() {
-  try {
-    const fs = require('node:fs');
-    const path = require('node:path');
-    const dist = path.join(__dirname, '..', 'dist');
-    if (fs.statSync(path.join(dist, 'bundle', 'cli.js')).mtimeMs >= fs.statSync(path.join(dist, 'cli.js')).mtimeMs) return '../dist/bundle/cli.js';
-  } catch {
-    // No bundle: run the modules as tsc wrote them.
-  }
-  return '../dist/cli.js';
-}
+import(require('./cli-module.js').cliModule()).then(({ main }) => main(['new', ...process.argv.slice(2)]));

@@ -3,6 +3,8 @@
 // personal details never enter the repository's history. One JSON object a line; a later
 // line for the same member overrides the fields it names (null removes a field).
 
+import { byteStrings } from './byte-strings.js';
+
 export interface Contact {
   email?: string;
   address?: string;
@@ -121,18 +123,12 @@ function contactsFolder(membersOnly = false) {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 const CLOSE = 0x7d;
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const MEMBER = ascii('{"member":');
 const KEYS = [ascii(',"email":'), ascii(',"address":'), ascii(',"phone":')];
 const NULL = ascii('null');
-
-/** What Node's Buffer adds to Uint8Array that the reader uses when it is there. */
-interface NodeBytes {
-  latin1Slice?: (this: Uint8Array, from: number, to: number) => string;
-}
 
 /**
  * Reads the store from its bytes, a chunk of whole lines at a time, so that the file need
@@ -146,27 +142,7 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
   // Kept as written: a byte-order mark is part of the line, as when the file is read as text.
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   let lineNo = 0;
-  let plain = true;
-  const startsWith = (bytes: Uint8Array, prefix: Uint8Array, at: number, to: number): boolean => {
-    if (at + prefix.length > to) return false;
-    for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
-    return true;
-  };
-  const stringEnd = (bytes: Uint8Array, i: number, to: number): number => {
-    plain = true;
-    for (let j = i; j < to; j++) {
-      const d = bytes[j]!;
-      if (d === QUOTE) return j;
-      if (d === BACKSLASH || d < 0x20) return -1;
-      if (d >= 0x80) plain = false;
-    }
-    return -1;
-  };
-  const text = (bytes: Uint8Array, from: number, to: number): string => {
-    if (!plain) return utf8.decode(bytes.subarray(from, to));
-    const native = (bytes as NodeBytes).latin1Slice;
-    return native ? native.call(bytes, from, to) : String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
-  };
+  const { startsWith, stringEnd, text } = byteStrings();
   /**
    * Reads the line at start in coop's form into fold.values: its end (the newline, or `to`),
    * or -1 if it is in any other form. Nothing it matches holds a newline, so it never reads

@@ -5,6 +5,8 @@
 // line — spaces, escapes, other key orders or value types — it declines, and the caller uses
 // JSON.parse, so what a line means never depends on which reader read it.
 
+import { byteStrings } from '../byte-strings.js';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const CLOSE = 0x7d;
@@ -121,11 +123,6 @@ export function compactLineReader(layout: FieldLayout): (text: string, start: nu
   };
 }
 
-/** What Node's Buffer adds to Uint8Array that the reader uses when it is there. */
-interface NodeBytes {
-  latin1Slice?: (this: Uint8Array, from: number, to: number) => string;
-}
-
 /** A line read in place from bytes; `end` says where the line ended, however it was read. */
 export interface BytesLineReader {
   /**
@@ -158,13 +155,9 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
   const DATE = ascii(',"date":"');
   const TYPE = ascii(',"type":"');
   const dates = new Map<number, string>();
-  const utf8 = new TextDecoder();
 
-  const startsWith = (bytes: Uint8Array, prefix: Uint8Array, at: number): boolean => {
-    if (at + prefix.length > bytes.length) return false;
-    for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
-    return true;
-  };
+  const strings = byteStrings();
+  const startsWith = (bytes: Uint8Array, prefix: Uint8Array, at: number): boolean => strings.startsWith(bytes, prefix, at, bytes.length);
   let after = 0;
   const readNumber = (bytes: Uint8Array, i: number): number => {
     let n = 0;
@@ -178,26 +171,8 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
     after = j;
     return n;
   };
-  /** Whether the plain string before its closing quote is all ASCII (set by stringEnd). */
-  let plain = true;
-  /** The closing quote of the plain string at i, or -1 on an escape or control character (a newline among them). */
-  const stringEnd = (bytes: Uint8Array, i: number): number => {
-    plain = true;
-    for (let j = i; j < bytes.length; j++) {
-      const d = bytes[j]!;
-      if (d === QUOTE) return j;
-      if (d === BACKSLASH || d < 0x20) return -1;
-      if (d >= 0x80) plain = false;
-    }
-    return -1;
-  };
-  const text = (bytes: Uint8Array, from: number, to: number): string => {
-    if (!plain) return utf8.decode(bytes.subarray(from, to));
-    // Node's Buffer makes a string of ASCII bytes natively, four times quicker than
-    // fromCharCode over a subarray; a plain Uint8Array takes the portable way.
-    const native = (bytes as NodeBytes).latin1Slice;
-    return native ? native.call(bytes, from, to) : String.fromCharCode.apply(null, bytes.subarray(from, to) as unknown as number[]);
-  };
+  const stringEnd = (bytes: Uint8Array, i: number): number => strings.stringEnd(bytes, i, bytes.length);
+  const { text } = strings;
 
   /**
    * Reads a compact line at start; returns undefined at the first byte that does not fit.
