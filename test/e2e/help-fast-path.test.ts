@@ -43,7 +43,7 @@ describe('the pre-rendered help', () => {
     const pkg = tempDir();
     mkdirSync(join(pkg, 'bin'));
     mkdirSync(join(pkg, 'dist'));
-    for (const f of ['coop.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(pkg, 'bin', f));
+    for (const f of ['coop.js', 'cli-module.js', 'package.json']) copyFileSync(join(ROOT, 'bin', f), join(pkg, 'bin', f));
     writeFileSync(join(pkg, 'package.json'), '{"type":"module"}\n');
     writeFileSync(join(pkg, 'dist', 'cli.js'), 'export async function main(args) { process.stdout.write(`commander ${JSON.stringify(args)}`); }\n');
     writeFileSync(join(pkg, 'dist', 'help.txt'), 'pre-rendered help\n');
