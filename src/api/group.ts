@@ -7,6 +7,7 @@ import type { LedgerRules } from '../core/ledger/derive.js';
 import type { LedgerEvent } from '../core/ledger/events.js';
 import type { CoopParams } from '../core/params.js';
 import { findGroupRoot, isGitGroup, ledgerRules, loadParams, settle } from '../io/group.js';
+import { nextMemberNumber } from '../core/ledger/append.js';
 import { openLedger, refuseUnreadable, type LedgerHandle } from '../io/ledger-store.js';
 
 export interface GroupContext {
@@ -55,7 +56,7 @@ export async function readGroup(root: string, options: CommonOptions = {}, cache
     get events() {
       return ledger.read().events;
     },
-    nextNumber: ledger.summary.maxAdmitted + 1,
+    nextNumber: nextMemberNumber(ledger.summary),
     today,
     founded: params.group.founded,
     git: isGitGroup(root),

@@ -8,18 +8,16 @@
 // else — every event, in order — is decoded when first asked for (`read()`), and `coop check`
 // always decodes every part.
 
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
 import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
-import { buildId } from './build-id.js';
+import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
 import type { FileChange } from './transaction.js';
 
-export { isLedgerPart };
-
-const CACHE_FILE = '.coop/cache/ledger-parts.json';
+const CACHE = 'ledger-parts.json';
 
 export interface LedgerProblem {
   /** The part, as "register/ledger-2.jsonl". */
@@ -43,6 +41,11 @@ interface Part {
   summary: PartSummary;
   /** Its SHA-256, when the cache is in use. */
   hash?: string;
+  /**
+   * For the last part, when the cache is in use: the hash of its bytes so far, to go on with
+   * the bytes a change adds, and its line breaks, to number the lines added.
+   */
+  grows?: { state: Hash; lineBreaks: number };
   /** Set once the part is decoded. */
   decoded?: Decoded;
 }
@@ -96,79 +99,36 @@ function listParts(root: string): { numbers: number[]; missing: number[] } {
   return { numbers, missing };
 }
 
-/** One buffer reused for hashing: fresh memory is slow to touch, so parts are read through it. */
-let chunk: Buffer | undefined;
-
-/** The file's SHA-256, its size and its last byte, read in chunks. */
-function hashFile(path: string): { hash: string; size: number; last: number } {
-  chunk ??= Buffer.allocUnsafe(1 << 20);
-  const hash = createHash('sha256');
-  const fd = openSync(path, 'r');
-  let size = 0;
-  let last = -1;
-  try {
-    for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      hash.update(chunk.subarray(0, n));
-      size += n;
-      last = chunk[n - 1]!;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return { hash: hash.digest('hex'), size, last };
-}
-
 type CachedSummary = [events: number, firstSeq: number, firstLine: number, lastSeq: number, maxAdmitted: number, maxMentioned: number];
 
 function readCache(root: string): Map<string, PartSummary> {
   const out = new Map<string, PartSummary>();
-  try {
-    const build = buildId();
-    if (build === null) return out;
-    const data = JSON.parse(readFileSync(join(root, CACHE_FILE), 'utf8')) as { build?: unknown; parts?: Record<string, unknown> };
-    // Another build of coop may read lines differently: its cache is not to be trusted.
-    if (data.build !== build || typeof data.parts !== 'object' || data.parts === null) return out;
-    for (const [hash, v] of Object.entries(data.parts)) {
-      if (!Array.isArray(v) || v.length !== 6 || !v.every((x) => Number.isSafeInteger(x) && x >= 0)) continue;
-      const [events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned] = v as CachedSummary;
-      out.set(hash, { events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned });
-    }
-  } catch {
-    // No cache yet, or an unreadable one: everything is read afresh.
+  const build = buildId();
+  const data = build === null ? undefined : (readCacheFile(root, CACHE) as { build?: unknown; parts?: unknown } | null | undefined);
+  // Another build of coop may read lines differently: its cache is not to be trusted.
+  if (data?.build !== build || typeof data.parts !== 'object' || data.parts === null) return out;
+  for (const [hash, v] of Object.entries(data.parts)) {
+    if (!Array.isArray(v) || v.length !== 6 || !v.every((x) => Number.isSafeInteger(x) && x >= 0)) continue;
+    const [events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned] = v as CachedSummary;
+    out.set(hash, { events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned });
   }
   return out;
 }
 
-/** Best effort: a read-only folder or a full disk only means the next command reads more. */
 function writeCache(root: string, entries: Map<string, PartSummary>): void {
-  const parts: Record<string, CachedSummary> = {};
-  for (const [hash, s] of entries) parts[hash] = [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned];
   const build = buildId();
   if (build === null) return;
-  const file = join(root, CACHE_FILE);
-  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
-  try {
-    mkdirSync(join(root, '.coop', 'cache'), { recursive: true });
-    // Not flushed: after a power cut a cache that is torn does not parse, and is rebuilt.
-    writeFileSync(tmp, JSON.stringify({ build, parts }), { flag: 'wx' });
-    renameSync(tmp, file);
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // A cache folder that cannot be written in cannot hold a stray file either.
-    }
-  }
+  const parts: Record<string, CachedSummary> = {};
+  for (const [hash, s] of entries) parts[hash] = [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned];
+  writeCacheFile(root, CACHE, { build, parts });
 }
 
-/** One buffer reused for every part decoded: the decoder copies what it keeps. */
+/** One buffer reused for every part read (fresh memory is slow to touch): the decoder copies what it keeps. */
 let partBuffer: Buffer | undefined;
 
-function decodePart(root: string, path: string): { decoded: Decoded; size: number; endsMidLine: boolean } {
+/** A part's bytes, in the shared buffer: good until the next part is read. */
+function readPart(root: string, path: string): Buffer {
   const fd = openSync(join(root, path), 'r');
-  let bytes: Buffer;
   try {
     const size = fstatSync(fd).size;
     if (!partBuffer || partBuffer.length < size) partBuffer = Buffer.allocUnsafe(Math.max(size, 1 << 20));
@@ -178,11 +138,10 @@ function decodePart(root: string, path: string): { decoded: Decoded; size: numbe
       if (got === 0) break;
       n += got;
     }
-    bytes = partBuffer.subarray(0, n);
+    return partBuffer.subarray(0, n);
   } finally {
     closeSync(fd);
   }
-  return { decoded: decodeLedgerBytes(bytes), size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a };
 }
 
 function partBytesLimit(): number {
@@ -201,25 +160,28 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   const cache = useCache ? readCache(root) : new Map<string, PartSummary>();
   const known = new Map<string, PartSummary>();
   let learned = false;
-  const parts: Part[] = numbers.map((number) => {
+  const parts: Part[] = numbers.map((number, i) => {
     const path = partPath(number);
+    const bytes = readPart(root, path);
+    const part: Part = { number, path, size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a, summary: summariseEvents([], []) };
     if (useCache) {
-      const { hash, size, last } = hashFile(join(root, path));
-      const hit = cache.get(hash);
+      const state = createHash('sha256').update(bytes);
+      part.hash = state.copy().digest('hex');
+      if (i === numbers.length - 1) part.grows = { state, lineBreaks: lineBreaks(bytes) };
+      const hit = cache.get(part.hash);
       if (hit) {
-        known.set(hash, hit);
-        return { number, path, size, endsMidLine: size > 0 && last !== 0x0a, summary: hit, hash };
+        known.set(part.hash, hit);
+        part.summary = hit;
+        return part;
       }
-      const { decoded, endsMidLine } = decodePart(root, path);
-      const summary = summariseEvents(decoded.events, decoded.lines);
-      if (decoded.problems.length === 0) {
-        known.set(hash, summary);
-        learned = true;
-      }
-      return { number, path, size, endsMidLine, summary, hash, decoded };
     }
-    const { decoded, size, endsMidLine } = decodePart(root, path);
-    return { number, path, size, endsMidLine, summary: summariseEvents(decoded.events, decoded.lines), decoded };
+    part.decoded = decodeLedgerBytes(bytes);
+    part.summary = summariseEvents(part.decoded.events, part.decoded.lines);
+    if (part.hash && part.decoded.problems.length === 0) {
+      known.set(part.hash, part.summary);
+      learned = true;
+    }
+    return part;
   });
   // Only clean parts are remembered, and only those still in the ledger, so the cache stays small.
   if (useCache && (learned || known.size !== cache.size)) writeCache(root, known);
@@ -244,7 +206,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
     const ranges: Ledger['parts'] = [];
     let first = 0;
     for (const p of parts) {
-      p.decoded ??= decodePart(root, p.path).decoded;
+      p.decoded ??= decodeLedgerBytes(readPart(root, p.path));
       ranges.push({ path: p.path, first, count: p.decoded.events.length });
       first += p.decoded.events.length;
       for (const q of p.decoded.problems) problems.push({ path: p.path, line: q.line, message: q.message });
@@ -281,17 +243,17 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       try {
         for (const change of changes) {
           if (!isLedgerPart(change.path)) continue;
-          const grown = change.append ? parts.find((p) => p.path === change.path) : undefined;
+          // Only the last part is ever added to; any other is new.
+          const grown = change.append ? parts.find((p) => p.path === change.path)?.grows : undefined;
           const added = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
           const fresh = decodeLedgerBytes(added);
           if ((change.append && !grown) || fresh.problems.length > 0) continue;
-          // What the part holds now, as far as this change knows: its old bytes and the new. A
-          // part that differs on disk (edited meanwhile) has another hash, and is read afresh.
-          const old = grown ? readFileSync(join(root, grown.path)).subarray(0, grown.size) : new Uint8Array(0);
-          const offset = lineBreaks(old);
-          const summary = combineSummaries([...(grown ? [grown.summary] : []), summariseEvents(fresh.events, fresh.lines.map((l) => l + offset))]);
-          if (grown?.hash) entries.delete(grown.hash);
-          entries.set(createHash('sha256').update(old).update(added).digest('hex'), summary);
+          // Kept under the hash of what the part holds now as far as this change knows: its old
+          // bytes and the new. A part that differs on disk (edited meanwhile) misses, and is read.
+          const offset = grown?.lineBreaks ?? 0;
+          const summary = combineSummaries([...(grown && lastPart ? [lastPart.summary] : []), summariseEvents(fresh.events, fresh.lines.map((l) => l + offset))]);
+          if (grown && lastPart?.hash) entries.delete(lastPart.hash);
+          entries.set((grown ? grown.state.copy() : createHash('sha256')).update(added).digest('hex'), summary);
         }
       } catch {
         return;
@@ -313,8 +275,4 @@ export function refuseUnreadable(ledger: Ledger): void {
   if (ledger.problems.length === 0) return;
   const first = ledger.problems.slice(0, 5).map((p) => `  ${p.path}${p.line > 0 ? `:${p.line}` : ''}: ${p.message}`);
   throw new UserError(`The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n${first.join('\n')}`);
-}
-
-export function ledgerExists(root: string): boolean {
-  return existsSync(join(root, LEDGER_FILE));
 }

@@ -9,14 +9,12 @@
 // zod — means the full check runs, with its own messages. Writing it is best effort: a
 // read-only folder or a full disk costs speed, never a command.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CoopParams } from '../core/params.js';
-import { buildId } from './build-id.js';
+import { buildId, cachePath, readCacheFile, writeCacheFile } from './cache-files.js';
 
-/** Inside coop's working folder, which groups' .gitignore keeps out of git. */
-const COOP_DIR = '.coop';
-export const PARAMS_CACHE_FILE = `${COOP_DIR}/cache/params.json`;
+const PARAMS_CACHE = 'params.json';
+export const PARAMS_CACHE_FILE = cachePath(PARAMS_CACHE);
 
 interface CacheFile {
   stamp: string;
@@ -67,12 +65,9 @@ function dependencyVersion(packageRoot: URL, name: string): string | undefined {
 export function cachedParams(root: string, text: string): CoopParams | undefined {
   const key = buildStamp();
   if (key === null) return undefined;
-  try {
-    const cache = JSON.parse(readFileSync(join(root, PARAMS_CACHE_FILE), 'utf8')) as Partial<CacheFile> | null;
-    if (cache?.stamp === key && cache.text === text && typeof cache.params === 'object' && cache.params !== null) return cache.params;
-  } catch {
-    // Missing or spoiled: the full check answers.
-  }
+  // Missing or spoiled: the full check answers.
+  const cache = readCacheFile(root, PARAMS_CACHE) as Partial<CacheFile> | null | undefined;
+  if (cache?.stamp === key && cache.text === text && typeof cache.params === 'object' && cache.params !== null) return cache.params;
   return undefined;
 }
 
@@ -81,30 +76,7 @@ export function cacheParams(root: string, text: string, params: CoopParams): voi
   const key = buildStamp();
   // Only what JSON gives back exactly: a cached answer must be the same answer.
   if (key === null || !isPlainJson(params)) return;
-  // coop's working folder is made by the first command that changes something. A command that
-  // only reads does not make it: in a group whose .gitignore leaves .coop/ out, that would be a
-  // new untracked folder appearing after a read.
-  if (!existsSync(join(root, COOP_DIR))) return;
-  const file = join(root, PARAMS_CACHE_FILE);
-  const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
-  try {
-    mkdirSync(join(root, COOP_DIR, 'cache'), { recursive: true });
-    const fd = openSync(tmp, 'wx', 0o644);
-    try {
-      writeSync(fd, JSON.stringify({ stamp: key, text, params } satisfies CacheFile));
-      // Flushed before the rename, so that after a power cut the cache is whole or absent.
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing more to do: a stray temporary file in .coop/cache is harmless.
-    }
-  }
+  writeCacheFile(root, PARAMS_CACHE, { stamp: key, text, params } satisfies CacheFile);
 }
 
 /** True when JSON.stringify then JSON.parse gives back an equal value. */

@@ -28,12 +28,6 @@ export interface AppendPlan {
   problems: LedgerProblem[];
 }
 
-export function lastSeqOf(events: readonly LedgerEvent[]): number {
-  let last = 0;
-  for (const e of events) if (e.seq > last) last = e.seq;
-  return last;
-}
-
 export function planAppend(ledger: LedgerSoFar, additions: readonly NewEvent[], options: { rules: LedgerRules; today: IsoDate }): AppendPlan {
   let seq = ledger.summary.lastSeq;
   const added = additions.map((e) => ({ seq: ++seq, ...e }) as LedgerEvent);
@@ -68,8 +62,6 @@ function admitsOnlyNewcomers(added: readonly LedgerEvent[], maxMentioned: number
 }
 
 /** The number the next admission gets: one more than any ever given, so numbers are never reused. */
-export function nextMemberNumber(events: readonly LedgerEvent[]): number {
-  let max = 0;
-  for (const e of events) if (e.type === 'admit' && e.member > max) max = e.member;
-  return max + 1;
+export function nextMemberNumber(summary: { maxAdmitted: number }): number {
+  return summary.maxAdmitted + 1;
 }
