@@ -202,6 +202,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .command('check')
     .description('check coop.yml and the whole register; silent when all is well')
     .option('--json', 'print problems as JSON')
+    .option('--all', 'list every problem (without it, the first twenty and how many more)')
     .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
 
   program

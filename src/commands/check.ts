@@ -6,7 +6,11 @@ import { printJson } from '../io/output.js';
 export interface CheckOptions {
   cwd?: string;
   json?: boolean;
+  all?: boolean;
 }
+
+/** Hundreds of problems bury the first, which is often the cause of the rest. */
+const PROBLEMS_SHOWN = 20;
 
 /** Silent with exit 0 when all is well; otherwise every problem with where it is, and exit 1. */
 export async function checkCommand(opts: CheckOptions): Promise<void> {
@@ -18,6 +22,9 @@ export async function checkCommand(opts: CheckOptions): Promise<void> {
   }
   if (!result.ok) {
     const n = result.problems.length;
-    throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(result.problems)}`);
+    const shown = opts.all ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN);
+    const more = n - shown.length;
+    const tail = more > 0 ? `\n  … and ${more} more (run coop check --all to see every one)` : '';
+    throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(shown)}${tail}`);
   }
 }

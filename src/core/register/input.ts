@@ -3,7 +3,7 @@
 // right value looks like. Shared by the commands, the library and the spreadsheet import.
 
 import { UsageError, UserError } from '../../errors.js';
-import { parseDate, type IsoDate } from '../dates.js';
+import { explainBadDate, parseDate, type IsoDate } from '../dates.js';
 
 /** A positive whole number, from a flag's text or a script's number. `what` names it in messages. */
 export function parsePositiveWhole(value: string | number, what: string): number {
@@ -40,7 +40,7 @@ export function parseEventDate(value: string | undefined, what: string, limits: 
   if (value === undefined || value.trim() === '') return limits.today;
   const date = parseDate(value);
   if (!date) {
-    throw new UsageError(`The ${what} "${value}" is not a date coop understands: write it as YYYY-MM-DD or dd/mm/yyyy, for example 2025-03-01 or 01/03/2025.`);
+    throw new UsageError(notADate(`The ${what}`, value, 'write it as YYYY-MM-DD or dd/mm/yyyy, for example 2025-03-01 or 01/03/2025'));
   }
   if (date > limits.today) {
     throw new UserError(`The ${what} ${date} is in the future (today is ${limits.today}): the register records what has already happened.`);
@@ -49,11 +49,16 @@ export function parseEventDate(value: string | undefined, what: string, limits: 
   return date;
 }
 
+/** The refusal of a text that is no date: what date was probably meant where that can be told. */
+function notADate(subject: string, value: string, howToWrite: string): string {
+  return `${subject} "${value}" is not a date coop understands: ${explainBadDate(value) ?? howToWrite}.`;
+}
+
 /** A date to read the register as at: any real date (later dates simply show today's state). */
 export function parseAsOf(value: string | undefined, today: IsoDate): IsoDate {
   if (value === undefined || value.trim() === '') return today;
   const date = parseDate(value);
-  if (!date) throw new UsageError(`The date "${value}" is not a date coop understands: write it as YYYY-MM-DD or dd/mm/yyyy.`);
+  if (!date) throw new UsageError(notADate('The date', value, 'write it as YYYY-MM-DD or dd/mm/yyyy'));
   return date;
 }
 
