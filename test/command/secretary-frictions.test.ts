@@ -69,3 +69,42 @@ describe('dates that do not exist', () => {
     expect(us.stderr).toMatch(/if you meant 13 March 2024, write 2024-03-13 or 13\/03\/2024/);
   });
 });
+
+describe('spreadsheets', () => {
+  it('a bad row is named by its spreadsheet row and the person, a multi-line cell counting as one row', async () => {
+    const dir = await fixtureGroup();
+    const csv = join(dir, '..', 'members.csv');
+    writeFileSync(csv, 'Name,Address,Date joined\nAnn Bee,"1 High St\nLeeds\nLS1 1AA",01/03/2024\n\nCarys Dee,,31/02/2024\n');
+    const r = await coop(['member', 'import', csv], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    // Row 4 in the spreadsheet (header, Ann, an empty row, Carys); line 6 of the file.
+    expect(r.stderr).toMatch(/row 4 \(Carys Dee\), .*members\.csv:6: has date joined "31\/02\/2024"/);
+  });
+
+  it('an export imported into a new group gives the same register; a re-import with --skip-existing adds only new rows', async () => {
+    const founders = ['--founder', 'Ada Founder', '--founder', 'Ben Founder', '--founder', 'Cai Founder', '--founded', '2021-01-01'];
+    const first = await foundGroup(founders, 'first');
+    await coop(['member', 'add', 'Dee =Jones', '--joined', '2021-05-05', '--phone', '+44 7700 900111', '--email', 'dee@example.org'], { cwd: first });
+    await coop(['member', 'add', 'Eve Ellis', '--joined', '2021-06-01', '--address', '2 Low Road\nYork'], { cwd: first });
+    expect((await coop(['member', 'leave', '5', '--date', '2023-02-01', '--reason', 'resigned'], { cwd: first })).exitCode).toBe(0);
+    const file = join(first, '..', 'export.csv');
+    expect((await coop(['member', 'export', file, '--all', '--with-contacts'], { cwd: first })).exitCode).toBe(0);
+    expect(read(file)).toContain("'+44 7700 900111");
+
+    const second = await foundGroup(founders, 'second');
+    const imported = await coop(['member', 'import', file, '--skip-existing', '--json'], { cwd: second });
+    expect(imported.exitCode).toBe(0);
+    expect(json(imported).skipped.map((k: { member: number }) => k.member)).toEqual([1, 2, 3]);
+    const registerOf = async (dir: string) => json(await coop(['register', '--json', '--with-contacts'], { cwd: dir })).members;
+    expect(await registerOf(second)).toEqual(await registerOf(first));
+    expect((await coop(['check'], { cwd: second })).exitCode).toBe(0);
+
+    // One more member in the first group: a re-import adds only that row.
+    await coop(['member', 'add', 'Fay Ford', '--joined', '2024-01-01'], { cwd: first });
+    const again = join(first, '..', 'export-2.csv');
+    await coop(['member', 'export', again, '--all', '--with-contacts'], { cwd: first });
+    const more = json(await coop(['member', 'import', again, '--skip-existing', '--json'], { cwd: second }));
+    expect(more.members.map((m: { number: number; name: string }) => [m.number, m.name])).toEqual([[6, 'Fay Ford']]);
+    expect(await registerOf(second)).toEqual(await registerOf(first));
+  }, 180_000);
+});
