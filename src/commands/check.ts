@@ -1,7 +1,7 @@
 import { checkGroup } from '../api/check.js';
 import { UserError } from '../errors.js';
 import { formatLocated } from '../io/group.js';
-import { printJson } from '../io/output.js';
+import { print, printJson } from '../io/output.js';
 
 export interface CheckOptions {
   cwd?: string;
@@ -20,6 +20,7 @@ export async function checkCommand(opts: CheckOptions): Promise<void> {
     if (!result.ok) process.exitCode = 1;
     return;
   }
+  for (const note of result.notes ?? []) print(`Note: ${note}`);
   if (!result.ok) {
     const n = result.problems.length;
     const shown = opts.all ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN);

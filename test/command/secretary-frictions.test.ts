@@ -108,3 +108,27 @@ describe('spreadsheets', () => {
     expect(await registerOf(second)).toEqual(await registerOf(first));
   }, 180_000);
 });
+
+describe('founding papers drafted ahead of the meeting', () => {
+  it('a group founded on a future date checks clean, says the meeting is ahead, and takes entries for that day', async () => {
+    const dir = await fixtureGroup({ founded: '2030-03-01' });
+    const check = await coop(['check'], { cwd: dir });
+    expect(check.exitCode).toBe(0);
+    expect(check.stdout).toMatch(/^Note: The founding meeting is ahead \(2030-03-01\)/);
+    expect(json(await coop(['check', '--json'], { cwd: dir })).ok).toBe(true);
+
+    const status = json(await coop(['status', '--json'], { cwd: dir }));
+    expect(status).toMatchObject({ foundingAhead: true, members: 3, registerProblems: 0 });
+    expect(status.officers.map((o: { role: string }) => o.role)).toEqual(['chair', 'secretary', 'treasurer']);
+
+    const add = await coop(['member', 'add', 'Dee Jones', '--json'], { cwd: dir });
+    expect(add.exitCode).toBe(0);
+    expect(json(add)).toMatchObject({ number: 4, joined: '2030-03-01' });
+    const later = await coop(['member', 'add', 'Eve Ellis', '--joined', '2030-03-02'], { cwd: dir });
+    expect(later.exitCode).toBe(1);
+    expect(later.stderr).toMatch(/until the founding meeting \(2030-03-01\), entries can be dated only on the day of that meeting/i);
+    const list = json(await coop(['member', 'list', '--json'], { cwd: dir }));
+    expect(list.map((m: { name: string }) => m.name)).toEqual(['Ada Founder', 'Ben Founder', 'Cai Founder', 'Dee Jones']);
+    expect((await coop(['check'], { cwd: dir })).exitCode).toBe(0);
+  });
+});

@@ -149,7 +149,8 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
       date = e.date;
       if (asOf !== undefined && date > asOf) break;
       early = rules !== undefined && date < rules.founded;
-      future = rules !== undefined && Boolean(today) && date > today!;
+      // The founding meeting's own entries may be drafted ahead of it: not "in the future".
+      future = rules !== undefined && Boolean(today) && date > today! && date !== rules.founded;
     }
     if (early) problem(e, `is dated ${e.date}, before the group was founded (${rules!.founded})`);
     if (future) problem(e, `is dated ${e.date}, which is in the future`);
