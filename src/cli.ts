@@ -140,6 +140,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('admit members from a spreadsheet export (all or nothing)')
     .option('--columns <map>', 'which column holds what, e.g. "name=Full name,joined=Start date"')
     .option('--dry-run', 'check the file and print what would be imported; change nothing')
+    .option('--skip-existing', 'leave out rows for members already in the register (same name and date joined)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/member/import.js')).memberImport as Action));
@@ -202,6 +203,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .command('check')
     .description('check coop.yml and the whole register; silent when all is well')
     .option('--json', 'print problems as JSON')
+    .option('--all', 'list every problem (without it, the first twenty and how many more)')
     .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
 
   program

@@ -20,6 +20,8 @@ export interface CheckResult {
   ok: boolean;
   /** Every problem found, with where it is: "register/ledger.jsonl:12". */
   problems: Located[];
+  /** Things worth knowing that are not problems (present only when there are some). */
+  notes?: string[];
 }
 
 const FIELD_WORDS: Record<ContactField, string> = { email: 'email address', address: 'postal address', phone: 'phone number' };
@@ -99,7 +101,14 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  return { ok: problems.length === 0, problems };
+  const founded = parsed?.params?.group.founded;
+  const notes = founded !== undefined && founded > today ? [foundingAheadNote(founded)] : [];
+  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** Founding papers are often drafted before the meeting: the register then starts on its day. */
+function foundingAheadNote(founded: string): string {
+  return `The founding meeting is ahead (${founded}): the register records the founders and first officers as admitted and appointed on that day, and until then new entries can be dated only on it.`;
 }
 
 /**

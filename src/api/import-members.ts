@@ -9,7 +9,7 @@ import type { ContactLine } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
 import type { LedgerEvent, NewEvent } from '../core/ledger/events.js';
-import { duplicateKey, mapColumns, readImportRows, type ImportRow } from '../core/register/csv-import.js';
+import { duplicateKey, mapColumns, readImportRows, rowPlace, type ImportProblem, type ImportRow, type SkippedRow } from '../core/register/csv-import.js';
 import { readCsvRows } from '../core/register/csv-read.js';
 import { commitMessages } from '../core/register/messages.js';
 import { recordChange, type Recorded } from './record.js';
@@ -27,6 +27,8 @@ export interface ImportOptions extends WriteOptions {
   columns?: string;
   /** Check the file and report what would be imported; write nothing. */
   dryRun?: boolean;
+  /** Leave out rows for members already in the register (same name and date joined) instead of refusing the file. */
+  skipExisting?: boolean;
 }
 
 export interface ImportedMember {
@@ -36,6 +38,10 @@ export interface ImportedMember {
   shares: number;
   /** The file line the member's row starts on. */
   line: number;
+  /** The row as the spreadsheet numbers it. */
+  row: number;
+  /** The date the member left, where the file gives one. */
+  left: IsoDate | null;
   /** Contact details stored privately (names of fields only). */
   contacts: string[];
 }
@@ -46,6 +52,8 @@ export interface ImportResult {
   members: ImportedMember[];
   /** Columns the import did not use (notes and the like). */
   ignoredColumns: string[];
+  /** Rows left out because their member is already in the register (--skip-existing). */
+  skipped: SkippedRow[];
 }
 
 /** Reads the file as UTF-8 text, refusing what is not a CSV file with a reason a person can act on. */
@@ -89,30 +97,60 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
 
   const recorded = await recordChange(cwd, options, (group) => {
     const existing = new Map<string, number>();
-    for (const m of deriveState(group.events).state.members.values()) existing.set(duplicateKey(m.name, m.joined), m.number);
-    const { rows, problems } = readImportRows(records, columns, header.cells.length, {
+    const usedNumbers = new Set<number>();
+    for (const m of deriveState(group.events).state.members.values()) {
+      existing.set(duplicateKey(m.name, m.joined), m.number);
+      usedNumbers.add(m.number);
+    }
+    const shareRules = group.params.shares;
+    const { rows, problems, skipped } = readImportRows(records, columns, header.cells.length, {
       today: group.today,
       founded: group.founded,
-      minimumShares: group.params.shares ? group.params.shares.minimumHolding : null,
+      minimumShares: shareRules ? shareRules.minimumHolding : null,
       existing,
+      usedNumbers,
+      skipExisting: options.skipExisting,
     });
     if (problems.length > 0) throw new UserError(refusal(file, problems));
-    // Numbered in the order they joined (file order within a day), so numbers follow history.
+    if (rows.length === 0 && skipped.length > 0 && !options.dryRun) {
+      throw new UserError(`Every member in ${file} is already in the register (${skipped.length} rows left out). Nothing was imported.`);
+    }
+    // Numbered in the order they joined (file order within a day), so numbers follow history;
+    // a number the file gives (an export of another register) is kept.
     const ordered = rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.joined < b.r.joined ? -1 : a.r.joined > b.r.joined ? 1 : a.i - b.i)).map((x) => x.r);
-    const first = group.nextNumber;
+    let next = Math.max(group.nextNumber, ...rows.map((r) => (r.number ?? 0) + 1));
     const events: NewEvent[] = [];
     const contacts: ContactLine[] = [];
-    const members: ImportedMember[] = ordered.map((row: ImportRow, i) => {
-      const number = first + i;
-      events.push({ date: row.joined, type: 'admit', member: number, name: row.name, shares: row.shares });
+    const byNumber = new Map<number, ImportedMember>();
+    const members: ImportedMember[] = ordered.map((row: ImportRow) => {
+      const number = row.number ?? next++;
+      // A member who has left holds no shares now; on admission they held at least the rules'
+      // minimum, repaid on leaving where shares are withdrawable.
+      const admitted = row.left && shareRules ? Math.max(row.shares, shareRules.minimumHolding) : row.shares;
+      events.push({ date: row.joined, type: 'admit', member: number, name: row.name, shares: admitted });
+      if (row.left) events.push({ date: row.left.date, type: 'leave', member: number, reason: row.left.reason, repaid: shareRules?.withdrawable ? admitted : 0 });
       const line: ContactLine = { member: number };
       if (row.email) line.email = row.email;
       if (row.address) line.address = row.address;
       if (row.phone) line.phone = row.phone;
       if (Object.keys(line).length > 1) contacts.push(line);
-      return { number, name: row.name, joined: row.joined, shares: row.shares, line: row.line, contacts: contactFields(Object.keys(line).length > 1 ? line : undefined) };
+      const member: ImportedMember = {
+        number,
+        name: row.name,
+        joined: row.joined,
+        left: row.left?.date ?? null,
+        shares: row.left ? 0 : row.shares,
+        line: row.line,
+        row: row.row,
+        contacts: contactFields(Object.keys(line).length > 1 ? line : undefined),
+      };
+      byNumber.set(number, member);
+      return member;
     });
-    const where = (e: LedgerEvent) => (e.type === 'admit' ? `${file}:${members[e.member - first]?.line ?? '?'}` : undefined);
+    const where = (e: LedgerEvent) => {
+      const m = e.type === 'admit' || e.type === 'leave' ? byNumber.get(e.member) : undefined;
+      return m ? rowPlace(file, m) : undefined;
+    };
     if (options.dryRun) {
       // Checked against the register like a real import, then stopped before anything is written.
       return {
@@ -120,7 +158,7 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
         message: '',
         refusal: `${file} cannot be imported; these rows would break the group's rules`,
         where,
-        result: () => ({ file, dryRun: true, members, ignoredColumns: ignored }),
+        result: () => ({ file, dryRun: true, members, ignoredColumns: ignored, skipped }),
         dryRun: true,
       };
     }
@@ -130,17 +168,17 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
       message: commitMessages.import(members.length, label),
       refusal: `${file} cannot be imported; these rows would break the group's rules`,
       where,
-      result: () => ({ file, dryRun: false, members, ignoredColumns: ignored }),
+      result: () => ({ file, dryRun: false, members, ignoredColumns: ignored, skipped }),
     };
   });
   return recorded;
 }
 
-function refusal(file: string, problems: readonly { line: number; message: string }[]): string {
+function refusal(file: string, problems: readonly ImportProblem[]): string {
   const shown = problems.slice(0, 200);
   return (
     `${file} has ${problems.length === 1 ? 'a row' : `${problems.length} rows`} that cannot be imported; fix ${problems.length === 1 ? 'it' : 'them'} and try again. Nothing was imported.\n` +
-    shown.map((p) => `  ${file}:${p.line}: ${p.message}`).join('\n') +
+    shown.map((p) => `  ${rowPlace(file, p)}: ${p.message}`).join('\n') +
     (problems.length > shown.length ? `\n  … and ${problems.length - shown.length} more` : '')
   );
 }

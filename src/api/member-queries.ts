@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/dates.js';
 import { deriveState, memberHistory } from '../core/ledger/derive.js';
 import type { EventType, LeaveReason } from '../core/ledger/events.js';
 import { describeForMember } from '../core/register/history.js';
-import { parseAsOf, parseMemberNumber } from '../core/register/input.js';
+import { parseAsOf, registerDay, parseMemberNumber } from '../core/register/input.js';
 import { readContacts } from '../io/contacts-store.js';
 import { openGroup, type CommonOptions } from './group.js';
 import { noSuchMember } from './guards.js';
@@ -29,7 +29,7 @@ export interface ListMembersOptions extends CommonOptions {
 
 export async function listMembers(cwd: string, options: ListMembersOptions = {}): Promise<MemberRow[]> {
   const group = await openGroup(cwd, options);
-  const asOf = parseAsOf(options.asOf, group.today);
+  const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
   const { state } = deriveState(group.events, { asOf });
   const rows: MemberRow[] = [];
   for (const m of state.members.values()) {

@@ -5,7 +5,7 @@ import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { toCsv, type Cell } from '../core/csv.js';
 import { deriveState } from '../core/ledger/derive.js';
-import { parseAsOf } from '../core/register/input.js';
+import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { readContacts } from '../io/contacts-store.js';
 import { isIgnored } from '../io/git.js';
@@ -19,7 +19,7 @@ export interface RegisterOptions extends CommonOptions {
 }
 
 function registerOf(group: GroupContext, options: RegisterOptions): StatutoryRegister {
-  const asOf = parseAsOf(options.asOf, group.today);
+  const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
   const { state } = deriveState(group.events, { asOf });
   const sharePence = group.params.shares ? group.params.shares.nominalPence : null;
   return buildRegister(state, { group: group.params.group.name, asOf, sharePence }, options.withContacts ? readContacts(group.root) : undefined);
@@ -56,12 +56,13 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
   const rows: Cell[][] = [
-    ['Membership number', 'Name', 'Date joined', 'Date left', ...(shares ? ['Shares', 'Amount paid (£)'] : []), ...(register.withContacts ? ['Email', 'Phone', 'Address'] : [])],
+    ['Membership number', 'Name', 'Date joined', 'Date left', 'Reason left', ...(shares ? ['Shares', 'Amount paid (£)'] : []), ...(register.withContacts ? ['Email', 'Phone', 'Address'] : [])],
     ...members.map((m) => [
       m.number,
       m.name,
       m.joined,
       m.left,
+      m.leftReason,
       ...(shares ? [m.shares, (m.paidPence / 100).toFixed(2)] : []),
       ...(register.withContacts ? [m.email ?? '', m.phone ?? '', m.address ?? ''] : []),
     ]),

@@ -18,7 +18,9 @@ export interface GroupStatus {
   jurisdiction: Jurisdiction;
   founded: IsoDate;
   today: IsoDate;
-  /** Members today. */
+  /** The founding meeting is after today: members, shares and officers are as it will record them. */
+  foundingAhead: boolean;
+  /** Members today (as at the founding meeting while it is ahead). */
   members: number;
   /** Shares held by members today (0 where the group has no shares). */
   shares: number;
@@ -37,7 +39,9 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
   const full = deriveState(group.events, { rules: group.rules, today });
   const problems = full.problems;
   // Only a ledger with events dated after today (which check reports) needs a second pass.
-  const state = group.events.some((e) => e.date > today) ? deriveState(group.events, { asOf: today }).state : full.state;
+  const foundingAhead = params.group.founded > today;
+  const asOf = foundingAhead ? params.group.founded : today;
+  const state = group.events.some((e) => e.date > asOf) ? deriveState(group.events, { asOf }).state : full.state;
   const shares = sharesIssued(state);
   const roleOrder = (role: string) => {
     const i = params.board.roles.indexOf(role);
@@ -59,6 +63,7 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     jurisdiction: params.group.jurisdiction,
     founded: params.group.founded,
     today,
+    foundingAhead,
     members: currentMembers(state).length,
     shares,
     shareCapital: shares * (params.shares?.nominalPence ?? 0),

@@ -1,12 +1,16 @@
 import { checkGroup } from '../api/check.js';
 import { UserError } from '../errors.js';
 import { formatLocated } from '../io/group.js';
-import { printJson } from '../io/output.js';
+import { print, printJson } from '../io/output.js';
 
 export interface CheckOptions {
   cwd?: string;
   json?: boolean;
+  all?: boolean;
 }
+
+/** Hundreds of problems bury the first, which is often the cause of the rest. */
+const PROBLEMS_SHOWN = 20;
 
 /** Silent with exit 0 when all is well; otherwise every problem with where it is, and exit 1. */
 export async function checkCommand(opts: CheckOptions): Promise<void> {
@@ -16,8 +20,12 @@ export async function checkCommand(opts: CheckOptions): Promise<void> {
     if (!result.ok) process.exitCode = 1;
     return;
   }
+  for (const note of result.notes ?? []) print(`Note: ${note}`);
   if (!result.ok) {
     const n = result.problems.length;
-    throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(result.problems)}`);
+    const shown = opts.all ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN);
+    const more = n - shown.length;
+    const tail = more > 0 ? `\n  … and ${more} more (run coop check --all to see every one)` : '';
+    throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(shown)}${tail}`);
   }
 }

@@ -18,7 +18,12 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   const lines = [
     s.name,
     `  ${s.kind}, ${s.form}, ${s.jurisdiction}; founded ${longDate(s.founded)}`,
-    `  Members today: ${s.members}`,
+    ...(s.foundingAhead
+      ? [
+          `  The founding meeting is ahead, on ${longDate(s.founded)}: until then this shows the group as that meeting will found it.`,
+          `  Members at founding: ${s.members}`,
+        ]
+      : [`  Members today: ${s.members}`]),
   ];
   if (hasShares(s.form)) {
     lines.push(`  Share capital: ${pounds(s.shareCapital)} (${s.shares} shares)`);

@@ -37,6 +37,41 @@ export function parseDate(text: string): IsoDate | undefined {
   return undefined;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LOOSE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Why a text that parseDate refused is not a date, in words that point at the date meant:
+ * "31 February 2026 does not exist (February 2026 has 28 days)", or the padded form of
+ * "2026-2-3". Undefined when the text is not shaped like a date at all.
+ */
+export function explainBadDate(text: string): string | undefined {
+  const t = text.trim();
+  const iso = LOOSE_ISO.exec(t);
+  const uk = UK.exec(t);
+  const parts = iso ? { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! } : uk ? { year: +uk[3]!, month: +uk[2]!, day: +uk[1]! } : undefined;
+  if (!parts) return undefined;
+  const { year, month, day } = parts;
+  if (month < 1 || month > 12) {
+    const swapped = day >= 1 && day <= 12 && month >= 1 && month <= daysInMonth(year, day);
+    return swapped
+      ? `there is no month ${month}; if you meant ${month} ${MONTH_NAMES[day - 1]} ${year}, write ${year}-${pad(day)}-${pad(month)} or ${pad(month)}/${pad(day)}/${year} (day first)`
+      : `there is no month ${month}`;
+  }
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return `${day} ${MONTH_NAMES[month - 1]} ${year} does not exist (${MONTH_NAMES[month - 1]} ${year} has ${last} days)`;
+  if (iso && t.length !== 10) return `write the month and day with two digits each: ${year}-${pad(month)}-${pad(day)}`;
+  return undefined;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -42,6 +42,15 @@ export function formRefusal(kind: CoopParams['group']['kind'], form: CoopParams[
 }
 
 /** Every problem with a parsed set of parameters, in coop.yml order. Empty when all is well. */
+/**
+ * The name with the ending the law requires, never "Riverside Ltd Limited": an abbreviation or
+ * other ending already there ("Ltd", "Ltd.", "Limited", "Cyf") is replaced, not added to.
+ */
+export function withEnding(name: string, ending: string): string {
+  const base = name.replace(/\s+(limited|ltd\.?|cyfyngedig|cyf\.?)$/i, '');
+  return `${base} ${ending}`;
+}
+
 export function validateParams(p: CoopParams): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -53,7 +62,7 @@ export function validateParams(p: CoopParams): Problem[] {
   if (isSociety(group.form) && !SOCIETY_NAME_SUFFIXES.some((s) => group.name.endsWith(` ${s}`))) {
     add(
       'group.name',
-      `A registered society's name must end in "Limited" (or "Cyfyngedig" when the registered office is in Wales), 2014 Act s.10: try "${group.name} Limited".`,
+      `A registered society's name must end in "Limited" (or "Cyfyngedig" when the registered office is in Wales), 2014 Act s.10, which allows no abbreviation such as "Ltd": try "${withEnding(group.name, 'Limited')}".`,
     );
   }
 
@@ -98,7 +107,7 @@ export function validateParams(p: CoopParams): Problem[] {
     if (group.form === 'cic' && !CIC_NAME_SUFFIXES.some((s) => group.name.toLowerCase().endsWith(` ${s.toLowerCase()}`))) {
       add(
         'group.name',
-        `A community interest company's name must end in "community interest company" or "CIC" (2004 Act s.33): try "${group.name} CIC".`,
+        `A community interest company's name must end in "community interest company" or "CIC" (2004 Act s.33): try "${withEnding(group.name, 'CIC')}".`,
       );
     }
     if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {

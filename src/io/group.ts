@@ -94,6 +94,7 @@ export function ledgerRules(params: CoopParams): LedgerRules {
           withdrawable: s.withdrawable,
           transferable: s.transferable,
           statutoryMaximum: s.withdrawable ? Math.floor(WITHDRAWABLE_SHARE_CAP_PENCE[params.group.jurisdiction] / s.nominalPence) : null,
+          nominalPence: s.nominalPence,
         }
       : null,
     officersMustBeMembers: params.board.officersMustBeMembers,

@@ -12,12 +12,12 @@ export function parseParamsText(text: string, file = PARAMS_FILE): { params?: Co
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => ({
-        where: `${file}:${e.linePos?.[0]?.line ?? 1}`,
-        message: `is not valid YAML: ${e.message.split('\n')[0]}`,
-      })),
-    };
+    // One mistake (a tab, a line indented by one space too many) makes the parser report every
+    // later line of the same block too; only the first is the person's mistake, so only it is
+    // reported, at its own line.
+    const first = doc.errors[0]!;
+    const line = firstContentLine(text, lineCounter.linePos(first.pos[0]).line);
+    return { problems: [{ where: `${file}:${line}`, message: `is not valid YAML: ${plainYamlError(first.code, first.message)}` }] };
   }
   const lineOf = (path: (string | number)[]): number => {
     for (let n = path.length; n >= 0; n--) {
@@ -65,4 +65,23 @@ export function parseParamsText(text: string, file = PARAMS_FILE): { params?: Co
   const params = parsed.data;
   const problems = validateParams(params).map((p) => ({ where: `${file}:${lineOf(p.path.split('.'))}`, message: `${p.path}: ${p.message}` }));
   return { params, problems, doc };
+}
+
+/** The parser's message, in the words a person editing the file needs. */
+function plainYamlError(code: string, message: string): string {
+  if (code === 'TAB_AS_INDENT') return 'a tab is used to indent this line; indent with spaces only';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR' || /same column/.test(message)) {
+    return 'this line is indented differently from the lines around it; line it up with the other keys of its section';
+  }
+  return message.split('\n')[0] ?? message;
+}
+
+/** The parser places an item's error where its leading comments begin; a person looks for the key. */
+function firstContentLine(text: string, line: number): number {
+  const lines = text.split('\n');
+  for (let n = line; n <= lines.length; n++) {
+    const content = (lines[n - 1] ?? '').trim();
+    if (content !== '' && !content.startsWith('#')) return n;
+  }
+  return line;
 }

@@ -26,7 +26,6 @@ async function wizard(script: Script, flags: Record<string, unknown> = {}) {
 const FOUNDERS: Script = {
   'founder.name': ['Ada Lovelace', 'Ben Okri', 'Cai Jones'],
   'founder.email': ['ada@example.org', '', 'cai@example.org'],
-  'founder.more': [true, true, false],
 };
 
 describe('coop new at a terminal', () => {
@@ -67,12 +66,41 @@ describe('coop new at a terminal', () => {
     expect(read(join(w.dir, 'coop.yml'))).toContain('noticeClearDays: 21');
   });
 
-  it('asks for more founders until a society has enough', async () => {
-    const w = await wizard({ kind: 'worker-coop', name: 'Three Limited', 'founder.name': ['A One', 'B Two', 'C Three'], 'founder.email': ['', '', ''], 'founder.more': [true, true, false] });
+  it('asks for more founders until a society has enough, then takes an empty name as the end', async () => {
+    const w = await wizard({ kind: 'worker-coop', name: 'Three Limited', 'founder.name': ['A One', 'B Two', 'C Three', 'D Four'], 'founder.email': ['', '', '', ''] });
     await w.run;
-    const more = w.asked.filter((a) => a.key === 'founder.more');
-    expect(more.map((a) => a.default)).toEqual([true, true, false]);
-    expect(more[0]!.message).toMatch(/needs at least 3 founders/);
+    const names = w.asked.filter((a) => a.key === 'founder.name');
+    expect(names.map((a) => a.message)).toEqual([
+      'Founder 1: full name',
+      'Founder 2: full name (this form needs at least 3 founders)',
+      'Founder 3: full name (this form needs at least 3 founders)',
+      'Founder 4: full name (leave empty if there are no more founders)',
+      'Founder 5: full name (leave empty if there are no more founders)',
+    ]);
+    // No yes/no question between founders, where a typed name would read as "no".
+    expect(w.asked.some((a) => a.key === 'founder.more')).toBe(false);
+    expect(read(join(w.dir, 'register', 'ledger.jsonl'))).toContain('"D Four"');
+  });
+
+  it('puts a refusal found only at the end back to the one question, keeping every other answer', async () => {
+    const errors: string[] = [];
+    const parent = tempDir();
+    const { prompter, asked } = scriptedPrompter({ name: 'Riverside Radio CIC', form: 'cic', ...FOUNDERS, noticeDays: '21' });
+    await runNew(
+      'group',
+      { cwd: parent, kind: 'community-radio', form: 'unincorporated-association' },
+      { prompter: async () => prompter, today: TODAY, out: () => undefined, err: (t) => errors.push(t) },
+    );
+    expect(errors.join('')).toMatch(/--form: .*Ofcom/);
+    // The form was asked again, offering only the forms that fit; nothing else was asked twice.
+    const form = asked.filter((a) => a.key === 'form');
+    expect(form).toHaveLength(1);
+    expect(form[0]!.choices).not.toContain('unincorporated-association');
+    expect(asked.filter((a) => a.key === 'noticeDays')).toHaveLength(1);
+    const yml = read(join(parent, 'group', 'coop.yml'));
+    expect(yml).toContain('form: cic');
+    expect(yml).toContain('noticeClearDays: 21');
+    expect(asked.filter((a) => a.key === 'founder.name')).toHaveLength(4);
   });
 
   it('refuses a bad email at the question', async () => {

@@ -62,18 +62,24 @@ describe('finding the columns', () => {
 });
 
 describe('checking the rows', () => {
-  const limits = { today: '2026-06-01', founded: '2021-01-01', minimumShares: 1, existing: new Map([[duplicateKey('Old Member', '2021-01-01'), 1]]) };
+  const limits = {
+    today: '2026-06-01',
+    founded: '2021-01-01',
+    minimumShares: 1,
+    existing: new Map([[duplicateKey('Old Member', '2021-01-01'), 1]]),
+    usedNumbers: new Set([1]),
+  };
   const header = ['Name', 'Email', 'Address', 'Postcode', 'Joined', 'Shares'];
   const { columns } = mapColumns(header);
-  const rows = (...cells: string[][]) => cells.map((c, i) => ({ line: i + 2, cells: c }));
+  const rows = (...cells: string[][]) => cells.map((c, i) => ({ line: i + 2, row: i + 2, cells: c }));
 
   it('takes a good row, with the rules’ minimum when no shares are given and the postcode on the address', () => {
     const r = readImportRows(rows(['Ann Bee', 'ann@example.org', '1 Road, Town', 'AB1 2CD', '03/02/2021', '']), columns, header.length, limits);
     expect(r.problems).toEqual([]);
-    expect(r.rows).toEqual([{ line: 2, name: 'Ann Bee', joined: '2021-02-03', shares: 1, email: 'ann@example.org', address: '1 Road, Town, AB1 2CD' }]);
+    expect(r.rows).toEqual([{ line: 2, row: 2, name: 'Ann Bee', joined: '2021-02-03', shares: 1, email: 'ann@example.org', address: '1 Road, Town, AB1 2CD' }]);
   });
   it('skips rows of empty cells', () => {
-    expect(readImportRows(rows(['', ' ', '', '', '', '']), columns, header.length, limits)).toEqual({ rows: [], problems: [] });
+    expect(readImportRows(rows(['', ' ', '', '', '', '']), columns, header.length, limits)).toEqual({ rows: [], problems: [], skipped: [] });
   });
   it('reports every bad row with its line and everything wrong with it', () => {
     const r = readImportRows(
@@ -95,8 +101,41 @@ describe('checking the rows', () => {
     expect(byLine[3]).toMatch(/in the future/);
     expect(byLine[3]).toMatch(/email address "ann@"/);
     expect(byLine[4]).toMatch(/already member 1/);
-    expect(byLine[6]).toMatch(/repeats line 5/);
+    expect(byLine[6]).toMatch(/repeats row 5/);
     expect(byLine[7]).toMatch(/before the group was founded/);
+  });
+  it('with skipExisting leaves out a row already in the register, and says which member it is', () => {
+    const r = readImportRows(rows(['Old Member', '', '', '', '2021-01-01', '1'], ['New Member', '', '', '', '2021-02-01', '1']), columns, header.length, { ...limits, skipExisting: true });
+    expect(r.problems).toEqual([]);
+    expect(r.skipped).toEqual([{ row: 2, name: 'Old Member', member: 1 }]);
+    expect(r.rows.map((x) => x.name)).toEqual(['New Member']);
+  });
+  it('keeps the membership number and departure an export gives, and takes off its formula guard', () => {
+    const cols = ['Membership number', 'Name', 'Date joined', 'Date left', 'Reason left', 'Shares', 'Phone'];
+    const r = readImportRows(
+      [{ line: 2, row: 2, cells: ['7', 'Dee Jones', '2021-03-01', '2022-04-01', 'deceased', '0', "'+44 7700 900111"] }],
+      mapColumns(cols).columns,
+      cols.length,
+      limits,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.rows[0]).toMatchObject({ number: 7, name: 'Dee Jones', left: { date: '2022-04-01', reason: 'deceased' }, phone: '+44 7700 900111' });
+  });
+  it('refuses a membership number the register already uses, and one given twice', () => {
+    const cols = ['Membership number', 'Name', 'Date joined'];
+    const r = readImportRows(
+      [
+        { line: 2, row: 2, cells: ['1', 'Someone Else', '2021-03-01'] },
+        { line: 3, row: 3, cells: ['9', 'Ann', '2021-03-01'] },
+        { line: 4, row: 4, cells: ['9', 'Bea', '2021-03-01'] },
+      ],
+      mapColumns(cols).columns,
+      cols.length,
+      limits,
+    );
+    expect(r.problems.map((p) => [p.row, p.name])).toEqual([[2, 'Someone Else'], [4, 'Bea']]);
+    expect(r.problems[0]!.message).toMatch(/number 1, which the register already uses/);
+    expect(r.problems[1]!.message).toMatch(/as row 3 does/);
   });
   it('refuses shares where the group has none', () => {
     const r = readImportRows(rows(['Ann', '', '', '', '2021-02-03', '2']), columns, header.length, { ...limits, minimumShares: null });

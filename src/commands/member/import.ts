@@ -7,23 +7,25 @@ export interface MemberImportOptions {
   cwd?: string;
   columns?: string;
   dryRun?: boolean;
+  skipExisting?: boolean;
   commit?: boolean;
   json?: boolean;
 }
 
 export async function memberImport(file: string, opts: MemberImportOptions): Promise<void> {
-  const r = await importMembers(opts.cwd ?? process.cwd(), file, { columns: opts.columns, dryRun: opts.dryRun, commit: opts.commit });
+  const r = await importMembers(opts.cwd ?? process.cwd(), file, { columns: opts.columns, dryRun: opts.dryRun, skipExisting: opts.skipExisting, commit: opts.commit });
   if (opts.json) {
     printJson(r);
     return;
   }
   const table = formatTable(
-    ['No.', 'Name', 'Joined', 'Shares', 'Private details', 'Line'],
-    r.members.map((m) => [String(m.number), m.name, m.joined, String(m.shares), m.contacts.join(', ') || '-', String(m.line)]),
-    [0, 3, 5],
+    ['No.', 'Name', 'Joined', 'Left', 'Shares', 'Private details', 'Row'],
+    r.members.map((m) => [String(m.number), m.name, m.joined, m.left ?? '-', String(m.shares), m.contacts.join(', ') || '-', String(m.row)]),
+    [0, 4, 6],
   );
   print(r.dryRun ? `Would import ${plural(r.members.length, 'member')} from ${file} (dry run: nothing written):` : `Imported ${plural(r.members.length, 'member')} from ${file}:`);
   print(table);
+  if (r.skipped.length > 0) print(`Left out ${plural(r.skipped.length, 'row')} already in the register (${r.skipped.map((k) => `row ${k.row}: member ${k.member}`).join(', ')}).`);
   if (r.ignoredColumns.length > 0) print(`Columns not imported: ${r.ignoredColumns.join(', ')}.`);
   const c = committedNote(r.commit, opts.commit);
   if (c && !r.dryRun) print(c);

@@ -9,6 +9,7 @@ import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
 import { FOUNDING_FILES } from '../../core/found/context.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
 import { foundingFrom } from '../../core/found/to-params.js';
+import { QUESTIONS } from '../../core/found/answers.js';
 import { writeFoundingRepo } from '../../io/found-repo.js';
 import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
 import { canPrompt, inquirerPrompter, type Prompter } from '../../io/prompts.js';
@@ -21,6 +22,9 @@ import { fileList } from './report.js';
 import { resolveTarget } from './target.js';
 
 export type { NewOptions } from './options.js';
+
+/** How often the wizard puts a refused answer back to the person before it gives up. */
+const MAX_FIX_ROUNDS = 5;
 
 /** What tests replace: the questions, the clock and the output. */
 export interface NewDeps {
@@ -58,8 +62,18 @@ export async function runNew(dir: string | undefined, opts: NewOptions, deps: Ne
   if (checkGitFirst) await checkGit(target.parent);
 
   const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
-  const answers = await completeAnswers(given, opts, setting, prompter);
-  const { founding, problems } = foundingFrom(answers, setting);
+  let answers = await completeAnswers(given, opts, setting, prompter);
+  let { founding, problems } = foundingFrom(answers, setting);
+  // At a terminal, a refusal found only when the answers are taken together is put to the
+  // person at the one question it concerns; every other answer is kept.
+  for (let round = 0; !founding && prompter && round < MAX_FIX_ROUNDS; round++) {
+    const keys = problems.map((p) => QUESTIONS.find((q) => q.flag === p.where)?.key);
+    if (keys.some((k) => k === undefined)) break;
+    for (const p of problems) err(`That answer cannot be used: ${p.where}: ${p.message.replace(/\.$/, '')}. Please answer that question again.\n`);
+    for (const key of keys) delete answers[key!];
+    answers = await completeAnswers(answers, opts, setting, prompter);
+    ({ founding, problems } = foundingFrom(answers, setting));
+  }
   if (!founding) {
     throw new UserError(
       `The group cannot be founded with ${problems.length === 1 ? 'this answer' : 'these answers'}; nothing was written:\n` +

@@ -114,20 +114,30 @@ export async function interview(prompter: Prompter, given: Answers, setting: Fou
   return answers;
 }
 
-/** Founders one at a time: a name, an optional email, then "another?" until there are enough. */
+/**
+ * Founders one at a time: a name, an optional email, then the next name. No yes/no question in
+ * between: a name typed where "Add another? (Y/n)" was asked used to read as "no". Until the
+ * form's minimum the next name is required; after it, an empty name ends the list.
+ */
 async function askFounders(prompter: Prompter, minimum: number): Promise<Founder[]> {
   const founders: Founder[] = [];
   for (;;) {
     const n = founders.length + 1;
+    const needed = founders.length < minimum;
     const name = await prompter.text({
       key: 'founder.name',
-      message: `Founder ${n}: full name`,
+      message: needed
+        ? `Founder ${n}: full name${founders.length > 0 ? ` (this form needs at least ${minimum} founders)` : ''}`
+        : `Founder ${n}: full name (leave empty if there are no more founders)`,
+      ...(needed ? {} : { default: '' }),
       validate: (v) => {
+        if (!needed && v.trim() === '') return true;
         const f = checkFounder({ name: v });
         if (typeof f === 'string') return f;
         return founderListProblems([...founders, f])[0] ?? true;
       },
     });
+    if (!needed && name.trim() === '') return founders;
     const email = await prompter.text({
       key: 'founder.email',
       message: `Founder ${n}: email (optional; kept private, never committed)`,
@@ -140,12 +150,5 @@ async function askFounders(prompter: Prompter, minimum: number): Promise<Founder
     });
     const f = checkFounder({ name, email });
     if (typeof f !== 'string') founders.push(f);
-    const more = founders.length < minimum;
-    const another = await prompter.confirm({
-      key: 'founder.more',
-      message: more ? `This form needs at least ${minimum} founders. Add founder ${founders.length + 1}?` : 'Add another founder?',
-      default: more,
-    });
-    if (!another) return founders;
   }
 }

@@ -4,6 +4,7 @@
 
 import type { IsoDate } from '../dates.js';
 import type { LedgerEvent, LeaveReason } from './events.js';
+import { formatPounds } from '../numbers.js';
 
 export interface Member {
   number: number;
@@ -42,6 +43,8 @@ export interface LedgerRules {
     transferable: boolean;
     /** The statutory cap on withdrawable holdings, in shares (cap in pence / nominal value). */
     statutoryMaximum: number | null;
+    /** One share's nominal value, so refusals can say what a holding is worth in pounds. */
+    nominalPence?: number;
   } | null;
   officersMustBeMembers: boolean;
 }
@@ -129,14 +132,17 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
       if (holding !== 0) problem(e, `member ${m.number} would hold ${holding} shares, but this group has no shares`);
       return;
     }
+    // A secretary thinks in pounds as well as shares: "(£5.00 against the maximum of £1.00)".
+    const value = shareRules.nominalPence;
+    const inPounds = (limit: number, word: string) => (value === undefined ? '' : ` (${formatPounds(holding * value, { pence: true })} against the ${word} of ${formatPounds(limit * value, { pence: true })})`);
     if (holding < shareRules.minimumHolding) {
-      problem(e, `member ${m.number} would hold ${holding} shares, below the rules' minimum of ${shareRules.minimumHolding}`);
+      problem(e, `member ${m.number} would hold ${holding} shares, below the rules' minimum of ${shareRules.minimumHolding}${inPounds(shareRules.minimumHolding, 'minimum')}`);
     }
     if (holding > shareRules.maximumHolding) {
-      problem(e, `member ${m.number} would hold ${holding} shares, above the rules' maximum of ${shareRules.maximumHolding}`);
+      problem(e, `member ${m.number} would hold ${holding} shares, above the rules' maximum of ${shareRules.maximumHolding}${inPounds(shareRules.maximumHolding, 'maximum')}`);
     }
     if (shareRules.statutoryMaximum !== null && holding > shareRules.statutoryMaximum) {
-      problem(e, `member ${m.number} would hold ${holding} withdrawable shares, above the statutory cap of ${shareRules.statutoryMaximum}`);
+      problem(e, `member ${m.number} would hold ${holding} withdrawable shares, above the statutory cap of ${shareRules.statutoryMaximum}${inPounds(shareRules.statutoryMaximum, 'cap')}`);
     }
   };
 
@@ -149,7 +155,8 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
       date = e.date;
       if (asOf !== undefined && date > asOf) break;
       early = rules !== undefined && date < rules.founded;
-      future = rules !== undefined && Boolean(today) && date > today!;
+      // The founding meeting's own entries may be drafted ahead of it: not "in the future".
+      future = rules !== undefined && Boolean(today) && date > today! && date !== rules.founded;
     }
     if (early) problem(e, `is dated ${e.date}, before the group was founded (${rules!.founded})`);
     if (future) problem(e, `is dated ${e.date}, which is in the future`);

@@ -4,14 +4,18 @@
 
 import { UsageError, UserError } from '../../errors.js';
 import { parseDate, type IsoDate } from '../dates.js';
+import { LEAVE_REASONS, type LeaveReason } from '../ledger/events.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parsePositiveWhole } from './input.js';
 import type { CsvRow } from './csv-read.js';
 
-export const IMPORT_FIELDS = ['name', 'first-name', 'last-name', 'email', 'phone', 'address', 'postcode', 'joined', 'shares'] as const;
+export const IMPORT_FIELDS = ['number', 'name', 'first-name', 'last-name', 'email', 'phone', 'address', 'postcode', 'joined', 'left', 'left-reason', 'shares'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Header names recognised for each field, compared without case, spaces or punctuation. */
 const HEADER_NAMES: Record<ImportField, string[]> = {
+  // coop's own export writes "Membership number", "Date left" and "Reason left", so an export
+  // imported into a new group keeps numbers and departures.
+  number: ['membershipnumber', 'membernumber', 'memberno', 'membershipno'],
   name: ['name', 'fullname', 'membername', 'membersname', 'nameofmember'],
   'first-name': ['firstname', 'forename', 'forenames', 'givenname', 'firstnames'],
   'last-name': ['lastname', 'surname', 'familyname'],
@@ -21,6 +25,8 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   postcode: ['postcode', 'postalcode', 'zip', 'zipcode'],
   joined: ['datejoined', 'joined', 'startdate', 'membershipdate', 'joiningdate', 'dateofadmission', 'admitted', 'dateadmitted', 'joindate', 'membersince'],
   shares: ['shares', 'noofshares', 'numberofshares', 'sharesheld', 'shareholding'],
+  left: ['dateleft', 'left', 'dateceased', 'leavingdate', 'dateofleaving'],
+  'left-reason': ['reasonleft', 'reasonceased', 'reasonforleaving'],
 };
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -77,8 +83,13 @@ export function mapColumns(header: readonly string[], override?: string): { colu
 
 export interface ImportRow {
   line: number;
+  /** The row as the spreadsheet numbers it. */
+  row: number;
+  /** The membership number the file gives, kept on import; undefined: the next free number. */
+  number?: number;
   name: string;
   joined: IsoDate;
+  left?: { date: IsoDate; reason: LeaveReason };
   shares: number;
   email?: string;
   address?: string;
@@ -92,21 +103,61 @@ export interface ImportLimits {
   minimumShares: number | null;
   /** Members already in the register by duplicateKey (name and date joined), to catch a file imported twice. */
   existing: ReadonlyMap<string, number>;
+  /** Membership numbers already used in the register (by anyone, past or present). */
+  usedNumbers: ReadonlySet<number>;
+  /** Rows for members already in the register are left out rather than refused (--skip-existing). */
+  skipExisting?: boolean;
+}
+
+/** A row the file holds that could not be imported, placed as the secretary will look for it. */
+export interface ImportProblem {
+  line: number;
+  row: number;
+  /** The name the row gives, where it gives one. */
+  name?: string;
+  message: string;
+}
+
+/** A row left out because its member is already in the register (with --skip-existing). */
+export interface SkippedRow {
+  row: number;
+  name: string;
+  member: number;
+}
+
+/** "row 6 (Tom Smith), members.csv:7": the spreadsheet's row and the person first, then the file line. */
+export function rowPlace(file: string, p: { row: number; line: number; name?: string }): string {
+  return `row ${p.row}${p.name ? ` (${p.name})` : ''}, ${file}:${p.line}`;
+}
+
+/**
+ * The apostrophe our own export puts before a cell a spreadsheet would read as a formula
+ * ("'+44 7700 900789"), taken off again so that an export imports as it was.
+ */
+function unguard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 export const duplicateKey = (name: string, joined: IsoDate): string => `${name.toLowerCase()}|${joined}`;
 
 /** Checks every row. Rows whose cells are all empty (spreadsheet padding) are skipped. */
-export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, width: number, limits: ImportLimits): { rows: ImportRow[]; problems: { line: number; message: string }[] } {
+export function readImportRows(
+  rows: readonly CsvRow[],
+  columns: ColumnMap,
+  width: number,
+  limits: ImportLimits,
+): { rows: ImportRow[]; problems: ImportProblem[]; skipped: SkippedRow[] } {
   const out: ImportRow[] = [];
-  const problems: { line: number; message: string }[] = [];
+  const problems: ImportProblem[] = [];
+  const skipped: SkippedRow[] = [];
   const seen = new Map<string, number>();
+  const numbersSeen = new Map<number, number>();
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const wrong: string[] = [];
     const cell = (field: ImportField): string => {
       const i = columns[field];
-      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+      return i === undefined ? '' : unguard((row.cells[i] ?? '').trim());
     };
     const attempt = <T>(fn: () => T): T | undefined => {
       try {
@@ -138,10 +189,36 @@ export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, widt
     if (rawShares !== '') {
       if (limits.minimumShares === null) {
         if (rawShares !== '0') wrong.push(`gives ${rawShares} shares, but this group has no members' shares`);
+      } else if (rawShares === '0' && cell('left') !== '') {
+        // A member who has left holds no shares now (an export shows 0): admitted with the minimum.
       } else {
         const n = attempt(() => parsePositiveWhole(rawShares, 'number of shares'));
         if (n !== undefined) shares = n;
       }
+    }
+
+    let number: number | undefined;
+    const rawNumber = cell('number');
+    if (rawNumber !== '') {
+      number = attempt(() => parsePositiveWhole(rawNumber, 'membership number'));
+      if (number !== undefined) {
+        const twice = numbersSeen.get(number);
+        if (twice !== undefined) wrong.push(`gives membership number ${number}, as row ${twice} does: each member has a number of their own`);
+        else numbersSeen.set(number, row.row);
+      }
+    }
+
+    let left: ImportRow['left'];
+    const rawLeft = cell('left');
+    if (rawLeft !== '') {
+      const date = parseDate(rawLeft);
+      const rawReason = cell('left-reason').toLowerCase();
+      const reason = rawReason === '' ? 'other' : (LEAVE_REASONS as readonly string[]).includes(rawReason) ? (rawReason as LeaveReason) : undefined;
+      if (!date) wrong.push(`has date left "${rawLeft}", which is not a real date written dd/mm/yyyy or YYYY-MM-DD`);
+      else if (date > limits.today) wrong.push(`has date left ${date}, which is in the future`);
+      else if (joined !== undefined && date < joined) wrong.push(`has date left ${date}, before the date joined (${joined})`);
+      if (reason === undefined) wrong.push(`gives "${cell('left-reason')}" as the reason left: use one of ${LEAVE_REASONS.join(', ')}`);
+      if (date && reason) left = { date, reason };
     }
 
     const contact: Pick<ImportRow, 'email' | 'address' | 'phone'> = {};
@@ -157,14 +234,23 @@ export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, widt
     if (name !== undefined && joined !== undefined) {
       const key = duplicateKey(name, joined);
       const already = limits.existing.get(key);
-      if (already !== undefined) wrong.push(`${name}, joined ${joined}, is already member ${already}: remove the row if it is the same person`);
+      if (already !== undefined && limits.skipExisting && (number === undefined || number === already)) {
+        skipped.push({ row: row.row, name, member: already });
+        continue;
+      }
+      if (already !== undefined) {
+        wrong.push(`${name}, joined ${joined}, is already member ${already}: remove the row if it is the same person, or import with --skip-existing to leave out rows already in the register`);
+      } else if (number !== undefined && limits.usedNumbers.has(number)) {
+        wrong.push(`gives membership number ${number}, which the register already uses: numbers are never reused, so leave the cell empty for the next free number`);
+      }
       const earlier = seen.get(key);
-      if (earlier !== undefined) wrong.push(`repeats line ${earlier} (${name}, joined ${joined})`);
-      else seen.set(key, row.line);
+      if (earlier !== undefined) wrong.push(`repeats row ${earlier} (${name}, joined ${joined})`);
+      else seen.set(key, row.row);
     }
 
-    if (wrong.length > 0) problems.push({ line: row.line, message: wrong.join('; ') });
-    else out.push({ line: row.line, name: name!, joined: joined!, shares, ...contact });
+    const place = { line: row.line, row: row.row, ...(name !== undefined ? { name } : rawName !== '' ? { name: rawName } : {}) };
+    if (wrong.length > 0) problems.push({ ...place, message: wrong.join('; ') });
+    else out.push({ ...place, name: name!, joined: joined!, shares, ...(number !== undefined ? { number } : {}), ...(left ? { left } : {}), ...contact });
   }
-  return { rows: out, problems };
+  return { rows: out, problems, skipped };
 }

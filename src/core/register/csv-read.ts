@@ -1,6 +1,7 @@
 // Reading a spreadsheet's CSV export into rows, each with the line of the file it starts on,
-// so that every problem can be reported where the secretary will find it. Line numbers count
-// physical lines: a quoted address with a line break takes two.
+// so that every problem can be reported where the secretary will find it: by the row as the
+// spreadsheet numbers it (a quoted address with a line break is one row), and by the file line
+// (where it takes two) for a text editor.
 
 import { parse, CsvError } from 'csv-parse/sync';
 import { UserError } from '../../errors.js';
@@ -8,6 +9,8 @@ import { UserError } from '../../errors.js';
 export interface CsvRow {
   /** The file line the row starts on (1 is the first line of the file). */
   line: number;
+  /** The row as a spreadsheet numbers it: the header is row 1, a multi-line cell is one row. */
+  row: number;
   cells: string[];
 }
 
@@ -26,11 +29,15 @@ export function readCsvRows(text: string, file: string): CsvRow[] {
     if (error instanceof CsvError) throw new UserError(explainCsvError(error, file));
     throw error;
   }
+  let row = 0;
   return records.map(({ record, info, raw }) => {
     // info.lines is the line the record ends on; the record's raw text (less blank lines
-    // skipped before it and its own line end) says how many lines it spans.
+    // skipped before it and its own line end) says how many lines it spans. A blank line the
+    // parser skipped is still a row in the spreadsheet.
+    const blankBefore = (/^\n+/.exec(raw)?.[0] ?? '').length;
     const spans = (raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g) ?? []).length;
-    return { line: info.lines - spans, cells: record };
+    row += 1 + blankBefore;
+    return { line: info.lines - spans, row, cells: record };
   });
 }
 

@@ -3,7 +3,7 @@
 // right value looks like. Shared by the commands, the library and the spreadsheet import.
 
 import { UsageError, UserError } from '../../errors.js';
-import { parseDate, type IsoDate } from '../dates.js';
+import { explainBadDate, parseDate, type IsoDate } from '../dates.js';
 
 /** A positive whole number, from a flag's text or a script's number. `what` names it in messages. */
 export function parsePositiveWhole(value: string | number, what: string): number {
@@ -37,23 +37,36 @@ export interface DateLimits {
  * has happened) and not before the group was founded. Defaults to today.
  */
 export function parseEventDate(value: string | undefined, what: string, limits: DateLimits): IsoDate {
-  if (value === undefined || value.trim() === '') return limits.today;
+  // Papers drafted ahead of the founding meeting: entries are made as at that meeting.
+  const foundingAhead = limits.founded > limits.today;
+  if (value === undefined || value.trim() === '') return foundingAhead ? limits.founded : limits.today;
   const date = parseDate(value);
   if (!date) {
-    throw new UsageError(`The ${what} "${value}" is not a date coop understands: write it as YYYY-MM-DD or dd/mm/yyyy, for example 2025-03-01 or 01/03/2025.`);
+    throw new UsageError(notADate(`The ${what}`, value, 'write it as YYYY-MM-DD or dd/mm/yyyy, for example 2025-03-01 or 01/03/2025'));
   }
-  if (date > limits.today) {
-    throw new UserError(`The ${what} ${date} is in the future (today is ${limits.today}): the register records what has already happened.`);
+  if (date > limits.today && !(foundingAhead && date === limits.founded)) {
+    const ahead = foundingAhead ? ` Until the founding meeting (${limits.founded}), entries can be dated only on the day of that meeting.` : '';
+    throw new UserError(`The ${what} ${date} is in the future (today is ${limits.today}): the register records what has already happened.${ahead}`);
   }
   if (date < limits.founded) throw new UserError(`The ${what} ${date} is before the group was founded (${limits.founded}).`);
   return date;
+}
+
+/** The refusal of a text that is no date: what date was probably meant where that can be told. */
+function notADate(subject: string, value: string, howToWrite: string): string {
+  return `${subject} "${value}" is not a date coop understands: ${explainBadDate(value) ?? howToWrite}.`;
+}
+
+/** The day a reading of "the register today" shows: the founding day while the founding meeting is ahead. */
+export function registerDay(today: IsoDate, founded: IsoDate): IsoDate {
+  return founded > today ? founded : today;
 }
 
 /** A date to read the register as at: any real date (later dates simply show today's state). */
 export function parseAsOf(value: string | undefined, today: IsoDate): IsoDate {
   if (value === undefined || value.trim() === '') return today;
   const date = parseDate(value);
-  if (!date) throw new UsageError(`The date "${value}" is not a date coop understands: write it as YYYY-MM-DD or dd/mm/yyyy.`);
+  if (!date) throw new UsageError(notADate('The date', value, 'write it as YYYY-MM-DD or dd/mm/yyyy'));
   return date;
 }
 

@@ -57,7 +57,7 @@ export const csvCases: HostileCase[] = [
   importing('a row with negative shares', 'Name,Date joined,Shares\nAda Lovelace,01/02/2024,-2\n', /:2: .*cannot be negative/),
   importing('a row with fractional shares', 'Name,Date joined,Shares\nAda Lovelace,01/02/2024,1.5\n', /:2: .*not a fraction/),
   importing('a row with shares above the maximum', 'Name,Date joined,Shares\nAda Lovelace,01/02/2024,7\n', /above the rules' maximum/),
-  importing('the same person twice', `${HEADER}Ada Lovelace,01/02/2024,a@example.org\nAda Lovelace,01/02/2024,b@example.org\n`, /:3: repeats line 2/),
+  importing('the same person twice', `${HEADER}Ada Lovelace,01/02/2024,a@example.org\nAda Lovelace,01/02/2024,b@example.org\n`, /:3: repeats row 2/),
   importing('a founder already in the register', `${HEADER}Ada Founder,15/01/2024,ada@example.org\n`, /is already member 1/),
   importing('a quote never closed', `${HEADER}"Ada Lovelace,01/02/2024,ada@example.org\n`, /the file is not valid CSV: a quoted value is never closed/),
   importing('a stray quote mark', `${HEADER}Ada "The Countess" Lovelace,01/02/2024,ada@example.org\n`, /not valid CSV|quote/),
