@@ -178,11 +178,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
 
   const officer = program.command('officer').description('the register of officers');
   for (const verb of ['appoint', 'leave'] as const) {
-    officer
-      .command(verb)
+    const sub = officer.command(verb);
+    if (verb === 'appoint') sub.option('--co-opted', 'a board seat filled by the board between general meetings, up to the rules’ limit');
+    sub
       .argument('<number>', 'membership number')
       .description(verb === 'appoint' ? 'appoint a member to an office' : 'record that an officer has left an office')
-      .requiredOption('--role <role>', 'the office, e.g. chair, secretary, treasurer')
+      .requiredOption('--role <role>', 'the office, e.g. chair, secretary, treasurer; or a seat on the board: director (board member, committee member)')
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
