@@ -271,6 +271,34 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print the outcome as JSON')
     .action(run(async () => (await import('./commands/meeting/close.js')).meetingClose as Action));
 
+  const resolution = program.command('resolution').description('decisions of the members in writing, without a meeting');
+  resolution
+    .command('propose')
+    .argument('<kind>', 'ordinary or special')
+    .argument('<text>', 'the full wording of the resolution')
+    .description('circulate a written resolution: the resolution and a form for each member entitled to agree')
+    .option('--date <date>', 'the circulation date (default: today)')
+    .option('--remove-director <number>', 'the resolution would remove this director (board member) before the end of their term: refused, as the law requires')
+    .option('--remove-auditor', 'the resolution would remove the auditor before the end of their term: refused, as the law requires')
+    .option('--no-commit', 'write the papers but do not commit them')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/resolution/propose.js')).resolutionPropose as Action));
+  resolution
+    .command('sign')
+    .argument('<id>', 'the resolution number')
+    .argument('<members...>', 'membership numbers of those whose signed forms came back')
+    .description('record agreements as the signed forms come back; writes the minutes on the day it passes')
+    .option('--date <date>', 'the day the forms were received (default: today)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/resolution/sign.js')).resolutionSign as Action));
+  resolution
+    .command('status')
+    .argument('[id]', 'the resolution number (default: all of them)')
+    .description('open, passed or lapsed, with the count of agreements')
+    .option('--json', 'print JSON')
+    .action(run(async () => (await import('./commands/resolution/status.js')).resolutionStatusCommand as Action));
+
   return program;
 }
 

@@ -200,3 +200,5 @@ export const WRITTEN_LAPSE_SOURCE = 'Companies Act 2006, section 297';
 export const WRITTEN_RESOLUTION_EXCLUDED_SOURCE = 'Companies Act 2006, section 288(2)';
 /** s.289 [V]: eligible members are those entitled to vote on the circulation date (s.290 [V]: the day copies are first sent). */
 export const WRITTEN_ELIGIBILITY_SOURCE = 'Companies Act 2006, sections 289 and 290';
+/** Where the Act deals with written resolutions, as the papers cite it. */
+export const WRITTEN_RESOLUTIONS_SOURCE = 'Chapter 2 of Part 13 of the Companies Act 2006 (sections 288 to 300)';
