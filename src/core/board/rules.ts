@@ -3,7 +3,7 @@
 // and both the governing document and every check read these resolved values.
 
 import { COMPANY_SPECIAL_RESOLUTION_PERCENT, COMPANY_WRITTEN_RESOLUTION_LAPSE_DAYS, isCompany } from '../law.js';
-import type { Fraction } from '../fraction.js';
+import { parseFraction, type Fraction } from '../fraction.js';
 import type { CoopParams, Form } from '../params.js';
 
 export type ElectionMethod = NonNullable<CoopParams['board']['elections']>['method'];
@@ -97,7 +97,7 @@ export function writtenRules(params: CoopParams): WrittenRules {
     lapseDays: w.lapseDays,
     // A company's written special resolution needs 75% of eligible members by statute (s.283(2));
     // a society's or association's needs the share its rules set for special resolutions.
-    special: company ? { num: COMPANY_SPECIAL_RESOLUTION_PERCENT, den: 100 } : params.meetings.specialResolution,
+    special: company ? parseFraction(`${COMPANY_SPECIAL_RESOLUTION_PERCENT}%`)! : params.meetings.specialResolution,
     company,
   };
 }
