@@ -268,6 +268,27 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/vote.js')).meetingVote as Action));
   meeting
+    .command('nominate')
+    .argument('<meeting>', 'the meeting (an AGM or general meeting)')
+    .argument('<member>', 'membership number of the candidate for the board')
+    .description('nominate a candidate for election to the board (a retiring board member standing again, too)')
+    .option('--proposer <number>', 'the member proposing them')
+    .option('--seconder <number>', 'the member seconding them')
+    .option('--date <date>', 'the day the nomination was received (default: today)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/nominate.js')).meetingNominate as Action));
+  meeting
+    .command('elect')
+    .argument('<meeting>', 'the meeting')
+    .description('record the board election: the seats, and the votes per candidate when contested')
+    .requiredOption('--seats <n>', 'places to fill')
+    .option('--votes <MEMBER=VOTES,...>', 'votes per candidate, e.g. 3=41,7=38 (leave out when uncontested)')
+    .option('--tie-break <number>', 'the winner of a tie for the last seat, by lot or casting vote as the rules say')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/elect.js')).meetingElect as Action));
+  meeting
     .command('close')
     .argument('<meeting>', 'the meeting')
     .description('decide quorum and every resolution, write the final minutes and commit')

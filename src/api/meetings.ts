@@ -38,6 +38,7 @@ import type { FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
 import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
 import type { Recorded } from './record.js';
+import { electionAtClose } from './elections.js';
 
 export type { ResolutionArg } from '../core/meetings/input.js';
 
@@ -269,20 +270,26 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     const rules = meetingRules(params, meeting.type);
     const plan = planClose(meeting, register.entitled, rules, today);
     const { assessed, quorum, outcomes } = plan.decision;
+    // Board elections (api/elections.ts): the count, its minutes, and the register of officers in this commit.
+    const election = await electionAtClose(root, params, meeting, register.atDate, register.entitled, today, quorum.met);
+    if (election.outcome.length > 0) {
+      plan.outcome.elections = election.outcome;
+      plan.record.outcome = plan.outcome;
+    }
     const names = new Map<number, string>();
     for (const m of register.atDate.members.values()) names.set(m.number, m.name);
     const papers = paperContext({ params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required }, MINUTES_KEEP_YEARS);
     const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
     const { renderTemplate } = await import('../io/render.js');
-    const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes });
-    const notes: string[] = [];
+    const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
+    const notes: string[] = [...election.notes];
     if (meeting.date > today) notes.push(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
     const unvoted = plan.unvoted;
     if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
     const file = `${meeting.dir}/minutes.md`;
     return {
-      changes: [{ path: file, content: text, tracked: true }, recordFile(meeting.dir, plan.record)],
-      message: `Close ${describeMeeting(meeting)}: ${plan.summary}`,
+      changes: [{ path: file, content: text, tracked: true }, recordFile(meeting.dir, plan.record), ...election.changes],
+      message: `Close ${describeMeeting(meeting)}: ${plan.summary}${election.outcome.length > 0 ? ', board elected' : ''}`,
       result: { id: meeting.id, type: meeting.type, date: meeting.date, dir: meeting.dir, outcome: plan.outcome, summary: plan.summary, quorum, minutes: file, notes },
     };
   });
