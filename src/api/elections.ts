@@ -14,6 +14,7 @@ import { assessAttendance, votersAllowed } from '../core/meetings/counting.js';
 import { describeMeeting, type ElectionEntry, type MeetingRecord, type Nomination } from '../core/meetings/record.js';
 import { meetingRules } from '../core/meetings/rules.js';
 import type { CoopParams } from '../core/params.js';
+import type { Voter } from '../core/meetings/entitled.js';
 import { parseEventDate, parseMemberNumber, parsePositiveWhole } from '../core/register/input.js';
 import type { FileChange } from '../io/transaction.js';
 import { readGroup, type WriteOptions } from './group.js';
@@ -26,6 +27,13 @@ export function boardAtMeeting(params: CoopParams, meeting: Pick<MeetingRecord, 
   const seats = boardSeats(atDate, rules.role);
   const retiring = meeting.type === 'agm' && !rules.allMembers && params.board.style === 'elected-rotation' ? retiringAt(seats, meeting.id) : [];
   return { rules, seats, retiring };
+}
+
+/** For the agenda and minutes: who retires from a board of seats, as voters; undefined where the board has no seats recorded. */
+export function seatRotation(params: CoopParams, meeting: Pick<MeetingRecord, 'id' | 'type'>, atDate: RegisterState): Voter[] | undefined {
+  const { seats, retiring } = boardAtMeeting(params, meeting, atDate);
+  if (seats.length === 0) return undefined;
+  return retiring.map((r) => ({ number: r.member, name: r.why === 'co-opted' ? `${r.name}, co-opted` : r.byLot ? `${r.name}, chosen by lot` : r.name, offices: [], inOfficeSince: r.since }));
 }
 
 export interface NominateInput extends WriteOptions {
@@ -174,7 +182,7 @@ export async function electionAtClose(root: string, params: CoopParams, meeting:
   const notes: string[] = [];
   if (boardAfter < rules.minSize) notes.push(`Warning: the board now has ${boardAfter} members, fewer than the rules' minimum of ${rules.minSize}: fill the places (co-opt, or elect at a general meeting).`);
   const nominations = new Map((meeting.nominations ?? []).map((n) => [n.member, n]));
-  const by = (n: number | null | undefined) => (n ? `${atDate.members.get(n)?.name ?? `member ${n}`} (member ${n})` : '');
+  const by = (n: number | null | undefined) => (n ? `${atDate.members.get(n)?.name ?? `member ${n}`} (member ${n})` : '—');
   const tie = result.tie
     ? `Candidates ${result.tie.members.join(', ')} had equal votes for the last ${result.tie.seatsLeft === 1 ? 'seat' : `${result.tie.seatsLeft} seats`}; ${result.tie.decidedBy === 'lot' ? 'lots were drawn, as the rules say' : "the chair decided with a casting vote, as the rules say"}, and member ${result.tie.winners.join(', ')} was elected.`
     : null;

@@ -38,7 +38,7 @@ import type { FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
 import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
 import type { Recorded } from './record.js';
-import { electionAtClose } from './elections.js';
+import { electionAtClose, seatRotation } from './elections.js';
 
 export type { ResolutionArg } from '../core/meetings/input.js';
 
@@ -104,7 +104,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const { record, notes: callNotes } = planCall(params, call, register.voters.length);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
-    const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required }, MINUTES_KEEP_YEARS);
+    const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) }, MINUTES_KEEP_YEARS);
     const dir = `${MEETINGS_DIR}/${record.id}`;
     const files = await papers(dir, record, context, input.now ?? new Date());
     if (required > register.voters.length) {
@@ -278,7 +278,7 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     }
     const names = new Map<number, string>();
     for (const m of register.atDate.members.values()) names.set(m.number, m.name);
-    const papers = paperContext({ params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required }, MINUTES_KEEP_YEARS);
+    const papers = paperContext({ params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required, retiring: seatRotation(params, meeting, register.atDate) }, MINUTES_KEEP_YEARS);
     const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
