@@ -9,7 +9,7 @@ import { coop } from '../support/cli.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
 import { gitStatus, json, lastCommitMessage } from '../support/register.js';
 
-describe('an AGM electing the board', () => {
+describe('an AGM electing the board', { timeout: 180_000 }, () => {
   it('names who retires, counts a contested election with a tie at the last seat, and changes the register in the closing commit', async () => {
     const dir = await companyGroup(0);
     await addMembers(dir, [4, 5, 6, 7, 8, 9].map((n) => ({ name: `Member ${n}`, joined: '2024-02-01' })));
