@@ -7,7 +7,7 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { addMembers } from '../support/meeting-group.js';
 import { gitStatus, json, lastCommitMessage } from '../support/register.js';
 
-describe('coop officer appoint --role director', () => {
+describe('coop officer appoint --role director', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     // A company of 7 members whose rules allow a board of 3 to 5, with at most 1 co-opted.

@@ -8,7 +8,7 @@ import { coop, git } from '../support/cli.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
 import { gitStatus, json, lastCommitMessage } from '../support/register.js';
 
-describe('coop resolution (a company of 8 members)', () => {
+describe('coop resolution (a company of 8 members)', { timeout: 180_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await companyGroup(5, { founded: '2024-01-15' });
