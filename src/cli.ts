@@ -97,6 +97,8 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--email <email>', 'email address (kept private, never committed)')
     .option('--address <address>', 'postal address (kept private, never committed)')
     .option('--phone <phone>', 'phone number (kept private, never committed)')
+    .addOption(new Option('--notices <how>', 'how notices are served: email (the member consents; needs --email) or post (default)').choices(['email', 'post']))
+    .option('--notices-date <date>', 'date the member consented to notices by email (default: date joined)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the new member as JSON')
     .action(run(async () => (await import('./commands/member/add.js')).memberAdd as Action));
@@ -112,12 +114,14 @@ Every command that reads takes --json. Run coop <command> --help for its options
   member
     .command('update')
     .argument('<number>', 'membership number')
-    .description('change a member’s name or private contact details')
+    .description('change a member’s name, private contact details, or how notices reach them')
     .option('--name <name>', 'new name (recorded in the register with today’s date, or --date)')
     .option('--date <date>', 'date a change of name took effect (default: today)')
     .option('--email <email>', 'email address (private)')
     .option('--address <address>', 'postal address (private)')
     .option('--phone <phone>', 'phone number (private)')
+    .addOption(new Option('--notices <how>', 'email: the member consents to notices by email; post: consent withdrawn').choices(['email', 'post']))
+    .option('--notices-date <date>', 'date the consent was given or withdrawn (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/member/update.js')).memberUpdate as Action));
@@ -179,11 +183,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
 
   const officer = program.command('officer').description('the register of officers');
   for (const verb of ['appoint', 'leave'] as const) {
-    officer
-      .command(verb)
+    const sub = officer.command(verb);
+    if (verb === 'appoint') sub.option('--co-opted', 'a board seat filled by the board between general meetings, up to the rules’ limit');
+    sub
       .argument('<number>', 'membership number')
       .description(verb === 'appoint' ? 'appoint a member to an office' : 'record that an officer has left an office')
-      .requiredOption('--role <role>', 'the office, e.g. chair, secretary, treasurer')
+      .requiredOption('--role <role>', 'the office, e.g. chair, secretary, treasurer; or a seat on the board: director (board member, committee member)')
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
@@ -265,12 +270,61 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/vote.js')).meetingVote as Action));
   meeting
+    .command('nominate')
+    .argument('<meeting>', 'the meeting (an AGM or general meeting)')
+    .argument('<member>', 'membership number of the candidate for the board')
+    .description('nominate a candidate for election to the board (a retiring board member standing again, too)')
+    .option('--proposer <number>', 'the member proposing them')
+    .option('--seconder <number>', 'the member seconding them')
+    .option('--date <date>', 'the day the nomination was received (default: today)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/nominate.js')).meetingNominate as Action));
+  meeting
+    .command('elect')
+    .argument('<meeting>', 'the meeting')
+    .description('record the board election: the seats, and the votes per candidate when contested')
+    .requiredOption('--seats <n>', 'places to fill')
+    .option('--votes <MEMBER=VOTES,...>', 'votes per candidate, e.g. 3=41,7=38 (leave out when uncontested)')
+    .option('--tie-break <number>', 'the winner of a tie for the last seat, by lot or casting vote as the rules say')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/elect.js')).meetingElect as Action));
+  meeting
     .command('close')
     .argument('<meeting>', 'the meeting')
     .description('decide quorum and every resolution, write the final minutes and commit')
     .option('--no-commit', 'write the minutes but do not commit them')
     .option('--json', 'print the outcome as JSON')
     .action(run(async () => (await import('./commands/meeting/close.js')).meetingClose as Action));
+
+  const resolution = program.command('resolution').description('decisions of the members in writing, without a meeting');
+  resolution
+    .command('propose')
+    .argument('<kind>', 'ordinary or special')
+    .argument('<text>', 'the full wording of the resolution')
+    .description('circulate a written resolution: the resolution and a form for each member entitled to agree')
+    .option('--date <date>', 'the circulation date (default: today)')
+    .option('--remove-director <number>', 'the resolution would remove this director (board member) before the end of their term: refused, as the law requires')
+    .option('--remove-auditor', 'the resolution would remove the auditor before the end of their term: refused, as the law requires')
+    .option('--no-commit', 'write the papers but do not commit them')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/resolution/propose.js')).resolutionPropose as Action));
+  resolution
+    .command('sign')
+    .argument('<id>', 'the resolution number')
+    .argument('<members...>', 'membership numbers of those whose signed forms came back')
+    .description('record agreements as the signed forms come back; writes the minutes on the day it passes')
+    .option('--date <date>', 'the day the forms were received (default: today)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/resolution/sign.js')).resolutionSign as Action));
+  resolution
+    .command('status')
+    .argument('[id]', 'the resolution number (default: all of them)')
+    .description('open, passed or lapsed, with the count of agreements')
+    .option('--json', 'print JSON')
+    .action(run(async () => (await import('./commands/resolution/status.js')).resolutionStatusCommand as Action));
 
   return program;
 }

@@ -44,6 +44,8 @@ export interface ImportedMember {
   left: IsoDate | null;
   /** Contact details stored privately (names of fields only). */
   contacts: string[];
+  /** How notices are served on them: email where the row records consent, post otherwise. */
+  notices: 'email' | 'post';
 }
 
 export interface ImportResult {
@@ -128,6 +130,7 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
       // minimum, repaid on leaving where shares are withdrawable.
       const admitted = row.left && shareRules ? Math.max(row.shares, shareRules.minimumHolding) : row.shares;
       events.push({ date: row.joined, type: 'admit', member: number, name: row.name, shares: admitted });
+      if (row.notices) events.push({ date: row.notices.since, type: 'notices', member: number, method: row.notices.method });
       if (row.left) events.push({ date: row.left.date, type: 'leave', member: number, reason: row.left.reason, repaid: shareRules?.withdrawable ? admitted : 0 });
       const line: ContactLine = { member: number };
       if (row.email) line.email = row.email;
@@ -143,12 +146,13 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
         line: row.line,
         row: row.row,
         contacts: contactFields(Object.keys(line).length > 1 ? line : undefined),
+        notices: row.notices?.method ?? 'post',
       };
       byNumber.set(number, member);
       return member;
     });
     const where = (e: LedgerEvent) => {
-      const m = e.type === 'admit' || e.type === 'leave' ? byNumber.get(e.member) : undefined;
+      const m = e.type === 'admit' || e.type === 'leave' || e.type === 'notices' ? byNumber.get(e.member) : undefined;
       return m ? rowPlace(file, m) : undefined;
     };
     if (options.dryRun) {

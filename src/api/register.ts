@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { toCsv, type Cell } from '../core/csv.js';
+import { boardRules } from '../core/board/rules.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
@@ -22,7 +23,8 @@ function registerOf(group: GroupContext, options: RegisterOptions): StatutoryReg
   const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
   const { state } = deriveState(group.events, { asOf });
   const sharePence = group.params.shares ? group.params.shares.nominalPence : null;
-  return buildRegister(state, { group: group.params.group.name, asOf, sharePence }, options.withContacts ? readContacts(group.root) : undefined);
+  const boardRole = boardRules(group.params).role;
+  return buildRegister(state, { group: group.params.group.name, asOf, sharePence, boardRole }, options.withContacts ? readContacts(group.root) : undefined);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {

@@ -7,12 +7,13 @@ export interface OfficerOptions {
   date?: string;
   commit?: boolean;
   json?: boolean;
+  coOpted?: boolean;
 }
 
 export async function officerAppoint(number: string, opts: OfficerOptions): Promise<void> {
-  const r = await appointOfficer(opts.cwd ?? process.cwd(), number, { role: opts.role, date: opts.date, commit: opts.commit });
+  const r = await appointOfficer(opts.cwd ?? process.cwd(), number, { role: opts.role, date: opts.date, commit: opts.commit, coOpted: opts.coOpted });
   if (opts.json) return printJson(r);
-  print(`Appointed member ${r.member} (${r.name}) as ${r.role} from ${r.date}.`);
+  print(`Appointed member ${r.member} (${r.name}) as ${r.role.replace(/-/g, ' ')} from ${r.date}.`);
   const c = committedNote(r.commit, opts.commit);
   if (c) print(c);
 }

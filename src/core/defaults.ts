@@ -1,6 +1,7 @@
 // What each kind of group starts from. These are choices, not law: a founder can change any
 // of them with a flag, --answers, or later in coop.yml. The law's limits are in law.ts.
 
+import { defaultBoardExtras, defaultWrittenResolutions } from './board/rules.js';
 import { formatFraction } from './fraction.js';
 import { hasShares, isCompany, isSociety } from './law.js';
 import type { CoopParams, CoopParamsInput, Form, Jurisdiction, Kind } from './params.js';
@@ -104,7 +105,7 @@ export function defaultParams({ kind, form, jurisdiction, name, founded }: Defau
       financialYearEnd: DEFAULT_YEAR_END,
     },
     membership: { eligibility: DEFAULT_ELIGIBILITY[kind] },
-    decisions: { method: 'majority', fallbackThreshold: null },
+    decisions: { method: 'majority', fallbackThreshold: null, writtenResolutions: defaultWrittenResolutions() },
     meetings: {
       noticeClearDays: 14,
       postalServiceDays: 2,
@@ -124,6 +125,7 @@ export function defaultParams({ kind, form, jurisdiction, name, founded }: Defau
       quorum: { members: 2, percent: '50%' },
       roles: ['chair', 'secretary', 'treasurer'],
       officersMustBeMembers: true,
+      ...defaultBoardExtras(worker ? 'all-members' : 'elected-rotation'),
     },
     shares: hasShares(form)
       ? worker

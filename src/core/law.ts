@@ -179,3 +179,26 @@ export const GUARANTEE_AFTER_LEAVING_YEARS = 1;
 
 /** Not statute: payments from an association's bank account need 2 signatures (uk-facts.md §3) [S]. */
 export const ASSOCIATION_BANK_SIGNATURES = 2;
+
+// --- Written resolutions (Companies Act 2006 Part 13 Chapter 2, ss.288–300) ---
+
+/** s.282(2) [V]: a written ordinary resolution needs a simple majority of the total voting rights of eligible members. */
+export const WRITTEN_ORDINARY_SOURCE = 'Companies Act 2006, section 282(2)';
+/** s.283(2) [V]: a written special resolution needs not less than 75% of the total voting rights of eligible members. */
+export const WRITTEN_SPECIAL_SOURCE = 'Companies Act 2006, section 283(2)';
+/**
+ * s.297(1) [V]: a proposed written resolution lapses if not passed before the end of the period
+ * in the articles or, if none, 28 days beginning with the circulation date (the circulation date
+ * is day 1); s.297(2): agreement signified after that is ineffective.
+ */
+export const COMPANY_WRITTEN_RESOLUTION_LAPSE_DAYS = 28;
+export const WRITTEN_LAPSE_SOURCE = 'Companies Act 2006, section 297';
+/**
+ * s.288(2) [V]: a resolution under s.168 removing a director, or under s.510 removing an auditor,
+ * before the end of their term may not be passed as a written resolution.
+ */
+export const WRITTEN_RESOLUTION_EXCLUDED_SOURCE = 'Companies Act 2006, section 288(2)';
+/** s.289 [V]: eligible members are those entitled to vote on the circulation date (s.290 [V]: the day copies are first sent). */
+export const WRITTEN_ELIGIBILITY_SOURCE = 'Companies Act 2006, sections 289 and 290';
+/** Where the Act deals with written resolutions, as the papers cite it. */
+export const WRITTEN_RESOLUTIONS_SOURCE = 'Chapter 2 of Part 13 of the Companies Act 2006 (sections 288 to 300)';

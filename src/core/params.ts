@@ -16,6 +16,10 @@ export const JURISDICTIONS = ['england-wales', 'scotland', 'northern-ireland'] a
 export const DECISION_METHODS = ['majority', 'consensus'] as const;
 export const BOARD_STYLES = ['elected-rotation', 'all-members'] as const;
 export const DISSOLUTION_RULES = ['common-ownership', 'co-ownership', 'similar-body', 'asset-lock'] as const;
+/** Board elections: each voter votes for up to as many candidates as there are seats, or for one. */
+export const ELECTION_METHODS = ['up-to-seats', 'one-each'] as const;
+/** A tie for the last seat: decided by lot, or by the chair's casting vote. */
+export const ELECTION_TIE_BREAKS = ['lot', 'chair'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Form = (typeof FORMS)[number];
@@ -86,6 +90,14 @@ export const paramsSchema = z.strictObject({
     method: z.enum(DECISION_METHODS, { error: 'must be majority or consensus' }),
     /** With consensus: the vote that decides when consensus fails. */
     fallbackThreshold: fraction.nullable(),
+    /** Decisions without a meeting (optional in older coop.yml files: defaults per form, core/board/rules.ts). */
+    writtenResolutions: z
+      .strictObject({
+        allowed: z.boolean({ error: 'must be true or false' }),
+        /** Days, counting the day it is sent, for members to agree before it lapses. */
+        lapseDays: count('days').min(1).max(366),
+      })
+      .optional(),
   }),
   meetings: z.strictObject({
     noticeClearDays: count('days').min(1).max(366),
@@ -114,6 +126,17 @@ export const paramsSchema = z.strictObject({
     quorum: z.strictObject({ members: count('members').min(1), percent: fraction }),
     roles: z.array(z.string().regex(/^[a-z][a-z-]{0,39}$/, 'must be lower-case words joined by dashes, e.g. chair')).min(1),
     officersMustBeMembers: z.boolean(),
+    /** The most board members co-opted by the board between general meetings (optional: defaults per form). */
+    coOptedMax: count('people').min(0).optional(),
+    /** How the board is elected at general meetings (optional: defaults, core/board/rules.ts). */
+    elections: z
+      .strictObject({
+        method: z.enum(ELECTION_METHODS, { error: `must be one of ${ELECTION_METHODS.join(', ')}` }),
+        tieBreak: z.enum(ELECTION_TIE_BREAKS, { error: `must be one of ${ELECTION_TIE_BREAKS.join(', ')}` }),
+        /** Nominations close this many days before the meeting; null: at the meeting. */
+        nominationDeadlineDays: count('days').min(0).max(90).nullable(),
+      })
+      .optional(),
   }),
   shares: z
     .strictObject({

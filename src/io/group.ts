@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { WITHDRAWABLE_SHARE_CAP_PENCE } from '../core/law.js';
-import type { LedgerRules } from '../core/ledger/derive.js';
+import type { BoardSeats, LedgerRules } from '../core/ledger/derive.js';
+import { boardRules } from '../core/board/rules.js';
 import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
 import { cachedParams, cacheParams } from './params-cache.js';
@@ -98,7 +99,13 @@ export function ledgerRules(params: CoopParams): LedgerRules {
         }
       : null,
     officersMustBeMembers: params.board.officersMustBeMembers,
+    board: boardSeats(params),
   };
+}
+
+function boardSeats(params: CoopParams): BoardSeats {
+  const b = boardRules(params);
+  return { role: b.role, coOptedRole: b.coOptedRole, maxSize: b.maxSize, coOptedMax: b.coOptedMax, allMembers: b.allMembers };
 }
 
 /** True when the group's folder is a git repository (groups made with --no-git are not). */

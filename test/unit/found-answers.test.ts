@@ -120,7 +120,7 @@ describe('answers → parameters', () => {
     const p = founding!.params;
     expect(p.group).toMatchObject({ jurisdiction: 'scotland', objects: 'bread', area: 'Leith', registeredOffice: '1 Shore, Leith', founded: '2026-01-02', financialYearEnd: '12-31' });
     expect(p.membership.eligibility).toBe('bakers');
-    expect(p.decisions).toEqual({ method: 'consensus', fallbackThreshold: { num: 4, den: 5 } });
+    expect(p.decisions).toEqual({ method: 'consensus', fallbackThreshold: { num: 4, den: 5 }, writtenResolutions: { allowed: true, lapseDays: 28 } });
     expect(p.meetings.quorum).toEqual({ members: 2, percent: { num: 1, den: 2 } });
     expect(p.meetings.noticeClearDays).toBe(21);
     expect(p.meetings.proxies).toEqual({ allowed: true, maxPerHolder: 2, countTowardsQuorum: true });

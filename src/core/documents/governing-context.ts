@@ -116,6 +116,22 @@ export interface GoverningContext {
     /** "one third". */
     rotationFraction: string;
     officersMustBeMembers: boolean;
+    /** "2 people"; null when the board may co-opt no one. */
+    coOptedMax: string | null;
+    /** Each voter votes for up to as many candidates as seats (false: for one only). */
+    upToSeats: boolean;
+    /** A tie for the last seat is decided by lot (false: by the chair's casting vote). */
+    tieByLot: boolean;
+    /** "7 days"; null when nominations may be made up to the meeting. */
+    nominationDeadline: string | null;
+  };
+  /** Decisions in writing without a meeting. */
+  written: {
+    allowed: boolean;
+    /** "28 days". */
+    lapse: string;
+    /** "three quarters (75%)". */
+    special: string;
   };
   /** Null for forms without members' shares. */
   shares: {

@@ -21,6 +21,7 @@ import {
   isCompany,
   isSociety,
 } from '../law.js';
+import { boardRules, writtenRules } from '../board/rules.js';
 import { longDate } from '../dates.js';
 import { compareFractions, type Fraction } from '../fraction.js';
 import type { CoopParams, Form, Kind } from '../params.js';
@@ -81,6 +82,8 @@ export function governingContext(params: CoopParams): GoverningContext {
   const file = governingDocumentFile(form);
   const company = isCompany(form);
   const fallback = decisions.method === 'consensus' ? decisions.fallbackThreshold : null;
+  const elected = boardRules(params);
+  const written = writtenRules(params);
   return {
     document: { title: file.title, path: file.path },
     group: {
@@ -158,7 +161,12 @@ export function governingContext(params: CoopParams): GoverningContext {
       roleList: board.roles.map(roleText),
       rotationFraction: thresholdText(ROTATION_RETIRING_FRACTION),
       officersMustBeMembers: board.officersMustBeMembers,
+      coOptedMax: elected.coOptedMax > 0 ? countOf(elected.coOptedMax, 'person', 'people') : null,
+      upToSeats: elected.method === 'up-to-seats',
+      tieByLot: elected.tieBreak === 'lot',
+      nominationDeadline: elected.nominationDeadlineDays === null ? null : countOf(elected.nominationDeadlineDays, 'day'),
     },
+    written: { allowed: written.allowed, lapse: countOf(written.lapseDays, 'day'), special: thresholdText(written.special) },
     shares: shares
       ? {
           nominal: poundsText(shares.nominalPence),

@@ -4,8 +4,8 @@
 
 import { Document, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { toPlainParams } from '../defaults.js';
-import { COMPANY_MIN_NOTICE_DAYS, COMPANY_SPECIAL_RESOLUTION_PERCENT, WITHDRAWABLE_SHARE_CAP_PENCE, isCompany } from '../law.js';
-import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, FORMS, JURISDICTIONS, KINDS, type CoopParams } from '../params.js';
+import { COMPANY_MIN_NOTICE_DAYS, COMPANY_SPECIAL_RESOLUTION_PERCENT, COMPANY_WRITTEN_RESOLUTION_LAPSE_DAYS, WITHDRAWABLE_SHARE_CAP_PENCE, isCompany } from '../law.js';
+import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, ELECTION_METHODS, ELECTION_TIE_BREAKS, FORMS, JURISDICTIONS, KINDS, type CoopParams } from '../params.js';
 import { jurisdictionName, poundsText } from '../validate-params.js';
 
 type Comment = string | ((p: CoopParams) => string);
@@ -33,6 +33,11 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   decisions: 'How members make decisions at general meetings.',
   'decisions.method': `${DECISION_METHODS.join(' or ')}. With consensus, a vote is taken only when consensus fails.`,
   'decisions.fallbackThreshold': 'With consensus: the share of votes cast needed when consensus fails, e.g. 75%. Empty (null) with majority voting.',
+  'decisions.writtenResolutions': 'Decisions the members make in writing, without a meeting (coop resolution).',
+  'decisions.writtenResolutions.allowed': (p) =>
+    `true or false: whether the members may pass resolutions in writing.${isCompany(p.group.form) ? ' A private company may (Companies Act 2006 s.288), except to remove a director or an auditor.' : ''}`,
+  'decisions.writtenResolutions.lapseDays': (p) =>
+    `Days, counting the day it is sent out, for enough members to agree before a written resolution lapses.${isCompany(p.group.form) ? ` Where the articles set none, the Act sets ${COMPANY_WRITTEN_RESOLUTION_LAPSE_DAYS} (s.297).` : ''}`,
   meetings: 'General meetings: notice, quorum, proxies and votes.',
   'meetings.noticeClearDays': (p) =>
     `Clear days' notice of a general meeting: the day the notice is served and the day of the meeting do not count.${isCompany(p.group.form) ? ` A company must give at least ${COMPANY_MIN_NOTICE_DAYS} (Companies Act 2006 s.307).` : ''}`,
@@ -60,7 +65,12 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'board.quorum.members': 'A fixed number of board members.',
   'board.quorum.percent': 'A share of the board.',
   'board.roles': 'The offices the group fills. It must include a secretary, who keeps the register.',
-  'board.officersMustBeMembers': 'Whether officers must be members of the group.',
+  'board.officersMustBeMembers': 'Whether officers and board members must be members of the group.',
+  'board.coOptedMax': 'The most people the board may co-opt between general meetings; each co-opted member serves until the next AGM (0: none).',
+  'board.elections': 'How the board is elected at the annual general meeting.',
+  'board.elections.method': `${ELECTION_METHODS.join(' or ')}: each member votes for up to as many candidates as there are seats, or for one candidate only.`,
+  'board.elections.tieBreak': `${ELECTION_TIE_BREAKS.join(' or ')}: a tie for the last seat is decided by drawing lots, or by the chair's casting vote.`,
+  'board.elections.nominationDeadlineDays': 'Nominations close this many days before the meeting; empty (null) to take them up to the meeting.',
   shares: (p) =>
     p.shares
       ? "Members' shares. Each member holds at least the minimum; a share's value does not change."

@@ -2,6 +2,7 @@
 // the founders answered, then check the whole against the law and against itself. Every
 // problem names the flag (or coop.yml key) that would fix it.
 
+import { defaultBoardExtras } from '../board/rules.js';
 import { daysBetween, type IsoDate } from '../dates.js';
 import { DEFAULT_FOUNDERS, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_FORM, DEFAULT_JURISDICTION, DEFAULT_KIND, defaultName, defaultParams, defaultRecipient } from '../defaults.js';
 import { hasShares, MIN_FOUNDERS } from '../law.js';
@@ -82,7 +83,11 @@ export function paramsInputFrom(answers: Answers, setting: FoundingSetting): Coo
     if (answers.withdrawable !== undefined) s.withdrawable = answers.withdrawable;
     if (answers.transferable !== undefined) s.transferable = answers.transferable;
   }
-  if (answers.board !== undefined) p.board.style = answers.board;
+  if (answers.board !== undefined) {
+    p.board.style = answers.board;
+    // A board of every member co-opts no one.
+    p.board.coOptedMax = defaultBoardExtras(answers.board).coOptedMax;
+  }
   if (answers.dissolution !== undefined) p.dissolution = { rule: answers.dissolution, recipient: defaultRecipient(answers.dissolution) };
   if (answers.dissolutionRecipient !== undefined) p.dissolution.recipient = answers.dissolutionRecipient;
   return p;

@@ -3,7 +3,7 @@
 // event against the rules, so `coop check` and every command share one definition of valid.
 
 import type { IsoDate } from '../dates.js';
-import type { LedgerEvent, LeaveReason } from './events.js';
+import type { LedgerEvent, LeaveReason, NoticeMethod } from './events.js';
 import { formatPounds } from '../numbers.js';
 
 export interface Member {
@@ -13,6 +13,10 @@ export interface Member {
   left: IsoDate | null;
   leftReason: LeaveReason | null;
   shares: number;
+  /** How notices are served on them: by email only once they consented to it; by post otherwise. */
+  notices: NoticeMethod;
+  /** The date of the consent (or its withdrawal) now in force; null when none was ever recorded. */
+  noticesSince: IsoDate | null;
 }
 
 export interface OfficerTerm {
@@ -47,6 +51,18 @@ export interface LedgerRules {
     nominalPence?: number;
   } | null;
   officersMustBeMembers: boolean;
+  /** The board's seats (core/board/rules.ts): many holders, up to the rules' sizes. Absent: every role is a single office. */
+  board?: BoardSeats;
+}
+
+/** What the ledger checks of board membership: its roles, and the most seats the rules allow. */
+export interface BoardSeats {
+  role: string;
+  coOptedRole: string;
+  maxSize: number;
+  coOptedMax: number;
+  /** Style all-members: everyone is on the board, so no one is appointed to it. */
+  allMembers: boolean;
 }
 
 export interface LedgerProblem {
@@ -166,7 +182,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           problem(e, `admits member ${e.member} again: membership numbers are never reused`);
           break;
         }
-        const m: Member = { number: e.member, name: e.name, joined: e.date, left: null, leftReason: null, shares: e.shares };
+        const m: Member = { number: e.member, name: e.name, joined: e.date, left: null, leftReason: null, shares: e.shares, notices: 'post', noticesSince: null };
         members.set(e.member, m);
         checkHolding(e, m, e.shares);
         break;
@@ -230,6 +246,18 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           problem(e, `member ${e.member} is already ${e.role}`);
           break;
         }
+        // A seat on the board has many holders, up to the rules' limits (not one at a time).
+        // Seats are known by their names, so a derivation without the rules still reads the board.
+        if (BOARD_SEAT.test(e.role)) {
+          const seats = rules?.board;
+          const boardProblem = seats ? checkBoardSeat(e.member, e.role, seats, officers) : undefined;
+          if (boardProblem) {
+            problem(e, boardProblem);
+            break;
+          }
+          officers.push({ member: e.member, role: e.role, from: e.date, to: null });
+          break;
+        }
         // One holder of each office at a time: the register of officers says who the
         // secretary is on a date, and a second secretary would make that ambiguous.
         const holder = officers.find((t) => t.role === e.role && t.to === null);
@@ -238,6 +266,13 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           break;
         }
         officers.push({ member: e.member, role: e.role, from: e.date, to: null });
+        break;
+      }
+      case 'notices': {
+        const m = current(e, e.member, 'how notices are served');
+        if (!m) break;
+        m.notices = e.method;
+        m.noticesSince = e.date;
         break;
       }
       case 'retire': {
@@ -252,6 +287,28 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
     }
   }
   return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq }, problems };
+}
+
+/** The ledger roles that are seats on the board (core/board/rules.ts), elected or co-opted. */
+const BOARD_SEAT = /^(co-opted-)?(director|board-member|committee-member)$/;
+
+/** Why a member may not take a seat on the board now, or undefined. */
+function checkBoardSeat(member: number, role: string, seats: BoardSeats, officers: readonly OfficerTerm[]): string | undefined {
+  if (role !== seats.role && role !== seats.coOptedRole) return `${role} is not a seat on this group's board (its board members are called ${seats.role})`;
+  if (seats.allMembers) return `every member is on the board under the rules (board style all-members), so no one is appointed ${role}`;
+  let held = 0;
+  let coOpted = 0;
+  for (const t of officers) {
+    if (t.to !== null || (t.role !== seats.role && t.role !== seats.coOptedRole)) continue;
+    if (t.member === member) return `member ${member} is already on the board (${t.role} since ${t.from})`;
+    held += 1;
+    if (t.role === seats.coOptedRole) coOpted += 1;
+  }
+  if (held + 1 > seats.maxSize) return `the board would have ${held + 1} members, more than the rules' maximum of ${seats.maxSize}`;
+  if (role === seats.coOptedRole && coOpted + 1 > seats.coOptedMax) {
+    return seats.coOptedMax === 0 ? 'the rules allow the board to co-opt no one' : `the board would have ${coOpted + 1} co-opted members, more than the rules' limit of ${seats.coOptedMax}`;
+  }
+  return undefined;
 }
 
 /** Members current at the end of a day: admitted on or before it and not yet left. */

@@ -19,6 +19,8 @@ export interface PaperInput {
   /** The board on the meeting date, for rotation at an AGM. */
   board: readonly Voter[];
   quorumRequired: number;
+  /** Who retires from a board of seats (core/elections/rotation.ts); without it, rotation among the officers. */
+  retiring?: readonly Voter[];
 }
 
 export interface PaperContext {
@@ -52,12 +54,12 @@ export function quorumNote(type: MeetingRecord['type'], required: number, fixed:
   return `At least ${required} must be present: the greater of ${fixed} and ${percent} of the ${entitled} ${who}.`;
 }
 
-export function paperContext({ params, record, voters, board, quorumRequired }: PaperInput, keepYears: number): PaperContext {
+export function paperContext({ params, record, voters, board, quorumRequired, retiring: seatsRetiring }: PaperInput, keepYears: number): PaperContext {
   const committee = record.type === 'committee';
   const rule = committee ? params.board.quorum : params.meetings.quorum;
   const percent = describeFraction(rule.percent);
   const note = quorumNote(record.type, quorumRequired, rule.members, percent, voters.length);
-  const retiring = record.type === 'agm' && params.board.style === 'elected-rotation' ? retiringByRotation(board) : [];
+  const retiring = seatsRetiring ?? (record.type === 'agm' && params.board.style === 'elected-rotation' ? retiringByRotation(board) : []);
   const agenda = buildAgenda({ type: record.type, params, date: record.date, resolutions: record.resolutions, retiring, quorumNote: note });
   const resolutions = record.resolutions.map((r) => ({ number: r.number, special: r.kind === 'special', label: resolutionLabel(record.type, r), text: r.text }));
   const proxiesAllowed = !committee && params.meetings.proxies.allowed;

@@ -35,6 +35,33 @@ export interface ShortNotice {
 export interface CloseOutcome {
   quorum: { required: number; present: number; met: boolean };
   resolutions: { number: number; kind: ResolutionKind; text: string; for: number; against: number; abstain: number; passed: boolean }[];
+  /** Board elections decided at the meeting (core/elections); absent where none was held. */
+  elections?: ElectionOutcome[];
+}
+
+/** `coop meeting close --json`'s "elections" entries, as the README documents them. */
+export interface ElectionOutcome {
+  seats: number;
+  candidates: { member: number; name: string; votes: number | null; elected: boolean }[];
+}
+
+/** A nomination for election to the board at this meeting. */
+export interface Nomination {
+  member: number;
+  proposer: number | null;
+  seconder: number | null;
+  /** The day the nomination was received. */
+  date: IsoDate;
+  /** A board member retiring at this meeting who stands again. */
+  retiring: boolean;
+}
+
+/** The count of a board election, as recorded by coop meeting elect. */
+export interface ElectionEntry {
+  seats: number;
+  votes: { member: number; votes: number }[];
+  /** Who won a tie for the last seat, by lot or the chair's casting vote. */
+  tieWinners: number[];
 }
 
 export interface MeetingRecord {
@@ -56,6 +83,9 @@ export interface MeetingRecord {
   closed: boolean;
   closedOn: IsoDate | null;
   outcome: CloseOutcome | null;
+  /** Board elections: absent in records made before they existed. */
+  nominations?: Nomination[];
+  election?: ElectionEntry | null;
 }
 
 const count = z.number().int().min(0);
@@ -100,8 +130,18 @@ export const recordSchema = z.object({
     .object({
       quorum: z.object({ required: count, present: count, met: z.boolean() }),
       resolutions: z.array(z.object({ number, kind, text: z.string(), ...tally, passed: z.boolean() })),
+      elections: z
+        .array(z.object({ seats: number, candidates: z.array(z.object({ member: number, name: z.string(), votes: count.nullable(), elected: z.boolean() })) }))
+        .optional(),
     })
     .nullable(),
+  nominations: z
+    .array(z.object({ member: number, proposer: number.nullable(), seconder: number.nullable(), date: isoDate, retiring: z.boolean() }))
+    .optional(),
+  election: z
+    .object({ seats: number, votes: z.array(z.object({ member: number, votes: count })), tieWinners: z.array(number) })
+    .nullable()
+    .optional(),
 });
 
 /** Checks a record read from disk: the record, or the first problem in words. */

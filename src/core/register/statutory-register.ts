@@ -11,7 +11,7 @@ import { escapeMarkdown } from '../markdown.js';
 import { formatPounds } from '../numbers.js';
 
 /** A member as the register shows them: shares are those held on the date (none once left). */
-export interface RegisterMember extends Member {
+export interface RegisterMember extends Omit<Member, 'notices' | 'noticesSince'> {
   /** Amount paid on those shares, in pence (shares are issued fully paid). */
   paidPence: number;
   email?: string;
@@ -31,11 +31,22 @@ export interface StatutoryRegister {
   withContacts: boolean;
   members: RegisterMember[];
   officers: RegisterOfficer[];
+  /** The board on the date: who holds a seat, since when, elected or co-opted (empty where no seats are recorded). */
+  board: BoardMember[];
+}
+
+export interface BoardMember {
+  member: number;
+  name: string;
+  since: IsoDate;
+  coOpted: boolean;
+  /** Offices the board member also holds on the date. */
+  offices: string[];
 }
 
 export function buildRegister(
   state: RegisterState,
-  info: { group: string; asOf: IsoDate; sharePence: number | null },
+  info: { group: string; asOf: IsoDate; sharePence: number | null; boardRole?: string },
   contacts?: ReadonlyMap<number, Contact>,
 ): StatutoryRegister {
   const members = [...state.members.values()]
@@ -61,7 +72,25 @@ export function buildRegister(
   const officers = state.officers
     .map((t) => ({ member: t.member, name: state.members.get(t.member)?.name ?? `member ${t.member}`, role: t.role, from: t.from, to: t.to }))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.member - b.member));
-  return { ...info, withContacts: contacts !== undefined, members, officers };
+  const { boardRole, ...shown } = info;
+  return { ...shown, withContacts: contacts !== undefined, members, officers, board: boardOn(state, boardRole) };
+}
+
+/** The board's seats running at the end of the derived date, in membership-number order. */
+function boardOn(state: RegisterState, role: string | undefined): BoardMember[] {
+  if (role === undefined) return [];
+  const coOptedRole = `co-opted-${role}`;
+  const running = state.officers.filter((t) => t.to === null);
+  return running
+    .filter((t) => t.role === role || t.role === coOptedRole)
+    .map((t) => ({
+      member: t.member,
+      name: state.members.get(t.member)?.name ?? `member ${t.member}`,
+      since: t.from,
+      coOpted: t.role === coOptedRole,
+      offices: running.filter((o) => o.member === t.member && o.role !== role && o.role !== coOptedRole).map((o) => o.role),
+    }))
+    .sort((a, b) => a.member - b.member);
 }
 
 /** "£1,234.00". Not toLocaleString with options: that builds a number format per call, seconds for 100,000 members. */
@@ -133,6 +162,11 @@ export function* registerMarkdownChunks(r: StatutoryRegister): Generator<string>
     out += tableHead(['Name', 'Member no.', 'Office', 'Took office', 'Left office']);
     for (const row of officers) out += `| ${row.map(cell).join(' | ')} |\n`;
   }
+  if (r.board.length > 0) {
+    out += `\n## Board\n\n${r.board.length} on ${longDate(r.asOf)}.\n\n`;
+    out += tableHead(['Name', 'Member no.', 'On the board since', 'Elected or co-opted', 'Also holds']);
+    for (const b of r.board) out += `| ${[cellMd(b.name), `${b.member}`, b.since, b.coOpted ? 'co-opted' : 'elected', b.offices.join(', ')].map(cell).join(' | ')} |\n`;
+  }
   yield out;
 }
 
@@ -160,6 +194,9 @@ export function registerCsv(r: StatutoryRegister): string {
     [],
     ['Officer', 'Membership number', 'Office', 'Took office', 'Left office'],
     ...r.officers.map((o) => [o.name, o.member, o.role, o.from, o.to]),
+    ...(r.board.length > 0
+      ? [[], ['Board member', 'Membership number', 'On the board since', 'Elected or co-opted', 'Also holds'], ...r.board.map((b) => [b.name, b.member, b.since, b.coOpted ? 'co-opted' : 'elected', b.offices.join(', ')])]
+      : []),
   ];
   return toCsv(rows);
 }
