@@ -181,7 +181,7 @@ async function destination(group: GroupContext, cwd: string, paper: Paper, out: 
     if (existsSync(path)) throw new UserError(`${out} already exists; coop never overwrites a file you named. Choose another name, or move the old one away first. Nothing was written.`);
     const inside = relative(root, path);
     const inPrivate = !inside.startsWith(`..`) && (inside === PRIVATE_DIR || inside.startsWith(`${PRIVATE_DIR}${sep}`));
-    const warnings = paper.personal && !inPrivate ? [`${out} holds personal data (members' addresses). Keep it private: do not commit it, share it or leave it where others can read it; delete it once the letters are posted.`] : [];
+    const warnings = paper.personal && !inPrivate ? [`${out} holds personal data (members' contact details). Keep it private: do not commit it, share it or leave it where others can read it, and delete it when you are done with it.`] : [];
     return { path, warnings };
   }
   if (paper.personal) {
