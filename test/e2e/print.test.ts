@@ -56,7 +56,7 @@ describe('coop print notice --letters', () => {
   beforeAll(async () => {
     out = await json(['print', 'notice', meeting, '--letters']);
     placed = await pdfPlacedText(join(dir, out.files[0]!.path));
-  }, 60_000);
+  }, 180_000);
 
   it('writes one PDF under private/ with a letter for each of the 260 members served by post, and says who was left out', () => {
     expect(out.files).toHaveLength(1);
@@ -102,7 +102,7 @@ describe('papers printed from their records', () => {
       if (name) expect(text.split(name).length - 1, nameOf(n)).toBe(1);
     }
     for (const hostile of HOSTILE) expect(text).toContain(solid(hostile));
-  });
+  }, 120_000);
 
   it('certificate 12 shows member 12’s holding as at today', async () => {
     const out = await json(['print', 'certificate', '12']);
