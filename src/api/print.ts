@@ -10,7 +10,7 @@ import { longDate, type IsoDate } from '../core/dates.js';
 import { governingDocumentFile } from '../core/documents/governing.js';
 import { currentMembers, deriveState, type Member } from '../core/ledger/derive.js';
 import { findMeeting, meetingTitle } from '../core/meetings/record.js';
-import { certificate, chooseLetters, noticeLetters, poster, recordPaper, recordsPaper, type LetterChoice, type NoticeChannel } from '../core/print/papers.js';
+import { certificate, chooseLetters, noticeLetters, poster, recordPaper, recordsPaper, type LetterChoice } from '../core/print/papers.js';
 import type { PrintDocument } from '../core/print/layout.js';
 import { parseAsOf } from '../core/register/input.js';
 import { buildRegister, registerMarkdown } from '../core/register/statutory-register.js';
@@ -144,7 +144,7 @@ function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'f
 function letterMembers(group: GroupContext, meeting: StoredMeeting) {
   const asOf: IsoDate = [group.today < meeting.noticeDate ? meeting.noticeDate : group.today, meeting.date].sort()[0]!;
   const contacts = readContacts(group.root);
-  return currentMembers(deriveState(group.events, { asOf }).state).map((m: Member & { notices?: NoticeChannel }) => ({
+  return currentMembers(deriveState(group.events, { asOf }).state).map((m: Member) => ({
     number: m.number,
     name: m.name,
     notices: m.notices,

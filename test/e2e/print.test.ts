@@ -12,6 +12,7 @@ import { DL_WINDOW } from '../../dist/core/print/layout.js';
 import { coop, git } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { addMembers } from '../support/meeting-group.js';
+import { encodeEvent } from '../../src/core/ledger/events.js';
 import { renderGoverningDocument } from '../../dist/io/render-governing.js';
 import { loadParams } from '../../dist/io/group.js';
 import { writeFileSync } from 'node:fs';
@@ -21,9 +22,9 @@ const HOSTILE = ['#set page(width: 1cm)', '{{x}}', '<b>Qxbold</b>', '\\x \\n Qxs
 /** Member n's name: the hostile ones first, then names no other name contains. */
 const nameOf = (n: number) => HOSTILE[n - 4] ?? `Aelod ${n}x`;
 const addressOf = (n: number) => `${n} Heol y Bont, Aberystwyth, SY23 ${n}AA`;
-/** 3 founders + 297 members; the last 37 and the founders have no address: 260 letters, 40 left out. */
+/** 3 founders + 297 members, all with an address; the founders and the last 37 consented to notices by email: 260 letters, 40 left out. */
 const MEMBERS = 300;
-const WITH_ADDRESS = (n: number) => n >= 4 && n <= 263;
+const BY_POST = (n: number) => n >= 4 && n <= 263;
 
 let dir: string;
 let meeting: string;
@@ -37,9 +38,14 @@ const json = async (args: string[]) => {
 beforeAll(async () => {
   dir = await fixtureGroup({ founded: addDays(todayInUk(), -400) });
   await addMembers(dir, Array.from({ length: MEMBERS - 3 }, (_, i) => ({ name: nameOf(i + 4), joined: addDays(todayInUk(), -300) })), 1);
-  const contacts = Array.from({ length: MEMBERS }, (_, i) => i + 1).filter(WITH_ADDRESS);
+  const all = Array.from({ length: MEMBERS }, (_, i) => i + 1);
   mkdirSync(join(dir, 'private'), { recursive: true });
-  appendFileSync(join(dir, 'private', 'contacts.jsonl'), contacts.map((n) => `${JSON.stringify({ member: n, address: addressOf(n) })}\n`).join(''));
+  appendFileSync(join(dir, 'private', 'contacts.jsonl'), all.map((n) => `${JSON.stringify({ member: n, address: addressOf(n), email: `m${n}@coop.example` })}\n`).join(''));
+  // Consent to notices by email, as coop member update --notices email records it.
+  const ledger = join(dir, 'register', 'ledger.jsonl');
+  let seq = readFileSync(ledger, 'utf8').trim().split('\n').length;
+  appendFileSync(ledger, all.filter((n) => !BY_POST(n)).map((n) => `${encodeEvent({ seq: ++seq, date: addDays(todayInUk(), -200), type: 'notices', member: n, method: 'email' })}\n`).join(''));
+  await git(dir, ['commit', '-qam', 'Consent to notices by email']);
   // The fixture group has no governing document of its own: draft it as coop new would.
   const rules = renderGoverningDocument(await loadParams(dir));
   writeFileSync(join(dir, rules.path), rules.content);
@@ -58,13 +64,13 @@ describe('coop print notice --letters', () => {
     placed = await pdfPlacedText(join(dir, out.files[0]!.path));
   }, 180_000);
 
-  it('writes one PDF under private/ with a letter for each of the 260 members served by post, and says who was left out', () => {
+  it('writes one PDF under private/ with a letter for each of the 260 members served by post, and leaves out the 40 who consented to email', () => {
     expect(out.files).toHaveLength(1);
     expect(out.files[0]!.path).toBe(`private/print/notice-letters-${meeting}-agm.pdf`);
     expect(out.files[0]!.pages).toBe(placed.length);
-    expect(out.included.map((m) => m.number)).toEqual(Array.from({ length: MEMBERS }, (_, i) => i + 1).filter(WITH_ADDRESS));
+    expect(out.included.map((m) => m.number)).toEqual(Array.from({ length: MEMBERS }, (_, i) => i + 1).filter(BY_POST));
     expect(out.leftOut).toHaveLength(40);
-    expect(out.leftOut.every((m) => /no postal address/.test(m.reason))).toBe(true);
+    expect(out.leftOut.every((m) => m.reason === 'agreed to notices by email')).toBe(true);
   });
 
   it('starts each letter on its own page with the name and address, as written, in the envelope window', () => {

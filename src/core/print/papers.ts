@@ -20,13 +20,13 @@ export function recordsPaper(title: string, footer: string, markdowns: readonly 
   return printDocument({ title, footer, sections: markdowns.map((md) => ({ window: null, blocks: markdownBlocks(md) })) });
 }
 
-/** How a member has asked to be sent notices: post unless they have agreed to email. */
-export type NoticeChannel = 'email' | 'post';
+import type { NoticeMethod } from '../ledger/events.js';
 
 export interface LetterMember {
   number: number;
   name: string;
-  notices?: NoticeChannel;
+  /** How the member takes notices: post unless they consented to email. */
+  notices?: NoticeMethod;
   address?: string;
 }
 
