@@ -35,7 +35,12 @@ describe('markdownBlocks', () => {
 
   // The same hostile names as the register's tests: escaped into Markdown by our helper, read
   // back, each is one plain run equal to the name.
-  const hostile = ['#set page(width: 1cm)', '{{x}}', '<b>bold</b>', '\\x', '*star* _under_ `tick`', '1. not a list', '- not a bullet', '| pipe |', '# not a heading', '[link](http://x.example)'];
+  const hostile = [
+    '#set page(width: 1cm)', '{{x}}', '<b>bold</b>', '\\x', '*star* _under_ `tick`', '1. not a list', '- not a bullet', '| pipe |', '# not a heading', '[link](http://x.example)',
+    // From test/hostile/literal-names.test.ts.
+    '{{#each founders}}Qxeach{{/each}} Smith', '# Qxheading _Name_', 'Zero\u200bWidth \u202eQxrtl 👩‍👩‍👧', '{{> partial}} <script>alert("Qxobjects")</script>',
+    '1. Qxarea `code` > quote', '{{place}} | Qxplace | <i>Hall</i> [map](http://evil.example)', '{{#if true}}Qxresolution{{/if}} *adopt* the `budget` <b>now</b>',
+  ];
   it.each(hostile)('%s reads back as itself, in a paragraph and in a table cell', (name) => {
     expect(markdownBlocks(`Dear ${escapeMarkdown(name)},`)).toEqual([{ t: 'p', spans: [[`Dear ${name},`, '']] }]);
     expect(markdownBlocks(escapeMarkdown(name))).toEqual([{ t: 'p', spans: [[name, '']] }]);
