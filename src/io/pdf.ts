@@ -44,6 +44,6 @@ export async function typeset(doc: PrintDocument): Promise<Typeset> {
     const diagnostics = result.takeDiagnostics()?.shortDiagnostics ?? [];
     throw new InternalError(`The PDF could not be typeset: ${JSON.stringify(diagnostics).slice(0, 2000)}`);
   }
-  const pdf = c.pdf(document, { creationTimestamp: 0 });
+  const pdf = c.pdf(document, { creationTimestamp: 0, pdfTags: doc.tagged });
   return { pdf, pages: document.numOfPages };
 }

@@ -30,6 +30,8 @@ export interface WindowAddress {
 export interface Section {
   window: WindowAddress | null;
   blocks: Block[];
+  /** Followed by the document's common blocks. */
+  common?: boolean;
 }
 
 export interface PrintDocument {
@@ -42,12 +44,16 @@ export interface PrintDocument {
   poster: boolean;
   /** Smaller type, so that a letter fits its page. */
   compact: boolean;
+  /** A tagged PDF, for screen readers; letters for the post are not (a fifth of the size and quicker). */
+  tagged: boolean;
   margin: typeof MARGIN;
   sections: Section[];
+  /** Blocks that sections marked `common` end with, given once (the notice in every letter). */
+  common: Block[] | null;
 }
 
-export function printDocument(doc: Omit<PrintDocument, 'margin' | 'poster' | 'numbered' | 'compact'> & Partial<Pick<PrintDocument, 'poster' | 'numbered' | 'compact'>>): PrintDocument {
-  return { numbered: true, poster: false, compact: false, ...doc, margin: MARGIN };
+export function printDocument(doc: Omit<PrintDocument, 'margin' | 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'> & Partial<Pick<PrintDocument, 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'>>): PrintDocument {
+  return { numbered: true, poster: false, compact: false, common: null, tagged: true, ...doc, margin: MARGIN };
 }
 
 /** The name and address lines for the window, the address split at commas and line breaks. */

@@ -57,7 +57,8 @@ export function noticeLetters(org: string, noticeMarkdown: string, meeting: Pick
   const notice = markdownBlocks(noticeMarkdown);
   const sections: Section[] = choice.letters.map((m) => ({
     window: windowAddress(m.name, m.address ?? ''),
-    blocks: [para(`${longDate(meeting.noticeDate)} · membership number ${m.number}`), para(`Dear ${m.name},`), ...notice],
+    blocks: [para(`${longDate(meeting.noticeDate)} · membership number ${m.number}`), para(`Dear ${m.name},`)],
+    common: true,
   }));
   const list: Block[] = [
     heading(1, `Posting list: ${meetingTitle(meeting.type)}, ${longDate(meeting.date)}`),
@@ -69,7 +70,7 @@ export function noticeLetters(org: string, noticeMarkdown: string, meeting: Pick
     list.push({ t: 'table', head: [[['No.', '']], [['Name', '']], [['Why', '']]], rows: choice.leftOut.map((m) => [[[String(m.number), '']], [[m.name, '']], [[m.reason, '']]]) });
   }
   sections.push({ window: null, blocks: list });
-  return printDocument({ title: `Notice letters: ${meetingTitle(meeting.type)} ${meeting.date}`, footer: org, numbered: false, compact: true, sections });
+  return printDocument({ title: `Notice letters: ${meetingTitle(meeting.type)} ${meeting.date}`, footer: org, numbered: false, compact: true, tagged: false, sections, common: notice });
 }
 
 export interface CertificateInput {
