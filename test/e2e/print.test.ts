@@ -130,6 +130,24 @@ describe('papers printed from their records', () => {
     expect(body).toBe(solid(blocksText(markdownBlocks(rules))));
   });
 
+  it('the draft minutes and the register say what their records say', async () => {
+    const minutes = await json(['print', 'minutes', meeting]);
+    expect(minutes.files[0]!.path).toBe(`print/minutes-draft-${meeting}-agm.pdf`);
+    const pages = await pdfPages(join(dir, minutes.files[0]!.path));
+    const footer = new RegExp(`FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${pages.length}`, 'g');
+    const record = readFileSync(join(dir, 'meetings', `${meeting}-agm`, 'minutes-draft.md'), 'utf8');
+    expect(solid(pages.join('\n')).replace(footer, '')).toBe(solid(blocksText(markdownBlocks(record))));
+
+    const register = await json(['print', 'register', '--as-of', todayInUk()]);
+    expect(register.files[0]!.path).toBe(`print/register-${todayInUk()}.pdf`);
+    const text = solid((await pdfPages(join(dir, register.files[0]!.path))).join('\n'));
+    const markdown = String((await coop(['register', '--as-of', todayInUk()], { cwd: dir })).stdout);
+    // Each page has the footer, and each page of a table after its first repeats the header.
+    const running = new RegExp(`FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid').replace(/\./g, '\\.')})?`, 'g');
+    expect(text.replace(running, '')).toBe(solid(blocksText(markdownBlocks(markdown))));
+    expect(text).not.toMatch(/HeolyBont/);
+  }, 120_000);
+
   it('the poster is one page about the meeting with no one’s name or address', async () => {
     const out = await json(['print', 'poster', meeting]);
     const pages = await pdfPages(join(dir, out.files[0]!.path));
