@@ -18,7 +18,9 @@ rmSync(out, { recursive: true, force: true });
 await build({
   input: { cli: join(dist, 'cli.js') },
   platform: 'node',
-  external: [/^node:/, /^@inquirer\//],
+  // The PDF engine (a native addon chosen per platform at run time) and the PDF reader stay as
+  // published: only `coop print` and a `coop check` that finds a tracked PDF import them.
+  external: [/^node:/, /^@inquirer\//, /^@myriaddreamin\//, /^unpdf(\/|$)/],
   logLevel: 'warn',
   output: {
     dir: out,

@@ -325,6 +325,17 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('open, passed or lapsed, with the count of agreements')
     .option('--json', 'print JSON')
     .action(run(async () => (await import('./commands/resolution/status.js')).resolutionStatusCommand as Action));
+  program
+    .command('print')
+    .argument('<what>', 'rules, notice, proxy-form, attendance, minutes, register, certificate, poster or founding')
+    .argument('[which]', 'the meeting (notice, proxy-form, attendance, minutes, poster) or membership number (certificate)')
+    .description('print a paper as an A4 PDF, under print/ (or private/print/ when it holds addresses)')
+    .option('--out <file>', 'write the PDF here instead (a new file)')
+    .option('--letters', 'notice: one addressed letter per member served by post, for DL window envelopes')
+    .option('--as-of <date>', 'register, certificate: the date (default: today)')
+    .option('--with-contacts', 'register: include private contact details (written under private/)')
+    .option('--json', 'print what was written as JSON')
+    .action(run(async () => (await import('./commands/print.js')).printCommand as Action));
 
   return program;
 }

@@ -50,3 +50,4 @@ export type {
   VoteRecorded,
 } from './api/meetings.js';
 export type { MeetingRecord, MeetingType, Resolution, CloseOutcome } from './core/meetings/record.js';
+export { printPaper, PRINTABLE, type Printable, type PrintOptions, type PrintResult } from './api/print.js';

@@ -88,6 +88,11 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       if (part) {
         text = part.text;
         lineOf = (line) => part.lines[line - 1] ?? line;
+      } else if (/\.pdf$/i.test(f)) {
+        // A PDF's text is compressed and set in glyph codes: it is read out, not searched raw.
+        const found = await (await import('../io/pdf-text.js')).pdfText(join(root, f));
+        if (found === undefined) continue;
+        text = found;
       } else {
         try {
           text = readFileSync(join(root, f), 'utf8');

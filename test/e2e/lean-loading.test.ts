@@ -1,6 +1,7 @@
 // Commands that only read must start quickly at any size, so they must not load what they do
-// not use: the prompt library (only `coop new` asks questions) and the template engine (only
-// commands that write documents render them). Each command runs with a loader hook that lists
+// not use: the prompt library (only `coop new` asks questions), the template engine (only
+// commands that write documents render them), and the PDF engine and reader (only `coop print`
+// typesets; `coop check` reads a PDF only when git tracks one). Each command runs with a loader hook that lists
 // every module it loads; the list must hold neither.
 
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import { isCliEntry, modulesLoadedBy, RECORD_LOADS_HOOK } from '../support/loads
 import { fixtureGroup } from '../support/fixture-group.js';
 
 const HEAVY = /\/node_modules\/(handlebars|@inquirer\/[^/]+)\//;
+const PDF = /\/node_modules\/(@myriaddreamin\/[^/]+|unpdf)\//;
 
 describe('read commands load neither the prompt library nor the template engine', () => {
   const reads: string[][] = [
@@ -32,9 +34,19 @@ describe('read commands load neither the prompt library nor the template engine'
       const { loaded } = await modulesLoadedBy(args, group);
       // The hook saw the CLI itself load, so an empty list cannot pass for a lean one.
       expect(loaded.some(isCliEntry)).toBe(true);
-      expect(loaded.filter((url) => HEAVY.test(url))).toEqual([]);
+      expect(loaded.filter((url) => HEAVY.test(url) || PDF.test(url))).toEqual([]);
     });
   }
+
+  it('coop print loads the PDF engine, and nothing else loads it (not even coop new)', async () => {
+    const group = await fixtureGroup();
+    const printing = await modulesLoadedBy(['print', 'certificate', '1'], group);
+    expect(printing.exitCode).toBe(0);
+    expect(printing.loaded.some((url) => PDF.test(url))).toBe(true);
+    const founding = await modulesLoadedBy(['new', '--yes', '--no-git', 'lean-group'], tempDir());
+    expect(founding.exitCode).toBe(0);
+    expect(founding.loaded.filter((url) => PDF.test(url))).toEqual([]);
+  });
 
   it('the hook does see the template engine where a module uses it', async () => {
     const probe = join(tempDir(), 'probe.mjs');
