@@ -7,7 +7,8 @@ import { UsageError, UserError } from '../../errors.js';
 import { decideQuorum, votersAllowed, type Proxy } from '../../core/meetings/counting.js';
 import { whyNotEntitled } from '../../core/meetings/entitled.js';
 import { describeMeeting, type MeetingRecord } from '../../core/meetings/record.js';
-import { findGroupRoot, loadParams } from '../../io/group.js';
+import { findGroupRoot } from '../../io/group.js';
+import { loadParamsOn } from '../../api/rules-in-force.js';
 import { withWriteLock } from '../../io/transaction.js';
 import { apply, assess, capitalise, meetingRules, openMeeting, parseNumber, print, recordChange, registerFor, type CommonOptions } from './shared.js';
 
@@ -28,8 +29,9 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'record attendance');
+    // The rules in force on the meeting's date: an amendment registered later does not apply.
+    const params = await loadParamsOn(root, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
 

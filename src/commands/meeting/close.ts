@@ -8,15 +8,17 @@ import { MINUTES_KEEP_YEARS } from '../../core/law.js';
 import { decideMeeting, votersAllowed } from '../../core/meetings/counting.js';
 import { minutesContext, paperContext } from '../../core/meetings/papers.js';
 import { describeMeeting, type CloseOutcome, type MeetingRecord } from '../../core/meetings/record.js';
-import { findGroupRoot, loadParams } from '../../io/group.js';
+import { findGroupRoot } from '../../io/group.js';
+import { loadParamsOn } from '../../api/rules-in-force.js';
 import { withWriteLock } from '../../io/transaction.js';
 import { apply, capitalise, meetingRules, note, openMeeting, print, recordChange, registerFor, type CommonOptions } from './shared.js';
 
 export async function meetingClose(ref: string, options: CommonOptions): Promise<void> {
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'close it again');
+    // The rules in force on the meeting's date: an amendment registered later does not apply.
+    const params = await loadParamsOn(root, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const decisions = { specialResolution: params.meetings.specialResolution, castingVote: params.meetings.castingVote, fallbackThreshold: params.decisions.fallbackThreshold };
@@ -55,15 +57,17 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
     const summary = quorum.met
       ? `quorate, ${total === 0 ? 'no resolutions' : `${passed} of ${total} ${total === 1 ? 'resolution' : 'resolutions'} passed`}`
       : 'not quorate, adjourned';
+    const amendments = (await import('../../api/amendment-meeting.js')).amendmentOutcomes(root, params, record);
     await apply(
       root,
       {
-        changes: [{ path: `${meeting.dir}/minutes.md`, content: text, tracked: true }, recordChange(meeting.dir, record)],
+        changes: [{ path: `${meeting.dir}/minutes.md`, content: text, tracked: true }, recordChange(meeting.dir, record), ...(amendments.change ? [amendments.change] : [])],
         message: `Close ${describeMeeting(meeting)}: ${summary}`,
       },
       options,
     );
 
+    for (const a of amendments.decided) note(`Amendment ${a.id} ${a.passed ? 'was passed: it takes effect as filing.md in its folder says (coop rules registered, or filed)' : 'failed: the rules stay as they are'}.`);
     if (meeting.date > today) note(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
     const voted = new Set(meeting.votes.map((v) => v.resolution));
     const unvoted = meeting.resolutions.filter((r) => !voted.has(r.number)).map((r) => r.number);

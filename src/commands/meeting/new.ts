@@ -22,7 +22,8 @@ import {
   type ShortNotice,
 } from '../../core/meetings/record.js';
 import type { CoopParams } from '../../core/params.js';
-import { findGroupRoot, loadParams } from '../../io/group.js';
+import { findGroupRoot } from '../../io/group.js';
+import { loadParamsOn } from '../../api/rules-in-force.js';
 import { listMeetings } from '../../io/meetings.js';
 import { withWriteLock, type FileChange } from '../../io/transaction.js';
 import { apply, meetingRules, note, print, recordChange, registerFor, type CommonOptions } from './shared.js';
@@ -43,6 +44,8 @@ export interface MeetingNewOptions extends CommonOptions {
   resolution?: (string | ResolutionArg)[];
   special?: (string | ResolutionArg)[];
   shortNotice?: boolean;
+  /** A proposed amendment's id: its special resolution is added, in full, after the others. */
+  amendment?: string;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }
@@ -66,7 +69,8 @@ export async function meetingNew(typeArg: string, options: MeetingNewOptions): P
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = await loadParams(root);
+    // The rules in force on the meeting's date: an amendment registered later does not apply.
+    const params = await loadParamsOn(root, date);
     const id = meetingId(date, type);
     const existing = listMeetings(root).find((m) => m.id === id);
     if (existing) {
@@ -82,6 +86,8 @@ export async function meetingNew(typeArg: string, options: MeetingNewOptions): P
     const shortNotice = type === 'committee' ? null : noticeCheck(params, noticeDate, date, Boolean(options.byPost), Boolean(options.shortNotice), register.voters.length);
     const served = type === 'committee' || !options.byPost ? noticeDate : checkNotice(noticeDate, date, true, noticeRules(params)).served;
 
+    const tabled = options.amendment === undefined ? undefined : await (await import('../../api/amendment-meeting.js')).tableAmendment(root, params, options.amendment.trim(), { id, type, noticeDate }, resolutions.length + 1);
+    if (tabled) resolutions.push(tabled.resolution);
     const record: MeetingRecord = {
       id,
       type,
@@ -105,7 +111,7 @@ export async function meetingNew(typeArg: string, options: MeetingNewOptions): P
     const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required }, MINUTES_KEEP_YEARS);
     const dir = `${MEETINGS_DIR}/${id}`;
     const changes = await papers(dir, record, context, options.now ?? new Date());
-    await apply(root, { changes: [recordChange(dir, record), ...changes], message: `Call ${describeMeeting(record)}` }, options);
+    await apply(root, { changes: [recordChange(dir, record), ...changes, ...(tabled ? [tabled.change] : [])], message: `Call ${describeMeeting(record)}${tabled ? ` (amendment ${options.amendment})` : ''}` }, options);
 
     if (required > register.voters.length) {
       note(`Warning: the quorum is ${required} but only ${register.voters.length} ${type === 'committee' ? 'are on the board' : 'members are entitled to vote'}, so this meeting cannot be quorate as things stand.`);

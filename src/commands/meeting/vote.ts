@@ -7,7 +7,8 @@ import { UsageError, UserError } from '../../errors.js';
 import { decideResolution, votersAllowed, type VoteRecord } from '../../core/meetings/counting.js';
 import { describeMeeting, type MeetingRecord, type VoteEntry } from '../../core/meetings/record.js';
 import type { CoopParams } from '../../core/params.js';
-import { findGroupRoot, loadParams } from '../../io/group.js';
+import { findGroupRoot } from '../../io/group.js';
+import { loadParamsOn } from '../../api/rules-in-force.js';
 import { withWriteLock } from '../../io/transaction.js';
 import { apply, assess, capitalise, openMeeting, parseCount, print, recordChange, registerFor, type CommonOptions } from './shared.js';
 
@@ -34,8 +35,9 @@ export async function meetingVote(ref: string, resolutionArg: string, options: M
 
   const root = findGroupRoot(options.cwd ?? process.cwd());
   await withWriteLock(root, async () => {
-    const params = await loadParams(root);
     const meeting = openMeeting(root, ref, 'record votes');
+    // The rules in force on the meeting's date: an amendment registered later does not apply.
+    const params = await loadParamsOn(root, meeting.date);
     const resolution = meeting.resolutions.find((r) => r.number === number);
     if (!resolution) {
       const list = meeting.resolutions.map((r) => r.number).join(', ');
