@@ -12,7 +12,8 @@ import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
-import { isIgnored, trackedFiles } from '../io/git.js';
+import { firstCommittedVersion, isIgnored, trackedFiles } from '../io/git.js';
+import { unamendedRules } from './rules-check.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -44,6 +45,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const git = isGitGroup(root);
   const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
   const tracked = git ? settled(trackedFiles(root)) : undefined;
+  const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
 
   const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
   const { state } = register;
@@ -99,6 +101,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
+  if (founded && parsed?.params && parsed.problems.length === 0) problems.push(...(await unamendedRules(root, parsed.params, paramsText!, await founded)));
   return { ok: problems.length === 0, problems };
 }
 
