@@ -27,7 +27,7 @@ export async function tableAmendment(
   number: number,
 ): Promise<Tabled> {
   if (meeting.type === 'committee') throw new UserError('A rules amendment is a special resolution of the members: put it to an AGM or general meeting, not a committee meeting. Nothing was changed.');
-  const events = readAmendmentEvents(root);
+  const events = (await readAmendmentEvents(root));
   const amendment = deriveAmendments(events, params.group.form).find((a) => a.id === id);
   if (!amendment) throw new UserError(`There is no amendment ${id}: see coop rules list, or propose one with coop rules amend. Nothing was changed.`);
   if (amendment.status !== 'proposed') {
@@ -44,8 +44,8 @@ export async function tableAmendment(
 }
 
 /** On closing a quorate meeting: each amendment tabled there, passed or failed as its resolution was. */
-export function amendmentOutcomes(root: string, params: CoopParams, record: MeetingRecord): { change: FileChange | null; decided: { id: string; passed: boolean }[] } {
-  const events = readAmendmentEvents(root);
+export async function amendmentOutcomes(root: string, params: CoopParams, record: MeetingRecord): Promise<{ change: FileChange | null; decided: { id: string; passed: boolean }[] }> {
+  const events = (await readAmendmentEvents(root));
   if (events.length === 0 || !record.outcome?.quorum.met) return { change: null, decided: [] };
   const decided: { id: string; passed: boolean }[] = [];
   const add = [];

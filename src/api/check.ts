@@ -13,7 +13,6 @@ import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles } from '../io/git.js';
-import { unamendedRules } from './rules-check.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -101,7 +100,12 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  if (founded && parsed?.params && parsed.problems.length === 0) problems.push(...(await unamendedRules(root, parsed.params, paramsText!, await founded)));
+  // coop.yml's rules changed since founding: each change must be a registered amendment.
+  const foundedText = founded ? await founded : undefined;
+  if (foundedText !== undefined && foundedText !== paramsText && parsed?.params && parsed.problems.length === 0) {
+    const { unamendedRules } = await import('./rules-check.js');
+    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
+  }
   return { ok: problems.length === 0, problems };
 }
 

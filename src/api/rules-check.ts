@@ -9,9 +9,8 @@ import { UserError } from '../errors.js';
 import { readAmendmentEvents } from '../io/amendments-store.js';
 import { PARAMS_FILE, type Located } from '../io/group.js';
 
-export async function unamendedRules(root: string, today: CoopParams, todayText: string, foundedText: string | undefined): Promise<Located[]> {
-  // Unchanged since founding (most groups): nothing to compare, and nothing more to load.
-  if (foundedText === undefined || foundedText === todayText) return [];
+/** Loaded only when coop.yml differs from the one first committed (check compares the texts). */
+export async function unamendedRules(root: string, today: CoopParams, foundedText: string): Promise<Located[]> {
   // Parsed the long way, not through the params cache, which keeps only today's coop.yml.
   const { parseParamsText } = await import('../io/params-file.js');
   const founded = parseParamsText(foundedText);
@@ -19,7 +18,7 @@ export async function unamendedRules(root: string, today: CoopParams, todayText:
   if (!founded.params || founded.problems.length > 0) return [];
   let events;
   try {
-    events = readAmendmentEvents(root);
+    events = (await readAmendmentEvents(root));
   } catch (error) {
     if (error instanceof UserError) return [{ where: AMENDMENT_EVENTS_FILE, message: error.message }];
     throw error;

@@ -1,18 +1,21 @@
 // The rules in force on a date, for every command that acts on a dated thing (a meeting, the
 // register as of a day): coop.yml is today's rules; the ledger of amendments says what they
-// were before. A group that has never amended its rules reads one missing file and no more.
+// were before. A group that has never amended its rules loads nothing more than a file check.
 
 import { UserError } from '../errors.js';
-import { paramsInput } from '../core/amendments/changes.js';
-import { deriveAmendments, rulesInForce } from '../core/amendments/history.js';
 import { longDate, type IsoDate } from '../core/dates.js';
-import { paramsSchema, type CoopParams } from '../core/params.js';
-import { readAmendmentEvents } from '../io/amendments-store.js';
+import type { CoopParams } from '../core/params.js';
+import { hasAmendments, readAmendmentEvents } from '../io/amendments-store.js';
 import { loadParams } from '../io/group.js';
 
-export function paramsInForce(root: string, params: CoopParams, date: IsoDate): CoopParams {
-  const events = readAmendmentEvents(root);
-  if (events.length === 0) return params;
+export async function paramsInForce(root: string, params: CoopParams, date: IsoDate): Promise<CoopParams> {
+  if (!hasAmendments(root)) return params;
+  const [{ paramsInput }, { deriveAmendments, rulesInForce }, { paramsSchema }] = await Promise.all([
+    import('../core/amendments/changes.js'),
+    import('../core/amendments/history.js'),
+    import('../core/params.js'),
+  ]);
+  const events = await readAmendmentEvents(root);
   const rules = rulesInForce(paramsInput(params), deriveAmendments(events, params.group.form), date);
   const parsed = paramsSchema.safeParse(rules);
   if (!parsed.success) {

@@ -17,10 +17,10 @@ export interface RulesNotice {
   next: string;
 }
 
-export function rulesStatus(root: string, params: CoopParams, today: IsoDate): RulesNotice[] {
+export async function rulesStatus(root: string, params: CoopParams, today: IsoDate): Promise<RulesNotice[]> {
   const out: RulesNotice[] = [];
   const form = params.group.form;
-  for (const a of deriveAmendments(readAmendmentEvents(root), form)) {
+  for (const a of deriveAmendments((await readAmendmentEvents(root)), form)) {
     if (a.status === 'proposed') {
       out.push({ what: `Amendment ${a.id} proposed${a.tabled ? `, on the agenda of ${a.tabled.meeting}` : ''}`, due: null, overdue: false, next: a.tabled ? `coop meeting close ${a.tabled.meeting}` : `coop meeting new general --amendment ${a.id} …` });
     } else if (a.status === 'passed') {

@@ -70,7 +70,7 @@ export async function proposeAmendment(cwd: string, options: AmendOptions): Prom
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
     const params = await loadParams(root);
-    const events = readAmendmentEvents(root);
+    const events = (await readAmendmentEvents(root));
     const amendments = deriveAmendments(events, params.group.form);
     const { proposal, problems } = proposeRules(params, answers);
     if (!proposal) {
@@ -113,7 +113,7 @@ function proposedDocument(root: string, path: string, next: string, schedule: Sc
 export async function listAmendments(cwd: string): Promise<{ root: string; params: CoopParams; amendments: Amendment[]; events: AmendmentEvent[] }> {
   const root = findGroupRoot(cwd);
   const params = await loadParams(root);
-  const events = readAmendmentEvents(root);
+  const events = (await readAmendmentEvents(root));
   return { root, params, amendments: deriveAmendments(events, params.group.form), events };
 }
 
@@ -149,7 +149,7 @@ export async function amendmentTakesEffect(cwd: string, id: string, how: 'regist
   return withWriteLock(root, async () => {
     const params = await loadParams(root);
     const form = params.group.form;
-    const events = readAmendmentEvents(root);
+    const events = (await readAmendmentEvents(root));
     const a = findAmendment(deriveAmendments(events, form), id);
     const verb = isCompany(form) ? 'filed' : 'registered';
     if (how !== verb) {

@@ -68,6 +68,6 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     officers,
     deadlines,
     registerProblems: problems.length,
-    rules: rulesStatus(group.root, params, today),
+    rules: await rulesStatus(group.root, params, today),
   };
 }

@@ -57,7 +57,7 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
     const summary = quorum.met
       ? `quorate, ${total === 0 ? 'no resolutions' : `${passed} of ${total} ${total === 1 ? 'resolution' : 'resolutions'} passed`}`
       : 'not quorate, adjourned';
-    const amendments = (await import('../../api/amendment-meeting.js')).amendmentOutcomes(root, params, record);
+    const amendments = await (await import('../../api/amendment-meeting.js')).amendmentOutcomes(root, params, record);
     await apply(
       root,
       {

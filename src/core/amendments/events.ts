@@ -9,8 +9,9 @@ import { isoDate } from '../params.js';
 import type { IsoDate } from '../dates.js';
 import type { ParamChange } from './changes.js';
 
-export const AMENDMENTS_DIR = 'amendments';
-export const AMENDMENT_EVENTS_FILE = 'amendments/events.jsonl';
+import { AMENDMENT_EVENTS_FILE } from './files.js';
+
+export { AMENDMENTS_DIR, AMENDMENT_EVENTS_FILE } from './files.js';
 
 const value = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 const id = z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$/, 'must be an amendment id such as 2027-05-01-quorum');
@@ -57,12 +58,6 @@ export function decodeAmendmentEvents(text: string): { events: AmendmentEvent[];
     events.push(parsed.data);
   }
   return { events };
-}
-
-/** The lines that append these events after `last` (the highest seq so far). */
-export function encodeAmendmentEvents(last: number, events: readonly NewAmendmentEvent[]): { lines: string; added: AmendmentEvent[] } {
-  const added = events.map((e, i) => ({ seq: last + i + 1, ...e }) as AmendmentEvent);
-  return { lines: added.map((e) => `${JSON.stringify(e)}\n`).join(''), added };
 }
 
 export type { IsoDate };
