@@ -319,6 +319,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/rules/take-effect.js')).rulesFiled as Action));
   rules
+    .command('upgrade')
+    .description('propose the newer wording of the governing document as an amendment, keeping your own registered wording')
+    .option('--date <date>', 'date proposed (default: today)')
+    .option('--no-commit', 'write the papers but do not commit them')
+    .option('--json', 'print {"id", "folder", …} as JSON')
+    .action(run(async () => (await import('./commands/rules/upgrade.js')).rulesUpgrade as Action));
+  rules
     .command('list')
     .description('every amendment and where it stands')
     .option('--json', 'print JSON')

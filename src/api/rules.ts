@@ -99,14 +99,20 @@ export async function proposeAmendment(cwd: string, options: AmendOptions): Prom
 
 /**
  * The amended document as the group's own would read: the schedule made in the document on
- * disk, so any wording the group has registered is kept; the freshly rendered one when the
- * document is missing or a changed passage cannot be found in it.
+ * disk, so any wording the group has registered is kept; the freshly rendered one when there
+ * is no document on disk.
  */
 function proposedDocument(root: string, path: string, next: string, schedule: ScheduleEntry[]): string {
   const onDisk = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined;
   if (!onDisk) return next;
   const { text, kept } = applySchedule(onDisk, schedule);
-  return kept.length === 0 ? text : next;
+  if (kept.length === 0) return text;
+  // Never a silent rewording: the group's document words these passages its own way (or in an
+  // older template's words), so coop cannot say what the amended passage would read.
+  throw new UserError(
+    `${path} words ${kept.map((e) => e.ref).join(', ')} differently from the wording coop drafts from coop.yml, so coop cannot make this change in it. ` +
+      'If an older template is the reason, take the newer wording first with coop rules upgrade; otherwise draft this amendment by hand. Nothing was changed.',
+  );
 }
 
 /** Every amendment on record with its state. */
@@ -175,7 +181,12 @@ export async function amendmentTakesEffect(cwd: string, id: string, how: 'regist
     const after = renderGoverningDocument(newParams);
     const docPath = join(root, before.path);
     const onDisk = existsSync(docPath) ? readFileSync(docPath, 'utf8') : before.content;
-    const newDoc = proposedDocument(root, before.path, after.content, scheduleOfChanges(before.content, after.content));
+    // A template upgrade's document is the one the members voted on, in its folder; any other
+    // amendment's is remade now, in the document as it stands, keeping the group's own wording.
+    const folderDoc = join(root, AMENDMENTS_DIR, id, before.path);
+    const newDoc = a.templateVersion && existsSync(folderDoc)
+      ? readFileSync(folderDoc, 'utf8')
+      : proposedDocument(root, before.path, after.content, scheduleOfChanges(before.content, after.content));
     const effective = a.effective ?? date;
     const superseded = `${AMENDMENTS_DIR}/${id}/${before.path.replace(/\.md$/, '')}-superseded-${effective}.md`;
     const changes: FileChange[] = [
