@@ -97,6 +97,8 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--email <email>', 'email address (kept private, never committed)')
     .option('--address <address>', 'postal address (kept private, never committed)')
     .option('--phone <phone>', 'phone number (kept private, never committed)')
+    .addOption(new Option('--notices <how>', 'how notices are served: email (the member consents; needs --email) or post (default)').choices(['email', 'post']))
+    .option('--notices-date <date>', 'date the member consented to notices by email (default: date joined)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the new member as JSON')
     .action(run(async () => (await import('./commands/member/add.js')).memberAdd as Action));
@@ -112,12 +114,14 @@ Every command that reads takes --json. Run coop <command> --help for its options
   member
     .command('update')
     .argument('<number>', 'membership number')
-    .description('change a member’s name or private contact details')
+    .description('change a member’s name, private contact details, or how notices reach them')
     .option('--name <name>', 'new name (recorded in the register with today’s date, or --date)')
     .option('--date <date>', 'date a change of name took effect (default: today)')
     .option('--email <email>', 'email address (private)')
     .option('--address <address>', 'postal address (private)')
     .option('--phone <phone>', 'phone number (private)')
+    .addOption(new Option('--notices <how>', 'email: the member consents to notices by email; post: consent withdrawn').choices(['email', 'post']))
+    .option('--notices-date <date>', 'date the consent was given or withdrawn (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/member/update.js')).memberUpdate as Action));

@@ -1,4 +1,4 @@
-// The library: the same operations as the CLI, for people who script member records in Node.
+// The library: the same operations as the CLI, for people who script member records and meetings in Node.
 // Every function takes the group's folder (or any folder inside it) first; changes are
 // committed like the commands' (pass commit: false to leave them uncommitted), and refusals
 // throw UserError with the same message the command prints.
@@ -35,3 +35,18 @@ export type { CheckResult } from './api/check.js';
 export { groupStatus } from './api/status.js';
 export type { GroupStatus } from './api/status.js';
 export type { Deadline } from './core/register/deadlines.js';
+export { callMeeting, recordAttendance, recordVote, closeMeeting, listMeetings } from './api/meetings.js';
+export type {
+  AttendanceInput,
+  AttendanceRecorded,
+  CallMeetingInput,
+  CalledMeeting,
+  ClosedMeeting,
+  MeetingList,
+  MeetingRef,
+  MeetingSummary,
+  ResolutionArg,
+  VoteInput,
+  VoteRecorded,
+} from './api/meetings.js';
+export type { MeetingRecord, MeetingType, Resolution, CloseOutcome } from './core/meetings/record.js';

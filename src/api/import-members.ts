@@ -38,6 +38,8 @@ export interface ImportedMember {
   line: number;
   /** Contact details stored privately (names of fields only). */
   contacts: string[];
+  /** How notices are served on them: email where the row records consent, post otherwise. */
+  notices: 'email' | 'post';
 }
 
 export interface ImportResult {
@@ -105,14 +107,15 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
     const members: ImportedMember[] = ordered.map((row: ImportRow, i) => {
       const number = first + i;
       events.push({ date: row.joined, type: 'admit', member: number, name: row.name, shares: row.shares });
+      if (row.notices) events.push({ date: row.notices.since, type: 'notices', member: number, method: row.notices.method });
       const line: ContactLine = { member: number };
       if (row.email) line.email = row.email;
       if (row.address) line.address = row.address;
       if (row.phone) line.phone = row.phone;
       if (Object.keys(line).length > 1) contacts.push(line);
-      return { number, name: row.name, joined: row.joined, shares: row.shares, line: row.line, contacts: contactFields(Object.keys(line).length > 1 ? line : undefined) };
+      return { number, name: row.name, joined: row.joined, shares: row.shares, line: row.line, contacts: contactFields(Object.keys(line).length > 1 ? line : undefined), notices: row.notices?.method ?? 'post' };
     });
-    const where = (e: LedgerEvent) => (e.type === 'admit' ? `${file}:${members[e.member - first]?.line ?? '?'}` : undefined);
+    const where = (e: LedgerEvent) => (e.type === 'admit' || e.type === 'notices' ? `${file}:${members[e.member - first]?.line ?? '?'}` : undefined);
     if (options.dryRun) {
       // Checked against the register like a real import, then stopped before anything is written.
       return {

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { Contact } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
 import { deriveState, memberHistory } from '../core/ledger/derive.js';
-import type { EventType, LeaveReason } from '../core/ledger/events.js';
+import type { EventType, LeaveReason, NoticeMethod } from '../core/ledger/events.js';
 import { describeForMember } from '../core/register/history.js';
 import { parseAsOf, parseMemberNumber } from '../core/register/input.js';
 import { readContacts } from '../io/contacts-store.js';
@@ -41,6 +41,9 @@ export async function listMembers(cwd: string, options: ListMembersOptions = {})
 
 export interface MemberDetails extends MemberRow {
   leftReason: LeaveReason | null;
+  /** How notices are served on them: email only with their consent (noticesSince its date); post otherwise. */
+  notices: NoticeMethod;
+  noticesSince: IsoDate | null;
   /** Offices held, past and present. */
   offices: { role: string; from: IsoDate; to: IsoDate | null }[];
   /** Private contact details (from private/contacts.jsonl; never committed). */
@@ -61,6 +64,8 @@ export async function showMember(cwd: string, memberNumber: number | string, opt
     left: m.left,
     shares: m.shares,
     leftReason: m.leftReason,
+    notices: m.notices,
+    noticesSince: m.noticesSince,
     offices: state.officers.filter((t) => t.member === number).map((t) => ({ role: t.role, from: t.from, to: t.to })),
     contact: readContacts(group.root).get(number) ?? {},
     history: memberHistory(group.events, number).map((e) => ({ date: e.date, type: e.type, text: describeForMember(e, number) })),

@@ -4,8 +4,9 @@ import { UsageError, UserError } from '../errors.js';
 import type { ContactField, ContactLine } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
-import { LEAVE_REASONS, type LeaveReason, type NewEvent } from '../core/ledger/events.js';
-import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parsePositiveWhole } from '../core/register/input.js';
+import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod } from '../core/ledger/events.js';
+import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
+import { readContacts } from '../io/contacts-store.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import type { GroupContext, WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
@@ -17,7 +18,14 @@ export interface ContactInput {
   phone?: string;
 }
 
-export interface AddMemberInput extends ContactInput, WriteOptions {
+/** How notices are served on the member: by email only with their consent, given on noticesDate. */
+export interface NoticesInput {
+  notices?: NoticeMethod | string;
+  /** The date the member consented to email (or withdrew it): default the date joined (add) or today (update). */
+  noticesDate?: string;
+}
+
+export interface AddMemberInput extends ContactInput, NoticesInput, WriteOptions {
   name: string;
   /** Date admitted, YYYY-MM-DD or dd/mm/yyyy (default today). */
   joined?: string;
@@ -32,6 +40,9 @@ export interface AddedMember {
   shares: number;
   /** Which contact details were stored privately (their values are never returned). */
   contacts: ContactField[];
+  notices: NoticeMethod;
+  /** The date of the consent to email; null when notices go by post. */
+  noticesSince: IsoDate | null;
 }
 
 /** Checks contact details and turns them into a store line; undefined when none were given. */
@@ -78,12 +89,20 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
     const shares = admissionShares(group, input.shares);
     const number = group.nextNumber;
     const contact = contactLine(number, input);
+    const events: NewEvent[] = [{ date: joined, type: 'admit', member: number, name, shares }];
+    const notices = noticesMethod(input) ?? 'post';
+    let noticesSince: IsoDate | null = null;
+    if (notices === 'email') {
+      if (!contact?.email) throw new UsageError('--notices email needs the email address the member agreed to receive notices at: give --email too.');
+      noticesSince = input.noticesDate === undefined ? joined : parseEventDate(input.noticesDate, 'date of consent to notices by email', group);
+      events.push({ date: noticesSince, type: 'notices', member: number, method: 'email' });
+    }
     return {
-      events: [{ date: joined, type: 'admit', member: number, name, shares }],
+      events,
       contacts: contact ? [contact] : [],
       message: commitMessages.admit(number, name),
       refusal: `Cannot admit ${name}`,
-      result: () => ({ number, name, joined, shares, contacts: contactFields(contact) }),
+      result: () => ({ number, name, joined, shares, contacts: contactFields(contact), notices, noticesSince }),
     };
   });
 }
@@ -139,7 +158,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
   });
 }
 
-export interface UpdateMemberInput extends ContactInput, WriteOptions {
+export interface UpdateMemberInput extends ContactInput, NoticesInput, WriteOptions {
   /** A new name, recorded in the register as a change of name on `date`. */
   name?: string;
   /** When a change of name took effect (default today). */
@@ -152,12 +171,16 @@ export interface UpdatedMember {
   renamed: boolean;
   /** Contact fields set or removed (an empty value removes one). */
   contactsChanged: ContactField[];
+  /** How notices are served on them after the change, and since when (null: never recorded, so post). */
+  notices: NoticeMethod;
+  noticesSince: IsoDate | null;
+  noticesChanged: boolean;
 }
 
 export async function updateMember(cwd: string, memberNumber: number | string, input: UpdateMemberInput): Promise<UpdatedMember & Recorded> {
   const number = parseMemberNumber(memberNumber);
-  if (input.name === undefined && input.email === undefined && input.address === undefined && input.phone === undefined) {
-    throw new UsageError('Nothing to change: give --name, --email, --address or --phone (an empty value, like --phone "", removes a contact detail).');
+  if (input.name === undefined && input.email === undefined && input.address === undefined && input.phone === undefined && input.notices === undefined) {
+    throw new UsageError('Nothing to change: give --name, --email, --address, --phone or --notices (an empty value, like --phone "", removes a contact detail).');
   }
   if (input.date !== undefined && input.name === undefined) throw new UsageError('--date is the date of a change of name: give it with --name.');
   return recordChange(cwd, input, (group) => {
@@ -169,13 +192,37 @@ export async function updateMember(cwd: string, memberNumber: number | string, i
       if (name === m.name) throw new UserError(`Member ${number} is already called ${name}.`);
       events.push({ date: parseEventDate(input.date, 'date of the change of name', group), type: 'rename', member: number, name });
     }
+    const renamed = events.length > 0;
     const contact = contactLine(number, input, true);
+    const method = noticesMethod(input);
+    const emailAfter = contact?.email === null ? undefined : (contact?.email ?? readContacts(group.root).get(number)?.email);
+    let notices = m.notices;
+    let noticesSince = m.noticesSince;
+    if (method !== undefined) {
+      if (method === m.notices) throw new UserError(`Member ${number} already takes notices by ${method}${m.noticesSince ? ` (since ${m.noticesSince})` : ''}. Nothing was changed.`);
+      if (method === 'email' && !emailAfter) {
+        throw new UsageError(`Member ${number} has no email address on record: give the address they agreed to receive notices at with --email. Nothing was changed.`);
+      }
+      notices = method;
+      noticesSince = parseEventDate(input.noticesDate, method === 'email' ? 'date of consent to notices by email' : 'date consent to email was withdrawn', group);
+      events.push({ date: noticesSince, type: 'notices', member: number, method });
+    } else if (m.notices === 'email' && contact?.email === null) {
+      throw new UserError(`Member ${number} takes notices by email, so their email address cannot be removed: record --notices post first (or with it). Nothing was changed.`);
+    }
     return {
       events,
       contacts: contact ? [contact] : [],
-      message: commitMessages.rename(number, name),
-      refusal: `Cannot change member ${number}'s name`,
-      result: () => ({ number, name, renamed: events.length > 0, contactsChanged: contactFields(contact) }),
+      message: renamed ? commitMessages.rename(number, name) : commitMessages.notices(number, notices),
+      refusal: `Cannot change member ${number}'s ${renamed ? 'name' : 'record'}`,
+      result: () => ({ number, name, renamed, contactsChanged: contactFields(contact), notices, noticesSince, noticesChanged: method !== undefined }),
     };
   });
+}
+
+function noticesMethod(input: NoticesInput): NoticeMethod | undefined {
+  if (input.notices === undefined) {
+    if (input.noticesDate !== undefined) throw new UsageError('--notices-date is the date of a member’s consent to notices by email: give it with --notices.');
+    return undefined;
+  }
+  return parseNoticeMethod(input.notices);
 }

@@ -9,6 +9,8 @@ export interface MemberAddOptions {
   email?: string;
   address?: string;
   phone?: string;
+  notices?: string;
+  noticesDate?: string;
   commit?: boolean;
   json?: boolean;
 }
@@ -18,11 +20,12 @@ export async function memberAdd(name: string, opts: MemberAddOptions): Promise<v
   const { cwd = process.cwd(), json, ...input } = opts;
   const r = await addMember(cwd, { ...input, name });
   if (json) {
-    printJson({ number: r.number, name: r.name, joined: r.joined, shares: r.shares, contacts: r.contacts, commit: r.commit });
+    printJson({ number: r.number, name: r.name, joined: r.joined, shares: r.shares, contacts: r.contacts, notices: r.notices, noticesSince: r.noticesSince, commit: r.commit });
     return;
   }
   const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';
   const kept = r.contacts.length > 0 ? ` Contact details (${r.contacts.join(', ')}) kept privately in private/contacts.jsonl.` : '';
-  note(`Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
+  const notices = r.notices === 'email' ? ` Notices by email (consent given ${r.noticesSince}).` : '';
+  note(`Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
   print(String(r.number));
 }

@@ -17,6 +17,7 @@ export async function memberShow(number: string, opts: MemberShowOptions): Promi
     `  Joined:  ${m.joined}`,
     ...(m.left ? [`  Left:    ${m.left} (${m.leftReason})`] : []),
     `  Shares:  ${m.shares}`,
+    `  Notices: ${m.notices === 'email' ? `by email (consent given ${m.noticesSince})` : 'by post'}`,
   ];
   for (const o of m.offices) lines.push(`  Office:  ${o.role} from ${o.from}${o.to ? ` to ${o.to}` : ''}`);
   if (m.contact.email) lines.push(`  Email:   ${m.contact.email}`);

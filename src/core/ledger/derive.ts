@@ -3,7 +3,7 @@
 // event against the rules, so `coop check` and every command share one definition of valid.
 
 import type { IsoDate } from '../dates.js';
-import type { LedgerEvent, LeaveReason } from './events.js';
+import type { LedgerEvent, LeaveReason, NoticeMethod } from './events.js';
 
 export interface Member {
   number: number;
@@ -12,6 +12,10 @@ export interface Member {
   left: IsoDate | null;
   leftReason: LeaveReason | null;
   shares: number;
+  /** How notices are served on them: by email only once they consented to it; by post otherwise. */
+  notices: NoticeMethod;
+  /** The date of the consent (or its withdrawal) now in force; null when none was ever recorded. */
+  noticesSince: IsoDate | null;
 }
 
 export interface OfficerTerm {
@@ -159,7 +163,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           problem(e, `admits member ${e.member} again: membership numbers are never reused`);
           break;
         }
-        const m: Member = { number: e.member, name: e.name, joined: e.date, left: null, leftReason: null, shares: e.shares };
+        const m: Member = { number: e.member, name: e.name, joined: e.date, left: null, leftReason: null, shares: e.shares, notices: 'post', noticesSince: null };
         members.set(e.member, m);
         checkHolding(e, m, e.shares);
         break;
@@ -231,6 +235,13 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
           break;
         }
         officers.push({ member: e.member, role: e.role, from: e.date, to: null });
+        break;
+      }
+      case 'notices': {
+        const m = current(e, e.member, 'how notices are served');
+        if (!m) break;
+        m.notices = e.method;
+        m.noticesSince = e.date;
         break;
       }
       case 'retire': {

@@ -10,6 +10,9 @@ import { compactBytesReader, compactLineReader, type EventMaker, type FieldLayou
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
+/** How a member takes notices: by email only with their consent, recorded with its date; by post otherwise. */
+export const NOTICE_METHODS = ['email', 'post'] as const;
+export type NoticeMethod = (typeof NOTICE_METHODS)[number];
 
 interface Base {
   /** Position in the ledger, 1, 2, 3 …: unique and increasing down the file. */
@@ -63,6 +66,12 @@ export interface RetireEvent extends Base {
   member: number;
   role: string;
 }
+/** A member's consent to notices by email given (method email) or withdrawn (post), on its date. */
+export interface NoticesEvent extends Base {
+  type: 'notices';
+  member: number;
+  method: NoticeMethod;
+}
 
 export type LedgerEvent =
   | AdmitEvent
@@ -72,7 +81,8 @@ export type LedgerEvent =
   | WithdrawEvent
   | TransferEvent
   | AppointEvent
-  | RetireEvent;
+  | RetireEvent
+  | NoticesEvent;
 
 export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
@@ -109,9 +119,10 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   transfer: { from: isNumber, to: isNumber, shares: isNumber },
   appoint: { member: isNumber, role: isRole },
   retire: { member: isNumber, role: isRole },
+  notices: { member: isNumber, method: (v) => (NOTICE_METHODS as readonly unknown[]).includes(v) },
 };
 
-const TEXT_FIELDS = new Set(['name', 'reason', 'role']);
+const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method']);
 
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
@@ -122,6 +133,7 @@ const FIELD_HINT: Record<string, string> = {
   repaid: 'a whole number of shares',
   reason: `one of ${LEAVE_REASONS.join(', ')}`,
   role: 'a role in lower case, such as secretary',
+  method: `one of ${NOTICE_METHODS.join(', ')}`,
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
@@ -139,6 +151,7 @@ const MAKERS: Record<EventType, EventMaker> = {
   transfer: (seq, date, from, to, shares) => ({ seq, date, type: 'transfer', from, to, shares }),
   appoint: (seq, date, member, role) => ({ seq, date, type: 'appoint', member, role }),
   retire: (seq, date, member, role) => ({ seq, date, type: 'retire', member, role }),
+  notices: (seq, date, member, method) => ({ seq, date, type: 'notices', member, method }),
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */

@@ -4,10 +4,11 @@
 
 import { UsageError, UserError } from '../../errors.js';
 import { parseDate, type IsoDate } from '../dates.js';
-import { cleanAddress, cleanEmail, cleanName, cleanPhone, parsePositiveWhole } from './input.js';
+import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseNoticeMethod, parsePositiveWhole } from './input.js';
+import type { NoticeMethod } from '../ledger/events.js';
 import type { CsvRow } from './csv-read.js';
 
-export const IMPORT_FIELDS = ['name', 'first-name', 'last-name', 'email', 'phone', 'address', 'postcode', 'joined', 'shares'] as const;
+export const IMPORT_FIELDS = ['name', 'first-name', 'last-name', 'email', 'phone', 'address', 'postcode', 'joined', 'shares', 'notices', 'notices-since'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** Header names recognised for each field, compared without case, spaces or punctuation. */
@@ -21,6 +22,8 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   postcode: ['postcode', 'postalcode', 'zip', 'zipcode'],
   joined: ['datejoined', 'joined', 'startdate', 'membershipdate', 'joiningdate', 'dateofadmission', 'admitted', 'dateadmitted', 'joindate', 'membersince'],
   shares: ['shares', 'noofshares', 'numberofshares', 'sharesheld', 'shareholding'],
+  notices: ['notices', 'noticesby', 'noticeby', 'noticemethod', 'emailconsent', 'consenttoemail', 'emailnotices', 'noticesbyemail'],
+  'notices-since': ['noticessince', 'consentdate', 'emailconsentdate', 'dateofconsent', 'consentgiven', 'consentedon'],
 };
 
 const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -83,6 +86,8 @@ export interface ImportRow {
   email?: string;
   address?: string;
   phone?: string;
+  /** Present when the row records consent to notices by email, with the date it was given. */
+  notices?: { method: NoticeMethod; since: IsoDate };
 }
 
 export interface ImportLimits {
@@ -154,6 +159,21 @@ export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, widt
       contact.address = attempt(() => cleanAddress(joinedAddress));
     }
 
+    // Notices go by post unless the row records the member's consent to email (and an address for it).
+    let notices: ImportRow['notices'];
+    if (cell('notices') !== '') {
+      const method = attempt(() => parseNoticeMethod(cell('notices')));
+      if (method === 'email') {
+        if (cell('email') === '') wrong.push('takes notices by email but gives no email address');
+        const rawSince = cell('notices-since');
+        const since = rawSince === '' ? joined : parseDate(rawSince);
+        if (!since) wrong.push(`has consent date "${rawSince}", which is not a real date written dd/mm/yyyy or YYYY-MM-DD`);
+        else if (since > limits.today) wrong.push(`has consent date ${since}, which is in the future`);
+        else if (joined !== undefined && since < joined) wrong.push(`has consent date ${since}, before the member joined (${joined})`);
+        else notices = { method, since };
+      }
+    }
+
     if (name !== undefined && joined !== undefined) {
       const key = duplicateKey(name, joined);
       const already = limits.existing.get(key);
@@ -164,7 +184,7 @@ export function readImportRows(rows: readonly CsvRow[], columns: ColumnMap, widt
     }
 
     if (wrong.length > 0) problems.push({ line: row.line, message: wrong.join('; ') });
-    else out.push({ line: row.line, name: name!, joined: joined!, shares, ...contact });
+    else out.push({ line: row.line, name: name!, joined: joined!, shares, ...contact, ...(notices ? { notices } : {}) });
   }
   return { rows: out, problems };
 }

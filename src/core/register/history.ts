@@ -22,5 +22,7 @@ export function describeForMember(e: LedgerEvent, member: number): string {
       return `Appointed ${e.role}`;
     case 'retire':
       return `Left the office of ${e.role}`;
+    case 'notices':
+      return e.method === 'email' ? 'Consented to notices by email' : 'Notices by post (no consent to email)';
   }
 }

@@ -4,6 +4,7 @@
 
 import { UsageError, UserError } from '../../errors.js';
 import { parseDate, type IsoDate } from '../dates.js';
+import type { NoticeMethod } from '../ledger/events.js';
 
 /** A positive whole number, from a flag's text or a script's number. `what` names it in messages. */
 export function parsePositiveWhole(value: string | number, what: string): number {
@@ -34,10 +35,12 @@ export interface DateLimits {
 
 /**
  * A date the register records: ISO or dd/mm/yyyy, not in the future (the register records what
- * has happened) and not before the group was founded. Defaults to today.
+ * has happened) and not before the group was founded. Defaults to today when not given; given empty, refused.
  */
 export function parseEventDate(value: string | undefined, what: string, limits: DateLimits): IsoDate {
-  if (value === undefined || value.trim() === '') return limits.today;
+  if (value === undefined) return limits.today;
+  // A flag given with nothing after it (--joined '') is a slip, not a request for today.
+  if (value.trim() === '') throw new UsageError(`The ${what} cannot be empty: give a date as YYYY-MM-DD or dd/mm/yyyy, or leave the flag out for today (${limits.today}).`);
   const date = parseDate(value);
   if (!date) {
     throw new UsageError(`The ${what} "${value}" is not a date coop understands: write it as YYYY-MM-DD or dd/mm/yyyy, for example 2025-03-01 or 01/03/2025.`);
@@ -115,4 +118,15 @@ export function cleanRole(value: string, roles: readonly string[]): string {
     );
   }
   return role;
+}
+
+/**
+ * How a member takes notices: "email" (with their consent) or "post". A spreadsheet's consent
+ * column may say yes or no instead.
+ */
+export function parseNoticeMethod(value: string): NoticeMethod {
+  const t = value.trim().toLowerCase();
+  if (['email', 'e-mail', 'yes', 'y', 'true'].includes(t)) return 'email';
+  if (['post', 'postal', 'letter', 'no', 'n', 'false'].includes(t)) return 'post';
+  throw new UsageError(`Notices by "${value}" is not a way coop serves notices: use email (the member has agreed to notices by email) or post.`);
 }

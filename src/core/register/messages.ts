@@ -14,5 +14,6 @@ export const commitMessages = {
   transfer: (from: number, to: number, count: number) => `Transfer ${plural(count, 'share')} from member ${from} to member ${to}`,
   appoint: (member: number, role: string) => `Appoint member ${member} as ${role}`,
   retire: (member: number, role: string) => `Member ${member} left the office of ${role}`,
+  notices: (member: number, method: string) => `Record that member ${member} takes notices by ${method}`,
   import: (count: number, file: string) => `Import ${plural(count, 'member')} from ${file}`,
 };

@@ -11,7 +11,7 @@ import { escapeMarkdown } from '../markdown.js';
 import { formatPounds } from '../numbers.js';
 
 /** A member as the register shows them: shares are those held on the date (none once left). */
-export interface RegisterMember extends Member {
+export interface RegisterMember extends Omit<Member, 'notices' | 'noticesSince'> {
   /** Amount paid on those shares, in pence (shares are issued fully paid). */
   paidPence: number;
   email?: string;

@@ -1,0 +1,102 @@
+// What every meeting operation starts from: the group's rules, the meeting a reference names,
+// and the register as it stood on the meeting's date. Changes go the one way register changes
+// do: under the write lock, work out the new record and papers (refusing bad input), then
+// write them and commit in one transaction.
+
+import { UserError } from '../errors.js';
+import { longDate, parseDate, todayInUk, type IsoDate } from '../core/dates.js';
+import { deriveState, type RegisterState } from '../core/ledger/derive.js';
+import { entitledVoters, whyNotEntitled, type Voter } from '../core/meetings/entitled.js';
+import { RECORD_FILE, describeMeeting, findMeeting, type MeetingRecord, type MeetingType } from '../core/meetings/record.js';
+import type { CoopParams } from '../core/params.js';
+import { UsageError } from '../errors.js';
+import { findGroupRoot, isGitGroup, loadParams, readLedger } from '../io/group.js';
+import { listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
+import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
+import type { WriteOptions } from './group.js';
+import type { Recorded } from './record.js';
+
+/** The register on the meeting date and as it stands now (to explain "joined after the meeting"). */
+export interface MeetingRegister {
+  atDate: RegisterState;
+  /** Derived on first use: only explanations of a refusal need it. */
+  readonly latest: RegisterState;
+  voters: Voter[];
+  entitled: Set<number>;
+  /** The board on the meeting date: for rotation and committee meetings. */
+  board: Voter[];
+  /** Why a number may not vote at the meeting, in words; undefined when it may. */
+  whyNot: (n: number) => string | undefined;
+}
+
+export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate): MeetingRegister {
+  const { events } = readLedger(root);
+  const atDate = deriveState(events, { asOf: date }).state;
+  let latest: RegisterState | undefined;
+  const voters = entitledVoters(atDate, type, params.board);
+  const board = type === 'committee' ? voters : entitledVoters(atDate, 'committee', params.board);
+  const entitled = new Set(voters.map((v) => v.number));
+  const register: MeetingRegister = {
+    atDate,
+    get latest() {
+      latest ??= deriveState(events).state;
+      return latest;
+    },
+    voters,
+    entitled,
+    board,
+    whyNot: (n) => whyNotEntitled(n, entitled, atDate, register.latest, type, date),
+  };
+  return register;
+}
+
+export interface MeetingGroup {
+  root: string;
+  params: CoopParams;
+  today: IsoDate;
+}
+
+export interface MeetingChange<T> {
+  changes: FileChange[];
+  message: string;
+  result: T;
+}
+
+/** Under the write lock: read the rules, build the change (refusing bad input), apply it as one commit. */
+export async function changeMeeting<T>(cwd: string, options: WriteOptions, build: (group: MeetingGroup) => MeetingChange<T> | Promise<MeetingChange<T>>): Promise<T & Recorded> {
+  const today = options.today === undefined ? todayInUk() : parseDate(options.today);
+  if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
+  const root = findGroupRoot(cwd);
+  return withWriteLock(root, async () => {
+    const params = await loadParams(root);
+    const change = await build({ root, params, today });
+    const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
+    return { ...change.result, commit };
+  });
+}
+
+/** The meeting a reference names, open for changes: refuses closed meetings, whose papers are final. */
+export function openMeeting(root: string, ref: string, doing: string): StoredMeeting {
+  const meeting = lookUpMeeting(root, ref);
+  if (meeting.closed) {
+    const what = describeMeeting(meeting);
+    throw new UserError(
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} was closed${meeting.closedOn ? ` on ${longDate(meeting.closedOn)}` : ''}: its minutes and papers are final, so coop will not ${doing}. ` +
+        'Record any correction in the minutes of the next meeting.',
+    );
+  }
+  return meeting;
+}
+
+export function lookUpMeeting(root: string, ref: string): StoredMeeting {
+  const found = findMeeting(readMeetings(root), ref);
+  if (typeof found === 'string') throw new UserError(found);
+  return found;
+}
+
+/** The meeting's record file with its new content. */
+export function recordFile(dir: string, record: MeetingRecord): FileChange {
+  const { dir: _dir, ...plain } = record as MeetingRecord & { dir?: string };
+  void _dir;
+  return { path: `${dir}/${RECORD_FILE}`, content: `${JSON.stringify(plain, null, 2)}\n`, tracked: true };
+}

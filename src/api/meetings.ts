@@ -1,0 +1,331 @@
+// Calling meetings, recording who came and how each resolution was voted, and closing them:
+// the same operations as `coop meeting …`, for scripts. Each works out the new record and
+// papers in the core (src/core/meetings/) and writes them as one commit; refusals throw
+// UserError with the message the command prints.
+//
+//   import { callMeeting, recordAttendance, recordVote, closeMeeting } from 'create-coop';
+//   await callMeeting('./my-coop', { type: 'agm', date: '2027-06-10', time: '18:30', place: 'Hall' });
+
+import { UserError } from '../errors.js';
+import { longDate, type IsoDate } from '../core/dates.js';
+import { MINUTES_KEEP_YEARS } from '../core/law.js';
+import { nextAgmDue } from '../core/meetings/agm-due.js';
+import { checkAttendanceInput, planAttendance } from '../core/meetings/attendance.js';
+import { checkCallDates, meetingCalendar, planCall } from '../core/meetings/call.js';
+import { planClose } from '../core/meetings/close.js';
+import { assessAttendance, decideResolution, quorumRequired, votersAllowed, type AssessedAttendance, type Outcome, type Proxy, type QuorumDecision, type RefusedProxy, type ResolutionKind, type VoteRecord } from '../core/meetings/counting.js';
+import {
+  parseCount,
+  parseDateFlag,
+  parseMeetingType,
+  parseNumber,
+  parseProxy,
+  parseResolutionNumber,
+  parseResolutions,
+  parseTime,
+  parseUrl,
+  requiredText,
+  type ResolutionArg,
+} from '../core/meetings/input.js';
+import { minutesContext, paperContext, type PaperContext } from '../core/meetings/papers.js';
+import { MEETINGS_DIR, describeMeeting, heldAgmDates, meetingId, type CloseOutcome, type MeetingRecord, type MeetingType, type VoteEntry } from '../core/meetings/record.js';
+import { meetingRules } from '../core/meetings/rules.js';
+import { buildVote, checkVote } from '../core/meetings/votes.js';
+import { UsageError } from '../errors.js';
+import { loadParams, settle, findGroupRoot } from '../io/group.js';
+import { listMeetings as readMeetings } from '../io/meetings.js';
+import type { FileChange } from '../io/transaction.js';
+import type { WriteOptions } from './group.js';
+import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
+import type { Recorded } from './record.js';
+import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
+import { paramsInForce } from './rules-in-force.js';
+
+export type { ResolutionArg } from '../core/meetings/input.js';
+
+export interface CallMeetingInput extends WriteOptions {
+  /** agm, general or committee. */
+  type: MeetingType | string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** HH:MM, 24-hour, UK time. */
+  time: string;
+  place: string;
+  /** A link for joining online. */
+  online?: string;
+  /** The date the notice is given (default today). */
+  noticeDate?: string;
+  byPost?: boolean;
+  /** The resolutions, numbered 1, 2, … in this order. */
+  resolutions?: ResolutionArg[];
+  /** Hold it on short notice, with the consent the rules require. */
+  shortNotice?: boolean;
+  /** A proposed amendment's id: its special resolution goes on the notice in full, after the others. */
+  amendment?: string;
+  /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
+  now?: Date;
+}
+
+export interface CalledMeeting {
+  record: MeetingRecord;
+  /** The meeting's folder: meetings/2027-06-10-agm */
+  dir: string;
+  /** The papers written, relative to dir. */
+  files: string[];
+  quorum: { required: number; entitled: number };
+  /** Clear days given and required; null at a committee meeting. */
+  notice: { given: number; required: number } | null;
+  /** Whether a proxy form was written. */
+  proxyForm: boolean;
+  /** Notes and warnings for the person calling it. */
+  notes: string[];
+}
+
+export async function callMeeting(cwd: string, input: CallMeetingInput): Promise<CalledMeeting & Recorded> {
+  const type = parseMeetingType(input.type);
+  const date = parseDateFlag(input.date, '--date');
+  const time = parseTime(input.time);
+  const place = requiredText(input.place, '--place', 500);
+  const online = input.online === undefined ? null : parseUrl(input.online);
+  const noticeDate = input.noticeDate === undefined ? undefined : parseDateFlag(input.noticeDate, '--notice-date');
+  const resolutions = parseResolutions(input.resolutions ?? []);
+  if (type === 'committee' && resolutions.some((r) => r.kind === 'special')) {
+    throw new UsageError('A committee meeting does not pass special resolutions: those are for general meetings. Use --resolution for the board’s proposals.');
+  }
+  const notes: string[] = [];
+  if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
+
+  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
+    const given = noticeDate ?? today;
+    // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
+    const params = await paramsInForce(root, current, date);
+    const tabled = input.amendment === undefined ? undefined : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
+    if (tabled) resolutions.push(tabled.resolution);
+    const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
+    if (existing) {
+      throw new UserError(`There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`);
+    }
+    checkCallDates({ date, noticeDate: given }, params.group.founded);
+    const register = registerFor(root, params, type, date);
+    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions };
+    const { record, notes: callNotes } = planCall(params, call, register.voters.length);
+    notes.push(...callNotes);
+    const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
+    const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required }, MINUTES_KEEP_YEARS);
+    const dir = `${MEETINGS_DIR}/${record.id}`;
+    const files = await papers(dir, record, context, input.now ?? new Date());
+    if (required > register.voters.length) {
+      notes.push(`Warning: the quorum is ${required} but only ${register.voters.length} ${type === 'committee' ? 'are on the board' : 'members are entitled to vote'}, so this meeting cannot be quorate as things stand.`);
+    }
+    return {
+      changes: [recordFile(dir, record), ...files, ...(tabled ? [tabled.change] : [])],
+      message: `Call ${describeMeeting(record)}${tabled ? ` (amendment ${input.amendment})` : ''}`,
+      result: {
+        record,
+        dir,
+        files: files.map((c) => c.path.slice(dir.length + 1)),
+        quorum: { required, entitled: register.voters.length },
+        notice: context.notice,
+        proxyForm: context.proxies !== null,
+        notes,
+      },
+    };
+  });
+}
+
+async function papers(dir: string, record: MeetingRecord, context: PaperContext, now: Date): Promise<FileChange[]> {
+  const { renderTemplate } = await import('../io/render.js');
+  const file = (name: string, content: string): FileChange => ({ path: `${dir}/${name}`, content, tracked: true });
+  const out = [file('notice.md', renderTemplate('meeting/notice.md.hbs', context)), file('agenda.md', renderTemplate('meeting/agenda.md.hbs', context))];
+  if (context.proxies) out.push(file('proxy-form.md', renderTemplate('meeting/proxy-form.md.hbs', context)));
+  out.push(file('attendance.md', renderTemplate('meeting/attendance.md.hbs', context)));
+  out.push(file('minutes-draft.md', renderTemplate('meeting/minutes-draft.md.hbs', context)));
+  out.push(file('meeting.ics', meetingCalendar(record, context, now)));
+  return out;
+}
+
+export interface AttendanceInput extends WriteOptions {
+  /** Membership numbers of those present. */
+  present?: (number | string)[];
+  /** Proxies: { holder, member } or "HOLDER=MEMBER". */
+  proxies?: (Proxy | string)[];
+  /** Membership numbers of those who sent apologies. */
+  apologies?: (number | string)[];
+}
+
+/** Which meeting a change was made to. */
+export interface MeetingRef {
+  id: string;
+  type: MeetingType;
+  date: IsoDate;
+}
+
+export interface AttendanceRecorded extends MeetingRef {
+  attendance: MeetingRecord['attendance'];
+  assessed: AssessedAttendance;
+  quorum: QuorumDecision;
+  /** Whether the rules allow proxies at this meeting. */
+  proxiesAllowed: boolean;
+  /** Proxies on record that do not count, with why. */
+  unused: RefusedProxy[];
+  /** How many may vote: present, and by good proxies. */
+  voters: number;
+}
+
+export async function recordAttendance(cwd: string, ref: string, input: AttendanceInput): Promise<AttendanceRecorded & Recorded> {
+  const wanted = {
+    present: [...new Set((input.present ?? []).map((n) => parseNumber(n, 'Membership number')))],
+    apologies: [...new Set((input.apologies ?? []).map((n) => parseNumber(n, '--apologies')))],
+    proxies: (input.proxies ?? []).map((p) => (typeof p === 'string' ? parseProxy(p) : p)),
+  };
+  checkAttendanceInput(wanted);
+  return changeMeeting(cwd, input, async ({ root, params: current }) => {
+    const meeting = openMeeting(root, ref, 'record attendance');
+    const params = await paramsInForce(root, current, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date);
+    const rules = meetingRules(params, meeting.type);
+    const plan = planAttendance(meeting, wanted, register, rules);
+    return {
+      changes: [recordFile(meeting.dir, plan.record)],
+      message: `Record attendance at ${describeMeeting(meeting)}`,
+      result: {
+        id: meeting.id,
+        type: meeting.type,
+        date: meeting.date,
+        attendance: plan.record.attendance,
+        assessed: plan.assessed,
+        quorum: plan.quorum,
+        proxiesAllowed: rules.proxies.allowed,
+        unused: plan.unused,
+        voters: votersAllowed(plan.assessed),
+      },
+    };
+  });
+}
+
+export interface VoteInput extends WriteOptions {
+  for?: number | string;
+  against?: number | string;
+  abstain?: number | string;
+  /** For a group deciding by consensus. */
+  consensus?: 'agreed' | 'blocked';
+  standAsides?: number | string;
+  /** On a tie, the chair's casting vote, where the rules give one. */
+  castingVote?: 'for' | 'against';
+}
+
+export interface VoteRecorded extends MeetingRef {
+  resolution: number;
+  kind: ResolutionKind;
+  vote: VoteRecord;
+  /** True when this corrected a vote already on record. */
+  replaced: boolean;
+  /** What the votes decide if the meeting is found quorate when it is closed. */
+  outcome: Outcome;
+}
+
+export async function recordVote(cwd: string, ref: string, resolution: number | string, input: VoteInput): Promise<VoteRecorded & Recorded> {
+  const number = parseResolutionNumber(resolution);
+  const counts = {
+    for: parseCount(input.for, '--for'),
+    against: parseCount(input.against, '--against'),
+    abstain: parseCount(input.abstain, '--abstain'),
+    standAsides: parseCount(input.standAsides, '--stand-asides'),
+  };
+  return changeMeeting(cwd, input, async ({ root, params: current }) => {
+    const meeting = openMeeting(root, ref, 'record votes');
+    const params = await paramsInForce(root, current, meeting.date);
+    const target = meeting.resolutions.find((r) => r.number === number);
+    if (!target) {
+      const list = meeting.resolutions.map((r) => r.number).join(', ');
+      const what = describeMeeting(meeting);
+      throw new UserError(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no resolution ${number}${list ? `; its resolutions are ${list}` : ' (it has no resolutions)'}.`);
+    }
+    const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote });
+    const register = registerFor(root, params, meeting.type, meeting.date);
+    const rules = meetingRules(params, meeting.type);
+    const assessed = assessAttendance(register.entitled, meeting.attendance, rules.proxies);
+    checkVote(meeting, vote, assessed, rules.decisions.castingVote);
+    const entry = { resolution: number, ...vote } as VoteEntry;
+    const replaced = meeting.votes.some((v) => v.resolution === number);
+    const record: MeetingRecord = {
+      ...meeting,
+      votes: [...meeting.votes.filter((v) => v.resolution !== number), entry].sort((a, b) => a.resolution - b.resolution),
+    };
+    return {
+      changes: [recordFile(meeting.dir, record)],
+      message: `Record the vote on resolution ${number} at ${describeMeeting(meeting)}`,
+      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true) },
+    };
+  });
+}
+
+export interface ClosedMeeting extends MeetingRef {
+  dir: string;
+  outcome: CloseOutcome;
+  /** "quorate, 2 of 3 resolutions passed", or "not quorate, adjourned". */
+  summary: string;
+  quorum: QuorumDecision;
+  /** The final minutes, relative to the group's root. */
+  minutes: string;
+  notes: string[];
+}
+
+/** Decides the quorum and every resolution, writes the final minutes and marks the meeting closed. */
+export async function closeMeeting(cwd: string, ref: string, options: WriteOptions = {}): Promise<ClosedMeeting & Recorded> {
+  return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
+    const meeting = openMeeting(root, ref, 'close it again');
+    const params = await paramsInForce(root, current, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date);
+    const rules = meetingRules(params, meeting.type);
+    const plan = planClose(meeting, register.entitled, rules, today);
+    const { assessed, quorum, outcomes } = plan.decision;
+    const names = new Map<number, string>();
+    for (const m of register.atDate.members.values()) names.set(m.number, m.name);
+    const papers = paperContext({ params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required }, MINUTES_KEEP_YEARS);
+    const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
+    const { renderTemplate } = await import('../io/render.js');
+    const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes });
+    const notes: string[] = [];
+    if (meeting.date > today) notes.push(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
+    const unvoted = plan.unvoted;
+    if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
+    // An amendment put to this meeting is passed or failed with it, in the same commit.
+    const amendments = await amendmentOutcomes(root, params, plan.record);
+    for (const a of amendments.decided) {
+      notes.push(`Amendment ${a.id} ${a.passed ? 'was passed: it takes effect as filing.md in its folder says (coop rules registered, or filed)' : 'failed: the rules stay as they are'}.`);
+    }
+    const file = `${meeting.dir}/minutes.md`;
+    return {
+      changes: [{ path: file, content: text, tracked: true }, recordFile(meeting.dir, plan.record), ...(amendments.change ? [amendments.change] : [])],
+      message: `Close ${describeMeeting(meeting)}: ${plan.summary}`,
+      result: { id: meeting.id, type: meeting.type, date: meeting.date, dir: meeting.dir, outcome: plan.outcome, summary: plan.summary, quorum, minutes: file, notes },
+    };
+  });
+}
+
+export interface MeetingSummary {
+  id: string;
+  type: MeetingType;
+  date: IsoDate;
+  closed: boolean;
+  /** Whether it was quorate, once closed. */
+  quorate: boolean | null;
+}
+
+export interface MeetingList {
+  meetings: MeetingSummary[];
+  /** When the next AGM is due, and why then. */
+  nextAgm: { due: IsoDate; reason: string };
+}
+
+export async function listMeetings(cwd: string): Promise<MeetingList> {
+  const root = findGroupRoot(cwd);
+  await settle(root);
+  const params = await loadParams(root);
+  const meetings = readMeetings(root);
+  return {
+    meetings: meetings.map((m) => ({ id: m.id, type: m.type, date: m.date, closed: m.closed, quorate: m.outcome ? m.outcome.quorum.met : null })),
+    nextAgm: nextAgmDue(params, heldAgmDates(meetings)),
+  };
+}

@@ -1,0 +1,114 @@
+// Calling a meeting: the notice period checked (or the short-notice consent the rules then
+// require), the record of the meeting as called, and its calendar entry.
+
+import { UserError } from '../../errors.js';
+import { longDate, type IsoDate } from '../dates.js';
+import { ceilOf, formatFraction } from '../fraction.js';
+import type { CoopParams } from '../params.js';
+import { buildCalendar } from './ics.js';
+import { checkNotice } from './notice.js';
+import type { PaperContext } from './papers.js';
+import { meetingId, meetingTitle, type MeetingRecord, type MeetingType, type Resolution, type ShortNotice } from './record.js';
+import { noticeRules } from './rules.js';
+
+export interface CallInput {
+  type: MeetingType;
+  date: IsoDate;
+  time: string;
+  place: string;
+  online: string | null;
+  noticeDate: IsoDate;
+  byPost: boolean;
+  shortNotice: boolean;
+  resolutions: Resolution[];
+}
+
+/** How long the calendar entry lasts: a guess that suits most meetings; people adjust it in their calendar. */
+const CALENDAR_MINUTES = 120;
+
+/** Refuses dates that cannot be right before anything else is worked out. */
+export function checkCallDates(input: Pick<CallInput, 'date' | 'noticeDate'>, founded: IsoDate): void {
+  if (input.date < input.noticeDate) {
+    throw new UserError(`The meeting date (${longDate(input.date)}) is before the notice date (${longDate(input.noticeDate)}): a meeting is called before it is held. Check --date and --notice-date.`);
+  }
+  if (input.date < founded) {
+    throw new UserError(`The meeting date (${longDate(input.date)}) is before the group was founded (${longDate(founded)}).`);
+  }
+}
+
+/** The record of the meeting as called, with notes for the person calling it. */
+export function planCall(params: CoopParams, input: CallInput, entitledCount: number): { record: MeetingRecord; notes: string[] } {
+  const notes: string[] = [];
+  const committee = input.type === 'committee';
+  const shortNotice = committee ? null : noticeCheck(params, input, entitledCount, notes);
+  const served = committee || !input.byPost ? input.noticeDate : checkNotice(input.noticeDate, input.date, true, noticeRules(params)).served;
+  const record: MeetingRecord = {
+    id: meetingId(input.date, input.type),
+    type: input.type,
+    date: input.date,
+    time: input.time,
+    place: input.place,
+    online: input.online,
+    noticeDate: input.noticeDate,
+    byPost: !committee && input.byPost,
+    served,
+    shortNotice,
+    resolutions: input.resolutions,
+    attendance: { present: [], proxies: [], apologies: [] },
+    votes: [],
+    closed: false,
+    closedOn: null,
+    outcome: null,
+  };
+  return { record, notes };
+}
+
+/** Refuses too little notice, or records the short-notice consent the rules then require. */
+function noticeCheck(params: CoopParams, input: CallInput, entitled: number, notes: string[]): ShortNotice | null {
+  const { noticeDate, date, byPost } = input;
+  const check = checkNotice(noticeDate, date, byPost, noticeRules(params));
+  if (check.enough) {
+    if (input.shortNotice) notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded.`);
+    return null;
+  }
+  const consent = params.meetings.shortNoticeConsent;
+  if (!input.shortNotice) {
+    const served = byPost ? ` (posted on ${longDate(noticeDate)}, so served on ${longDate(check.served)})` : ` (given on ${longDate(noticeDate)})`;
+    throw new UserError(
+      `Not enough notice: the notice${served} gives ${check.given} clear days before ${longDate(date)}, but the rules require ${check.required} clear days ` +
+        `(neither the day the notice is served nor the day of the meeting counts${byPost ? `; a posted notice is served ${params.meetings.postalServiceDays} days after posting` : ''}). ` +
+        `The earliest valid date is ${longDate(check.earliest)} (--date ${check.earliest}). ` +
+        `To hold it sooner, use --short-notice: the rules then need the consent of at least ${formatFraction(consent)} of the members.`,
+    );
+  }
+  return { required: check.required, given: check.given, consent: formatFraction(consent), consentMembers: ceilOf(entitled, consent), entitledMembers: entitled };
+}
+
+/** The meeting's calendar file: when, where, how to join, and the business. */
+export function meetingCalendar(record: MeetingRecord, context: PaperContext, now: Date): string {
+  const business = context.agenda.map((a) => {
+    const r = a.resolution;
+    return r ? `${a.number}. ${r.label} ${r.number}: "${r.text}"` : `${a.number}. ${a.title}`;
+  });
+  const description = [
+    `${meetingTitle(record.type)} of ${context.org}.`,
+    ...(record.online ? [`Join online: ${record.online}`] : []),
+    '',
+    'Business:',
+    ...business,
+    '',
+    `Notice given on ${context.noticeDate}.`,
+  ].join('\n');
+  const slug = context.org.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'group';
+  return buildCalendar({
+    uid: `${record.id}.${slug}@create-coop.invalid`,
+    stamp: now,
+    date: record.date,
+    time: record.time,
+    durationMinutes: CALENDAR_MINUTES,
+    summary: `${meetingTitle(record.type)}: ${context.org}`,
+    location: record.place,
+    description,
+    url: record.online,
+  });
+}

@@ -1,0 +1,99 @@
+// Checking what a secretary typed for a meeting (or a script passed) before anything is
+// recorded: kinds of meeting, dates, times, places, links, resolutions, membership numbers,
+// counts of votes and proxies, each refused with a message saying what a right value looks like.
+
+import { UsageError } from '../../errors.js';
+import { parseDate, type IsoDate } from '../dates.js';
+import type { Proxy, ResolutionKind } from './counting.js';
+import { MEETING_TYPES, type MeetingType, type Resolution } from './record.js';
+
+/** A resolution as typed: the CLI collects --resolution and --special into one list, in order. */
+export interface ResolutionArg {
+  kind: ResolutionKind;
+  text: string;
+}
+
+const MAX_TEXT = 5000;
+
+export function parseMeetingType(text: string): MeetingType {
+  if ((MEETING_TYPES as readonly string[]).includes(text)) return text as MeetingType;
+  throw new UsageError(`"${text}" is not a kind of meeting: use agm, general or committee.`);
+}
+
+export function parseDateFlag(text: string, flag: string): IsoDate {
+  const date = parseDate(String(text));
+  if (!date) throw new UsageError(`${flag} "${text}" is not a real date: write it YYYY-MM-DD, for example 2027-06-10.`);
+  return date;
+}
+
+export function parseTime(text: string): string {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(String(text).trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+    throw new UsageError(`--time "${text}" is not a time: write it on the 24-hour clock as HH:MM, for example 18:30.`);
+  }
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+export function requiredText(text: string, flag: string, max: number): string {
+  const t = String(text ?? '').trim();
+  if (t === '') throw new UsageError(`${flag} cannot be empty.`);
+  if (t.length > max) throw new UsageError(`${flag} is too long (at most ${max} characters).`);
+  return t;
+}
+
+export function parseUrl(text: string): string {
+  const t = String(text).trim();
+  let ok = false;
+  try {
+    const u = new URL(t);
+    ok = (u.protocol === 'https:' || u.protocol === 'http:') && !/\s/.test(t);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`--online "${text}" is not a web link: give the full address, for example https://meet.example.org/agm.`);
+  return t;
+}
+
+/** Numbers the resolutions 1, 2, … in the order given, refusing empty or over-long texts. */
+export function parseResolutions(list: readonly ResolutionArg[]): Resolution[] {
+  return list.map((r, i) => {
+    const text = r.text.trim();
+    const flag = r.kind === 'special' ? '--special' : '--resolution';
+    if (text === '') throw new UsageError(`${flag} cannot be empty: give the resolution’s full text.`);
+    if (text.length > MAX_TEXT) throw new UsageError(`${flag} is too long (at most ${MAX_TEXT} characters).`);
+    return { number: i + 1, kind: r.kind, text };
+  });
+}
+
+export function parseResolutionNumber(text: string | number): number {
+  if (!/^\d{1,4}$/.test(String(text).trim()) || Number(text) < 1) {
+    throw new UsageError(`"${text}" is not a resolution number: resolutions are numbered 1, 2, … as on the agenda.`);
+  }
+  return Number(text);
+}
+
+/** A membership number given on the command line. */
+export function parseNumber(text: string | number, what: string): number {
+  const t = String(text);
+  if (!/^\d{1,9}$/.test(t.trim()) || Number(t) < 1) throw new UsageError(`${what} "${t}" is not a membership number (a whole number from 1).`);
+  return Number(t);
+}
+
+/** A count of votes given on the command line. */
+export function parseCount(text: string | number | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(String(text).trim())) throw new UsageError(`${flag} must be a whole number of votes (0 or more), not "${text}".`);
+  return Number(text);
+}
+
+export function parseProxy(text: string): Proxy {
+  const m = /^\s*(\d{1,9})\s*=\s*(\d{1,9})\s*$/.exec(text);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+    throw new UsageError(`--proxy "${text}" should be HOLDER=MEMBER: the number of the member present who holds the proxy, then the number of the member who gave it, e.g. --proxy 4=17.`);
+  }
+  return { holder: Number(m[1]), member: Number(m[2]) };
+}
+
+export function unique(list: readonly number[]): number[] {
+  return [...new Set(list)];
+}
