@@ -76,6 +76,13 @@ export async function proposeAmendment(cwd: string, options: AmendOptions): Prom
     if (!proposal) {
       throw new UserError(`Cannot propose this amendment: the rules it would make are not lawful or not valid:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nNothing was changed.`);
     }
+    // A passed amendment not yet in coop.yml would make this one's "current" values wrong.
+    const waiting = amendments.find((a) => a.status === 'passed' && a.changes.some((c) => proposal.changes.some((p) => p.path === c.path)));
+    if (waiting) {
+      throw new UserError(
+        `Amendment ${waiting.id} was passed and changes the same rules, but is not yet ${isCompany(params.group.form) ? 'filed' : 'registered'}: record that first (coop rules ${isCompany(params.group.form) ? 'filed' : 'registered'} ${waiting.id} --date …), then propose this one. Nothing was changed.`,
+      );
+    }
     const id = amendmentId(today, proposal.changes, new Set(amendments.map((a) => a.id)));
     const folder = `${AMENDMENTS_DIR}/${id}`;
     if (existsSync(join(root, folder))) throw new UserError(`${folder}/ already exists: coop never overwrites a folder. Nothing was changed.`);
