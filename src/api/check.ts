@@ -100,9 +100,10 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  // coop.yml's rules changed since founding: each change must be a registered amendment.
+  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
+  // gives the founding text without its last newline.)
   const foundedText = founded ? await founded : undefined;
-  if (foundedText !== undefined && foundedText !== paramsText && parsed?.params && parsed.problems.length === 0) {
+  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
     const { unamendedRules } = await import('./rules-check.js');
     problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
   }
