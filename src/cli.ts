@@ -237,6 +237,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
+    .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
     .action(run(async () => (await import('./commands/meeting/new.js')).meetingNew as Action));
@@ -336,6 +337,65 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--with-contacts', 'register: include private contact details (written under private/)')
     .option('--json', 'print what was written as JSON')
     .action(run(async () => (await import('./commands/print.js')).printCommand as Action));
+  // Changing the rules lawfully (issue 15): amend → meeting → registered/filed.
+  const rules = program.command('rules').description('change the rules lawfully: propose an amendment, then record it registered (or filed)');
+  rules
+    .command('amend')
+    .description('propose an amendment: writes amendments/<date>-<slug>/ with the amended document, schedule of changes, special resolution and filing pack')
+    .option('--name <name>', 'the group’s new name')
+    .option('--objects <text>', 'new objects (what the group is for)')
+    .option('--object <text>', 'the same as --objects')
+    .option('--area <text>', 'the area the group serves')
+    .option('--office <address>', 'registered office address')
+    .option('--year-end <MM-DD>', 'financial year end')
+    .option('--eligibility <text>', 'who may become a member')
+    .addOption(new Option('--decisions <method>', 'how decisions are made').choices(['majority', 'consensus']))
+    .option('--fallback-threshold <pct>', 'with consensus: the vote needed when consensus fails')
+    .option('--quorum-members <n>', 'general-meeting quorum: a fixed number of members…')
+    .option('--quorum-percent <pct>', '…or this share of the membership, whichever is greater')
+    .option('--notice-days <n>', 'clear days’ notice of a general meeting')
+    .option('--proxies <n>', 'most proxies one member may hold (0: no proxies)')
+    .option('--special-threshold <pct>', 'votes cast needed for a special resolution')
+    .option('--share-value <pence>', 'nominal value of one share, in pence')
+    .option('--min-shares <n>', 'shares each member must hold')
+    .option('--max-shares <n>', 'most shares one member may hold')
+    .option('--withdrawable <yes|no>', 'may members withdraw their shares?')
+    .option('--transferable <yes|no>', 'may members transfer shares?')
+    .addOption(new Option('--board <style>', 'board style').choices(['elected-rotation', 'all-members']))
+    .addOption(new Option('--dissolution <rule>', 'what happens to assets on dissolution').choices(['common-ownership', 'co-ownership', 'similar-body', 'asset-lock']))
+    .option('--dissolution-recipient <text>', 'who receives any assets left on dissolution')
+    .option('--date <date>', 'date proposed (default: today)')
+    .option('--no-commit', 'write the papers but do not commit them')
+    .option('--json', 'print {"id", "folder", …} as JSON')
+    .action(run(async () => (await import('./commands/rules/amend.js')).rulesAmend as Action));
+  rules
+    .command('registered')
+    .argument('<id>', 'the amendment, e.g. 2027-05-01-quorum-percent')
+    .description('a society’s amendment registered by the FCA (an association’s, adopted): it takes effect; coop.yml and the rules change')
+    .requiredOption('--date <date>', 'date of registration')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/rules/take-effect.js')).rulesRegistered as Action));
+  rules
+    .command('filed')
+    .argument('<id>', 'the amendment')
+    .description('a company’s amendment filed at Companies House: coop.yml and the articles change')
+    .requiredOption('--date <date>', 'date filed')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/rules/take-effect.js')).rulesFiled as Action));
+  rules
+    .command('upgrade')
+    .description('propose the newer wording of the governing document as an amendment, keeping your own registered wording')
+    .option('--date <date>', 'date proposed (default: today)')
+    .option('--no-commit', 'write the papers but do not commit them')
+    .option('--json', 'print {"id", "folder", …} as JSON')
+    .action(run(async () => (await import('./commands/rules/upgrade.js')).rulesUpgrade as Action));
+  rules
+    .command('list')
+    .description('every amendment and where it stands')
+    .option('--json', 'print JSON')
+    .action(run(async () => (await import('./commands/rules/list.js')).rulesList as Action));
 
   return program;
 }

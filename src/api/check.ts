@@ -12,7 +12,7 @@ import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
-import { isIgnored, trackedFiles } from '../io/git.js';
+import { firstCommittedVersion, isIgnored, trackedFiles } from '../io/git.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -46,6 +46,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const git = isGitGroup(root);
   const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
   const tracked = git ? settled(trackedFiles(root)) : undefined;
+  const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
 
   const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
   const { state } = register;
@@ -106,8 +107,15 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  const founded = parsed?.params?.group.founded;
-  const notes = founded !== undefined && founded > today ? [foundingAheadNote(founded)] : [];
+  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
+  // gives the founding text without its last newline.)
+  const foundedText = founded ? await founded : undefined;
+  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
+    const { unamendedRules } = await import('./rules-check.js');
+    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
+  }
+  const foundingDay = parsed?.params?.group.founded;
+  const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
   return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}) };
 }
 

@@ -28,7 +28,7 @@ import {
   type ResolutionArg,
 } from '../core/meetings/input.js';
 import { minutesContext, paperContext, type PaperContext } from '../core/meetings/papers.js';
-import { MEETINGS_DIR, describeMeeting, heldAgmDates, type CloseOutcome, type MeetingRecord, type MeetingType, type VoteEntry } from '../core/meetings/record.js';
+import { MEETINGS_DIR, describeMeeting, heldAgmDates, meetingId, type CloseOutcome, type MeetingRecord, type MeetingType, type VoteEntry } from '../core/meetings/record.js';
 import { meetingRules } from '../core/meetings/rules.js';
 import { buildVote, checkVote } from '../core/meetings/votes.js';
 import { UsageError } from '../errors.js';
@@ -39,6 +39,8 @@ import type { WriteOptions } from './group.js';
 import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
 import type { Recorded } from './record.js';
 import { electionAtClose, seatRotation } from './elections.js';
+import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
+import { paramsInForce } from './rules-in-force.js';
 
 export type { ResolutionArg } from '../core/meetings/input.js';
 
@@ -59,6 +61,8 @@ export interface CallMeetingInput extends WriteOptions {
   resolutions?: ResolutionArg[];
   /** Hold it on short notice, with the consent the rules require. */
   shortNotice?: boolean;
+  /** A proposed amendment's id: its special resolution goes on the notice in full, after the others. */
+  amendment?: string;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }
@@ -92,8 +96,12 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
 
-  return changeMeeting(cwd, input, async ({ root, params, today }) => {
+  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
     const given = noticeDate ?? today;
+    // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
+    const params = await paramsInForce(root, current, date);
+    const tabled = input.amendment === undefined ? undefined : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
+    if (tabled) resolutions.push(tabled.resolution);
     const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
     if (existing) {
       throw new UserError(`There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`);
@@ -111,8 +119,8 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
       notes.push(`Warning: the quorum is ${required} but only ${register.voters.length} ${type === 'committee' ? 'are on the board' : 'members are entitled to vote'}, so this meeting cannot be quorate as things stand.`);
     }
     return {
-      changes: [recordFile(dir, record), ...files],
-      message: `Call ${describeMeeting(record)}`,
+      changes: [recordFile(dir, record), ...files, ...(tabled ? [tabled.change] : [])],
+      message: `Call ${describeMeeting(record)}${tabled ? ` (amendment ${input.amendment})` : ''}`,
       result: {
         record,
         dir,
@@ -172,8 +180,9 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
     proxies: (input.proxies ?? []).map((p) => (typeof p === 'string' ? parseProxy(p) : p)),
   };
   checkAttendanceInput(wanted);
-  return changeMeeting(cwd, input, ({ root, params }) => {
+  return changeMeeting(cwd, input, async ({ root, params: current }) => {
     const meeting = openMeeting(root, ref, 'record attendance');
+    const params = await paramsInForce(root, current, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const plan = planAttendance(meeting, wanted, register, rules);
@@ -224,8 +233,9 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     abstain: parseCount(input.abstain, '--abstain'),
     standAsides: parseCount(input.standAsides, '--stand-asides'),
   };
-  return changeMeeting(cwd, input, ({ root, params }) => {
+  return changeMeeting(cwd, input, async ({ root, params: current }) => {
     const meeting = openMeeting(root, ref, 'record votes');
+    const params = await paramsInForce(root, current, meeting.date);
     const target = meeting.resolutions.find((r) => r.number === number);
     if (!target) {
       const list = meeting.resolutions.map((r) => r.number).join(', ');
@@ -264,8 +274,9 @@ export interface ClosedMeeting extends MeetingRef {
 
 /** Decides the quorum and every resolution, writes the final minutes and marks the meeting closed. */
 export async function closeMeeting(cwd: string, ref: string, options: WriteOptions = {}): Promise<ClosedMeeting & Recorded> {
-  return changeMeeting(cwd, options, async ({ root, params, today }) => {
+  return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
     const meeting = openMeeting(root, ref, 'close it again');
+    const params = await paramsInForce(root, current, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const plan = planClose(meeting, register.entitled, rules, today);
@@ -286,9 +297,14 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     if (meeting.date > today) notes.push(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
     const unvoted = plan.unvoted;
     if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
+    // An amendment put to this meeting is passed or failed with it, in the same commit.
+    const amendments = await amendmentOutcomes(root, params, plan.record);
+    for (const a of amendments.decided) {
+      notes.push(`Amendment ${a.id} ${a.passed ? 'was passed: it takes effect as filing.md in its folder says (coop rules registered, or filed)' : 'failed: the rules stay as they are'}.`);
+    }
     const file = `${meeting.dir}/minutes.md`;
     return {
-      changes: [{ path: file, content: text, tracked: true }, recordFile(meeting.dir, plan.record), ...election.changes],
+      changes: [{ path: file, content: text, tracked: true }, recordFile(meeting.dir, plan.record), ...election.changes, ...(amendments.change ? [amendments.change] : [])],
       message: `Close ${describeMeeting(meeting)}: ${plan.summary}${election.outcome.length > 0 ? ', board elected' : ''}`,
       result: { id: meeting.id, type: meeting.type, date: meeting.date, dir: meeting.dir, outcome: plan.outcome, summary: plan.summary, quorum, minutes: file, notes },
     };

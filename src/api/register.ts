@@ -11,6 +11,7 @@ import { buildRegister, type StatutoryRegister } from '../core/register/statutor
 import { readContacts } from '../io/contacts-store.js';
 import { isIgnored } from '../io/git.js';
 import { openGroup, type CommonOptions, type GroupContext } from './group.js';
+import { paramsInForce } from './rules-in-force.js';
 
 export interface RegisterOptions extends CommonOptions {
   /** The date (default today). */
@@ -19,12 +20,14 @@ export interface RegisterOptions extends CommonOptions {
   withContacts?: boolean;
 }
 
-function registerOf(group: GroupContext, options: RegisterOptions): StatutoryRegister {
+async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
   const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
   const { state } = deriveState(group.events, { asOf });
-  const sharePence = group.params.shares ? group.params.shares.nominalPence : null;
-  const boardRole = boardRules(group.params).role;
-  return buildRegister(state, { group: group.params.group.name, asOf, sharePence, boardRole }, options.withContacts ? readContacts(group.root) : undefined);
+  // The register as at a date shows the name and share value in force then (an amendment may have changed them).
+  const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
+  const sharePence = params.shares ? params.shares.nominalPence : null;
+  const boardRole = boardRules(params).role;
+  return buildRegister(state, { group: params.group.name, asOf, sharePence, boardRole }, options.withContacts ? readContacts(group.root) : undefined);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {
@@ -54,7 +57,7 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
         'Write it outside the group folder (e.g. ../members.csv), or under private/. Nothing was written.',
     );
   }
-  const register = registerOf(group, options);
+  const register = await registerOf(group, options);
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
   const rows: Cell[][] = [

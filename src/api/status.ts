@@ -9,6 +9,7 @@ import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js
 import { listMeetings } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
+import { rulesStatus, type RulesNotice } from './rules-status.js';
 
 /** The shape of `coop status --json`: scripts rely on these names. */
 export interface GroupStatus {
@@ -31,6 +32,8 @@ export interface GroupStatus {
   deadlines: (Deadline & { overdue: boolean })[];
   /** Problems `coop check` would report in the register itself (run it for details). */
   registerProblems: number;
+  /** Amendments under way (a company's filing deadline among them) and template upgrades. */
+  rules: RulesNotice[];
 }
 
 export async function groupStatus(cwd: string, options: CommonOptions = {}): Promise<GroupStatus> {
@@ -70,5 +73,6 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     officers,
     deadlines,
     registerProblems: problems.length,
+    rules: await rulesStatus(group.root, params, today),
   };
 }

@@ -33,6 +33,11 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
   lines.push('', 'Next deadlines:');
   for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}${d.overdue ? ' — OVERDUE' : ''}`, `              ${d.reason}`);
+  // Amendments and template upgrades: their own block, beside the statutory deadlines.
+  if (s.rules.length > 0) {
+    lines.push('', 'Rules:');
+    for (const r of s.rules) lines.push(`  ${r.due ? `${r.due}  ` : ''}${r.what}${r.overdue ? ' — OVERDUE' : ''}`, `              next: ${r.next}`);
+  }
   if (s.registerProblems > 0) lines.push('', `The register has ${s.registerProblems} problem${s.registerProblems === 1 ? '' : 's'}: run coop check for details.`);
   print(lines.join('\n'));
 }

@@ -202,3 +202,29 @@ export const WRITTEN_RESOLUTION_EXCLUDED_SOURCE = 'Companies Act 2006, section 2
 export const WRITTEN_ELIGIBILITY_SOURCE = 'Companies Act 2006, sections 289 and 290';
 /** Where the Act deals with written resolutions, as the papers cite it. */
 export const WRITTEN_RESOLUTIONS_SOURCE = 'Chapter 2 of Part 13 of the Companies Act 2006 (sections 288 to 300)';
+// ---- Amending the governing document (coop rules amend) ----
+
+/**
+ * Companies Act 2006 s.30(1): a copy of every special resolution goes to the registrar "within
+ * 15 days after it is passed" [V, legislation.gov.uk]; s.26(1): a copy of the articles as
+ * amended "not later than 15 days after the amendment takes effect" [V, the Act's text]. A
+ * company amends its articles by special resolution (s.21) and the amendment takes effect when
+ * passed; failing to file is an offence but does not undo it [S].
+ */
+export const COMPANY_AMENDMENT_FILING_DAYS = 15;
+export const COMPANY_AMENDMENT_SOURCE = 'Companies Act 2006, sections 21, 26 and 30';
+
+/**
+ * Co-operative and Community Benefit Societies Act 2014 s.16: an amendment of a registered
+ * society's rules is not valid until the FCA has registered it [S]; s.15: one that raises a
+ * member's financial obligations binds them only with their written consent [V].
+ */
+export const SOCIETY_AMENDMENT_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 16';
+
+/**
+ * Companies (Audit, Investigations and Community Enterprise) Act 2004 s.32: a CIC's change to
+ * the objects in its articles does not take effect until the registrar registers it, which
+ * needs the Regulator's confirmation that the company still meets the community interest
+ * test; the resolution goes with a form CIC14 [S].
+ */
+export const CIC_OBJECTS_SOURCE = 'Companies (Audit, Investigations and Community Enterprise) Act 2004, section 32';

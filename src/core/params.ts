@@ -70,7 +70,7 @@ const text = (what: string, max = 2000) =>
 export const paramsSchema = z.strictObject({
   createCoop: z.strictObject({
     version: z.string(),
-    templateVersion: count('template versions').min(1),
+    templateVersion: count('template versions').min(0),
   }),
   group: z.strictObject({
     name: text('the group’s full name', 200),

@@ -261,3 +261,9 @@ export async function isIgnored(cwd: string, path: string): Promise<boolean> {
   // told a person with no git to fix their .gitignore).
   return (await gitMaybe(cwd, ['check-ignore', '-q', '--no-index', '--', path])) !== undefined;
 }
+
+/** A file as it was first committed (coop.yml as founded), or undefined when git has no such file. */
+export async function firstCommittedVersion(cwd: string, path: string): Promise<string | undefined> {
+  const hash = (await ask(cwd, ['log', '--diff-filter=A', '--format=%H', '--', path]))?.trim().split('\n').pop();
+  return hash ? ask(cwd, ['show', `${hash}:${path}`]) : undefined;
+}

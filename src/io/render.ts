@@ -82,3 +82,20 @@ export function renderTemplate(relPath: string, context: object): string {
 export function readTemplate(relPath: string): string {
   return readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
 }
+
+/**
+ * Renders a governing template given as text (an older version's wording, kept so that
+ * `coop rules upgrade` can compare), with the same environment, helpers and clause numbering.
+ */
+export function renderGoverningSource(source: string, context: object): string {
+  compiler ??= withHelpers((require('handlebars') as Environment).create());
+  return finishClauses(compiler.compile(source, COMPILE_OPTIONS)(context));
+}
+
+/**
+ * Where the governing templates of earlier template versions are kept: <dir>/v<N>/governing/….
+ * COOP_TEMPLATE_HISTORY points elsewhere (tests give an older template of their own).
+ */
+export function templateHistoryDir(): string {
+  return process.env.COOP_TEMPLATE_HISTORY ?? join(TEMPLATES_DIR, 'history');
+}

@@ -19,6 +19,8 @@ export interface MeetingNewOptions extends CommonOptions {
   resolution?: (string | ResolutionArg)[];
   special?: (string | ResolutionArg)[];
   shortNotice?: boolean;
+  /** --amendment: a proposed amendment's id, its special resolution put on the notice in full. */
+  amendment?: string;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }

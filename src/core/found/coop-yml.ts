@@ -98,7 +98,8 @@ const HEADER = (p: CoopParams) =>
     ' numbers, and every check coop makes (quorum, notice, votes, shares) reads them from here.',
     ' Changing a value here does not change the adopted governing document: a change to the',
     ' rules needs a special resolution (and, for a registered society or company, registration',
-    ' of the change) before coop.yml is edited to match. Run `coop check` after any edit.',
+    ' of the change): propose it with `coop rules amend`, which edits this file only once the',
+    ' change takes effect. `coop check` reports a rule edited here without one.',
   ].join('\n');
 
 const WIDTH = 92;

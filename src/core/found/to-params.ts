@@ -55,6 +55,15 @@ export function paramsInputFrom(answers: Answers, setting: FoundingSetting): Coo
   p.meetings.quorum.members = Math.min(p.meetings.quorum.members, Math.max(1, founders));
   p.board.minSize = Math.min(p.board.minSize, Math.max(1, founders));
 
+  return applyAnswers(p, answers);
+}
+
+/**
+ * Sets each answered value on a set of parameters (changed in place, and returned): the
+ * founders' answers on the defaults here, and `coop rules amend`'s on the rules in force.
+ */
+export function applyAnswers(p: CoopParamsInput, answers: Answers): CoopParamsInput {
+  if (answers.name !== undefined) p.group.name = answers.name;
   const g = p.group;
   if (answers.objects !== undefined) g.objects = answers.objects;
   if (answers.area !== undefined) g.area = answers.area;
@@ -62,7 +71,8 @@ export function paramsInputFrom(answers: Answers, setting: FoundingSetting): Coo
   if (answers.yearEnd !== undefined) g.financialYearEnd = answers.yearEnd;
   if (answers.eligibility !== undefined) p.membership.eligibility = answers.eligibility;
   if (answers.decisions !== undefined) p.decisions.method = answers.decisions;
-  if (p.decisions.method === 'consensus') p.decisions.fallbackThreshold = answers.fallbackThreshold ?? DEFAULT_FALLBACK_THRESHOLD;
+  if (p.decisions.method === 'consensus') p.decisions.fallbackThreshold = answers.fallbackThreshold ?? p.decisions.fallbackThreshold ?? DEFAULT_FALLBACK_THRESHOLD;
+  else p.decisions.fallbackThreshold = null;
   const m = p.meetings;
   if (answers.quorumMembers !== undefined) m.quorum.members = answers.quorumMembers;
   if (answers.quorumPercent !== undefined) m.quorum.percent = answers.quorumPercent;
@@ -130,7 +140,7 @@ export function flagForPath(path: string): string {
 }
 
 /** The answers that only make sense with another answer: refused rather than silently ignored. */
-function inapplicable(answers: Answers, form: CoopParams['group']['form'], method: CoopParams['decisions']['method']): AnswerProblem[] {
+export function inapplicable(answers: Answers, form: CoopParams['group']['form'], method: CoopParams['decisions']['method']): AnswerProblem[] {
   const out: AnswerProblem[] = [];
   if (!hasShares(form)) {
     for (const key of ['shareValue', 'minShares', 'maxShares', 'withdrawable', 'transferable'] as const satisfies AnswerKey[]) {
