@@ -210,6 +210,25 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print JSON')
     .action(run(async () => (await import('./commands/status.js')).statusCommand as Action));
 
+  // Registration and filings: deadlines in coop status count from these.
+  program
+    .command('registered')
+    .description('record the day the society was registered or the company incorporated')
+    .requiredOption('--date <date>', 'the date on the certificate, YYYY-MM-DD')
+    .option('--number <number>', 'the register number, e.g. RS008765 or 12345678')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/filings.js')).registeredCommand as Action));
+  program
+    .command('filed')
+    .argument('<what>', 'confirmation-statement, accounts, annual-return or cic-report')
+    .description('record a filing made to Companies House or the FCA, so coop status moves on to the next')
+    .option('--date <date>', 'the day it was delivered (default: today)')
+    .option('--period-end <date>', 'the year end it covers, or a confirmation statement’s confirmation date (default: the one now due)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/filings.js')).filedCommand as Action));
+
   const meeting = program.command('meeting').description('general and committee meetings');
   // --resolution and --special fill one list, so resolutions are numbered in the order typed.
   const resolutions: { kind: 'ordinary' | 'special'; text: string }[] = [];

@@ -20,6 +20,7 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
     `  ${s.kind}, ${s.form}, ${s.jurisdiction}; founded ${longDate(s.founded)}`,
     `  Members today: ${s.members}`,
   ];
+  if (s.registered) lines.push(`  Registered ${longDate(s.registered.date)}${s.registered.number ? `, number ${s.registered.number}` : ''}`);
   if (hasShares(s.form)) {
     lines.push(`  Share capital: ${pounds(s.shareCapital)} (${s.shares} shares)`);
   }
