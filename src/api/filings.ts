@@ -84,7 +84,7 @@ export async function recordFiling(cwd: string, what: string, input: FiledInput)
       throw new UserError(
         allowed.length === 0
           ? `This group is an ${form}, which files nothing with a registrar. Nothing was changed.`
-          : `A ${form} does not file a ${filing}: its filings are ${allowed.join(', ')}. Nothing was changed.`,
+          : `A ${form} does not make the filing "${filing}": its filings are ${allowed.join(", ")}. Nothing was changed.`,
       );
     }
     const date = parseEventDate(input.date, 'date of filing', group);
