@@ -153,6 +153,20 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print a summary as JSON')
     .action(run(async () => (await import('./commands/member/export.js')).memberExport as Action));
 
+  // A member's other property in the group (loans, deposits): in a society's register.
+  for (const verb of ['loan', 'repay'] as const) {
+    member
+      .command(verb)
+      .argument('<number>', 'membership number')
+      .argument('<amount>', 'pounds, e.g. 500 or £250.50')
+      .description(verb === 'loan' ? 'record money a member lends (or, with --deposit, deposits with) the group' : 'record repayment of a member’s loan (or, with --deposit, deposit)')
+      .option('--deposit', 'a deposit rather than a loan')
+      .option('--date <date>', 'date (default: today)')
+      .option('--no-commit', 'write the change but do not commit it')
+      .option('--json', 'print the result as JSON')
+      .action(run(async () => ((await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay']) as Action));
+  }
+
   const shares = program.command('shares').description('members’ shares');
   for (const verb of ['issue', 'withdraw'] as const) {
     shares
@@ -188,6 +202,18 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--json', 'print the result as JSON')
       .action(run(async () => ((await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave']) as Action));
   }
+
+  officer
+    .command('details')
+    .argument('<number>', 'membership number')
+    .description('a company director’s particulars for the register of directors (kept private, never committed)')
+    .option('--service-address <address>', 'address for service (default shown: the registered office)')
+    .option('--residence <country>', 'country or state of usual residence')
+    .option('--nationality <nationality>', 'nationality')
+    .option('--occupation <occupation>', 'business occupation')
+    .option('--born <date>', 'date of birth, YYYY-MM-DD')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/officer-details.js')).officerDetails as Action));
 
   program
     .command('register')

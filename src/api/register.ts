@@ -8,6 +8,8 @@ import { deriveState } from '../core/ledger/derive.js';
 import { parseAsOf } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { readContacts } from '../io/contacts-store.js';
+import { isCompany } from '../core/law.js';
+import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
 import { openGroup, type CommonOptions, type GroupContext } from './group.js';
 
@@ -22,7 +24,10 @@ function registerOf(group: GroupContext, options: RegisterOptions): StatutoryReg
   const asOf = parseAsOf(options.asOf, group.today);
   const { state } = deriveState(group.events, { asOf });
   const sharePence = group.params.shares ? group.params.shares.nominalPence : null;
-  return buildRegister(state, { group: group.params.group.name, asOf, sharePence }, options.withContacts ? readContacts(group.root) : undefined);
+  const { name, form, registeredOffice } = group.params.group;
+  const contacts = options.withContacts ? readContacts(group.root) : undefined;
+  const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
+  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice }, contacts, details);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {
