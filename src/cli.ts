@@ -64,7 +64,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--objects <text>', 'what the group is for')
     .option('--area <text>', 'the area the group serves')
     .option('--office <address>', 'registered office address')
-    .option('--founder <"Name <email>">', 'a founding member, with optional email; repeat for each (the first three become chair, secretary and treasurer)', collect)
+    .option('--founder <"Name <email>; address">', 'a founding member, with optional email and postal address (both kept private); repeat for each (the first three become chair, secretary and treasurer)', collect)
     .option('--founded <date>', 'founding date, YYYY-MM-DD (default: today)')
     .option('--year-end <MM-DD>', 'financial year end, e.g. 03-31')
     .addOption(new Option('--decisions <method>', 'how decisions are made').choices(['majority', 'consensus']))

@@ -27,7 +27,7 @@ function describe(change: FileChange, founding: Founding, governingPath: string)
     case FOUNDING_FILES.gitignore:
       return 'keeps private/ out of git';
     case FOUNDING_FILES.contacts:
-      return 'founders’ emails: private, never committed';
+      return 'founders’ emails and addresses: private, never committed';
     default:
       return '';
   }
