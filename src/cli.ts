@@ -167,6 +167,14 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .action(run(async () => ((await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay']) as Action));
   }
 
+  member
+    .command('forget')
+    .argument('<number>', 'membership number of a former member')
+    .description('erase a former member’s contact details once the retention period is over (refused while still needed)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/member/forget.js')).memberForget as Action));
+
   const shares = program.command('shares').description('members’ shares');
   for (const verb of ['issue', 'withdraw'] as const) {
     shares

@@ -10,6 +10,7 @@ import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
+import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { isIgnored, trackedFiles } from '../io/git.js';
@@ -53,6 +54,14 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+  }
+
+  // Personal data kept no longer than needed: former members past the register's retention.
+  for (const due of dueForErasure(state, today, register.forgotten, (n) => contacts.contacts.has(n))) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
+    });
   }
 
   if (ignored && !(await ignored)) {
@@ -107,9 +116,14 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
  * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
  * each), so the events and the file's bytes can go before the contact store is read.
  */
-function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: Map<string, { text: string; lines: number[] }> } {
+function readRegister(
+  root: string,
+  options: DeriveOptions,
+  problems: Located[],
+): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; forgotten: Set<number> } {
   const ledger = readLedger(root, true);
   const { events } = ledger;
+  const forgotten = forgottenMembers(events);
   for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
   const { state, problems: ruleProblems } = deriveState(events, options);
   if (ruleProblems.length > 0) {
@@ -136,7 +150,7 @@ function readRegister(root: string, options: DeriveOptions, problems: Located[])
     }
     names.set(part.path, { text: text.join('\n'), lines });
   }
-  return { state, names };
+  return { state, names, forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */
