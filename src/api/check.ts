@@ -11,6 +11,8 @@ import { deriveState, type DeriveOptions, type RegisterState } from '../core/led
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
+import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
+import { readText as readOfficerText } from '../io/officer-details-store.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { isIgnored, trackedFiles } from '../io/git.js';
@@ -84,6 +86,19 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
   const searched = stored.value.map((v, i) => (stored.field[i] === 'email' && isDocumentationAddress(v) ? '' : v));
+  // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
+  // after the contact values, and named by their own words.
+  const details = decodeOfficerDetails(readOfficerText(root));
+  for (const p of details.problems) problems.push({ where: `${OFFICER_DETAILS_FILE}:${p.line}`, message: p.message });
+  const extra: { member: number; words: string }[] = [];
+  for (const [member, d] of details.details) {
+    if (!state.members.has(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
+    if (d.born) {
+      searched.push(d.born);
+      extra.push({ member, words: 'date of birth' });
+    }
+  }
+  const whoseLeak = (i: number) => (i < stored.value.length ? { member: stored.member[i]!, words: FIELD_WORDS[stored.field[i]!] } : extra[i - stored.value.length]!);
   const index = buildLeakIndex(searched);
   if (index.size > 0) {
     for (const f of files) {
@@ -103,8 +118,9 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
         }
       }
       for (const leak of findLeaks(index, text)) {
-        const field = FIELD_WORDS[stored.field[leak.value]!];
-        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${field} of member ${stored.member[leak.value]}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
+        const who = whoseLeak(leak.value);
+        const home = leak.value < stored.value.length ? CONTACTS_FILE : OFFICER_DETAILS_FILE;
+        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${who.words} of member ${who.member}, which must stay in ${home} (git keeps every committed version: see the README if it was committed)` });
       }
     }
   }

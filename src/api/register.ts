@@ -9,6 +9,7 @@ import { parseAsOf } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { readContacts } from '../io/contacts-store.js';
 import { isCompany } from '../core/law.js';
+import { forgottenMembers } from '../core/register/retention.js';
 import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
 import { openGroup, type CommonOptions, type GroupContext } from './group.js';
@@ -27,7 +28,8 @@ function registerOf(group: GroupContext, options: RegisterOptions): StatutoryReg
   const { name, form, registeredOffice } = group.params.group;
   const contacts = options.withContacts ? readContacts(group.root) : undefined;
   const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
-  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice }, contacts, details);
+  const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
+  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased }, contacts, details);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {

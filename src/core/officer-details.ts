@@ -55,11 +55,3 @@ export function decodeOfficerDetails(text: string): { details: Map<number, Offic
   });
   return { details, problems };
 }
-
-/** Every value the store holds, for the check that none has leaked into a tracked file. */
-export function officerDetailValues(details: ReadonlyMap<number, OfficerDetails>): { member: number; value: string }[] {
-  const out: { member: number; value: string }[] = [];
-  // Only the free-text, identifying ones: a nationality or a country is not an identifier.
-  for (const [member, d] of details) for (const f of ['serviceAddress', 'born'] as const) if (d[f]) out.push({ member, value: d[f]! });
-  return out;
-}

@@ -3,6 +3,7 @@
 // a former member's details erased only once the retention period is over; and no address or
 // director's particular ever in git.
 
+import { appendFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coop, foundGroup, git, join, read } from '../support/cli.js';
 import { json, ledgerEvents } from '../support/register.js';
@@ -119,9 +120,14 @@ describe('a company’s registers: members, directors, secretaries, PSCs', async
     expect(next).toMatchObject({ periodEnd: '2027-01-10', due: '2027-01-24' });
   });
 
-  it('no director’s particular or address in git', async () => {
+  it('no director’s particular or address in git; check finds a date of birth copied into a tracked file', async () => {
     const history = await git(dir, ['log', '-p', '--all']);
     for (const fragment of ['Canal Wharf', '1980-05-02', 'Producer']) expect(history).not.toContain(fragment);
+    appendFileSync(join(dir, 'documents', 'next-steps.md'), '\nAda was born on 1980-05-02.\n');
+    const check = await run(['check']);
+    expect(check.exitCode).toBe(1);
+    expect(check.stderr).toMatch(/documents\/next-steps\.md:\d+: contains the date of birth of member 1, which must stay in private\/officers\.jsonl/);
+    await git(dir, ['checkout', '--', 'documents/next-steps.md']);
   });
 });
 
@@ -156,6 +162,7 @@ describe('erasing a former member’s details (coop member forget)', async () =>
     expect(ledgerEvents(dir).at(-1)).toMatchObject({ type: 'forget', member: 2 });
     expect((await run(['check'])).exitCode).toBe(0);
     expect((await run(['member', 'forget', '2'])).stderr).toMatch(/already erased/);
+    expect(String((await run(['register', '--with-contacts'])).stdout)).toContain('| 2 | Ben Okri | erased after the retention period |');
     expect(await git(dir, ['log', '-p', '--all'])).not.toContain('Brook Terrace');
   });
 });

@@ -53,6 +53,8 @@ export interface RegisterInfo {
   sharePence: number | null;
   form?: Form;
   registeredOffice?: string;
+  /** Former members whose contact details were erased (coop member forget), on or before asOf. */
+  erased?: ReadonlySet<number>;
 }
 
 export function buildRegister(
@@ -90,11 +92,15 @@ export function buildRegister(
       return o;
     })
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.member - b.member));
-  const { form, registeredOffice, ...rest } = info;
+  const { form, registeredOffice, erased, ...rest } = info;
+  if (contacts && erased) for (const m of members) if (erased.has(m.number)) m.address = ERASED;
   const out: StatutoryRegister = { ...rest, withContacts: contacts !== undefined, form: form ?? null, members, officers };
   if (form && isCompany(form)) out.company = buildCompanyRegisters(state, { asOf: info.asOf, registeredOffice: registeredOffice ?? '' }, contacts, details);
   return out;
 }
+
+/** What the register shows where a former member's address was erased after the retention period. */
+const ERASED = 'erased after the retention period';
 
 /** "£1,234.00". Not toLocaleString with options: that builds a number format per call, seconds for 100,000 members. */
 export function pounds(pence: number): string {
