@@ -225,10 +225,10 @@ Every command that reads takes --json. Run coop <command> --help for its options
 
   program
     .command('register')
-    .description('the statutory register of members and officers as at a date')
+    .description('the statutory registers as at a date: members and officers; for a company also directors, secretaries and PSCs')
     .option('--as-of <date>', 'the date (default: today)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
-    .option('--with-contacts', 'include private contact details')
+    .option('--with-contacts', 'include addresses and the other private particulars the law requires')
     .option('--json', 'same as --format json')
     .action(run(async () => (await import('./commands/register.js')).registerCommand as Action));
 
