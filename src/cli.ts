@@ -64,7 +64,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--objects <text>', 'what the group is for')
     .option('--area <text>', 'the area the group serves')
     .option('--office <address>', 'registered office address')
-    .option('--founder <"Name <email>">', 'a founding member, with optional email; repeat for each (the first three become chair, secretary and treasurer)', collect)
+    .option('--founder <"Name <email>; address">', 'a founding member, with optional email and postal address (both kept private); repeat for each (the first three become chair, secretary and treasurer)', collect)
     .option('--founded <date>', 'founding date, YYYY-MM-DD (default: today)')
     .option('--year-end <MM-DD>', 'financial year end, e.g. 03-31')
     .addOption(new Option('--decisions <method>', 'how decisions are made').choices(['majority', 'consensus']))
@@ -158,6 +158,28 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--json', 'print a summary as JSON')
     .action(run(async () => (await import('./commands/member/export.js')).memberExport as Action));
 
+  // A member's other property in the group (loans, deposits): in a society's register.
+  for (const verb of ['loan', 'repay'] as const) {
+    member
+      .command(verb)
+      .argument('<number>', 'membership number')
+      .argument('<amount>', 'pounds, e.g. 500 or £250.50')
+      .description(verb === 'loan' ? 'record money a member lends (or, with --deposit, deposits with) the group' : 'record repayment of a member’s loan (or, with --deposit, deposit)')
+      .option('--deposit', 'a deposit rather than a loan')
+      .option('--date <date>', 'date (default: today)')
+      .option('--no-commit', 'write the change but do not commit it')
+      .option('--json', 'print the result as JSON')
+      .action(run(async () => ((await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay']) as Action));
+  }
+
+  member
+    .command('forget')
+    .argument('<number>', 'membership number of a former member')
+    .description('erase a former member’s contact details once the retention period is over (refused while still needed)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/member/forget.js')).memberForget as Action));
+
   const shares = program.command('shares').description('members’ shares');
   for (const verb of ['issue', 'withdraw'] as const) {
     shares
@@ -195,12 +217,24 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .action(run(async () => ((await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave']) as Action));
   }
 
+  officer
+    .command('details')
+    .argument('<number>', 'membership number')
+    .description('a company director’s particulars for the register of directors (kept private, never committed)')
+    .option('--service-address <address>', 'address for service (default shown: the registered office)')
+    .option('--residence <country>', 'country or state of usual residence')
+    .option('--nationality <nationality>', 'nationality')
+    .option('--occupation <occupation>', 'business occupation')
+    .option('--born <date>', 'date of birth, YYYY-MM-DD')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/officer-details.js')).officerDetails as Action));
+
   program
     .command('register')
-    .description('the statutory register of members and officers as at a date')
+    .description('the statutory registers as at a date: members and officers; for a company also directors, secretaries and PSCs')
     .option('--as-of <date>', 'the date (default: today)')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
-    .option('--with-contacts', 'include private contact details')
+    .option('--with-contacts', 'include addresses and the other private particulars the law requires')
     .option('--json', 'same as --format json')
     .action(run(async () => (await import('./commands/register.js')).registerCommand as Action));
 
@@ -216,6 +250,25 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('the group at a glance, with the next statutory deadlines')
     .option('--json', 'print JSON')
     .action(run(async () => (await import('./commands/status.js')).statusCommand as Action));
+
+  // Registration and filings: deadlines in coop status count from these.
+  program
+    .command('registered')
+    .description('record the day the society was registered or the company incorporated')
+    .requiredOption('--date <date>', 'the date on the certificate, YYYY-MM-DD')
+    .option('--number <number>', 'the register number, e.g. RS008765 or 12345678')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/filings.js')).registeredCommand as Action));
+  program
+    .command('filed')
+    .argument('<what>', 'confirmation-statement, accounts, annual-return or cic-report')
+    .description('record a filing made to Companies House or the FCA, so coop status moves on to the next')
+    .option('--date <date>', 'the day it was delivered (default: today)')
+    .option('--period-end <date>', 'the year end it covers, or a confirmation statement’s confirmation date (default: the one now due)')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/filings.js')).filedCommand as Action));
 
   const meeting = program.command('meeting').description('general and committee meetings');
   // --resolution and --special fill one list, so resolutions are numbered in the order typed.

@@ -10,6 +10,9 @@ import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
+import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
+import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
+import { readText as readOfficerText } from '../io/officer-details-store.js';
 import { UsageError } from '../errors.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles } from '../io/git.js';
@@ -58,6 +61,14 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
   }
 
+  // Personal data kept no longer than needed: former members past the register's retention.
+  for (const due of dueForErasure(state, today, register.forgotten, (n) => contacts.contacts.has(n))) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
+    });
+  }
+
   if (ignored && !(await ignored)) {
     problems.push({
       where: '.gitignore',
@@ -78,6 +89,19 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
   const searched = stored.value.map((v, i) => (stored.field[i] === 'email' && isDocumentationAddress(v) ? '' : v));
+  // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
+  // after the contact values, and named by their own words.
+  const details = decodeOfficerDetails(readOfficerText(root));
+  for (const p of details.problems) problems.push({ where: `${OFFICER_DETAILS_FILE}:${p.line}`, message: p.message });
+  const extra: { member: number; words: string }[] = [];
+  for (const [member, d] of details.details) {
+    if (!state.members.has(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
+    if (d.born) {
+      searched.push(d.born);
+      extra.push({ member, words: 'date of birth' });
+    }
+  }
+  const whoseLeak = (i: number) => (i < stored.value.length ? { member: stored.member[i]!, words: FIELD_WORDS[stored.field[i]!] } : extra[i - stored.value.length]!);
   const index = buildLeakIndex(searched);
   if (index.size > 0) {
     for (const f of files) {
@@ -102,8 +126,9 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
         }
       }
       for (const leak of findLeaks(index, text)) {
-        const field = FIELD_WORDS[stored.field[leak.value]!];
-        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${field} of member ${stored.member[leak.value]}, which must stay in ${CONTACTS_FILE} (git keeps every committed version: see the README if it was committed)` });
+        const who = whoseLeak(leak.value);
+        const home = leak.value < stored.value.length ? CONTACTS_FILE : OFFICER_DETAILS_FILE;
+        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${who.words} of member ${who.member}, which must stay in ${home} (git keeps every committed version: see the README if it was committed)` });
       }
     }
   }
@@ -129,9 +154,14 @@ function foundingAheadNote(founded: string): string {
  * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
  * each), so the events and the file's bytes can go before the contact store is read.
  */
-function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: Map<string, { text: string; lines: number[] }> } {
+function readRegister(
+  root: string,
+  options: DeriveOptions,
+  problems: Located[],
+): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; forgotten: Set<number> } {
   const ledger = readLedger(root, true);
   const { events } = ledger;
+  const forgotten = forgottenMembers(events);
   for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
   const { state, problems: ruleProblems } = deriveState(events, options);
   if (ruleProblems.length > 0) {
@@ -158,7 +188,7 @@ function readRegister(root: string, options: DeriveOptions, problems: Located[])
     }
     names.set(part.path, { text: text.join('\n'), lines });
   }
-  return { state, names };
+  return { state, names, forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

@@ -16,6 +16,8 @@ import { readGroup, type GroupContext, type WriteOptions } from './group.js';
 export interface Change<T> {
   events: NewEvent[];
   contacts?: ContactLine[];
+  /** Other changes to git-ignored files under private/ (a rewrite of the contact store included). */
+  privateFiles?: FileChange[];
   /** The commit message: "Admit member 12: Priya Sharma". */
   message: string;
   /** What the operation returns, given the numbered events and the register with them (derived only if read). */
@@ -51,6 +53,10 @@ export async function recordChange<T>(
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
       changes.push(contactsChange(root, change.contacts));
+    }
+    if (change.privateFiles && change.privateFiles.length > 0) {
+      await ensureContactsPrivate(root);
+      changes.push(...change.privateFiles);
     }
     const result = change.result(plan.added, plan);
     if (changes.length === 0) return { ...result, commit: null };

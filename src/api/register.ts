@@ -9,6 +9,9 @@ import { deriveState } from '../core/ledger/derive.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { readContacts } from '../io/contacts-store.js';
+import { isCompany } from '../core/law.js';
+import { forgottenMembers } from '../core/register/retention.js';
+import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
 import { openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { paramsInForce } from './rules-in-force.js';
@@ -27,7 +30,11 @@ async function registerOf(group: GroupContext, options: RegisterOptions): Promis
   const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
   const sharePence = params.shares ? params.shares.nominalPence : null;
   const boardRole = boardRules(params).role;
-  return buildRegister(state, { group: params.group.name, asOf, sharePence, boardRole }, options.withContacts ? readContacts(group.root) : undefined);
+  const { name, form, registeredOffice } = params.group;
+  const contacts = options.withContacts ? readContacts(group.root) : undefined;
+  const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
+  const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
+  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {

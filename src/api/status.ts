@@ -6,6 +6,7 @@ import { currentMembers, currentOfficers, deriveState, sharesIssued } from '../c
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { heldAgmDates } from '../core/meetings/record.js';
 import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
+import { filingRecord } from '../core/register/filings.js';
 import { listMeetings } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
@@ -30,6 +31,8 @@ export interface GroupStatus {
   officers: { role: string; member: number; name: string; since: IsoDate }[];
   /** Next deadlines, soonest first: the AGM and the filings the form requires. */
   deadlines: (Deadline & { overdue: boolean })[];
+  /** The registration or incorporation recorded with `coop registered`, or null. */
+  registered: { date: IsoDate; number: string } | null;
   /** Problems `coop check` would report in the register itself (run it for details). */
   registerProblems: number;
   /** Amendments under way (a company's filing deadline among them) and template upgrades. */
@@ -54,9 +57,10 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
   const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
-  // Filings are shown from the next due date not yet passed (coop does not record filings);
-  // the AGM comes from the meetings on record, so one not held in time shows as overdue.
-  const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason }, ...statutoryDeadlines(params, today)]
+  // Filings count from the recorded registration, each from the first period not yet filed;
+  // the AGM comes from the meetings on record. Either kind, missed, shows as overdue.
+  const record = filingRecord(group.events);
+  const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason } as Deadline, ...statutoryDeadlines(params, record)]
     .map((d) => ({ ...d, overdue: d.due < today }))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   return {
@@ -72,6 +76,7 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     shareCapital: shares * (params.shares?.nominalPence ?? 0),
     officers,
     deadlines,
+    registered: record.registered,
     registerProblems: problems.length,
     rules: await rulesStatus(group.root, params, today),
   };

@@ -25,6 +25,7 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
         ]
       : [`  Members today: ${s.members}`]),
   ];
+  if (s.registered) lines.push(`  Registered ${longDate(s.registered.date)}${s.registered.number ? `, number ${s.registered.number}` : ''}`);
   if (hasShares(s.form)) {
     lines.push(`  Share capital: ${pounds(s.shareCapital)} (${s.shares} shares)`);
   }

@@ -38,20 +38,33 @@ export const COMPANY_SPECIAL_RESOLUTION_PERCENT = 75;
 /** 2014 Act s.89: annual return and accounts to the FCA within 7 months of the year end [V]. */
 export const SOCIETY_ANNUAL_RETURN_MONTHS = 7;
 
-/** Companies Act 2006 s.853A: confirmation statement at least once every 12 months, filed within 14 days [S]. */
+/**
+ * Companies Act 2006 s.853A [V]: a confirmation statement is due before the end of 14 days after
+ * the end of each review period; the first review period is the 12 months beginning with the
+ * day of incorporation, each later one the 12 months beginning with the day after the last
+ * ended, or after the confirmation date of a statement delivered early (s.853A(5)–(6) as the
+ * Explanatory Notes to the 2015 Act, paras 610–612, describe them [S]).
+ */
 export const CONFIRMATION_STATEMENT_MONTHS = 12;
 export const CONFIRMATION_STATEMENT_FILING_DAYS = 14;
 
-/** Companies Act 2006 s.442: a private company files accounts within 9 months of its year end [S]. */
+/** Companies Act 2006 s.442(2)(a) [V]: a private company files accounts within 9 months of its year end. */
 export const COMPANY_ACCOUNTS_MONTHS = 9;
 
 /**
- * Companies Act 2006 s.442(3): where a company's first accounting period is longer than 12
- * months, its first accounts are due 21 months after incorporation or 3 months after the
- * accounting reference date, whichever is later [S].
+ * Companies Act 2006 s.442(3) [V]: where a private company's first accounting reference period
+ * is longer than 12 months, its first accounts are due 9 months from the first anniversary of
+ * incorporation or 3 months after the end of that period, whichever last expires.
  */
-export const COMPANY_FIRST_ACCOUNTS_MONTHS = 21;
+export const COMPANY_FIRST_ANNIVERSARY_MONTHS = 12;
 export const COMPANY_FIRST_ACCOUNTS_AFTER_YEAR_END_MONTHS = 3;
+
+/**
+ * Companies Act 2006 s.443 [S, from the Explanatory Notes para 689]: months counted from the last
+ * day of a month end on the last day of the month reached (6 months from 30 June is 31 December),
+ * reversing Dodds v Walker for filing periods. Other months are counted to the corresponding date.
+ */
+export const ACCOUNTS_PERIOD_MONTH_END_RULE = true;
 
 /** CIC Regulations 2005 reg.26: the community interest report (CIC34) goes with the accounts [S]. */
 export const CIC_REPORT_MONTHS = COMPANY_ACCOUNTS_MONTHS;
@@ -59,13 +72,30 @@ export const CIC_REPORT_MONTHS = COMPANY_ACCOUNTS_MONTHS;
 /** CIC dividend cap: 35% of distributable profits (CIC Regulator) [S]. */
 export const CIC_DIVIDEND_CAP_PERCENT = 35;
 
-/** Companies Act 2006 Part 21A: a person with significant control holds over 25% of shares or votes [S]. */
+/**
+ * Companies Act 2006 Part 21A, Sch 1A [S]; the statements of nature of control in the Register of
+ * People with Significant Control Regulations 2016 (SI 2016/339) Sch 2 [V] ("more than 25% but not
+ * more than 50% of the voting rights"): a person with significant control holds more than 25%.
+ */
 export const PSC_THRESHOLD_PERCENT = 25;
+
+/**
+ * SI 2016/339 reg.10 [V]: where a company knows or has reasonable cause to believe there is no
+ * registrable person or registrable relevant legal entity, its PSC register must say so, in
+ * these words; reg.9(2): and note the date if that ceases to be true.
+ */
+export const PSC_NONE_STATEMENT =
+  'The company knows or has reasonable cause to believe that there is no registrable person or registrable relevant legal entity in relation to the company.';
 
 /** Companies Act 2006 s.355 and society practice: keep minutes at least 10 years [V]. */
 export const MINUTES_KEEP_YEARS = 10;
 
-/** 2014 Act s.30 [U]: entries for people who left more than 10 years ago may be removed. */
+/**
+ * How long a former member's entry, with their address, is kept. Companies Act 2006 s.121 [S]:
+ * an entry for a former member may be removed 10 years after they ceased to be a member. The
+ * 2014 Act s.30(2) [V] lists a society's entries but no removal was found in it [U]: coop keeps
+ * a society's entries at least as long, the safer reading.
+ */
 export const REGISTER_REMOVAL_YEARS = 10;
 
 /** Ofcom: community radio licences go only to bodies corporate (Community Radio Order 2004) [V]. */

@@ -10,7 +10,7 @@ const GROUPS: [string, string[]][] = [
   ['neighbourhood-association-scotland', ['--kind', 'neighbourhood-group', '--jurisdiction', 'scotland', '--name', 'Leith Walk Residents', '--area', 'Leith Walk, Edinburgh', '--founder', 'Dee Brown']],
 ];
 
-const FILES = ['coop.yml', 'README.md', 'documents/founding-minutes.md', 'documents/next-steps.md'];
+const FILES = ['coop.yml', 'README.md', 'documents/founding-minutes.md', 'documents/next-steps.md', 'documents/privacy-notice.md'];
 
 describe('founding documents match their snapshots', () => {
   it.each(GROUPS)('%s', async (name, args) => {

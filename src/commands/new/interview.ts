@@ -148,7 +148,16 @@ async function askFounders(prompter: Prompter, minimum: number): Promise<Founder
         return founderListProblems([...founders, f])[0] ?? true;
       },
     });
-    const f = checkFounder({ name, email });
+    const address = await prompter.text({
+      key: 'founder.address',
+      message: `Founder ${n}: postal address (optional; a society's register needs it; kept private, never committed)`,
+      default: '',
+      validate: (v) => {
+        const f = checkFounder({ name, email, address: v });
+        return typeof f === 'string' ? f : true;
+      },
+    });
+    const f = checkFounder({ name, email, address });
     if (typeof f !== 'string') founders.push(f);
   }
 }

@@ -22,12 +22,14 @@ function describe(change: FileChange, founding: Founding, governingPath: string)
       return 'what to do next: registration, bank account and more';
     case FOUNDING_FILES.ledger:
       return `the register: ${n} founder${n === 1 ? '' : 's'} admitted, first officers appointed`;
+    case FOUNDING_FILES.privacy:
+      return 'privacy notice for members: what the group keeps about them, and for how long';
     case FOUNDING_FILES.readme:
       return 'what is in the folder and how to use coop day to day';
     case FOUNDING_FILES.gitignore:
       return 'keeps private/ out of git';
     case FOUNDING_FILES.contacts:
-      return 'founders’ emails: private, never committed';
+      return 'founders’ emails and addresses: private, never committed';
     default:
       return '';
   }

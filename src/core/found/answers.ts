@@ -127,8 +127,8 @@ function founders(raw: unknown): Parsed<Founder[]> {
       typeof item === 'string'
         ? parseFounderSpec(item)
         : typeof item === 'object' && item !== null
-          ? checkFounder(item as { name: unknown; email?: unknown })
-          : 'each founder must be "Name <email>" or a name';
+          ? checkFounder(item as { name: unknown; email?: unknown; address?: unknown })
+          : 'each founder must be "Name <email>; address", or a name';
     if (typeof f === 'string') return bad(f);
     out.push(f);
   }

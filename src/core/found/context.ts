@@ -6,7 +6,9 @@ import { addMonths, longDate } from '../dates.js';
 import { BANK_SIGNATORIES } from '../defaults.js';
 import { describeFraction } from '../fraction.js';
 import { LEDGER_FILE } from '../ledger/events.js';
-import { MINUTES_KEEP_YEARS, hasShares, isCompany, isSociety } from '../law.js';
+import { MINUTES_KEEP_YEARS, REGISTER_REMOVAL_YEARS, hasShares, isCompany, isSociety } from '../law.js';
+import { OFFICER_DETAILS_FILE } from '../officer-details.js';
+import type { Form } from '../params.js';
 import type { CoopParams } from '../params.js';
 import { poundsText } from '../validate-params.js';
 import { TEMPLATE_VERSION, VERSION } from '../../version.js';
@@ -25,6 +27,7 @@ export const FOUNDING_FILES = {
   nextSteps: 'documents/next-steps.md',
   readme: 'README.md',
   gitignore: '.gitignore',
+  privacy: 'documents/privacy-notice.md',
 } as const;
 
 export interface GoverningRef {
@@ -107,6 +110,7 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
     registration: registrationFor(group.kind, form, group.jurisdiction),
     bankSignatories: BANK_SIGNATORIES,
     minutesKeepYears: MINUTES_KEEP_YEARS,
+    privacy: privacyFacts(form),
     files: FOUNDING_FILES,
     // Examples in the group's README use the group's own numbers and a date after founding.
     example: {
@@ -121,3 +125,17 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
 }
 
 export type FoundingContext = ReturnType<typeof foundingContext>;
+
+/** What the privacy notice says of the law behind the register, from the form: the words are the template's. */
+function privacyFacts(form: Form) {
+  return {
+    retentionYears: REGISTER_REMOVAL_YEARS,
+    officerDetailsFile: OFFICER_DETAILS_FILE,
+    registerLaw: isSociety(form)
+      ? 'the Co-operative and Community Benefit Societies Act 2014, section 30'
+      : isCompany(form)
+        ? 'the Companies Act 2006, sections 113, 162, 165, 275 and Part 21A'
+        : '',
+    registrar: isSociety(form) ? 'the Financial Conduct Authority' : isCompany(form) ? 'Companies House' : '',
+  };
+}

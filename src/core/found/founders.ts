@@ -1,9 +1,12 @@
-// Founding members as people give them: "Priya Sharma <priya@example.org>", or a name alone.
-// Emails are private: they go to private/contacts.jsonl only, never into a tracked file.
+// Founding members as people give them: "Priya Sharma <priya@example.org>", or a name alone,
+// optionally followed by "; " and a postal address (a society's register needs one: 2014 Act
+// s.30(2)(a)). Emails and addresses are private: they go to private/contacts.jsonl only, never
+// into a tracked file.
 
 export interface Founder {
   name: string;
   email?: string;
+  address?: string;
 }
 
 // Deliberately loose: one @, a dot in the domain, no spaces or angle brackets. Stricter
@@ -17,17 +20,31 @@ export function isEmail(text: string): boolean {
 
 /** Parses `Name <email>` or `Name`; returns a message saying what is wrong otherwise. */
 export function parseFounderSpec(spec: string): Founder | string {
-  const text = spec.trim();
+  const semi = spec.indexOf(';');
+  const address = semi === -1 ? undefined : spec.slice(semi + 1).trim();
+  const text = (semi === -1 ? spec : spec.slice(0, semi)).trim();
   const m = /^(.*?)\s*<([^<>]*)>\s*$/.exec(text);
   const name = (m ? m[1]! : text).trim();
   const email = m ? m[2]!.trim() : undefined;
   if (!m && /[<>]/.test(text)) return `"${spec}" is not "Name <email>": check the angle brackets`;
   if (!m && text.includes('@')) return `"${spec}" looks like an email without a name: write "Full Name <${text}>"`;
-  return checkFounder({ name, ...(email ? { email } : {}) });
+  return checkFounder({ name, ...(email ? { email } : {}), ...(address ? { address } : {}) });
 }
 
 /** Checks a founder given as separate name and email (answers file, prompts). */
-export function checkFounder(f: { name: unknown; email?: unknown }): Founder | string {
+export function checkFounder(f: { name: unknown; email?: unknown; address?: unknown }): Founder | string {
+  const checked = checkNameAndEmail(f);
+  if (typeof checked === 'string' || f.address === undefined || f.address === null || f.address === '') return checked;
+  if (typeof f.address !== 'string') return `the address for ${checked.name} must be text`;
+  const address = f.address.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  if (address === '') return checked;
+  if (address.length > MAX_ADDRESS || /[\u0000-\u0009\u000b-\u001f\u007f]/.test(address)) return `the address for ${checked.name} is longer than ${MAX_ADDRESS} characters or holds a control character`;
+  return { ...checked, address };
+}
+
+const MAX_ADDRESS = 500;
+
+function checkNameAndEmail(f: { name: unknown; email?: unknown }): Founder | string {
   if (typeof f.name !== 'string' || f.name.trim() === '') return 'a founder needs a name';
   const name = f.name.trim().replace(/\s+/g, ' ');
   if (name.length > MAX_NAME) return `the founder name "${name.slice(0, 40)}…" is too long (at most ${MAX_NAME} characters)`;

@@ -28,6 +28,7 @@ const GROUP_TEMPLATES = [
   { template: 'group/README.md.hbs', path: FOUNDING_FILES.readme },
   { template: 'group/documents/founding-minutes.md.hbs', path: FOUNDING_FILES.minutes },
   { template: 'group/documents/next-steps.md.hbs', path: FOUNDING_FILES.nextSteps },
+  { template: 'group/documents/privacy-notice.md.hbs', path: FOUNDING_FILES.privacy },
 ] as const;
 
 export function foundingPlan(params: CoopParams, founders: readonly Founder[], governing: GoverningDocument): FoundingPlan {

@@ -43,10 +43,12 @@ export function ledgerText(events: readonly LedgerEvent[]): string {
   return events.map((e) => `${encodeEvent(e)}\n`).join('');
 }
 
-/** The private contact store's first lines: founders' emails, keyed by membership number. */
+/** The private contact store's first lines: founders' emails and addresses, keyed by membership number. */
 export function foundingContacts(founders: readonly Founder[]): string {
   return founders
-    .map((f, i): ContactLine | undefined => (f.email ? { member: i + 1, email: f.email } : undefined))
+    .map((f, i): ContactLine | undefined =>
+      f.email || f.address ? { member: i + 1, ...(f.email ? { email: f.email } : {}), ...(f.address ? { address: f.address } : {}) } : undefined,
+    )
     .filter((line): line is ContactLine => line !== undefined)
     .map(encodeContactLine)
     .join('');

@@ -35,6 +35,14 @@ export interface RegisterState {
   nextNumber: number;
   /** The highest seq in the ledger: the next event gets this + 1. */
   lastSeq: number;
+  /** Loans and deposits each member holds in the group, in pence (only members who have any). */
+  property: Map<number, MemberProperty>;
+}
+
+/** Property a member holds besides shares, in pence (2014 Act s.30(2)(d)). */
+export interface MemberProperty {
+  loan: number;
+  deposit: number;
 }
 
 /** The rules that events are checked against: from coop.yml. */
@@ -117,6 +125,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
   const { asOf, rules, today } = options;
   const members = new Map<number, Member>();
   const officers: OfficerTerm[] = [];
+  const property = new Map<number, MemberProperty>();
   const problems: LedgerProblem[] = [];
   let maxNumber = 0;
   let lastSeq = 0;
@@ -284,9 +293,35 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
         t.to = e.date;
         break;
       }
+      // Registration and filings change no member: core/register/filings.ts reads them.
+      case 'registered':
+      case 'filed':
+        break;
+      case 'lend': {
+        if (!current(e, e.member, `a ${e.kind}`)) break;
+        const held = property.get(e.member) ?? { loan: 0, deposit: 0 };
+        held[e.kind] += e.pence;
+        property.set(e.member, held);
+        break;
+      }
+      case 'repay': {
+        // A former member may still be owed a loan: repayment is checked against what is held.
+        if (!members.has(e.member)) problem(e, `repaying a ${e.kind}: member ${e.member} has not been admitted by ${e.date}`);
+        const held = property.get(e.member) ?? { loan: 0, deposit: 0 };
+        if (e.pence > held[e.kind]) problem(e, `member ${e.member} holds ${held[e.kind]}p as a ${e.kind}, so ${e.pence}p cannot be repaid`);
+        held[e.kind] = Math.max(0, held[e.kind] - e.pence);
+        property.set(e.member, held);
+        break;
+      }
+      case 'forget': {
+        const m = members.get(e.member);
+        if (!m) problem(e, `erasing contact details: member ${e.member} has not been admitted by ${e.date}`);
+        else if (m.left === null) problem(e, `erasing contact details: member ${e.member} has not left`);
+        break;
+      }
     }
   }
-  return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq }, problems };
+  return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq, property }, problems };
 }
 
 /** The ledger roles that are seats on the board (core/board/rules.ts), elected or co-opted. */
@@ -326,7 +361,7 @@ export function currentOfficers(state: RegisterState): OfficerTerm[] {
 /** The events that concern one member, in date order: for `coop member show`. */
 export function memberHistory(events: readonly LedgerEvent[], number: number): LedgerEvent[] {
   return inDateOrder(events).filter((e) =>
-    e.type === 'transfer' ? e.from === number || e.to === number : e.member === number,
+    e.type === 'transfer' ? e.from === number || e.to === number : 'member' in e && e.member === number,
   );
 }
 

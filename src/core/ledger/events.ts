@@ -73,6 +73,47 @@ export interface NoticesEvent extends Base {
   method: NoticeMethod;
 }
 
+// Registration, filings, members' other property and erasure (issue 11, items 5–7).
+/** What a group files each year: see core/register/deadlines.ts for when each falls due. */
+export const FILINGS = ['confirmation-statement', 'accounts', 'annual-return', 'cic-report'] as const;
+export type Filing = (typeof FILINGS)[number];
+/** Property a member holds in the group besides shares (2014 Act s.30(2)(d)). */
+export const PROPERTY_KINDS = ['loan', 'deposit'] as const;
+export type PropertyKind = (typeof PROPERTY_KINDS)[number];
+
+/** The society was registered (FCA) or the company incorporated (Companies House) on `date`. */
+export interface RegisteredEvent extends Base {
+  type: 'registered';
+  /** The register number ("RS008765", "12345678"); empty when not yet known. */
+  number: string;
+}
+/** A filing made on `date`, covering the period that ends on `period`. */
+export interface FiledEvent extends Base {
+  type: 'filed';
+  filing: Filing;
+  /** The year end the filing covers, or a confirmation statement's confirmation date. */
+  period: IsoDate;
+}
+/** A member lent or deposited money with the group. */
+export interface LendEvent extends Base {
+  type: 'lend';
+  member: number;
+  kind: PropertyKind;
+  pence: number;
+}
+/** The group repaid some of a member's loan or deposit. */
+export interface RepayEvent extends Base {
+  type: 'repay';
+  member: number;
+  kind: PropertyKind;
+  pence: number;
+}
+/** A former member's contact details were erased from the private store, their retention over. */
+export interface ForgetEvent extends Base {
+  type: 'forget';
+  member: number;
+}
+
 export type LedgerEvent =
   | AdmitEvent
   | LeaveEvent
@@ -82,7 +123,12 @@ export type LedgerEvent =
   | TransferEvent
   | AppointEvent
   | RetireEvent
-  | NoticesEvent;
+  | NoticesEvent
+  | RegisteredEvent
+  | FiledEvent
+  | LendEvent
+  | RepayEvent
+  | ForgetEvent;
 
 export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
@@ -120,9 +166,14 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   appoint: { member: isNumber, role: isRole },
   retire: { member: isNumber, role: isRole },
   notices: { member: isNumber, method: (v) => (NOTICE_METHODS as readonly unknown[]).includes(v) },
+  registered: { number: (v) => typeof v === 'string' && v.length <= 40 && !/[\u0000-\u001f]/.test(v) },
+  filed: { filing: (v) => (FILINGS as readonly unknown[]).includes(v), period: (v) => typeof v === 'string' && isIsoDate(v) },
+  lend: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
+  repay: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
+  forget: { member: isNumber },
 };
 
-const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method']);
+const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind']);
 
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
@@ -134,6 +185,11 @@ const FIELD_HINT: Record<string, string> = {
   reason: `one of ${LEAVE_REASONS.join(', ')}`,
   role: 'a role in lower case, such as secretary',
   method: `one of ${NOTICE_METHODS.join(', ')}`,
+  number: 'a register number (text, at most 40 characters)',
+  filing: `one of ${FILINGS.join(', ')}`,
+  period: 'a date, YYYY-MM-DD',
+  kind: `one of ${PROPERTY_KINDS.join(', ')}`,
+  pence: 'an amount in pence (a whole number from 1)',
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
@@ -152,6 +208,11 @@ const MAKERS: Record<EventType, EventMaker> = {
   appoint: (seq, date, member, role) => ({ seq, date, type: 'appoint', member, role }),
   retire: (seq, date, member, role) => ({ seq, date, type: 'retire', member, role }),
   notices: (seq, date, member, method) => ({ seq, date, type: 'notices', member, method }),
+  registered: (seq, date, number) => ({ seq, date, type: 'registered', number }),
+  filed: (seq, date, filing, period) => ({ seq, date, type: 'filed', filing, period }),
+  lend: (seq, date, member, kind, pence) => ({ seq, date, type: 'lend', member, kind, pence }),
+  repay: (seq, date, member, kind, pence) => ({ seq, date, type: 'repay', member, kind, pence }),
+  forget: (seq, date, member) => ({ seq, date, type: 'forget', member }),
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */

@@ -59,7 +59,7 @@ export function summariseEvents(events: readonly LedgerEvent[], lines: readonly 
     if (e.type === 'transfer') {
       if (e.from > maxMentioned) maxMentioned = e.from;
       if (e.to > maxMentioned) maxMentioned = e.to;
-    } else if (e.member > maxMentioned) maxMentioned = e.member;
+    } else if ('member' in e && e.member > maxMentioned) maxMentioned = e.member;
     if (e.type === 'admit' && e.member > maxAdmitted) maxAdmitted = e.member;
   }
   return { events: events.length, firstSeq: events[0]?.seq ?? 0, firstLine: lines[0] ?? 0, lastSeq, maxAdmitted, maxMentioned };

@@ -2,6 +2,9 @@
 
 import type { LedgerEvent } from '../ledger/events.js';
 import { plural } from './messages.js';
+import { formatPounds } from '../numbers.js';
+
+const poundsText = (pence: number) => formatPounds(pence, { pence: true });
 
 /** One event as it concerns one member: "Issued 5 shares", "Received 2 shares from member 1". */
 export function describeForMember(e: LedgerEvent, member: number): string {
@@ -24,5 +27,14 @@ export function describeForMember(e: LedgerEvent, member: number): string {
       return `Left the office of ${e.role}`;
     case 'notices':
       return e.method === 'email' ? 'Consented to notices by email' : 'Notices by post (no consent to email)';
+    case 'lend':
+      return `${e.kind === 'loan' ? 'Lent' : 'Deposited'} ${poundsText(e.pence)}`;
+    case 'repay':
+      return `${e.kind === 'loan' ? 'Loan' : 'Deposit'} of ${poundsText(e.pence)} repaid`;
+    case 'forget':
+      return 'Contact details erased (retention period over)';
+    case 'registered':
+    case 'filed':
+      return e.type;
   }
 }
