@@ -14,7 +14,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
-export const COOP_DIR = '.coop';
+import { COOP_DIR } from '../core/layout.js';
+
+export { COOP_DIR };
 const LOCK_FILE = 'lock';
 const BREAK_FILE = 'lock.break';
 /** A breaker is held for microseconds; one this old was left by a process killed while breaking. */

@@ -60,7 +60,7 @@ describe('coop __complete', () => {
     it(name, async () => {
       const r = await coop(['__complete', ...words], { cwd: group });
       expect(r.exitCode).toBe(0);
-      expect(r.stdout.split('\n').filter(Boolean)).toEqual(expected);
+      expect(String(r.stdout).split('\n').filter(Boolean)).toEqual(expected);
     });
   }
 

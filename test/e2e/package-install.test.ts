@@ -50,6 +50,11 @@ describe('the published package', () => {
     expect(Array.isArray(JSON.parse(list.stdout))).toBe(true);
     const check = await execa('npm', ['exec', '--', 'coop', 'check'], { cwd: demo, env: NPM_ENV, reject: false, stdin: 'ignore' });
     expect(check.exitCode, check.stdout + check.stderr).toBe(0);
+    const add = await execa('npm', ['exec', '--', 'coop', 'member', 'add', 'Sam Okafor'], { cwd: demo, env: NPM_ENV, reject: false, stdin: 'ignore' });
+    expect(add.exitCode, add.stderr).toBe(0);
+    // The installed build knows its build id, so once a change has made coop's working folder
+    // it keeps coop.yml's verdict in its cache.
+    expect(existsSync(join(demo, '.coop', 'cache', 'params.json'))).toBe(true);
     // It ran the installed copy, not this source tree.
     const installed = JSON.parse(readFileSync(join(home, 'node_modules', 'create-coop', 'package.json'), 'utf8')) as { name: string };
     expect(installed.name).toBe('create-coop');
