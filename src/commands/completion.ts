@@ -44,27 +44,27 @@ export async function completionCommand(shell: Shell): Promise<void> {
 export function complete(program: Command, words: string[], cwd: string): string[] {
   const current = words.at(-1) ?? '';
   let cmd = program;
-  let valueOf: Option | undefined;
+  let pending: Option | undefined;
   let operands = 0;
   for (const word of words.slice(0, -1)) {
-    if (valueOf) {
-      valueOf = undefined;
+    if (pending) {
+      pending = undefined;
       continue;
     }
     if (word.startsWith('-')) {
       const option = cmd.options.find((o) => o.long === word || o.short === word);
-      if (option && (option.required || option.optional)) valueOf = option;
+      if (option && (option.required || option.optional)) pending = option;
       continue;
     }
     const sub = operands === 0 ? cmd.commands.find((c) => c.name() === word || c.aliases().includes(word)) : undefined;
     if (sub) cmd = sub;
     else operands++;
   }
-  return candidates(cmd, valueOf, operands, current, cwd).filter((c) => c.startsWith(current));
+  return candidates(cmd, pending, operands, current, cwd).filter((c) => c.startsWith(current));
 }
 
-function candidates(cmd: Command, valueOf: Option | undefined, operands: number, current: string, cwd: string): string[] {
-  if (valueOf) return valueOf.argChoices ?? [];
+function candidates(cmd: Command, pending: Option | undefined, operands: number, current: string, cwd: string): string[] {
+  if (pending) return pending.argChoices ?? [];
   const help = cmd.createHelp();
   if (current.startsWith('-')) return help.visibleOptions(cmd).flatMap((o) => (o.long ? [o.long] : []));
   if (cmd.commands.length > 0) return help.visibleCommands(cmd).map((c) => c.name());

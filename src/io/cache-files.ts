@@ -30,7 +30,7 @@ export function buildId(): string | null {
 }
 
 /** A cache file's path in the group, for messages and tests: ".coop/cache/<name>". */
-export function cachePath(name: string): string {
+function cachePath(name: string): string {
   return `${CACHE_DIR}/${name}`;
 }
 

@@ -8,7 +8,7 @@
 //   (lock.break) and re-reads the lock under it. Without that, two processes could both see
 //   the same dead lock, and the slower one would delete the lock the faster one had just taken.
 
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -154,8 +154,4 @@ export async function acquireLock(root: string): Promise<Lock> {
     }
     await sleep(10 + Math.floor(Math.random() * 40));
   }
-}
-
-export function lockExists(root: string): boolean {
-  return existsSync(join(root, COOP_DIR, LOCK_FILE));
 }

@@ -12,11 +12,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoopParams } from '../core/params.js';
-import { buildId, cachePath, readCacheFile, writeCacheFile } from './cache-files.js';
+import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
 import { packageRoot } from './package-files.js';
 
 const PARAMS_CACHE = 'params.json';
-export const PARAMS_CACHE_FILE = cachePath(PARAMS_CACHE);
 
 interface CacheFile {
   stamp: string;

@@ -77,8 +77,3 @@ export function renderTemplate(relPath: string, context: object): string {
   // every caller gets the finished document however it renders one.
   return relPath.startsWith('governing/') ? finishClauses(text) : text;
 }
-
-/** Reads a template file that has no values, to copy as it is. */
-export function readTemplate(relPath: string): string {
-  return readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
-}

@@ -16,6 +16,7 @@ import {
 } from '../law.js';
 import { addDays, addMonths, longDate, yearEndAfter, type IsoDate } from '../dates.js';
 import type { CoopParams } from '../params.js';
+import { InternalError } from '../../errors.js';
 
 export interface Deadline {
   what: string;
@@ -44,7 +45,7 @@ function nextAfterYearEnd(params: CoopParams, today: IsoDate, dueFor: (yearEnd: 
     if (due >= today) return { yearEnd, due };
     first = false;
   }
-  throw new Error('unreachable: year ends never run out');
+  throw new InternalError('unreachable: year ends never run out');
 }
 
 export function statutoryDeadlines(params: CoopParams, today: IsoDate): Deadline[] {
