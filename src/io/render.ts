@@ -4,7 +4,7 @@
 //
 // Templates are precompiled at build time (scripts/precompile-templates.js) into
 // dist/templates.cjs, so a command that renders needs only Handlebars' small runtime and no
-// compiling: about 150 ms less for `coop new` or `coop meeting new`. A template whose source
+// compiling (bench/README.md has what that saves). A template whose source
 // differs from the one precompiled (edited since the build), or that no build precompiled, is
 // compiled here with the full Handlebars, with the same helpers and options.
 
