@@ -9,6 +9,8 @@ import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, GIT_IDENTITY, git, join, ROOT, tempDir } from '../support/cli.js';
 
+// Each npm exec starts npm and then coop: a few seconds each on a quiet machine, more on a busy
+// one, so these tests get more time than vitest's default.
 const NPM_ENV = { ...GIT_IDENTITY, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 
 let packed: string[] = [];
@@ -41,7 +43,7 @@ describe('the published package', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(existsSync(join(home, 'demo', 'coop.yml'))).toBe(true);
     expect(await git(join(home, 'demo'), ['log', '--format=%s'])).not.toBe('');
-  });
+  }, 180_000);
 
   it('runs coop from the installed package in the new group', async () => {
     const demo = join(home, 'demo');
@@ -59,5 +61,5 @@ describe('the published package', () => {
     const installed = JSON.parse(readFileSync(join(home, 'node_modules', 'create-coop', 'package.json'), 'utf8')) as { name: string };
     expect(installed.name).toBe('create-coop');
     expect(existsSync(join(home, 'node_modules', 'create-coop', 'src'))).toBe(false);
-  });
+  }, 180_000);
 });
