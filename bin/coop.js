@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `coop` command. It hands its arguments to dist/cli.js, with one exception: plain
+// The `coop` command. It hands its arguments to the CLI as `npm run build` bundled it
+// (dist/bundle/cli.js, scripts/bundle.js), with one exception: plain
 // `coop --help` (or -h, `coop help`, and `coop` alone) prints the help text that the build
 // rendered with commander itself (scripts/write-help.js), without loading commander or the
 // CLI. Help is the first thing people run and should come back as fast as Node can start.
@@ -12,7 +13,7 @@ const help = prerenderedHelp(args);
 if (help) help.stream.write(help.text);
 else {
   enableCompileCache();
-  import(require('./cli-module.js').cliModule()).then(({ main }) => main(args));
+  import('../dist/bundle/cli.js').then(({ main }) => main(args));
 }
 
 /**
@@ -37,12 +38,9 @@ function prerenderedHelp(argv) {
   try {
     const fs = require('node:fs');
     const path = require('node:path');
-    const dist = path.join(__dirname, '..', 'dist');
-    const file = path.join(dist, 'help.txt');
-    // A build that ran tsc without the help step leaves a help.txt older than the CLI it
-    // describes, which may no longer be true.
-    if (fs.statSync(file).mtimeMs < fs.statSync(path.join(dist, 'cli.js')).mtimeMs) return null;
-    return { stream, text: fs.readFileSync(file, 'utf8') };
+    // Written by the same build as the bundle; without it (a build that stopped early),
+    // commander prints the help itself.
+    return { stream, text: fs.readFileSync(path.join(__dirname, '..', 'dist', 'help.txt'), 'utf8') };
   } catch {
     return null;
   }

@@ -8,4 +8,4 @@ try {
 } catch {
   // Only speed is lost.
 }
-import(require('./cli-module.js').cliModule()).then(({ main }) => main(['new', ...process.argv.slice(2)]));
+import('../dist/bundle/cli.js').then(({ main }) => main(['new', ...process.argv.slice(2)]));

@@ -1,7 +1,7 @@
 // Build step after tsc: bundles the CLI (dist/cli.js, our modules and the libraries every run
 // needs: commander, yaml, zod) into a few files in dist/bundle/, which bin/coop.js runs. Node
-// loads one file much faster than many: zod alone is ~95 ES modules, and `coop new`, which
-// needs it, started ~25% faster bundled. Each command is still its own chunk, loaded when run,
+// loads one file much faster than many (zod alone is ~95 ES modules; bench/README.md has the
+// figures). Each command is still its own chunk, loaded when run,
 // and each library its own "vendor-<name>" chunk, so tests can still see what a command loads.
 // Not bundled: the prompt library (only `coop new` at a terminal asks questions; left as it is
 // published) and Handlebars, which render.ts requires at run time. dist/cli.js stays as tsc

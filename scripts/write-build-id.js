@@ -1,7 +1,7 @@
 // Last build step: names this build by a hash of everything it put in dist/ (and the package
 // version), in dist/build-id.json. The params cache (src/io/params-cache.ts) keys a validated
 // coop.yml on it, so that code which checks coop.yml differently never trusts an older verdict.
-// It runs last: a build-id.json older than dist/cli.js (tsc run alone since) turns the cache off.
+// It runs last, over everything the build wrote before it.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

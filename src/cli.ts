@@ -1,7 +1,7 @@
 // The command line: declarations only. Each action imports its command when it runs, so
 // `coop --help` and the read commands load nothing they do not use.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { CancelledError, UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -449,6 +449,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('every amendment and where it stands')
     .option('--json', 'print JSON')
     .action(run(async () => (await import('./commands/rules/list.js')).rulesList as Action));
+  program
+    .command('completion')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .description('print a script that makes the shell complete coop’s commands, options and meetings')
+    .addHelpText('after', '\nLoad it from ~/.bashrc or ~/.zshrc with: source <(coop completion bash)\nFor fish: coop completion fish > ~/.config/fish/completions/coop.fish')
+    .action(run(async () => (await import('./commands/completion.js')).completionCommand as Action));
 
   return program;
 }
@@ -456,6 +462,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
 /** The entry point: the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  // What the completion scripts ask on each Tab (commands/completion.ts); not a command people run.
+  if (argv[0] === '__complete') {
+    const { complete } = await import('./commands/completion.js');
+    for (const word of complete(program, argv.slice(1), process.cwd())) process.stdout.write(`${word}\n`);
+    return;
+  }
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   for (const sub of allCommands(program)) sub.exitOverride();

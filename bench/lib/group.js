@@ -78,7 +78,7 @@ export async function writeBase(dir) {
   writeFileSync(join(dir, 'coop.yml'), stringify(params));
   writeFileSync(join(dir, '.gitignore'), GROUP_GITIGNORE);
   const events = DEFAULT_FOUNDERS.map((name, i) => ({ seq: i + 1, date: BENCH_GROUP.founded, type: 'admit', member: i + 1, name, shares: params.shares.minimumHolding }));
-  params.board.roles.slice(0, 3).forEach((role, i) => events.push({ seq: events.length + 1, date: BENCH_GROUP.founded, type: 'appoint', member: i + 1, role }));
+  for (const [i, role] of params.board.roles.slice(0, 3).entries()) events.push({ seq: events.length + 1, date: BENCH_GROUP.founded, type: 'appoint', member: i + 1, role });
   writeFileSync(join(dir, 'register', 'ledger.jsonl'), events.map((e) => `${JSON.stringify(e)}\n`).join(''));
   return 'defaults';
 }

@@ -60,7 +60,7 @@ export function generateHistory(spec) {
     // Membership grows over the years, with three share offers that each bring a rush.
     days[i] = random.chance(0.25)
       ? Math.min(until, random.pick(bursts) + random.int(0, 60))
-      : founded + 1 + Math.floor((until - founded - 1) * Math.pow(random.next(), 1 / 1.6));
+      : founded + 1 + Math.floor((until - founded - 1) * random.next() ** (1 / 1.6));
   }
   days.sort();
   for (let i = 0; i < admissions; i++) admitDay[founders.length + 1 + i] = days[i];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ContactField } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
-import { LEDGER_FILE } from '../core/ledger/events.js';
+import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
@@ -210,7 +210,7 @@ function untrackedGroupFiles(root: string, dir = ''): string[] {
   for (const entry of readdirSync(here, { withFileTypes: true })) {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (!dir && (entry.name === PRIVATE_DIR || entry.name === '.coop' || entry.name === '.git' || entry.name === 'node_modules')) continue;
+      if (!dir && (entry.name === PRIVATE_DIR || entry.name === COOP_DIR || entry.name === '.git' || entry.name === 'node_modules')) continue;
       out.push(...untrackedGroupFiles(root, rel));
     } else if (entry.isFile()) out.push(rel);
   }

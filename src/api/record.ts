@@ -72,7 +72,7 @@ function explainRefusal<T>(change: Change<T>, problems: LedgerProblem[], added: 
   const mine = new Map(added.map((e) => [e.seq, e]));
   const ledger = group.ledger.read();
   const whereOf = new Map<number, string>();
-  ledger.events.forEach((e, i) => whereOf.set(e.seq, ledger.whereOf(i)));
+  for (const [i, e] of ledger.events.entries()) whereOf.set(e.seq, ledger.whereOf(i));
   const bySeq = new Map(ledger.events.map((e) => [e.seq, e]));
   const lines = problems.map((p) => {
     const own = mine.get(p.seq);

@@ -213,10 +213,3 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
     result: () => fold.result,
   };
 }
-
-/** Every stored value, for the check that none has leaked into a tracked file. */
-export function contactValues(contacts: Map<number, Contact>): string[] {
-  const out: string[] = [];
-  for (const c of contacts.values()) for (const f of CONTACT_FIELDS) if (c[f]) out.push(c[f]!);
-  return out;
-}

@@ -97,8 +97,8 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
  * Today's date in the UK (Europe/London), which is what a secretary means by "today".
  *
  * Worked out from the UK's summer-time rule rather than with Intl: the first Intl date format
- * in a process loads the time-zone data, about 50 ms, which every command asking for today
- * would pay. The rule (Summer Time Order 2002, as in EU Directive 2000/84/EC): clocks are one
+ * in a process loads the time-zone data, which every command asking for today would pay
+ * (bench/README.md). The rule (Summer Time Order 2002, as in EU Directive 2000/84/EC): clocks are one
  * hour ahead of UTC from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
  * Sunday of October. A test compares this with the time-zone database hour by hour.
  */

@@ -1,7 +1,6 @@
 // Numbers written as en-GB writes them ("20,000", "£1,234.50"), without Intl. The first Intl
-// number format in a process loads its locale data (~40 ms), and a format made per call, as
-// toLocaleString with options does, costs far more: printing the register of 100,000 members
-// spent seconds in it. Tests compare these with toLocaleString('en-GB') over wide ranges.
+// number format in a process loads its locale data, and a format made per call, as
+// toLocaleString with options does, costs that on every number (bench/README.md). Tests compare these with toLocaleString('en-GB') over wide ranges.
 
 /**
  * `n` with thousands separated by commas and between `minFraction` and `maxFraction` decimal

@@ -19,7 +19,7 @@ import {
   isSociety,
 } from './law.js';
 import type { CoopParams } from './params.js';
-import { FORM_LABEL, KIND_LABEL, article } from './found/labels.js';
+import { FORM_LABEL, KIND_LABEL, article } from './labels.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

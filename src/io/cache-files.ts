@@ -4,27 +4,24 @@
 // scripts/write-build-id.js as the last build step), so code that reads a file differently
 // never trusts what an older build concluded from it.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** coop's working folder in a group, which the group's .gitignore keeps out of git. */
-const COOP_DIR = '.coop';
-const CACHE_DIR = `${COOP_DIR}/cache`;
+import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
+import { packagePath, runsFromBuild } from './package-files.js';
 
 let id: string | null | undefined;
 
 /**
  * The build's id; null, and no caching, when it cannot be known: when run from the sources, or
- * from a build whose code was recompiled after its id was written.
+ * from a dist/ without one. `npm run build` is the one way to build: it writes the id last,
+ * from the code it just wrote (running tsc alone into dist/ is not a build).
  */
 export function buildId(): string | null {
   if (id !== undefined) return id;
   id = null;
   try {
-    const dist = new URL('../', import.meta.url);
-    const idFile = new URL('build-id.json', dist);
-    if (statSync(idFile).mtimeMs < statSync(new URL('cli.js', dist)).mtimeMs) return id;
-    const value = (JSON.parse(readFileSync(idFile, 'utf8')) as { id?: unknown }).id;
+    if (!runsFromBuild()) return id;
+    const value = (JSON.parse(readFileSync(packagePath('dist', 'build-id.json'), 'utf8')) as { id?: unknown }).id;
     if (typeof value === 'string' && value !== '') id = value;
   } catch {
     // No build id: no cache.
@@ -33,7 +30,7 @@ export function buildId(): string | null {
 }
 
 /** A cache file's path in the group, for messages and tests: ".coop/cache/<name>". */
-export function cachePath(name: string): string {
+function cachePath(name: string): string {
   return `${CACHE_DIR}/${name}`;
 }
 

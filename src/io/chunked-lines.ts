@@ -1,7 +1,7 @@
 // Reading a large file of lines through one reused buffer, a chunk of whole lines at a time.
-// On this kind of machine touching fresh memory is what costs (a few ms per MB): reading the
-// 8.5 MB contact store whole made a new 8.5 MB buffer and a string as large, where a reused
-// 1 MB buffer is touched once. The lines' reader must copy what it keeps (strings do).
+// Touching fresh memory is what costs (bench/README.md): reading the contact store whole makes
+// a new buffer and a string as large as the file, where a reused 1 MB buffer is touched once.
+// The lines' reader must copy what it keeps (strings do).
 
 import { closeSync, openSync, readSync } from 'node:fs';
 

@@ -12,7 +12,7 @@
 
 import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CancelledError } from '../errors.js';
+import { CancelledError, InternalError } from '../errors.js';
 import { fsyncDir } from './atomic.js';
 import { addPaths, commit, initRepo } from './git.js';
 import { checkPath } from './plan-paths.js';
@@ -58,7 +58,7 @@ async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoO
     changes.forEach((change, i) => {
       faults.at(`stage:${i + 1}`);
       checkPath(change.path);
-      if (seen.has(change.path)) throw new Error(`Internal error: the plan writes ${change.path} twice.`);
+      if (seen.has(change.path)) throw new InternalError(`the plan writes ${change.path} twice.`);
       seen.add(change.path);
       const file = join(dir, change.path);
       for (let d = dirname(file); !dirs.has(d); d = dirname(d)) dirs.add(d);

@@ -1,8 +1,8 @@
 // One small function per git command; the working folder is always given, never assumed.
 //
-// git is run with node:child_process rather than execa: execa took longer to load than Node
-// takes to start (about 130 ms on the bench machine), and every command that touches a group
-// loads this module. What these functions need — run, collect output, fail clearly — is small.
+// git is run with node:child_process rather than execa: every command that touches a group
+// loads this module, and execa costs more to load than Node costs to start (bench/README.md).
+// What these functions need — run, collect output, fail clearly — is small.
 
 import { spawn } from 'node:child_process';
 import { lstatSync, readFileSync } from 'node:fs';
@@ -187,8 +187,8 @@ export async function commit(cwd: string, message: string, options: { maintain?:
 
 /**
  * The commit HEAD points at, or null before the first commit, as resolveHead gives it, but read
- * from the repository's files when they answer for certain: each git process costs a command
- * ~10 ms, and a change needs HEAD before it starts and after it commits.
+ * from the repository's files when they answer for certain: each git process is a process
+ * start the command waits for, and a change needs HEAD before it starts and after it commits.
  */
 export async function currentHead(cwd: string): Promise<string | null> {
   return headFromFiles(cwd) ?? resolveHead(cwd);

@@ -8,20 +8,15 @@ import { UserError } from '../errors.js';
 import { WITHDRAWABLE_SHARE_CAP_PENCE } from '../core/law.js';
 import type { BoardSeats, LedgerRules } from '../core/ledger/derive.js';
 import { boardRules } from '../core/board/rules.js';
+import { PARAMS_FILE } from '../core/layout.js';
 import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
 import { cachedParams, cacheParams } from './params-cache.js';
 import { needsRecovery, withWriteLock } from './transaction.js';
+import type { Located } from './params-file.js';
 
-export const PARAMS_FILE = 'coop.yml';
-export const PRIVATE_DIR = 'private';
-export const CONTACTS_FILE = 'private/contacts.jsonl';
-
-export interface Located {
-  /** "coop.yml:12" */
-  where: string;
-  message: string;
-}
+export { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
+export type { Located };
 
 /** The folder holding coop.yml, searching upwards from cwd. */
 export function findGroupRoot(cwd: string): string {

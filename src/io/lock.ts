@@ -8,13 +8,15 @@
 //   (lock.break) and re-reads the lock under it. Without that, two processes could both see
 //   the same dead lock, and the slower one would delete the lock the faster one had just taken.
 
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
-export const COOP_DIR = '.coop';
+import { COOP_DIR } from '../core/layout.js';
+
+export { COOP_DIR };
 const LOCK_FILE = 'lock';
 const BREAK_FILE = 'lock.break';
 /** A breaker is held for microseconds; one this old was left by a process killed while breaking. */
@@ -152,8 +154,4 @@ export async function acquireLock(root: string): Promise<Lock> {
     }
     await sleep(10 + Math.floor(Math.random() * 40));
   }
-}
-
-export function lockExists(root: string): boolean {
-  return existsSync(join(root, COOP_DIR, LOCK_FILE));
 }

@@ -10,11 +10,12 @@
 // read-only folder or a full disk costs speed, never a command.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CoopParams } from '../core/params.js';
-import { buildId, cachePath, readCacheFile, writeCacheFile } from './cache-files.js';
+import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
+import { packageRoot } from './package-files.js';
 
 const PARAMS_CACHE = 'params.json';
-export const PARAMS_CACHE_FILE = cachePath(PARAMS_CACHE);
 
 interface CacheFile {
   stamp: string;
@@ -34,7 +35,7 @@ function buildStamp(): string | null {
   const id = buildId();
   if (id === null) return stamp;
   try {
-    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(new URL('../../', import.meta.url), name));
+    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(packageRoot(), name));
     if (versions.every(Boolean)) stamp = `${id} yaml@${versions[0]} zod@${versions[1]}`;
   } catch {
     // No versions: no cache.
@@ -47,11 +48,11 @@ function buildStamp(): string | null {
  * node_modules, then beside us (an installed create-coop's dependencies are usually hoisted).
  * Undefined elsewhere (other layouts simply go without the cache).
  */
-function dependencyVersion(packageRoot: URL, name: string): string | undefined {
+function dependencyVersion(packageRoot: string, name: string): string | undefined {
   for (const at of [`node_modules/${name}/package.json`, `../${name}/package.json`]) {
     let text: string;
     try {
-      text = readFileSync(new URL(at, packageRoot), 'utf8');
+      text = readFileSync(join(packageRoot, at), 'utf8');
     } catch {
       continue;
     }

@@ -5,7 +5,13 @@
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';
 import { paramsSchema, type CoopParams } from '../core/params.js';
 import { validateParams } from '../core/validate-params.js';
-import { PARAMS_FILE, type Located } from './group.js';
+import { PARAMS_FILE } from '../core/layout.js';
+
+export interface Located {
+  /** "coop.yml:12" */
+  where: string;
+  message: string;
+}
 
 /** Parses and validates coop.yml text: the params, or every problem with its line. */
 export function parseParamsText(text: string, file = PARAMS_FILE): { params?: CoopParams; problems: Located[]; doc?: Document } {

@@ -4,21 +4,21 @@
 //
 // Templates are precompiled at build time (scripts/precompile-templates.js) into
 // dist/templates.cjs, so a command that renders needs only Handlebars' small runtime and no
-// compiling: about 150 ms less for `coop new` or `coop meeting new`. A template whose source
-// differs from the one precompiled (edited since the build, or run from src/ in tests) is
+// compiling (bench/README.md has what that saves). A template whose source
+// differs from the one precompiled (edited since the build), or that no build precompiled, is
 // compiled here with the full Handlebars, with the same helpers and options.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type Handlebars from 'handlebars';
 import { finishClauses } from '../core/documents/clauses.js';
 import { escapeMarkdown } from '../core/markdown.js';
+import { packagePath } from './package-files.js';
 
 export { escapeMarkdown };
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
+export const TEMPLATES_DIR = packagePath('templates');
 
 /** How every template is compiled, here and by the build's precompiler. */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
@@ -52,7 +52,7 @@ function compileTemplate(relPath: string): Handlebars.TemplateDelegate {
   const source = readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
   if (precompiled === undefined) {
     try {
-      precompiled = require('../templates.cjs') as Record<string, Precompiled>;
+      precompiled = require(packagePath('dist', 'templates.cjs')) as Record<string, Precompiled>;
     } catch {
       precompiled = null;
     }
@@ -76,11 +76,6 @@ export function renderTemplate(relPath: string, context: object): string {
   // Governing documents number their clauses after rendering (templates hold no digits), so
   // every caller gets the finished document however it renders one.
   return relPath.startsWith('governing/') ? finishClauses(text) : text;
-}
-
-/** Reads a template file that has no values, to copy as it is. */
-export function readTemplate(relPath: string): string {
-  return readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
 }
 
 /**

@@ -14,9 +14,9 @@
 //
 // The private contact store rides in the same transaction, untracked.
 
-import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
 import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead, stagedPaths } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
@@ -96,12 +96,12 @@ export function needsRecovery(root: string): boolean {
  * Returns the new commit, or null when nothing was committed.
  */
 export async function applyPlan(root: string, plan: Plan, options: ApplyOptions): Promise<string | null> {
-  if (lockDepth === 0) throw new Error('Internal error: applyPlan was called without the write lock (wrap it in withWriteLock).');
+  if (lockDepth === 0) throw new InternalError('applyPlan was called without the write lock (wrap it in withWriteLock).');
   const faults = loadFaults();
   const seen = new Set<string>();
   for (const change of plan.changes) {
     checkPath(change.path);
-    if (seen.has(change.path)) throw new Error(`Internal error: the plan writes ${change.path} twice.`);
+    if (seen.has(change.path)) throw new InternalError(`the plan writes ${change.path} twice.`);
     seen.add(change.path);
   }
   // A file rewritten with what it already holds (or an empty append) is no change: leave it
@@ -332,10 +332,4 @@ export function explainWriteError(error: unknown): unknown {
     default:
       return error;
   }
-}
-
-/** Lists stray staged files, for tests and `coop check`. */
-export function pendingTransactionFiles(root: string): string[] {
-  const dir = join(root, TXN_DIR);
-  return existsSync(dir) ? readdirSync(dir) : [];
 }

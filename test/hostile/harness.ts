@@ -21,7 +21,6 @@ export interface Outcome {
   stderr: string;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**

@@ -69,7 +69,7 @@ describe('a group founded with hostile names', () => {
   beforeAll(async () => {
     parent = tempDir('coop-literal-');
     const args = ['new', '--yes', '--name', GROUP_NAME, '--objects', OBJECTS, '--area', AREA];
-    FOUNDERS.forEach((f, i) => args.push('--founder', `${f} <founder${i + 1}@example.org>`));
+    for (const [i, f] of FOUNDERS.entries()) args.push('--founder', `${f} <founder${i + 1}@example.org>`);
     const r = await runCoop([...args, 'hostile-group'], parent);
     expect(r.exitCode, r.stderr).toBe(0);
     group = join(parent, 'hostile-group');

@@ -33,10 +33,10 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   writeFileSync(join(dir, 'coop.yml'), stringify(params));
   const shares = params.shares ? params.shares.minimumHolding : 0;
   const events: LedgerEvent[] = [];
-  founders.forEach((name, i) => events.push({ seq: events.length + 1, date: founded, type: 'admit', member: i + 1, name, shares }));
-  ['chair', 'secretary', 'treasurer'].slice(0, founders.length).forEach((role, i) =>
-    events.push({ seq: events.length + 1, date: founded, type: 'appoint', member: i + 1, role }),
-  );
+  for (const [i, name] of founders.entries()) events.push({ seq: events.length + 1, date: founded, type: 'admit', member: i + 1, name, shares });
+  for (const [i, role] of ['chair', 'secretary', 'treasurer'].slice(0, founders.length).entries()) {
+    events.push({ seq: events.length + 1, date: founded, type: 'appoint', member: i + 1, role });
+  }
   writeFileSync(join(dir, 'register', 'ledger.jsonl'), events.map((e) => `${encodeEvent(e)}\n`).join(''));
   writeFileSync(join(dir, '.gitignore'), '/private/\n/.coop/\n');
   if (options.git !== false) {

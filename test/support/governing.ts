@@ -22,7 +22,7 @@ export function paramsFor(kind: Kind, form: Form, jurisdiction: Jurisdiction = '
 export function alternativeOptions(p: CoopParamsInput): void {
   p.decisions = { method: 'consensus', fallbackThreshold: '80%' };
   p.meetings.proxies = { allowed: true, maxPerHolder: 3, countTowardsQuorum: false };
-  p.meetings.castingVote = p.group.form === 'company-limited-by-guarantee' || p.group.form === 'cic' ? false : true;
+  p.meetings.castingVote = !(p.group.form === 'company-limited-by-guarantee' || p.group.form === 'cic');
   p.board.style = p.board.style === 'all-members' ? 'elected-rotation' : 'all-members';
   if (p.shares) p.shares = { ...p.shares, withdrawable: !p.shares.withdrawable, transferable: !p.shares.transferable };
 }

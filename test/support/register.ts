@@ -38,6 +38,7 @@ export async function gitStatus(dir: string): Promise<string> {
 }
 
 /** A command's --json output, parsed. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read the CLI's JSON loosely and assert on it
 export function json(r: { stdout?: unknown }): any {
   return JSON.parse(String(r.stdout));
 }

@@ -64,7 +64,7 @@ describe('sharing new lines among the parts', () => {
   });
 
   it('counts bytes, not characters', () => {
-    const accented = 'é'.repeat(10) + '\n'; // 21 bytes
+    const accented = `${'é'.repeat(10)}\n`; // 21 bytes
     const out = distributeLines({ number: 1, size: 0, endsMidLine: false }, [accented, accented], 21);
     expect(out.map((o) => o.path)).toEqual(['register/ledger.jsonl', 'register/ledger-2.jsonl']);
   });

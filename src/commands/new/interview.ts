@@ -6,7 +6,7 @@ import { VALID_FORMS, hasShares } from '../../core/law.js';
 import { MIN_FOUNDERS } from '../../core/law.js';
 import { QUESTIONS, questionFor, type AnswerKey, type Answers } from '../../core/found/answers.js';
 import { checkFounder, founderListProblems, type Founder } from '../../core/found/founders.js';
-import { BOARD_LABEL, DECISION_LABEL, DISSOLUTION_LABEL, FORM_HINT, FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL } from '../../core/found/labels.js';
+import { BOARD_LABEL, DECISION_LABEL, DISSOLUTION_LABEL, FORM_HINT, FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL } from '../../core/labels.js';
 import { foundingFrom, paramsInputFrom, type FoundingSetting } from '../../core/found/to-params.js';
 import { DEFAULT_FORM } from '../../core/defaults.js';
 import type { CoopParamsInput } from '../../core/params.js';

@@ -21,7 +21,6 @@ export function checkTargetName(dir: string): void {
   if (dir.startsWith('-')) {
     throw new UsageError(`"${dir}" looks like an option, not a folder name. Folder names cannot start with "-"; to use one anyway, write ./${dir}`);
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(dir)) throw new UsageError(`The folder name ${JSON.stringify(dir)} has control characters (a stray tab or line break?) in it.`);
 }
 

@@ -5,7 +5,7 @@
 import { addMonths, longDate } from '../dates.js';
 import { BANK_SIGNATORIES } from '../defaults.js';
 import { describeFraction } from '../fraction.js';
-import { LEDGER_FILE } from '../ledger/events.js';
+import { CONTACTS_FILE, LEDGER_FILE, PARAMS_FILE } from '../layout.js';
 import { MINUTES_KEEP_YEARS, REGISTER_REMOVAL_YEARS, hasShares, isCompany, isSociety } from '../law.js';
 import { OFFICER_DETAILS_FILE } from '../officer-details.js';
 import type { Form } from '../params.js';
@@ -13,16 +13,16 @@ import type { CoopParams } from '../params.js';
 import { poundsText } from '../validate-params.js';
 import { TEMPLATE_VERSION, VERSION } from '../../version.js';
 import type { Founder } from './founders.js';
-import { FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL, article, roleTitle } from './labels.js';
+import { FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL, article, roleTitle } from '../labels.js';
 import { registrationFor } from './registration.js';
 import { countOf, monthDayText } from '../documents/words.js';
 import { firstOfficers, foundingShares } from './register.js';
 
 /** Where the founding files go: one place, so the README, the minutes and the plan agree. */
 export const FOUNDING_FILES = {
-  params: 'coop.yml',
+  params: PARAMS_FILE,
   ledger: LEDGER_FILE,
-  contacts: 'private/contacts.jsonl',
+  contacts: CONTACTS_FILE,
   minutes: 'documents/founding-minutes.md',
   nextSteps: 'documents/next-steps.md',
   readme: 'README.md',

@@ -1,7 +1,7 @@
 // A reader for ledger lines exactly as encodeEvent writes them: compact JSON, keys in the
 // canonical order (seq, date, type, then the type's fields in order), plain strings and whole
 // numbers. It reads such a line in place, with no intermediate strings for keys or dates, which
-// makes `coop check` on a 200,000-line register several times quicker than JSON.parse. Any other
+// JSON.parse must make (bench/README.md says by how much that speeds `coop check`). Any other
 // line — spaces, escapes, other key orders or value types — it declines, and the caller uses
 // JSON.parse, so what a line means never depends on which reader read it.
 
@@ -134,9 +134,9 @@ export interface BytesLineReader {
 }
 
 /**
- * The same reader over the file's bytes (UTF-8), so a ledger need never become one string:
- * at 100,000 members that string is 19 MB of text held as 39 MB (any accented name makes V8
- * store it two bytes a character). Names and dates become strings of their own, so the bytes
+ * The same reader over the file's bytes (UTF-8), so a ledger need never become one string,
+ * which V8 would hold at two bytes a character as soon as one name is accented, twice the
+ * file's size. Names and dates become strings of their own, so the bytes
  * may be reused once read. The reader finds each line's end in the same scan that reads it:
  * a separate search for every newline cost a call into the engine per line.
  */

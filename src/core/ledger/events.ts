@@ -134,7 +134,7 @@ export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
 export type NewEvent = LedgerEvent extends infer E ? (E extends LedgerEvent ? Omit<E, 'seq'> : never) : never;
 
-export const LEDGER_FILE = 'register/ledger.jsonl';
+export { LEDGER_FILE } from '../layout.js';
 
 export interface DecodeProblem {
   line: number;

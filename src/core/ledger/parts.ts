@@ -7,10 +7,11 @@
 //
 // This file holds the naming and the arithmetic; src/io/ledger-store.ts reads and caches.
 
-import { LEDGER_FILE, type LedgerEvent } from './events.js';
+import type { LedgerEvent } from './events.js';
+import { LEDGER_FILE, REGISTER_DIR } from '../layout.js';
 
 /** The folder the parts live in. */
-export const REGISTER_DIR = 'register';
+export { REGISTER_DIR };
 
 /** A part is full, and the next line starts a new one, once it holds this many bytes. */
 export const PART_BYTES = 1024 * 1024;

@@ -10,8 +10,7 @@ import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js
 export const MEETING_TYPES = ['agm', 'general', 'committee'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
 
-export const MEETINGS_DIR = 'meetings';
-export const RECORD_FILE = 'meeting.json';
+export { MEETINGS_DIR, MEETING_RECORD_FILE as RECORD_FILE } from '../layout.js';
 
 export interface Resolution {
   number: number;

@@ -19,6 +19,7 @@ import { addDays, addMonths, longDate, yearEndAfter, type IsoDate } from '../dat
 import type { Filing } from '../ledger/events.js';
 import type { CoopParams } from '../params.js';
 import { lastFiledPeriod, type FilingRecord } from './filings.js';
+import { InternalError } from '../../errors.js';
 
 export interface Deadline {
   what: string;
@@ -63,7 +64,7 @@ function nextYearEnd(params: CoopParams, start: IsoDate, lastFiled: IsoDate | nu
     if (lastFiled === null || end > lastFiled) return { end, first };
     first = false;
   }
-  throw new Error('unreachable: year ends never run out');
+  throw new InternalError('unreachable: year ends never run out');
 }
 
 /** When a company's accounts for the year ending `end` are due (s.442(2)(a), or s.442(3) for a first period over 12 months). */

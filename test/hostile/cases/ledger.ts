@@ -59,7 +59,7 @@ const SPOILS: [string, (group: string) => void, RegExp][] = [
   ['the same office given twice', addLine(json({ seq: 7, date: '2024-02-01', type: 'appoint', member: 1, role: 'chair' })), /ledger\.jsonl:7: member 1 is already chair/],
   ['a retirement from an office never held', addLine(json({ seq: 7, date: '2024-02-01', type: 'retire', member: 2, role: 'chair' })), /ledger\.jsonl:7: member 2 does not hold the office of chair/],
   ['the whole register replaced by garbage', (g) => writeFileSync(file(g), 'garbage\n'.repeat(50)), /ledger\.jsonl:1: is not valid JSON/],
-  ['a register with its lines in reverse order', (g) => writeFileSync(file(g), readFileSync(file(g), 'utf8').trim().split('\n').reverse().join('\n') + '\n'), /ledger\.jsonl:2: has seq 5, but seq must increase/],
+  ['a register with its lines in reverse order', (g) => writeFileSync(file(g), `${readFileSync(file(g), 'utf8').trim().split('\n').reverse().join('\n')}\n`), /ledger\.jsonl:2: has seq 5, but seq must increase/],
 ];
 
 /**

@@ -53,7 +53,7 @@ const SPOILS: [string, Spoil, RegExp][] = [
   [
     'an alias bomb (a billion laughs)',
     writeText(
-      ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') + '\n',
+      `${['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n')}\n`,
     ),
     /coop\.yml:\d+: .*(alias|not valid YAML)/i,
   ],
@@ -73,6 +73,7 @@ const SPOILS: [string, Spoil, RegExp][] = [
   ['negative notice days', setKey(['meetings', 'noticeClearDays'], -1), /meetings\.noticeClearDays/],
   ['zero notice days', setKey(['meetings', 'noticeClearDays'], 0), /meetings\.noticeClearDays/],
   ['fractional notice days', setKey(['meetings', 'noticeClearDays'], 1.5), /meetings\.noticeClearDays must be a whole number of days/],
+  // biome-ignore lint/correctness/noPrecisionLoss: a number too large to be exact is the hostile input
   ['a huge number of notice days', setKey(['meetings', 'noticeClearDays'], 99999999999999999999), /meetings\.noticeClearDays/],
   ['notice days of .inf', replaceText('noticeClearDays: 14', 'noticeClearDays: .inf'), /meetings\.noticeClearDays/],
   ['notice days of .nan', replaceText('noticeClearDays: 14', 'noticeClearDays: .nan'), /meetings\.noticeClearDays/],

@@ -1,6 +1,6 @@
 // The words a secretary would use for each choice, for documents and the wizard.
 
-import type { BoardStyle, DecisionMethod, DissolutionRule, Form, Jurisdiction, Kind } from '../params.js';
+import type { BoardStyle, DecisionMethod, DissolutionRule, Form, Jurisdiction, Kind } from './params.js';
 
 export const KIND_LABEL: Record<Kind, string> = {
   'worker-coop': 'worker co-operative',
