@@ -9,7 +9,7 @@ import { coop, existsSync, git, join, read } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
 
-const json = <T>(stdout: string) => JSON.parse(stdout) as T;
+const json = <T>(stdout: unknown) => JSON.parse(String(stdout)) as T;
 const call = (type: string, date: string, noticeDate: string, more: string[] = []) => ['meeting', 'new', type, '--date', date, '--time', '18:30', '--place', 'Hall', '--notice-date', noticeDate, '--json', ...more];
 
 describe('a society lowers its quorum', { timeout: 180_000 }, () => {

@@ -56,7 +56,7 @@ describe('coop rules upgrade', { timeout: 180_000 }, () => {
     const r = await coop(['rules', 'upgrade', '--date', '2025-03-01', '--json'], { cwd: dir, env: env() });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout) as { id: string; folder: string; schedule: { current: string; proposed: string }[]; kept: { proposed: string }[] };
+    const out = JSON.parse(String(r.stdout)) as { id: string; folder: string; schedule: { current: string; proposed: string }[]; kept: { proposed: string }[] };
     expect(out.schedule).toHaveLength(1);
     expect(out.schedule[0]!.current).toContain(CLEAR_THEN);
     expect(out.schedule[0]!.proposed).toContain(CLEAR_NOW);
