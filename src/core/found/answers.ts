@@ -11,6 +11,8 @@ import {
   FORMS,
   JURISDICTIONS,
   KINDS,
+  OFFICE_COUNTRIES,
+  type OfficeCountry,
   type BoardStyle,
   type DecisionMethod,
   type DissolutionRule,
@@ -47,6 +49,10 @@ export interface Answers {
   eligibility?: string;
   dissolution?: DissolutionRule;
   dissolutionRecipient?: string;
+  officeCountry?: OfficeCountry;
+  limitedExempt?: boolean;
+  charitable?: boolean;
+  assetLockedBody?: string;
 }
 
 export type AnswerKey = keyof Answers;
@@ -172,6 +178,10 @@ export const QUESTIONS = [
   q('board', '--board', choice(BOARD_STYLES)),
   q('dissolution', '--dissolution', choice(DISSOLUTION_RULES)),
   q('dissolutionRecipient', '--dissolution-recipient', text(500)),
+  q('officeCountry', '--office-country', choice(OFFICE_COUNTRIES)),
+  q('limitedExempt', '--limited-exempt', yesNo),
+  q('charitable', '--charitable', yesNo),
+  q('assetLockedBody', '--asset-locked-body', text(500)),
 ] as const satisfies readonly Question[];
 
 export function questionFor<K extends AnswerKey>(key: K): Question<K> {
