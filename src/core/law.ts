@@ -276,6 +276,7 @@ export const SOCIETY_WELSH_NAME_ENDING = 'Cyfyngedig';
  * months of the year end, and the FCA is the registrar since 6 April 2018 (the 2016 NI Act;
  * SR 2006/258 reg 2 now defines "the Registrar" as the FCA [V]).
  */
+export const NI_FCA_REGISTRAR_SINCE = '6 April 2018';
 export const NI_SOCIETY_ANNUAL_RETURN_SOURCE = 'Co-operative and Community Benefit Societies Act (Northern Ireland) 1969 s.48';
 
 /**

@@ -54,12 +54,12 @@ export function nameProblems(p: CoopParams): NameProblem[] {
   if (welshEnding && !wales) {
     const where =
       group.jurisdiction === 'england-wales'
-        ? 'add --office-country wales if the registered office is in Wales'
-        : `a group in ${group.jurisdiction === 'scotland' ? 'Scotland' : 'Northern Ireland'} cannot use a Welsh ending`;
+        ? 'add --office-country wales if the registered office is in Wales, or'
+        : `a group in ${group.jurisdiction === 'scotland' ? 'Scotland' : 'Northern Ireland'} cannot use a Welsh ending;`;
     const english = form === 'cic' ? 'CIC' : 'Limited';
     out.push({
       path: 'group.name',
-      message: `"${name}" ends in the Welsh "${welshEnding}", which the law allows only when the governing document states that the registered office is in Wales (${isSociety(form) ? '2014 Act s.10(2)' : form === 'cic' ? '2004 Act s.33(2)' : `${COMPANY_NAME_SOURCE}(2)`}): ${where}, or try "${base} ${english}".`,
+      message: `"${name}" ends in the Welsh "${welshEnding}", which the law allows only when the governing document states that the registered office is in Wales (${isSociety(form) ? '2014 Act s.10(2)' : form === 'cic' ? '2004 Act s.33(2)' : `${COMPANY_NAME_SOURCE}(2)`}): ${where} try "${base} ${english}".`,
     });
     return out;
   }

@@ -155,6 +155,10 @@ export const QUESTIONS = [
   q('kind', '--kind', choice(KINDS)),
   q('form', '--form', choice(FORMS)),
   q('jurisdiction', '--jurisdiction', choice(JURISDICTIONS)),
+  // Asked before the name, because they decide which endings the name may take.
+  q('officeCountry', '--office-country', choice(OFFICE_COUNTRIES)),
+  q('limitedExempt', '--limited-exempt', yesNo),
+  q('charitable', '--charitable', yesNo),
   q('name', '--name', text(200)),
   q('objects', '--objects', text(2000)),
   q('area', '--area', text(500)),
@@ -178,9 +182,6 @@ export const QUESTIONS = [
   q('board', '--board', choice(BOARD_STYLES)),
   q('dissolution', '--dissolution', choice(DISSOLUTION_RULES)),
   q('dissolutionRecipient', '--dissolution-recipient', text(500)),
-  q('officeCountry', '--office-country', choice(OFFICE_COUNTRIES)),
-  q('limitedExempt', '--limited-exempt', yesNo),
-  q('charitable', '--charitable', yesNo),
   q('assetLockedBody', '--asset-locked-body', text(500)),
 ] as const satisfies readonly Question[];
 

@@ -11,6 +11,7 @@ import {
   FIRST_ACCOUNTING_PERIOD_MIN_MONTHS,
   CIC_REPORT_MONTHS,
   SOCIETY_ANNUAL_RETURN_MONTHS,
+  NI_SOCIETY_ANNUAL_RETURN_SOURCE,
   isCompany,
   isSociety,
 } from '../law.js';
@@ -55,7 +56,8 @@ export function statutoryDeadlines(params: CoopParams, today: IsoDate): Deadline
     out.push({
       what: `Annual return and accounts to the FCA for the year ending ${longDate(yearEnd)}`,
       due,
-      reason: `within ${SOCIETY_ANNUAL_RETURN_MONTHS} months of the year end (Co-operative and Community Benefit Societies Act 2014 s.89; no extensions)`,
+      // The FCA registers Northern Ireland societies too (since 2018), under the 1969 Act's own section.
+      reason: `within ${SOCIETY_ANNUAL_RETURN_MONTHS} months of the year end (${params.group.jurisdiction === 'northern-ireland' ? NI_SOCIETY_ANNUAL_RETURN_SOURCE : 'Co-operative and Community Benefit Societies Act 2014 s.89'}; no extensions)`,
     });
   }
   if (isCompany(form)) {
