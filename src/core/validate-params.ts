@@ -146,6 +146,8 @@ export function validateParams(p: CoopParams): Problem[] {
   }
   if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule === 'asset-lock') {
     add('dissolution.rule', `A charitable society cannot adopt the statutory asset lock (${CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction]}, regulation 5): use --dissolution similar-body, which keeps its assets for charitable purposes.`);
+  } else if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule !== 'similar-body') {
+    add('dissolution.rule', 'A charitable society’s remaining assets must go to charity: use --dissolution similar-body, with a charity (or charities) as the recipient.');
   }
   if (p.dissolution.assetLockedBody !== undefined && group.form !== 'cic') {
     add('dissolution.assetLockedBody', 'Only a community interest company names a specified asset-locked body in its articles. Leave --asset-locked-body out, or give the recipient with --dissolution-recipient.');

@@ -37,11 +37,16 @@ const REFUSED: [string, Answers, string, RegExp][] = [
   ['the exemption for a worker co-op company', { kind: 'worker-coop', form: 'company-limited-by-guarantee', name: 'Bakers', limitedExempt: true }, '--limited-exempt', /bonus.*try "Bakers Limited"/],
   ['charitable for a company', { ...CLG, name: 'Elm Limited', charitable: true }, '--charitable', /Only a community benefit society/],
   ['charitable with the statutory lock', { ...CBS, name: 'Elm Limited', charitable: true, dissolution: 'asset-lock' }, '--dissolution', /cannot adopt the statutory asset lock.*SI 2006\/264\), regulation 5/],
+  ['charitable with assets to another co-op', { ...CBS, name: 'Elm Limited', charitable: true, dissolution: 'common-ownership' }, '--dissolution', /must go to charity/],
   ['an asset-locked body for a society', { ...CBS, name: 'Elm Limited', assetLockedBody: 'Trust' }, '--asset-locked-body', /Only a community interest company/],
   ['a CIC recipient without a specified body', { ...CIC, name: 'Leith Arts CIC', dissolutionRecipient: 'Leith Community Trust' }, '--asset-locked-body', /regulation 23/],
 ];
 
 describe('names and legal choices', () => {
+  it('a charitable society choosing similar-body still sends its assets to charity', () => {
+    const { founding } = foundingFrom({ founders: FOUNDERS, ...CBS, name: 'Elm Limited', charitable: true, dissolution: 'similar-body' }, SETTING);
+    expect(founding!.params.dissolution.recipient).toMatch(/^one or more charities/);
+  });
   it.each(ACCEPTED)('accepts %s', (_name, answers) => {
     expect(foundingFrom({ founders: FOUNDERS, ...answers }, SETTING).problems).toEqual([]);
   });

@@ -97,9 +97,9 @@ function applyLegalChoices(p: CoopParamsInput, answers: Answers): void {
   if (answers.charitable) {
     g.charitable = true;
     // A charitable society cannot adopt the statutory lock: its assets stay with charity instead.
-    if (answers.dissolution === undefined && g.form === 'community-benefit-society') {
-      p.dissolution = { rule: 'similar-body', recipient: CHARITABLE_RECIPIENT };
-      if (answers.dissolutionRecipient !== undefined) p.dissolution.recipient = answers.dissolutionRecipient;
+    if (g.form === 'community-benefit-society') {
+      if (answers.dissolution === undefined) p.dissolution.rule = 'similar-body';
+      if (answers.dissolutionRecipient === undefined) p.dissolution.recipient = CHARITABLE_RECIPIENT;
     }
   }
   if (answers.assetLockedBody !== undefined) {
