@@ -83,6 +83,10 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--eligibility <text>', 'who may become a member')
     .addOption(new Option('--dissolution <rule>', 'what happens to assets on dissolution').choices(['common-ownership', 'co-ownership', 'similar-body', 'asset-lock']))
     .option('--dissolution-recipient <text>', 'who receives any assets left on dissolution')
+    .addOption(new Option('--office-country <country>', 'England and Wales only: the rules state the registered office is in england or wales (wales allows a Welsh name ending)').choices(['england', 'wales']))
+    .option('--limited-exempt', 'company limited by guarantee: claim the exemption from ending the name in "Limited" (Companies Act 2006 s.60)')
+    .option('--charitable', 'community benefit society with exclusively charitable objects (no statutory asset lock)')
+    .option('--asset-locked-body <name>', 'CIC: the asset-locked body (a charity or CIC) the articles name to receive its assets')
     .option('--dry-run', 'print what would be written and write nothing')
     .option('--no-git', 'do not make a git repository')
     .action(run(async () => (await import('./commands/new/index.js')).newCommand as Action));

@@ -43,6 +43,13 @@ const DEFAULT_RECIPIENT: Record<CoopParams['dissolution']['rule'], string> = {
   'asset-lock': 'another asset-locked body (a charity, a community interest company or a community benefit society with an asset lock) with similar aims, chosen by the members',
 };
 
+/** Where a charitable society's remaining assets go: it has no statutory lock, so its rules keep them for charity. */
+export const CHARITABLE_RECIPIENT =
+  'one or more charities with objects the same as or similar to the society’s, chosen by the members at or before dissolution, or failing that by the board';
+
+/** A CIC with no specified asset-locked body: the Regulator directs (SI 2005/1788 reg 23(6)). */
+export const CIC_REGULATOR_RECIPIENT = 'an asset-locked body as the Regulator of Community Interest Companies directs';
+
 export const DEFAULT_FOUNDERS = ['Alex Example', 'Sam Example', 'Jo Example'] as const;
 // 31 March: the end of the UK tax year, which most small groups' treasurers already work to.
 export const DEFAULT_YEAR_END = '03-31';
@@ -71,10 +78,11 @@ export function defaultName(dirName: string, form: Form): string {
   return legalName(words.length > 0 ? words.join(' ') : 'Our Group', form);
 }
 
-/** A name with the ending the law requires for the form: "Limited" for a society, "CIC" for a CIC. */
+/** A name with the ending the law requires for the form: "Limited" for a society or company, "CIC" for a CIC. */
 export function legalName(base: string, form: Form): string {
   if (form === 'cic') return `${base} CIC`;
-  return isSociety(form) ? `${base} Limited` : base;
+  // A company limited by guarantee ends in "Limited" too unless it claims the s.60 exemption.
+  return isSociety(form) || form === 'company-limited-by-guarantee' ? `${base} Limited` : base;
 }
 
 export interface DefaultsInput {
@@ -133,7 +141,7 @@ export function defaultParams({ kind, form, jurisdiction, name, founded }: Defau
         : { nominalPence: 100, minimumHolding: 1, maximumHolding: 20_000, withdrawable: true, transferable: false }
       : null,
     guaranteePence: company ? 100 : null,
-    dissolution: { rule: dissolutionRule, recipient: DEFAULT_RECIPIENT[dissolutionRule] },
+    dissolution: { rule: dissolutionRule, recipient: form === 'cic' ? CIC_REGULATOR_RECIPIENT : DEFAULT_RECIPIENT[dissolutionRule] },
   };
 }
 

@@ -16,11 +16,16 @@ export const MIN_FOUNDERS: Record<Form, number> = {
   'unincorporated-association': 2,
 };
 
-/** Maximum withdrawable shareholding per member, in pence: 2014 Act s.24 [S]; NI 1969 Act [S]. */
+/**
+ * Maximum withdrawable shareholding per member, in pence: 2014 Act s.24 [S]. Northern Ireland
+ * too since 6 April 2018: the Credit Unions and Co-operative and Community Benefit Societies Act
+ * (NI) 2016 raised the 1969 Act's cap to £100,000 and limited it to withdrawable shares [S].
+ * No cap on non-withdrawable shares, nor for a member that is itself a registered society.
+ */
 export const WITHDRAWABLE_SHARE_CAP_PENCE: Record<Jurisdiction, number> = {
   'england-wales': 100_000_00,
   scotland: 100_000_00,
-  'northern-ireland': 20_000_00,
+  'northern-ireland': 100_000_00,
 };
 
 /** Companies Act 2006 s.307: a general meeting of a private company needs at least 14 days' notice [V]. */
@@ -258,3 +263,119 @@ export const SOCIETY_AMENDMENT_SOURCE = 'Co-operative and Community Benefit Soci
  * test; the resolution goes with a form CIC14 [S].
  */
 export const CIC_OBJECTS_SOURCE = 'Companies (Audit, Investigations and Community Enterprise) Act 2004, section 32';
+// ---- Governing documents a registrar accepts (issue 10) ----
+
+/**
+ * 2014 Act s.37(4) [V]: a nomination of a member's property in the society is valid up to
+ * £5,000 at the member's death; s.37(2) in writing, signed, delivered to the registered office;
+ * s.37(3) an officer or employee only if the nominator's spouse, civil partner, parent, child,
+ * brother, sister, nephew or niece; s.37(5) the society keeps a book of nominations. The NI 1969
+ * Act has its own nomination sections (ss.21 to 23) [S]: the NI rules refer to "the Act" for the figure.
+ */
+export const NOMINATION_MAX_PENCE = 5_000_00;
+export const NOMINATION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 37';
+/** s.37(3) [V], in the Act's order. */
+export const NOMINATION_OFFICER_RELATIVES = ['spouse', 'civil partner', 'parent', 'child', 'brother', 'sister', 'nephew', 'niece'] as const;
+
+/**
+ * 2014 Act s.84 [V, uk-facts]: a society may resolve not to appoint auditors for a year if its
+ * turnover and assets in the preceding year were within these limits (gross income for a
+ * charitable society), unless the resolution is opposed by 20% or more of the votes cast or
+ * by 10% or more of the members entitled to vote. NI: the 1969 Act s.38A sets its own limits.
+ */
+export const AUDIT_EXEMPT_TURNOVER_PENCE = 10_200_000_00;
+export const AUDIT_EXEMPT_ASSETS_PENCE = 5_100_000_00;
+export const AUDIT_EXEMPT_CHARITY_INCOME_PENCE = 250_000_00;
+export const AUDIT_RESOLUTION_VOTES_AGAINST_PERCENT = 20;
+export const AUDIT_RESOLUTION_MEMBERS_AGAINST_PERCENT = 10;
+
+/**
+ * The prescribed restriction on use of a community benefit society's assets: the Community
+ * Benefit Societies (Restriction on Use of Assets) Regulations 2006 (SI 2006/264) reg 2 and
+ * Schedule 1 [V]; NI: the Regulations (Northern Ireland) 2006 (SR 2006/258) Schedule [V]. The
+ * Schedule's elements, each of which the rules' asset-lock clause gives effect to (a test finds each):
+ * (1) all assets subject to the restriction; (2)(a) use for the benefit of the community;
+ * (b) paying withdrawable share capital or interest on it; (c) payments on a nominator's death,
+ * intestacy or mental incapacity; (d) payments to trustees of bankrupt (sequestrated) members;
+ * (e) on dissolution or winding up, paying creditors; (f) transfers to (i) another prescribed
+ * society with the restriction, (ii) a CIC, (iii) a registered social landlord (NI: registered
+ * housing association) with an equivalent restriction, (iv) a charity. Regulation 5 prescribes
+ * the societies that may adopt it: not charities or registered social landlords [S].
+ */
+export const CBS_ASSET_LOCK_REGULATIONS: Record<Jurisdiction, string> = {
+  'england-wales': 'Community Benefit Societies (Restriction on Use of Assets) Regulations 2006 (SI 2006/264)',
+  scotland: 'Community Benefit Societies (Restriction on Use of Assets) Regulations 2006 (SI 2006/264)',
+  'northern-ireland': 'Community Benefit Societies (Restriction on Use of Assets) Regulations (Northern Ireland) 2006 (SR 2006/258)',
+};
+
+/**
+ * The Community Interest Company Regulations 2005 (SI 2005/1788) reg 7 and Schedule 1 [V]: the
+ * provisions a CIC limited by guarantee without a share capital must have. Para 1(1) no transfer
+ * of assets other than for full consideration; 1(2)(a) except to a specified asset-locked body,
+ * or with the Regulator's consent to another asset-locked body; 1(2)(b) or for the benefit of
+ * the community other than to an asset-locked body; 1(3) any other restriction in the articles
+ * still applies; 1(4) the defined terms. Reg 23 [V]: residual assets on a winding up go to the
+ * asset-locked body the articles specify, in the proportions the Regulator directs, or as the
+ * Regulator directs where none is specified (or it is not an asset-locked body, or it objects).
+ */
+export const CIC_ASSET_LOCK_SOURCE = 'Community Interest Company Regulations 2005 (SI 2005/1788), regulation 7 and Schedule 1';
+export const CIC_RESIDUAL_ASSETS_SOURCE = 'Community Interest Company Regulations 2005, regulation 23';
+
+/**
+ * Companies Act 2006 s.59 [V]: a private limited company's name ends "limited" or "ltd."; a
+ * Welsh company's may end "cyfyngedig" or "cyf.". s.60 and the Company, Limited Liability
+ * Partnership and Business (Names and Trading Disclosures) Regulations 2015 (SI 2015/17) reg 3
+ * [V]: a private company limited by guarantee is exempt while its objects are the promotion or
+ * regulation of commerce, art, science, education, religion, charity or any profession, and its
+ * articles require its income to be applied in promoting its objects, prohibit dividends or any
+ * return of capital to members, and send its assets on winding up to a body with similar objects
+ * or a charity. s.59(4): none of this applies to CICs (2004 Act s.33 instead).
+ */
+export const COMPANY_NAME_ENDINGS = ['limited', 'ltd', 'ltd.'] as const;
+export const COMPANY_WELSH_NAME_ENDINGS = ['cyfyngedig', 'cyf', 'cyf.'] as const;
+export const COMPANY_NAME_SOURCE = 'Companies Act 2006 s.59';
+export const LIMITED_EXEMPT_SOURCE = 'Companies Act 2006 s.60 and SI 2015/17 reg 3';
+export const LIMITED_EXEMPT_OBJECTS = ['commerce', 'art', 'science', 'education', 'religion', 'charity', 'any profession'] as const;
+
+/**
+ * Companies (Audit, Investigations and Community Enterprise) Act 2004 s.33 [V via uk-facts]: a
+ * CIC's name ends "community interest company" or "c.i.c."; a Welsh CIC's may end "cwmni buddiant
+ * cymunedol" or "c.b.c."; Sch 6 and the names regulations accept "CIC" and "C.I.C." as the
+ * same ending (case and full stops are disregarded) [S].
+ */
+export const CIC_NAME_ENDINGS = ['community interest company', 'cic', 'c.i.c.'] as const;
+export const CIC_WELSH_NAME_ENDINGS = ['cwmni buddiant cymunedol', 'cbc', 'c.b.c.'] as const;
+
+/** 2014 Act s.10(2) [V]: "limited", or "cyfyngedig" only if the rules state the registered office is in Wales. */
+export const SOCIETY_WELSH_NAME_ENDING = 'Cyfyngedig';
+
+/**
+ * Northern Ireland societies: the 1969 Act s.48 as amended [S] sets the annual return within 7
+ * months of the year end, and the FCA is the registrar since 6 April 2018 (the 2016 NI Act;
+ * SR 2006/258 reg 2 now defines "the Registrar" as the FCA [V]).
+ */
+export const NI_FCA_REGISTRAR_SINCE = '6 April 2018';
+export const NI_SOCIETY_ANNUAL_RETURN_SOURCE = 'Co-operative and Community Benefit Societies Act (Northern Ireland) 1969 s.48';
+
+/**
+ * Charities Act 2011 s.30 [S]: a charity in England and Wales must register with the Charity
+ * Commission once its income exceeds £5,000 a year (exempt and excepted charities aside).
+ * Scotland: every charity registers with OSCR (Charities and Trustee Investment (Scotland) Act
+ * 2005) [S]; Northern Ireland: every charity registers with the CCNI when called forward [S].
+ */
+export const CHARITY_REGISTRATION_INCOME_PENCE = 5_000_00;
+
+/**
+ * Localism Act 2011 s.89 and the Assets of Community Value (England) Regulations 2012 reg 5 [S]:
+ * an unincorporated body may nominate an asset of community value if at least 21 of its members
+ * are registered as local government electors in the local authority's area (or a neighbouring one).
+ */
+export const ACV_MIN_MEMBERS = 21;
+
+/**
+ * An association's holding trustees: at least 2, so that nobody holds the group's property alone
+ * (a practice, not statute); land in England and Wales is held by no more than 4 trustees
+ * (Trustee Act 1925 s.34(2)) [S].
+ */
+export const HOLDING_TRUSTEES_MIN = 2;
+export const HOLDING_TRUSTEES_MAX_LAND = 4;

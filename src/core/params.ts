@@ -20,6 +20,7 @@ export const DISSOLUTION_RULES = ['common-ownership', 'co-ownership', 'similar-b
 export const ELECTION_METHODS = ['up-to-seats', 'one-each'] as const;
 /** A tie for the last seat: decided by lot, or by the chair's casting vote. */
 export const ELECTION_TIE_BREAKS = ['lot', 'chair'] as const;
+export const OFFICE_COUNTRIES = ['england', 'wales'] as const;
 
 export type Kind = (typeof KINDS)[number];
 export type Form = (typeof FORMS)[number];
@@ -27,6 +28,7 @@ export type Jurisdiction = (typeof JURISDICTIONS)[number];
 export type DecisionMethod = (typeof DECISION_METHODS)[number];
 export type BoardStyle = (typeof BOARD_STYLES)[number];
 export type DissolutionRule = (typeof DISSOLUTION_RULES)[number];
+export type OfficeCountry = (typeof OFFICE_COUNTRIES)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -82,6 +84,12 @@ export const paramsSchema = z.strictObject({
     registeredOffice: text('the registered office address', 500),
     founded: isoDate,
     financialYearEnd: monthDay,
+    /** england-wales only: whether the governing document states the office is in Wales (Welsh name endings). Absent means England. */
+    officeCountry: z.enum(OFFICE_COUNTRIES, { error: `must be one of ${OFFICE_COUNTRIES.join(', ')}` }).optional(),
+    /** A company limited by guarantee claiming the Companies Act 2006 s.60 exemption from "Limited". */
+    limitedExempt: z.boolean({ error: 'must be true or false' }).optional(),
+    /** A community benefit society with exclusively charitable objects: no statutory asset lock. */
+    charitable: z.boolean({ error: 'must be true or false' }).optional(),
   }),
   membership: z.strictObject({
     eligibility: text('who may become a member'),
@@ -152,6 +160,8 @@ export const paramsSchema = z.strictObject({
   dissolution: z.strictObject({
     rule: z.enum(DISSOLUTION_RULES, { error: `must be one of ${DISSOLUTION_RULES.join(', ')}` }),
     recipient: text('who receives any assets left on dissolution', 500),
+    /** A CIC's specified asset-locked body (SI 2005/1788 Sch 1 para 1(4)(f); reg 23). */
+    assetLockedBody: text('the specified asset-locked body', 500).optional(),
   }),
 });
 

@@ -4,22 +4,21 @@
 import { formatPounds } from './numbers.js';
 import { compareFractions, formatFraction } from './fraction.js';
 import {
-  CIC_NAME_SUFFIXES,
   COMPANY_CASTING_VOTE_ALLOWED,
   COMPANY_MEMBERS_MAY_APPOINT_PROXIES,
   COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_SPECIAL_RESOLUTION_PERCENT,
   INVALID_FORM_REASONS,
-  SOCIETY_NAME_SUFFIXES,
+  CBS_ASSET_LOCK_REGULATIONS,
   VALID_FORMS,
   WITHDRAWABLE_SHARE_CAP_PENCE,
   hasShares,
   isCompany,
-  isSociety,
 } from './law.js';
 import type { CoopParams } from './params.js';
 import { FORM_LABEL, KIND_LABEL, article } from './labels.js';
+import { nameProblems } from './legal-name.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -42,15 +41,6 @@ export function formRefusal(kind: CoopParams['group']['kind'], form: CoopParams[
 }
 
 /** Every problem with a parsed set of parameters, in coop.yml order. Empty when all is well. */
-/**
- * The name with the ending the law requires, never "Riverside Ltd Limited": an abbreviation or
- * other ending already there ("Ltd", "Ltd.", "Limited", "Cyf") is replaced, not added to.
- */
-export function withEnding(name: string, ending: string): string {
-  const base = name.replace(/\s+(limited|ltd\.?|cyfyngedig|cyf\.?)$/i, '');
-  return `${base} ${ending}`;
-}
-
 export function validateParams(p: CoopParams): Problem[] {
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -59,12 +49,8 @@ export function validateParams(p: CoopParams): Problem[] {
   const refusal = formRefusal(group.kind, group.form);
   if (refusal) add('group.form', refusal);
 
-  if (isSociety(group.form) && !SOCIETY_NAME_SUFFIXES.some((s) => group.name.endsWith(` ${s}`))) {
-    add(
-      'group.name',
-      `A registered society's name must end in "Limited" (or "Cyfyngedig" when the registered office is in Wales), 2014 Act s.10, which allows no abbreviation such as "Ltd": try "${withEnding(group.name, 'Limited')}".`,
-    );
-  }
+  // Name endings, Welsh endings and the s.60 exemption: src/core/legal-name.ts.
+  for (const n of nameProblems(p)) add(n.path, n.message);
 
   if (p.decisions.method === 'consensus' && !p.decisions.fallbackThreshold) {
     add('decisions.fallbackThreshold', 'A group deciding by consensus needs a fallback vote threshold, for example "75%", for when consensus fails.');
@@ -102,12 +88,6 @@ export function validateParams(p: CoopParams): Problem[] {
       add(
         'meetings.shortNoticeConsent',
         `A company may hold a general meeting on short notice only with the consent of members holding at least ${COMPANY_SHORT_NOTICE_CONSENT_PERCENT}% of the votes (Companies Act 2006 s.307(5)); ${formatFraction(meetings.shortNoticeConsent)} is too low.`,
-      );
-    }
-    if (group.form === 'cic' && !CIC_NAME_SUFFIXES.some((s) => group.name.toLowerCase().endsWith(` ${s.toLowerCase()}`))) {
-      add(
-        'group.name',
-        `A community interest company's name must end in "community interest company" or "CIC" (2004 Act s.33): try "${withEnding(group.name, 'CIC')}".`,
       );
     }
     if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {
@@ -158,6 +138,19 @@ export function validateParams(p: CoopParams): Problem[] {
   }
   if (group.kind === 'worker-coop' && p.dissolution.rule === 'co-ownership' && group.form !== 'co-operative-society') {
     add('dissolution.rule', 'Sharing assets among members on dissolution (co-ownership) is only offered for a co-operative society.');
+  }
+  // A charitable society cannot adopt the prescribed restriction (SI 2006/264 reg 5 [S]); its
+  // charitable objects and dissolution clause keep its assets for charity instead.
+  if (group.charitable && group.form !== 'community-benefit-society') {
+    add('group.charitable', `Only a community benefit society is offered as charitable here; ${article(FORM_LABEL[group.form])} ${FORM_LABEL[group.form]} is not. Leave --charitable out.`);
+  }
+  if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule === 'asset-lock') {
+    add('dissolution.rule', `A charitable society cannot adopt the statutory asset lock (${CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction]}, regulation 5): use --dissolution similar-body, which keeps its assets for charitable purposes.`);
+  } else if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule !== 'similar-body') {
+    add('dissolution.rule', 'A charitable society’s remaining assets must go to charity: use --dissolution similar-body, with a charity (or charities) as the recipient.');
+  }
+  if (p.dissolution.assetLockedBody !== undefined && group.form !== 'cic') {
+    add('dissolution.assetLockedBody', 'Only a community interest company names a specified asset-locked body in its articles. Leave --asset-locked-body out, or give the recipient with --dissolution-recipient.');
   }
   if ((group.form === 'community-benefit-society' || group.form === 'unincorporated-association') && p.dissolution.rule === 'co-ownership') {
     add('dissolution.rule', `A ${group.form}'s assets may not go to its members on dissolution; choose similar-body or asset-lock.`);

@@ -33,7 +33,8 @@ describe('coop new at a terminal', () => {
     const w = await wizard({ kind: 'neighbourhood-group', form: 'community-benefit-society', name: 'Elm Street Limited', ...FOUNDERS });
     await w.run;
     const keys = w.asked.map((a) => a.key);
-    expect(keys.slice(0, 4)).toEqual(['kind', 'form', 'jurisdiction', 'name']);
+    // Where the office is, and whether a society is charitable, come before the name: they decide its ending.
+    expect(keys.slice(0, 6)).toEqual(['kind', 'form', 'jurisdiction', 'officeCountry', 'charitable', 'name']);
     expect(w.asked.find((a) => a.key === 'form')!.choices).toEqual(['unincorporated-association', 'community-benefit-society', 'company-limited-by-guarantee', 'cic']);
     // A society has shares, so the share questions are asked; the fallback vote is not (majority voting).
     expect(keys).toEqual(expect.arrayContaining(['shareValue', 'minShares', 'maxShares', 'withdrawable', 'transferable', 'dissolution', 'confirm']));
@@ -46,8 +47,20 @@ describe('coop new at a terminal', () => {
     expect((await git(w.dir, ['log', '--format=%s'])).split('\n')).toEqual(['Found Elm Street Limited']);
   });
 
+  it('asks where the office is before the name, so a Welsh ending is accepted with the office in Wales', async () => {
+    const w = await wizard({ kind: 'neighbourhood-group', form: 'company-limited-by-guarantee', officeCountry: 'wales', name: ['Menter Caerdydd', 'Menter Caerdydd Cyfyngedig'], ...FOUNDERS });
+    await w.run;
+    const name = w.asked.find((a) => a.key === 'name')!;
+    expect(name.refused[0]).toMatch(/must end in "Limited" or "Ltd" \(or "Cyfyngedig" or "Cyf"\).*s\.59/);
+    expect(w.asked.find((a) => a.key === 'limitedExempt')).toBeDefined();
+    const yml = read(join(w.dir, 'coop.yml'));
+    expect(yml).toContain('name: Menter Caerdydd Cyfyngedig');
+    expect(yml).toContain('officeCountry: wales');
+    expect(read(join(w.dir, 'ARTICLES.md'))).toMatch(/registered office is in Wales/);
+  });
+
   it('does not ask what the flags answered', async () => {
-    const w = await wizard(FOUNDERS, { kind: 'community-radio', name: 'Riverside Radio', noticeDays: '21', decisions: 'consensus' });
+    const w = await wizard(FOUNDERS, { kind: 'community-radio', name: 'Riverside Radio Limited', noticeDays: '21', decisions: 'consensus' });
     await w.run;
     const keys = w.asked.map((a) => a.key);
     expect(keys).not.toContain('kind');
@@ -58,7 +71,7 @@ describe('coop new at a terminal', () => {
   });
 
   it('refuses an answer where it is given, with the reason, and takes the corrected one', async () => {
-    const w = await wizard({ kind: 'community-radio', name: 'Riverside Radio', ...FOUNDERS, noticeDays: ['10', '21'], quorumMembers: ['9', '3'], specialThreshold: ['50%', '75%'] });
+    const w = await wizard({ kind: 'community-radio', name: 'Riverside Radio Limited', ...FOUNDERS, noticeDays: ['10', '21'], quorumMembers: ['9', '3'], specialThreshold: ['50%', '75%'] });
     await w.run;
     expect(w.asked.find((a) => a.key === 'noticeDays')!.refused[0]).toMatch(/at least 14 clear days/);
     expect(w.asked.find((a) => a.key === 'quorumMembers')!.refused[0]).toMatch(/larger than the founding membership/);

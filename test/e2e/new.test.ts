@@ -25,7 +25,18 @@ describe('coop new --yes demo', () => {
     const state = await repoState(dir);
     expect(state.commits).toEqual(['Found Demo Limited']);
     expect(state.status).toBe('');
-    expect(state.tracked).toEqual(['.gitignore', 'README.md', 'RULES.md', 'coop.yml', 'documents/founding-minutes.md', 'documents/next-steps.md', 'documents/privacy-notice.md', 'register/ledger.jsonl']);
+    expect(state.tracked).toEqual([
+      '.gitignore',
+      'README.md',
+      'RULES.md',
+      'coop.yml',
+      'documents/founding-minutes.md',
+      'documents/next-steps.md',
+      'documents/privacy-notice.md',
+      'documents/registration/fca-application.md',
+      'documents/registration/signature-sheet.md',
+      'register/ledger.jsonl',
+    ]);
     expect(existsSync(join(dir, 'private', 'contacts.jsonl'))).toBe(true);
     expect(existsSync(join(dir, '.coop'))).toBe(false);
     expect(await git(dir, ['branch', '--show-current'])).toBe('main');

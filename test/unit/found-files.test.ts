@@ -53,8 +53,8 @@ describe('coop.yml', () => {
 
   it('quotes the law’s limits for the group’s own form and jurisdiction', () => {
     const prose = (text: string) => text.replace(/\n\s*#/g, '');
-    expect(prose(coopYmlText(found({ jurisdiction: 'northern-ireland' }).params))).toContain('£20,000 a member in Northern Ireland');
-    expect(prose(coopYmlText(found({ kind: 'community-radio', name: 'R' }).params))).toContain('at least 14 (Companies Act 2006 s.307)');
+    expect(prose(coopYmlText(found({ jurisdiction: 'northern-ireland' }).params))).toContain('£100,000 a member in Northern Ireland');
+    expect(prose(coopYmlText(found({ kind: 'community-radio', name: 'R Limited' }).params))).toContain('at least 14 (Companies Act 2006 s.307)');
   });
 });
 
@@ -78,7 +78,7 @@ describe('the first register entries', () => {
   });
 
   it('with fewer founders than offices, the first founders hold more than one', () => {
-    const { params, founders } = found({ kind: 'community-radio', name: 'R', founders: FOUNDERS.slice(0, 1) });
+    const { params, founders } = found({ kind: 'community-radio', name: 'R Limited', founders: FOUNDERS.slice(0, 1) });
     expect(firstOfficers(params, founders).map((o) => [o.role, o.member])).toEqual([['chair', 1], ['secretary', 1], ['treasurer', 1]]);
     const events = foundingEvents(params, founders);
     expect(deriveState(decodeLedger(ledgerText(events)).events, { rules: ledgerRules(params) }).problems).toEqual([]);

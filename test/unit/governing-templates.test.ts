@@ -63,12 +63,14 @@ describe.each(companies)('$kind as a $form', ({ kind, form }) => {
 });
 
 describe('community interest companies', () => {
-  it.each(KINDS.filter((k) => VALID_FORMS[k].includes('cic')))('%s: asset lock, community interest statement, dividend cap', (kind) => {
+  it.each(KINDS.filter((k) => VALID_FORMS[k].includes('cic')))('%s: asset lock, community interest statement, no shares clause', (kind) => {
     const doc = renderGoverningDocument(paramsFor(kind, 'cic')).content;
     expect(clause(doc, 'Community interest statement')).toMatch(/for the benefit of the community, and not for the private gain/);
     const lock = clause(doc, 'Asset lock');
-    expect(lock).toMatch(/transfer assets other than for their full value only/);
-    expect(lock).toContain(`${CIC_DIVIDEND_CAP_PERCENT}% of the profits available for distribution`);
+    expect(lock).toMatch(/must not transfer any of its assets other than for full consideration/);
+    // A company limited by guarantee has no shares: no clause about issuing them or their dividend cap.
+    expect(doc).not.toContain(`${CIC_DIVIDEND_CAP_PERCENT}%`);
+    expect(doc).not.toMatch(/issue shares/);
   });
   it('a company limited by guarantee has neither', () => {
     const doc = renderGoverningDocument(paramsFor('community-radio', 'company-limited-by-guarantee')).content;
@@ -120,7 +122,7 @@ describe('kind, form and place change the wording', () => {
     const gb = renderGoverningDocument(paramsFor('neighbourhood-group', 'community-benefit-society', 'scotland')).content;
     expect(ni).toContain('Co-operative and Community Benefit Societies Act (Northern Ireland) 1969');
     expect(gb).toContain('Co-operative and Community Benefit Societies Act 2014');
-    expect(clause(ni, 'Limit on shareholding')).toContain('£20,000');
+    expect(clause(ni, 'Limit on shareholding')).toContain('£100,000');
     expect(clause(gb, 'Limit on shareholding')).toContain('£100,000');
   });
   it('Scots law has standard securities, not mortgages', () => {

@@ -12,9 +12,10 @@ function problemsFor(kind: Kind, form: Form, change: (p: CoopParamsInput) => voi
 
 describe('law checks on companies and CICs', () => {
   const cases: [string, Kind, Form, (p: CoopParamsInput) => void, RegExp | null][] = [
-    ['a CIC named without "CIC"', 'arts-project', 'cic', (p) => (p.group.name = 'Riverside Arts'), /group\.name: .*must end in "community interest company" or "CIC"/],
+    ['a CIC named without "CIC"', 'arts-project', 'cic', (p) => (p.group.name = 'Riverside Arts'), /group\.name: .*must end in "community interest company", "CIC" or "c\.i\.c\."/],
     ['a CIC named "… Community Interest Company"', 'arts-project', 'cic', (p) => (p.group.name = 'Riverside Arts Community Interest Company'), null],
-    ['a CIC with the Welsh ending', 'arts-project', 'cic', (p) => (p.group.name = 'Celf Glan yr Afon CBC'), null],
+    ['a CIC with the Welsh ending, office in Wales', 'arts-project', 'cic', (p) => { p.group.name = 'Celf Glan yr Afon CBC'; p.group.officeCountry = 'wales'; }, null],
+    ['a CIC with the Welsh ending, office in England', 'arts-project', 'cic', (p) => (p.group.name = 'Celf Glan yr Afon CBC'), /group\.name: .*Welsh "cbc".*office-country wales.*try "Celf Glan yr Afon CIC"/],
     ['a company giving the chair a casting vote', 'community-radio', 'company-limited-by-guarantee', (p) => (p.meetings.castingVote = true), /meetings\.castingVote: .*cannot give its chair a casting vote/],
     ['a society giving the chair a casting vote', 'worker-coop', 'co-operative-society', (p) => (p.meetings.castingVote = true), null],
     ['a company short-notice consent of 75%', 'community-radio', 'cic', (p) => (p.meetings.shortNoticeConsent = '75%'), /meetings\.shortNoticeConsent: .*at least 90%/],

@@ -10,7 +10,7 @@ import { BOARD_LABEL, DECISION_LABEL, DISSOLUTION_LABEL, FORM_HINT, FORM_LABEL, 
 import { foundingFrom, paramsInputFrom, type FoundingSetting } from '../../core/found/to-params.js';
 import { DEFAULT_FORM } from '../../core/defaults.js';
 import type { CoopParamsInput } from '../../core/params.js';
-import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, JURISDICTIONS, KINDS } from '../../core/params.js';
+import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, JURISDICTIONS, KINDS, OFFICE_COUNTRIES } from '../../core/params.js';
 import type { Choice, Prompter } from '../../io/prompts.js';
 
 type Labels = Record<string, string>;
@@ -21,6 +21,8 @@ interface TextPrompt {
   current?: (p: CoopParamsInput) => string | undefined;
   /** Asked only when this holds. */
   when?: (p: CoopParamsInput) => boolean;
+  /** An empty answer leaves the question unanswered. */
+  optional?: boolean;
 }
 
 interface SelectPrompt {
@@ -49,6 +51,13 @@ const SELECTS: Partial<Record<AnswerKey, SelectPrompt>> = {
   decisions: { message: 'How will members make decisions?', choices: () => DECISION_METHODS, labels: DECISION_LABEL, current: (p) => p.decisions.method },
   board: { message: 'How is the board (management committee) made up?', choices: () => BOARD_STYLES, labels: BOARD_LABEL, current: (p) => p.board.style },
   dissolution: { message: 'If the group is ever wound up, where do its remaining assets go?', choices: () => DISSOLUTION_RULES, labels: DISSOLUTION_LABEL, current: (p) => p.dissolution.rule },
+  officeCountry: {
+    message: 'Will the governing document state the registered office is in England or in Wales? (Wales allows a Welsh name ending)',
+    choices: () => OFFICE_COUNTRIES,
+    labels: { england: 'England', wales: 'Wales' },
+    current: (p) => p.group.officeCountry ?? 'england',
+    when: (p) => p.group.jurisdiction === 'england-wales' && p.group.form !== 'unincorporated-association',
+  },
 };
 
 const TEXTS: Partial<Record<AnswerKey, TextPrompt>> = {
@@ -70,7 +79,24 @@ const TEXTS: Partial<Record<AnswerKey, TextPrompt>> = {
   maxShares: { message: 'Most shares one member may hold', current: (p) => str(p.shares?.maximumHolding), when: withShares },
   withdrawable: { message: 'May members withdraw (cash in) their shares? (yes/no)', current: (p) => yesNoText(p.shares?.withdrawable), when: withShares },
   transferable: { message: 'May members transfer shares to each other? (yes/no)', current: (p) => yesNoText(p.shares?.transferable), when: withShares },
-  dissolutionRecipient: { message: 'Who receives the remaining assets?', current: (p) => p.dissolution.recipient },
+  // A CIC names its recipient as the specified asset-locked body instead (SI 2005/1788 reg 23).
+  dissolutionRecipient: { message: 'Who receives the remaining assets?', current: (p) => p.dissolution.recipient, when: (p) => p.group.form !== 'cic' },
+  limitedExempt: {
+    message: 'Leave "Limited" off the name, claiming the Companies Act s.60 exemption? (yes/no)',
+    current: (p) => yesNoText(p.group.limitedExempt ?? false),
+    when: (p) => p.group.form === 'company-limited-by-guarantee' && p.group.kind !== 'worker-coop',
+  },
+  charitable: {
+    message: 'Are the society’s objects exclusively charitable? (yes/no; a charitable society has no statutory asset lock)',
+    current: (p) => yesNoText(p.group.charitable ?? false),
+    when: (p) => p.group.form === 'community-benefit-society',
+  },
+  assetLockedBody: {
+    message: 'The asset-locked body (a charity or CIC) the articles name to receive the CIC’s assets (leave empty: the Regulator directs)',
+    current: () => '',
+    when: (p) => p.group.form === 'cic',
+    optional: true,
+  },
 };
 
 /** The first problem the answers have at this question's flag, if any. */
@@ -103,6 +129,7 @@ export async function interview(prompter: Prompter, given: Answers, setting: Fou
     if (!prompt || (prompt.when && !prompt.when(input))) continue;
     const current = prompt.current?.(input);
     const validate = (value: string): true | string => {
+      if (prompt.optional && value.trim() === '') return true;
       const parsed = q.parse(value);
       if (!parsed.ok) return `This ${parsed.message}.`;
       return problemAt({ ...answers, [q.key]: parsed.value }, q.key, setting) ?? true;

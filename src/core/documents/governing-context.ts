@@ -60,6 +60,9 @@ export interface GoverningContext {
     guaranteeAfterLeaving: string;
     /** "2 people": who must sign for an association's payments. */
     bankSignatures: string;
+    /** "2 people" and "4 people": an association's holding trustees. */
+    holdingTrusteesMin: string;
+    holdingTrusteesMaxLand: string;
     /** "9 months": a company's accounts deadline (and a CIC's community interest report). */
     companyAccountsMonths: string;
     /** "12 months": most time between a company's confirmation statements. */
@@ -148,6 +151,43 @@ export interface GoverningContext {
   } | null;
   /** Each member's guarantee for companies: "£1"; null otherwise. */
   guarantee: string | null;
+  /** What the law prescribes for this form's asset lock, name and members' rights (issue 10). */
+  legal: {
+    /** A community benefit society with the prescribed restriction on use (not charitable). */
+    statutoryLock: boolean;
+    /** Any other asset lock the document adopts by its own terms (not a statutory one). */
+    plainLock: boolean;
+    /** A charitable community benefit society. */
+    charitable: boolean;
+    /** The regulations that prescribe a community benefit society's restriction on use. */
+    cbsLockRegulations: string;
+    /** The CIC Regulations' asset-lock and residual-assets provisions. */
+    cicLockSource: string;
+    cicResidualSource: string;
+    /** Where "community" is defined for a CIC: the 2004 Act s.35(5). */
+    cicCommunitySource: string;
+    /** A CIC's specified asset-locked body (person-supplied: print with {{md …}}), or null. */
+    assetLockedBody: string | null;
+    /** A company limited by guarantee claiming the exemption from "Limited". */
+    limitedExempt: boolean;
+    limitedExemptSource: string;
+    /** "commerce, art, science, education, religion, charity or any profession". */
+    limitedExemptObjects: string;
+    /** The governing document states the registered office is in Wales. */
+    officeInWales: boolean;
+    /** "£5,000" in Great Britain; null in Northern Ireland, where the rules refer to the 1969 Act. */
+    nominationMax: string | null;
+    nominationSource: string;
+    /** "spouse, civil partner, parent, child, brother, sister, nephew or niece". */
+    nominationRelatives: string;
+    /** Audit exemption limits (2014 Act s.84): null in Northern Ireland (1969 Act s.38A). */
+    audit: { turnover: string; assets: string; charityIncome: string } | null;
+    /** "20%" and "10%": opposition that defeats a resolution not to audit. */
+    auditVotesAgainst: string;
+    /** "section 84 of the Act"; NI "section 38A of the Act". */
+    auditSection: string;
+    auditMembersAgainst: string;
+  };
   dissolution: {
     commonOwnership: boolean;
     coOwnership: boolean;

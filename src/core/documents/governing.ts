@@ -20,8 +20,24 @@ import {
   WITHDRAWABLE_SHARE_CAP_PENCE,
   isCompany,
   isSociety,
+  AUDIT_EXEMPT_ASSETS_PENCE,
+  HOLDING_TRUSTEES_MAX_LAND,
+  HOLDING_TRUSTEES_MIN,
+  AUDIT_EXEMPT_CHARITY_INCOME_PENCE,
+  AUDIT_EXEMPT_TURNOVER_PENCE,
+  AUDIT_RESOLUTION_MEMBERS_AGAINST_PERCENT,
+  AUDIT_RESOLUTION_VOTES_AGAINST_PERCENT,
+  CBS_ASSET_LOCK_REGULATIONS,
+  CIC_ASSET_LOCK_SOURCE,
+  CIC_RESIDUAL_ASSETS_SOURCE,
+  LIMITED_EXEMPT_OBJECTS,
+  LIMITED_EXEMPT_SOURCE,
+  NOMINATION_MAX_PENCE,
+  NOMINATION_OFFICER_RELATIVES,
+  NOMINATION_SOURCE,
 } from '../law.js';
 import { boardRules, writtenRules } from '../board/rules.js';
+import { officeInWales } from '../legal-name.js';
 import { longDate } from '../dates.js';
 import { compareFractions, type Fraction } from '../fraction.js';
 import type { CoopParams, Form, Kind } from '../params.js';
@@ -112,7 +128,7 @@ export function governingContext(params: CoopParams): GoverningContext {
       cic: form === 'cic',
       association: form === 'unincorporated-association',
     },
-    place: placeContext(form, group.jurisdiction),
+    place: placeContext(form, group.jurisdiction, officeInWales(group)),
     law: {
       societyMinMembers: countOf(SOCIETY_MIN_MEMBERS, 'member'),
       withdrawableCap: poundsText(WITHDRAWABLE_SHARE_CAP_PENCE[group.jurisdiction]),
@@ -124,6 +140,8 @@ export function governingContext(params: CoopParams): GoverningContext {
       dissolutionInstrumentConsent: `${SOCIETY_DISSOLUTION_INSTRUMENT_PERCENT}%`,
       guaranteeAfterLeaving: countOf(GUARANTEE_AFTER_LEAVING_YEARS, 'year'),
       bankSignatures: countOf(ASSOCIATION_BANK_SIGNATURES, 'person', 'people'),
+      holdingTrusteesMin: countOf(HOLDING_TRUSTEES_MIN, 'person', 'people'),
+      holdingTrusteesMaxLand: countOf(HOLDING_TRUSTEES_MAX_LAND, 'person', 'people'),
       companyAccountsMonths: countOf(COMPANY_ACCOUNTS_MONTHS, 'month'),
       confirmationStatementMonths: countOf(CONFIRMATION_STATEMENT_MONTHS, 'month'),
     },
@@ -178,6 +196,7 @@ export function governingContext(params: CoopParams): GoverningContext {
         }
       : null,
     guarantee: params.guaranteePence === null ? null : poundsText(params.guaranteePence),
+    legal: legalContext(params),
     dissolution: {
       commonOwnership: dissolution.rule === 'common-ownership',
       coOwnership: dissolution.rule === 'co-ownership',
@@ -191,4 +210,39 @@ export function governingContext(params: CoopParams): GoverningContext {
 
 function higherOf(a: Fraction, b: Fraction): Fraction {
   return compareFractions(a, b) >= 0 ? a : b;
+}
+
+/** What the law prescribes for the asset lock, the name and members' rights, as the document words it. */
+function legalContext(params: CoopParams): GoverningContext['legal'] {
+  const { group, dissolution } = params;
+  const ni = group.jurisdiction === 'northern-ireland';
+  const charitable = group.form === 'community-benefit-society' && group.charitable === true;
+  const statutoryLock = group.form === 'community-benefit-society' && !charitable && dissolution.rule === 'asset-lock';
+  return {
+    statutoryLock,
+    plainLock: dissolution.rule === 'asset-lock' && !statutoryLock && group.form !== 'cic',
+    charitable,
+    cbsLockRegulations: CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction],
+    cicLockSource: CIC_ASSET_LOCK_SOURCE,
+    cicResidualSource: CIC_RESIDUAL_ASSETS_SOURCE,
+    cicCommunitySource: 'section 35(5) of the Companies (Audit, Investigations and Community Enterprise) Act 2004',
+    assetLockedBody: group.form === 'cic' ? (dissolution.assetLockedBody ?? null) : null,
+    limitedExempt: group.form === 'company-limited-by-guarantee' && group.limitedExempt === true,
+    limitedExemptSource: LIMITED_EXEMPT_SOURCE,
+    limitedExemptObjects: listText([...LIMITED_EXEMPT_OBJECTS]).replace(/ and ([^ ]+ [^ ]+)$/, ' or $1'),
+    officeInWales: officeInWales(group),
+    nominationMax: ni ? null : poundsText(NOMINATION_MAX_PENCE),
+    nominationSource: ni ? 'the Co-operative and Community Benefit Societies Act (Northern Ireland) 1969' : NOMINATION_SOURCE,
+    nominationRelatives: listText([...NOMINATION_OFFICER_RELATIVES]).replace(/ and niece$/, ' or niece'),
+    audit: ni
+      ? null
+      : {
+          turnover: poundsText(AUDIT_EXEMPT_TURNOVER_PENCE),
+          assets: poundsText(AUDIT_EXEMPT_ASSETS_PENCE),
+          charityIncome: poundsText(AUDIT_EXEMPT_CHARITY_INCOME_PENCE),
+        },
+    auditVotesAgainst: `${AUDIT_RESOLUTION_VOTES_AGAINST_PERCENT}%`,
+    auditSection: ni ? 'section 38A of the Act' : 'section 84 of the Act',
+    auditMembersAgainst: `${AUDIT_RESOLUTION_MEMBERS_AGAINST_PERCENT}%`,
+  };
 }

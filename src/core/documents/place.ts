@@ -36,10 +36,9 @@ const SOCIETY_ACT_NI = 'Co-operative and Community Benefit Societies Act (Northe
 const COMPANIES_ACT = 'Companies Act 2006';
 
 // Since 6 April 2018 the FCA also registers Northern Ireland societies: the registry moved
-// from the Department for the Economy (FCA, "How the legislation changes affect industrial and
-// provident societies ... in Northern Ireland"; Charity Commission NI guidance) [S]. uk-facts.md
-// does not say this itself, so it is worth confirming with the FCA before registering.
-export function placeContext(form: Form, jurisdiction: Jurisdiction): PlaceContext {
+// from the Department for the Economy (the 2016 NI Act; SR 2006/258 reg 2 as amended now defines
+// "the Registrar" as the FCA [V]; uk-facts.md §1).
+export function placeContext(form: Form, jurisdiction: Jurisdiction, inWales = false): PlaceContext {
   const scotland = jurisdiction === 'scotland';
   const ni = jurisdiction === 'northern-ireland';
   const society = isSociety(form);
@@ -56,7 +55,9 @@ export function placeContext(form: Form, jurisdiction: Jurisdiction): PlaceConte
     registrarShort: society ? 'the FCA' : company ? 'Companies House' : null,
     // A GB society's office may be anywhere in Great Britain (2014 Act s.2); a company's is
     // fixed to the part of the UK it is registered in.
-    officeRegion: society && !ni ? 'Great Britain' : jurisdictionName(jurisdiction),
+    // A Welsh society or company states that its office is in Wales (2014 Act s.10(2); Companies
+    // Act 2006 s.88), which is what lets its name take a Welsh ending.
+    officeRegion: inWales ? 'Wales' : society && !ni ? 'Great Britain' : jurisdictionName(jurisdiction),
     deceasedRepresentatives: scotland ? 'executors' : 'personal representatives',
     becomesInsolvent: scotland ? 'has their estate sequestrated' : 'is made bankrupt',
     insolvencyTrustee: scotland ? 'trustee in the sequestration' : 'trustee in bankruptcy',

@@ -11,6 +11,8 @@ import {
   FORMS,
   JURISDICTIONS,
   KINDS,
+  OFFICE_COUNTRIES,
+  type OfficeCountry,
   type BoardStyle,
   type DecisionMethod,
   type DissolutionRule,
@@ -47,6 +49,10 @@ export interface Answers {
   eligibility?: string;
   dissolution?: DissolutionRule;
   dissolutionRecipient?: string;
+  officeCountry?: OfficeCountry;
+  limitedExempt?: boolean;
+  charitable?: boolean;
+  assetLockedBody?: string;
 }
 
 export type AnswerKey = keyof Answers;
@@ -149,6 +155,10 @@ export const QUESTIONS = [
   q('kind', '--kind', choice(KINDS)),
   q('form', '--form', choice(FORMS)),
   q('jurisdiction', '--jurisdiction', choice(JURISDICTIONS)),
+  // Asked before the name, because they decide which endings the name may take.
+  q('officeCountry', '--office-country', choice(OFFICE_COUNTRIES)),
+  q('limitedExempt', '--limited-exempt', yesNo),
+  q('charitable', '--charitable', yesNo),
   q('name', '--name', text(200)),
   q('objects', '--objects', text(2000)),
   q('area', '--area', text(500)),
@@ -172,6 +182,7 @@ export const QUESTIONS = [
   q('board', '--board', choice(BOARD_STYLES)),
   q('dissolution', '--dissolution', choice(DISSOLUTION_RULES)),
   q('dissolutionRecipient', '--dissolution-recipient', text(500)),
+  q('assetLockedBody', '--asset-locked-body', text(500)),
 ] as const satisfies readonly Question[];
 
 export function questionFor<K extends AnswerKey>(key: K): Question<K> {

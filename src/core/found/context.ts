@@ -6,7 +6,21 @@ import { addMonths, longDate } from '../dates.js';
 import { BANK_SIGNATORIES } from '../defaults.js';
 import { describeFraction } from '../fraction.js';
 import { CONTACTS_FILE, LEDGER_FILE, PARAMS_FILE } from '../layout.js';
-import { MINUTES_KEEP_YEARS, REGISTER_REMOVAL_YEARS, hasShares, isCompany, isSociety } from '../law.js';
+import {
+  ACV_MIN_MEMBERS,
+  CBS_ASSET_LOCK_REGULATIONS,
+  CHARITY_REGISTRATION_INCOME_PENCE,
+  GUARANTEE_AFTER_LEAVING_YEARS,
+  MINUTES_KEEP_YEARS,
+  NI_FCA_REGISTRAR_SINCE,
+  NI_SOCIETY_ANNUAL_RETURN_SOURCE,
+  REGISTER_REMOVAL_YEARS,
+  WITHDRAWABLE_SHARE_CAP_PENCE,
+  hasShares,
+  isCompany,
+  isSociety,
+} from '../law.js';
+import { officeInWales } from '../legal-name.js';
 import { OFFICER_DETAILS_FILE } from '../officer-details.js';
 import type { Form } from '../params.js';
 import type { CoopParams } from '../params.js';
@@ -29,6 +43,34 @@ export const FOUNDING_FILES = {
   gitignore: '.gitignore',
   privacy: 'documents/privacy-notice.md',
 } as const;
+
+/** What the founders file besides the governing document, by form: under documents/registration/. */
+export interface PackFile {
+  path: string;
+  template: string;
+  /** What it is, for the README's table and the next steps. */
+  what: string;
+}
+
+const PACK_DIR = 'documents/registration';
+const pack = (name: string, what: string): PackFile => ({ path: `${PACK_DIR}/${name}.md`, template: `group/documents/registration/${name}.md.hbs`, what });
+
+export function registrationPack(form: CoopParams['group']['form']): PackFile[] {
+  if (isSociety(form)) {
+    return [
+      pack('fca-application', 'the information the FCA’s application to register a new society asks for, drafted from the rules'),
+      pack('signature-sheet', 'the sheet on which founding members and the secretary sign the rules for registration'),
+    ];
+  }
+  if (isCompany(form)) {
+    return [
+      pack('memorandum-of-association', 'the memorandum of association (Companies Act 2006 s.8), for each subscriber to sign'),
+      pack('statement-of-guarantee', 'the statement of guarantee (Companies Act 2006 s.11) filed with the application'),
+      ...(form === 'cic' ? [pack('community-interest-statement', 'the community interest statement the CIC Regulator asks for (form CIC36), drafted from the objects and area')] : []),
+    ];
+  }
+  return [];
+}
 
 export interface GoverningRef {
   path: string;
@@ -108,6 +150,8 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
       maxMonthsBetween: meetings.agm.maxMonthsBetween,
     },
     registration: registrationFor(group.kind, form, group.jurisdiction),
+    registrationPack: registrationPack(form),
+    legal: foundingLegal(params),
     bankSignatories: BANK_SIGNATORIES,
     minutesKeepYears: MINUTES_KEEP_YEARS,
     privacy: privacyFacts(form),
@@ -137,5 +181,35 @@ function privacyFacts(form: Form) {
         ? 'the Companies Act 2006, sections 113, 162, 165, 275 and Part 21A'
         : '',
     registrar: isSociety(form) ? 'the Financial Conduct Authority' : isCompany(form) ? 'Companies House' : '',
+  };
+}
+
+/** The legal choices the next steps and registration pack speak to (issue 10). */
+function foundingLegal(params: CoopParams) {
+  const { group, dissolution } = params;
+  const ew = group.jurisdiction === 'england-wales';
+  const charitable = group.form === 'community-benefit-society' && group.charitable === true;
+  return {
+    charitable,
+    statutoryLock: group.form === 'community-benefit-society' && !charitable && dissolution.rule === 'asset-lock',
+    cbsLockRegulations: CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction],
+    /** Charitable society in England and Wales: an exempt charity (HMRC recognition, no Charity Commission registration). */
+    exemptCharity: charitable && ew,
+    charityScotland: group.jurisdiction === 'scotland',
+    charityNorthernIreland: group.jurisdiction === 'northern-ireland',
+    charityEnglandWales: ew,
+    charityIncomeThreshold: poundsText(CHARITY_REGISTRATION_INCOME_PENCE),
+    limitedExempt: group.form === 'company-limited-by-guarantee' && group.limitedExempt === true,
+    officeInWales: officeInWales(group),
+    assetLockedBody: group.form === 'cic' ? (dissolution.assetLockedBody ?? null) : null,
+    // Assets of Community Value are an English scheme (Localism Act 2011 Part 5 Ch 3): a
+    // neighbourhood association with its office in England.
+    acv: group.kind === 'neighbourhood-group' && group.form === 'unincorporated-association' && ew && !officeInWales(group),
+    acvMembers: ACV_MIN_MEMBERS,
+    guaranteeAfterLeaving: countOf(GUARANTEE_AFTER_LEAVING_YEARS, 'year'),
+    niSociety: isSociety(group.form) && group.jurisdiction === 'northern-ireland',
+    niFcaSince: NI_FCA_REGISTRAR_SINCE,
+    withdrawableCap: poundsText(WITHDRAWABLE_SHARE_CAP_PENCE[group.jurisdiction]),
+    annualReturnSource: group.jurisdiction === 'northern-ireland' ? NI_SOCIETY_ANNUAL_RETURN_SOURCE : 'Co-operative and Community Benefit Societies Act 2014 s.89',
   };
 }

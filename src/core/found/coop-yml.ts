@@ -18,7 +18,7 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   group: 'Who the group is.',
   'group.name': (p) =>
     p.group.form === 'co-operative-society' || p.group.form === 'community-benefit-society'
-      ? 'The full registered name. A society\'s name ends in "Limited" (or "Cyfyngedig" if the registered office is in Wales).'
+      ? 'The full registered name. A society\'s name ends in "Limited" (or "Cyfyngedig" if the rules state the registered office is in Wales: officeCountry wales).'
       : 'The group\'s full name, as it appears on its governing document and bank account.',
   'group.kind': `What sort of group this is: ${KINDS.join(', ')}.`,
   'group.form': `The legal form: ${FORMS.join(', ')}. Changing it means re-forming the group, not editing this line.`,
@@ -28,6 +28,9 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'group.registeredOffice': 'The official address where letters to the group are sent.',
   'group.founded': 'The date of the founding meeting, YYYY-MM-DD. The register starts on this date.',
   'group.financialYearEnd': 'The last day of the financial year, MM-DD (03-31 is 31 March).',
+  'group.officeCountry': 'england or wales: the country of England and Wales the governing document states the registered office is in. Only with wales may the name take a Welsh ending (Cyfyngedig, Cyf, CBC).',
+  'group.limitedExempt': 'true: the company claims the exemption from ending its name in "Limited" (Companies Act 2006 s.60; SI 2015/17 reg 3). Its articles must keep every condition of the exemption.',
+  'group.charitable': 'true: a community benefit society with exclusively charitable objects. It cannot adopt the statutory asset lock; its rules keep its assets for charitable purposes instead.',
   membership: 'Who may join.',
   'membership.eligibility': 'Who may become a member, in the words the governing document uses.',
   decisions: 'How members make decisions at general meetings.',
@@ -88,6 +91,7 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   dissolution: 'What happens to anything left if the group is wound up, after its debts are paid.',
   'dissolution.rule': `${DISSOLUTION_RULES.join(', ')}.`,
   'dissolution.recipient': 'Who receives the remaining assets, in the words the governing document uses.',
+  'dissolution.assetLockedBody': "A CIC's specified asset-locked body: the charity or CIC its articles name to receive transfers and its remaining assets (Community Interest Company Regulations 2005, Schedule 1 and regulation 23).",
 };
 
 const HEADER = (p: CoopParams) =>

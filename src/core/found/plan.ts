@@ -4,7 +4,7 @@
 import { GROUP_GITIGNORE } from '../group-files.js';
 import type { CoopParams } from '../params.js';
 import { coopYmlText } from './coop-yml.js';
-import { FOUNDING_FILES, foundingContext, type GoverningRef } from './context.js';
+import { FOUNDING_FILES, foundingContext, registrationPack, type GoverningRef } from './context.js';
 import type { Founder } from './founders.js';
 import { foundingContacts, foundingEvents, ledgerText } from './register.js';
 
@@ -37,6 +37,8 @@ export function foundingPlan(params: CoopParams, founders: readonly Founder[], g
     { path: FOUNDING_FILES.params, tracked: true, content: coopYmlText(params) },
     { path: governing.path, tracked: true, content: governing.content },
     ...GROUP_TEMPLATES.map((t) => ({ path: t.path, tracked: true, template: t.template, context })),
+    // What the founders file with the governing document: our own drafting, never a copy of a form.
+    ...registrationPack(params.group.form).map((t) => ({ path: t.path, tracked: true, template: t.template, context })),
     { path: FOUNDING_FILES.ledger, tracked: true, content: ledgerText(foundingEvents(params, founders)) },
     // The .gitignore text is shared with `coop check`, which makes sure it is still there, so it
     // comes from one constant rather than a templates/group/_gitignore copy that could drift.

@@ -16,7 +16,9 @@ import {
 import type { Form, Jurisdiction, Kind } from '../params.js';
 import { placeContext } from '../documents/place.js';
 
-export type Route = 'fca' | 'ni-registrar' | 'companies-house' | 'none';
+// The FCA registers societies in Northern Ireland too, since 6 April 2018 (law.ts), so there
+// is no separate Northern Ireland route.
+export type Route = 'fca' | 'companies-house' | 'none';
 
 export interface Registration {
   route: Route;
@@ -25,7 +27,6 @@ export interface Registration {
   /** The Act the group is formed under. */
   act: string;
   fca: boolean;
-  niRegistrar: boolean;
   companiesHouse: boolean;
   cicRegulator: boolean;
   none: boolean;
@@ -58,7 +59,7 @@ export function registrationFor(kind: Kind, form: Form, jurisdiction: Jurisdicti
   // The registrar and the Act are named once, in core/documents/place.ts, for the governing
   // document and this checklist alike.
   const place = placeContext(form, jurisdiction);
-  const route: Route = isSociety(form) ? (jurisdiction === 'northern-ireland' ? 'ni-registrar' : 'fca') : isCompany(form) ? 'companies-house' : 'none';
+  const route: Route = isSociety(form) ? 'fca' : isCompany(form) ? 'companies-house' : 'none';
   const base = {
     route,
     registrar: place.registrar ?? 'nobody: an unincorporated association does not register',
@@ -67,7 +68,6 @@ export function registrationFor(kind: Kind, form: Form, jurisdiction: Jurisdicti
   return {
     ...base,
     fca: base.route === 'fca',
-    niRegistrar: base.route === 'ni-registrar',
     companiesHouse: base.route === 'companies-house',
     cicRegulator: form === 'cic',
     none: base.route === 'none',

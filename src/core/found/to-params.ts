@@ -4,7 +4,7 @@
 
 import { defaultBoardExtras } from '../board/rules.js';
 import { daysBetween, type IsoDate } from '../dates.js';
-import { DEFAULT_FOUNDERS, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_FORM, DEFAULT_JURISDICTION, DEFAULT_KIND, defaultName, defaultParams, defaultRecipient } from '../defaults.js';
+import { CHARITABLE_RECIPIENT, DEFAULT_FOUNDERS, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_FORM, DEFAULT_JURISDICTION, DEFAULT_KIND, defaultName, defaultParams, defaultRecipient } from '../defaults.js';
 import { hasShares, MIN_FOUNDERS } from '../law.js';
 import { paramsSchema, type CoopParams, type CoopParamsInput } from '../params.js';
 import { validateFounding, validateParams } from '../validate-params.js';
@@ -100,7 +100,28 @@ export function applyAnswers(p: CoopParamsInput, answers: Answers): CoopParamsIn
   }
   if (answers.dissolution !== undefined) p.dissolution = { rule: answers.dissolution, recipient: defaultRecipient(answers.dissolution) };
   if (answers.dissolutionRecipient !== undefined) p.dissolution.recipient = answers.dissolutionRecipient;
+  applyLegalChoices(p, answers);
   return p;
+}
+
+/** The choices that change what the law requires of the name and the asset lock (issue 10). */
+function applyLegalChoices(p: CoopParamsInput, answers: Answers): void {
+  const g = p.group;
+  if (answers.officeCountry !== undefined) g.officeCountry = answers.officeCountry;
+  if (answers.limitedExempt) g.limitedExempt = true;
+  if (answers.charitable) {
+    g.charitable = true;
+    // A charitable society cannot adopt the statutory lock: its assets stay with charity instead.
+    if (g.form === 'community-benefit-society') {
+      if (answers.dissolution === undefined) p.dissolution.rule = 'similar-body';
+      if (answers.dissolutionRecipient === undefined) p.dissolution.recipient = CHARITABLE_RECIPIENT;
+    }
+  }
+  if (answers.assetLockedBody !== undefined) {
+    p.dissolution.assetLockedBody = answers.assetLockedBody;
+    // The specified body is the recipient (reg 23(5)); one name, said once.
+    if (answers.dissolutionRecipient === undefined) p.dissolution.recipient = answers.assetLockedBody;
+  }
 }
 
 /** Where in coop.yml each answer lands, to name the flag in a problem about that key. */
@@ -132,6 +153,10 @@ const FLAG_FOR_PATH: Record<string, string> = {
   'board.minSize': '--founder',
   'dissolution.rule': '--dissolution',
   'dissolution.recipient': '--dissolution-recipient',
+  'group.officeCountry': '--office-country',
+  'group.limitedExempt': '--limited-exempt',
+  'group.charitable': '--charitable',
+  'dissolution.assetLockedBody': '--asset-locked-body',
   founders: '--founder',
 };
 
@@ -149,6 +174,11 @@ export function inapplicable(answers: Answers, form: CoopParams['group']['form']
         out.push({ where: flag, message: `a ${form} has no members' shares in these rules, so ${flag} does not apply: leave it out, or choose a society (--form co-operative-society or community-benefit-society).` });
       }
     }
+  }
+  // A CIC's residual assets go to the body its articles specify, or as the Regulator directs
+  // (SI 2005/1788 reg 23): a recipient named any other way would not bind, so it is refused.
+  if (form === 'cic' && answers.dissolutionRecipient !== undefined && answers.assetLockedBody === undefined) {
+    out.push({ where: '--asset-locked-body', message: 'a CIC\'s articles must specify the asset-locked body that receives its remaining assets (Community Interest Company Regulations 2005, regulation 23 and Schedule 1): name it with --asset-locked-body "Name of the charity or CIC" instead of --dissolution-recipient, or leave both out and the Regulator directs where they go.' });
   }
   if (method !== 'consensus' && answers.fallbackThreshold !== undefined) {
     out.push({ where: '--fallback-threshold', message: 'a fallback vote is only for groups deciding by consensus: add --decisions consensus, or leave --fallback-threshold out.' });

@@ -12,6 +12,7 @@ import {
   CONFIRMATION_STATEMENT_MONTHS,
   FIRST_ACCOUNTING_PERIOD_MIN_MONTHS,
   SOCIETY_ANNUAL_RETURN_MONTHS,
+  NI_SOCIETY_ANNUAL_RETURN_SOURCE,
   isCompany,
   isSociety,
 } from '../law.js';
@@ -104,7 +105,7 @@ export function statutoryDeadlines(params: CoopParams, record: FilingRecord = NO
   const { start, note } = countingStart(params, record);
   if (isSociety(form)) {
     const { end } = nextYearEnd(params, start, lastFiledPeriod(record, 'annual-return'));
-    const act = jurisdiction === 'northern-ireland' ? 'Industrial and Provident Societies Act (Northern Ireland) 1969 s.48 as amended' : 'Co-operative and Community Benefit Societies Act 2014 s.89';
+    const act = jurisdiction === 'northern-ireland' ? NI_SOCIETY_ANNUAL_RETURN_SOURCE : 'Co-operative and Community Benefit Societies Act 2014 s.89';
     out.push({
       what: `Annual return and accounts to the FCA for the year ending ${longDate(end)}`,
       due: addMonths(end, SOCIETY_ANNUAL_RETURN_MONTHS),
