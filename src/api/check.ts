@@ -11,8 +11,13 @@ import { deriveState, type DeriveOptions, type RegisterState } from '../core/led
 import { LEDGER_FILE } from '../core/ledger/events.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { UsageError } from '../errors.js';
+import { strayContacts } from '../core/contacts.js';
+import { admissionKeys } from '../core/ledger/admission.js';
+import { isRegisterFile } from '../core/ledger/parts.js';
+import { editedLines } from '../io/checkout-guard.js';
 import { readContactsStore } from '../io/contacts-store.js';
-import { isIgnored, trackedFiles } from '../io/git.js';
+import { isIgnored, trackedFiles, worktreeState } from '../io/git.js';
+import { sequenceGaps } from '../io/ledger-store.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -44,15 +49,41 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const git = isGitGroup(root);
   const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
   const tracked = git ? settled(trackedFiles(root)) : undefined;
+  const worktree = git ? settled(worktreeState(root)) : undefined;
 
   const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
   const { state } = register;
 
+  // A ledger line changed or removed since git committed it: the register is only ever added to.
+  if (worktree) {
+    for (const path of (await worktree.catch(() => undefined))?.edited ?? []) {
+      if (!isRegisterFile(path)) continue;
+      const edit = await editedLines(root, path);
+      if (!edit) continue;
+      problems.push({
+        where: `${path}:${edit.line}`,
+        message:
+          edit.is === undefined || edit.is === ''
+            ? `has lost an entry git committed (${edit.was}): the register is only ever added to. Put it back with: git restore ${path}`
+            : `differs from what git committed (it was ${edit.was}): the register is only ever added to, and a correction is a new entry. Put it back with: git restore ${path}`,
+      });
+    }
+  }
+
   // Only who has details matters here, not the details themselves: no object per member.
   const contacts = readContactsStore(root, true);
+  if (contacts.missing && state.members.size > 0) {
+    problems.push({ where: CONTACTS_FILE, message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")' });
+  }
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+  }
+  for (const stray of strayContacts(contacts, register.admissions)) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
+    });
   }
 
   if (ignored && !(await ignored)) {
@@ -107,10 +138,15 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
  * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
  * each), so the events and the file's bytes can go before the contact store is read.
  */
-function readRegister(root: string, options: DeriveOptions, problems: Located[]): { state: RegisterState; names: Map<string, { text: string; lines: number[] }> } {
+function readRegister(
+  root: string,
+  options: DeriveOptions,
+  problems: Located[],
+): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; admissions: Map<number, string> } {
   const ledger = readLedger(root, true);
   const { events } = ledger;
   for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
+  for (const gap of sequenceGaps(ledger)) problems.push(gap);
   const { state, problems: ruleProblems } = deriveState(events, options);
   if (ruleProblems.length > 0) {
     const indexOf = new Map<number, number>();
@@ -136,7 +172,7 @@ function readRegister(root: string, options: DeriveOptions, problems: Located[])
     }
     names.set(part.path, { text: text.join('\n'), lines });
   }
-  return { state, names };
+  return { state, names, admissions: admissionKeys(events, ledger.streamOf) };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

@@ -7,9 +7,10 @@ import { toCsv, type Cell } from '../core/csv.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { parseAsOf } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
-import { readContacts } from '../io/contacts-store.js';
+import { MISSING_STORE_NOTE, readContacts } from '../io/contacts-store.js';
+import type { Contact } from '../core/contacts.js';
 import { isIgnored } from '../io/git.js';
-import { openGroup, type CommonOptions, type GroupContext } from './group.js';
+import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 
 export interface RegisterOptions extends CommonOptions {
   /** The date (default today). */
@@ -22,7 +23,13 @@ function registerOf(group: GroupContext, options: RegisterOptions): StatutoryReg
   const asOf = parseAsOf(options.asOf, group.today);
   const { state } = deriveState(group.events, { asOf });
   const sharePence = group.params.shares ? group.params.shares.nominalPence : null;
-  return buildRegister(state, { group: group.params.group.name, asOf, sharePence }, options.withContacts ? readContacts(group.root) : undefined);
+  let contacts: Map<number, Contact> | undefined;
+  if (options.withContacts) {
+    const store = readContacts(group.root, memberAdmissions(group));
+    if (store.missing) throw new UserError(`${MISSING_STORE_NOTE} Nothing was written.`);
+    contacts = store.contacts;
+  }
+  return buildRegister(state, { group: group.params.group.name, asOf, sharePence }, contacts);
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {

@@ -61,9 +61,13 @@ export interface Ledger {
   parts: { path: string; first: number; count: number }[];
   /** "register/ledger-2.jsonl:12" for events[i]. */
   whereOf(i: number): string;
+  /** The stream that recorded events[i]: '' for the group's first ledger (see admission.ts). */
+  streamOf(i: number): string;
 }
 
 export interface LedgerHandle {
+  /** The stream this copy's new events go to ('' for the group's first ledger). */
+  stream: string;
   /** The parts' summaries as one: last seq, highest membership numbers, events. */
   summary: PartSummary;
   /** True when every line of every part reads, the parts are all there and seq rises throughout. */
@@ -224,12 +228,13 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       }
       return `${ranges[lo]?.path ?? LEDGER_FILE}:${lines[i] ?? '?'}`;
     };
-    ledger = { events, lines, problems, parts: ranges, whereOf };
+    ledger = { events, lines, problems, parts: ranges, whereOf, streamOf: () => '' };
     return ledger;
   };
 
   const lastPart = parts.at(-1);
   return {
+    stream: '',
     summary: combineSummaries(parts.map((p) => p.summary)),
     clean,
     read,
@@ -275,4 +280,27 @@ export function refuseUnreadable(ledger: Ledger): void {
   if (ledger.problems.length === 0) return;
   const first = ledger.problems.slice(0, 5).map((p) => `  ${p.path}${p.line > 0 ? `:${p.line}` : ''}: ${p.message}`);
   throw new UserError(`The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n${first.join('\n')}`);
+}
+
+/**
+ * Entries missing from the ledger: coop numbers each stream's entries 1, 2, 3, … so a jump
+ * means lines were deleted (or a part lost) — whether or not the deletion was committed.
+ */
+export function sequenceGaps(ledger: Ledger): { where: string; message: string }[] {
+  const out: { where: string; message: string }[] = [];
+  // A line that cannot be read leaves a gap of its own, and is reported as what it is.
+  if (ledger.problems.length > 0) return out;
+  let before = 0;
+  ledger.events.forEach((e, i) => {
+    if (ledger.streamOf(i) !== '') return;
+    if (e.seq > before + 1) {
+      const missing = e.seq - before - 1;
+      out.push({
+        where: ledger.whereOf(i),
+        message: `has seq ${e.seq}, but the entry before has ${before}: ${missing === 1 ? `the entry with seq ${before + 1} is` : `${missing} entries (seq ${before + 1}–${e.seq - 1}) are`} missing, deleted from the register. Restore ${missing === 1 ? 'it' : 'them'} from git (git log -p -- register/)`,
+      });
+    }
+    before = Math.max(before, e.seq);
+  });
+  return out;
 }

@@ -57,6 +57,8 @@ describe('a register kept in parts', () => {
     const original = read(second);
     expect(original).toContain('"member":4,"name":"Member 1"');
     writeFileSync(second, original.replace('"member":4,"name":"Member 1"', '"member":40,"name":"Member 1"'));
+    // Committed, as an edit must be before coop makes a change on top of it.
+    await git(dir, ['commit', '-qam', 'Renumber member 4 by hand']);
     const added = await coop(['member', 'add', 'After Hand Edit', '--joined', '2024-03-02'], { cwd: dir, env });
     expect(added.stdout).toBe('41');
     const check = await coop(['check'], { cwd: dir, env });

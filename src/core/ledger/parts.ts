@@ -36,6 +36,11 @@ export function isLedgerPart(path: string): boolean {
   return path.slice(0, slash) === REGISTER_DIR && partNumberOf(path.slice(slash + 1)) !== undefined;
 }
 
+/** True for any file of the ledger: a part of the first stream, or of a writer's (see streams.ts). */
+export function isRegisterFile(path: string): boolean {
+  return isLedgerPart(path);
+}
+
 /** What a command needs to know of a part without its events. */
 export interface PartSummary {
   /** Events in the part. */
