@@ -160,18 +160,19 @@ function readRegister(
   // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
   // checked on decoding), so only names are searched for leaks, part by part. Lines without a
   // name are left out: words are matched across line breaks anyway, so the words are the same.
-  const names = new Map<string, { text: string; lines: number[] }>();
-  for (const part of ledger.parts) {
-    const text: string[] = [];
-    const lines: number[] = [];
-    for (let i = part.first; i < part.first + part.count; i++) {
-      const e = events[i]!;
-      if (e.type !== 'admit' && e.type !== 'rename') continue;
-      text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
-      lines.push(ledger.lines[i]!);
-    }
-    names.set(part.path, { text: text.join('\n'), lines });
+  const byPart = new Map<string, { text: string[]; lines: number[] }>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'admit' && e.type !== 'rename') continue;
+    const path = ledger.pathOf(i);
+    let part = byPart.get(path);
+    if (!part) byPart.set(path, (part = { text: [], lines: [] }));
+    part.text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
+    part.lines.push(ledger.lines[i]!);
   }
+  const names = new Map<string, { text: string; lines: number[] }>();
+  for (const part of ledger.parts) names.set(part.path, { text: '', lines: [] });
+  for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
   return { state, names, admissions: admissionKeys(events, ledger.streamOf) };
 }
 

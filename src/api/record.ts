@@ -48,7 +48,7 @@ export async function recordChange<T>(
     if (change.dryRun) return { ...change.result(plan.added, plan), commit: null };
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
-    changes.push(...group.ledger.appendChanges(plan.lines));
+    changes.push(...group.ledger.appendChanges(plan.added));
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
       keyContacts(change.contacts, plan.added, group);
