@@ -104,7 +104,7 @@ describe('coop member leave', () => {
     await coop(['officer', 'leave', '1', '--role', 'chair', '--date', '2025-06-01'], { cwd: dir });
     const r = await coop(['member', 'leave', '1', '--date', '2025-01-01', '--reason', 'resigned'], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/later entry \(register\/[0-9a-f]{12}\/ledger\.jsonl:1.*does not hold the office of chair/);
+    expect(r.stderr).toMatch(/later entry wrong \(register\/[0-9a-f]{12}\/ledger\.jsonl:1.*does not hold the office of chair/);
   });
 
   it('refuses an unknown member', async () => {
