@@ -14,8 +14,13 @@ import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
 import { UsageError } from '../errors.js';
+import { strayContacts } from '../core/contacts.js';
+import { admissionKeys } from '../core/ledger/admission.js';
+import { isRegisterFile } from '../core/ledger/parts.js';
+import { editedLines } from '../io/checkout-guard.js';
 import { readContactsStore } from '../io/contacts-store.js';
-import { firstCommittedVersion, isIgnored, trackedFiles } from '../io/git.js';
+import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
+import { sequenceGaps } from '../io/ledger-store.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -50,15 +55,41 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
   const tracked = git ? settled(trackedFiles(root)) : undefined;
   const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
+  const worktree = git ? settled(worktreeState(root)) : undefined;
 
   const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
   const { state } = register;
 
+  // A ledger line changed or removed since git committed it: the register is only ever added to.
+  if (worktree) {
+    for (const path of (await worktree.catch(() => undefined))?.edited ?? []) {
+      if (!isRegisterFile(path)) continue;
+      const edit = await editedLines(root, path);
+      if (!edit) continue;
+      problems.push({
+        where: `${path}:${edit.line}`,
+        message:
+          edit.is === undefined || edit.is === ''
+            ? `has lost an entry git committed (${edit.was}): the register is only ever added to. Put it back with: git restore ${path}`
+            : `differs from what git committed (it was ${edit.was}): the register is only ever added to, and a correction is a new entry. Put it back with: git restore ${path}`,
+      });
+    }
+  }
+
   // Only who has details matters here, not the details themselves: no object per member.
   const contacts = readContactsStore(root, true);
+  if (contacts.missing && state.members.size > 0) {
+    problems.push({ where: CONTACTS_FILE, message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")' });
+  }
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
     if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+  }
+  for (const stray of strayContacts(contacts, register.admissions)) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
+    });
   }
 
   // Personal data kept no longer than needed: former members past the register's retention.
@@ -158,11 +189,12 @@ function readRegister(
   root: string,
   options: DeriveOptions,
   problems: Located[],
-): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; forgotten: Set<number> } {
+): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; admissions: Map<number, string>; forgotten: Set<number> } {
   const ledger = readLedger(root, true);
   const { events } = ledger;
   const forgotten = forgottenMembers(events);
   for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
+  for (const gap of sequenceGaps(ledger)) problems.push(gap);
   const { state, problems: ruleProblems } = deriveState(events, options);
   if (ruleProblems.length > 0) {
     const indexOf = new Map<number, number>();
@@ -176,19 +208,20 @@ function readRegister(
   // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
   // checked on decoding), so only names are searched for leaks, part by part. Lines without a
   // name are left out: words are matched across line breaks anyway, so the words are the same.
-  const names = new Map<string, { text: string; lines: number[] }>();
-  for (const part of ledger.parts) {
-    const text: string[] = [];
-    const lines: number[] = [];
-    for (let i = part.first; i < part.first + part.count; i++) {
-      const e = events[i]!;
-      if (e.type !== 'admit' && e.type !== 'rename') continue;
-      text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
-      lines.push(ledger.lines[i]!);
-    }
-    names.set(part.path, { text: text.join('\n'), lines });
+  const byPart = new Map<string, { text: string[]; lines: number[] }>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'admit' && e.type !== 'rename') continue;
+    const path = ledger.pathOf(i);
+    let part = byPart.get(path);
+    if (!part) byPart.set(path, (part = { text: [], lines: [] }));
+    part.text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
+    part.lines.push(ledger.lines[i]!);
   }
-  return { state, names, forgotten };
+  const names = new Map<string, { text: string; lines: number[] }>();
+  for (const part of ledger.parts) names.set(part.path, { text: '', lines: [] });
+  for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
+  return { state, names, admissions: admissionKeys(events, ledger.streamOf), forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

@@ -204,7 +204,7 @@ export async function electionAtClose(root: string, params: CoopParams, meeting:
         boardAfter,
       },
     ],
-    changes: group.ledger.appendChanges(plan.lines),
+    changes: group.ledger.appendChanges(plan.added),
     notes,
   };
 }

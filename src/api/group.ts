@@ -8,6 +8,7 @@ import type { LedgerEvent } from '../core/ledger/events.js';
 import type { CoopParams } from '../core/params.js';
 import { findGroupRoot, isGitGroup, ledgerRules, loadParams, settle } from '../io/group.js';
 import { nextMemberNumber } from '../core/ledger/append.js';
+import { admissionKeys } from '../core/ledger/admission.js';
 import { openLedger, refuseUnreadable, type LedgerHandle } from '../io/ledger-store.js';
 
 export interface GroupContext {
@@ -61,6 +62,12 @@ export async function readGroup(root: string, options: CommonOptions = {}, cache
     founded: params.group.founded,
     git: isGitGroup(root),
   };
+}
+
+/** Each member's admission key, by membership number: what the private store is joined by. */
+export function memberAdmissions(group: GroupContext): Map<number, string> {
+  const ledger = group.ledger.read();
+  return admissionKeys(ledger.events, ledger.streamOf);
 }
 
 /** For read operations: find the group from any folder inside it, finish any interrupted change, read it. */

@@ -8,7 +8,7 @@ import type { EventType, LeaveReason, NoticeMethod } from '../core/ledger/events
 import { describeForMember } from '../core/register/history.js';
 import { parseAsOf, registerDay, parseMemberNumber } from '../core/register/input.js';
 import { readContacts } from '../io/contacts-store.js';
-import { openGroup, type CommonOptions } from './group.js';
+import { memberAdmissions, openGroup, type CommonOptions } from './group.js';
 import { noSuchMember } from './guards.js';
 
 /** One line of `coop member list --json`: a shape scripts rely on. */
@@ -48,6 +48,8 @@ export interface MemberDetails extends MemberRow {
   offices: { role: string; from: IsoDate; to: IsoDate | null }[];
   /** Private contact details (from private/contacts.jsonl; never committed). */
   contact: Contact;
+  /** True when this copy has no private store (a fresh clone): `contact` is then empty for want of it. */
+  contactsMissing: boolean;
   history: { date: IsoDate; type: EventType; text: string }[];
 }
 
@@ -57,6 +59,7 @@ export async function showMember(cwd: string, memberNumber: number | string, opt
   const { state } = deriveState(group.events);
   const m = state.members.get(number);
   if (!m) throw new UserError(noSuchMember(group, number));
+  const { contacts, missing } = readContacts(group.root, memberAdmissions(group));
   return {
     number: m.number,
     name: m.name,
@@ -67,7 +70,8 @@ export async function showMember(cwd: string, memberNumber: number | string, opt
     notices: m.notices,
     noticesSince: m.noticesSince,
     offices: state.officers.filter((t) => t.member === number).map((t) => ({ role: t.role, from: t.from, to: t.to })),
-    contact: readContacts(group.root).get(number) ?? {},
+    contact: contacts.get(number) ?? {},
+    contactsMissing: missing,
     history: memberHistory(group.events, number).map((e) => ({ date: e.date, type: e.type, text: describeForMember(e, number) })),
   };
 }

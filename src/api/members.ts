@@ -8,7 +8,7 @@ import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod } fro
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
 import { readContacts } from '../io/contacts-store.js';
 import { commitMessages, plural } from '../core/register/messages.js';
-import type { GroupContext, WriteOptions } from './group.js';
+import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
 import { recordChange, type Recorded } from './record.js';
 
@@ -66,7 +66,7 @@ export function contactLine(member: number, input: ContactInput, allowRemoval = 
 }
 
 export function contactFields(line: ContactLine | undefined): ContactField[] {
-  return line ? (Object.keys(line).filter((k) => k !== 'member') as ContactField[]) : [];
+  return line ? (Object.keys(line).filter((k) => k !== 'member' && k !== 'of') as ContactField[]) : [];
 }
 
 /** The shares a new member takes: as asked, or the rules' minimum; refused where there are no shares. */
@@ -195,7 +195,7 @@ export async function updateMember(cwd: string, memberNumber: number | string, i
     const renamed = events.length > 0;
     const contact = contactLine(number, input, true);
     const method = noticesMethod(input);
-    const emailAfter = contact?.email === null ? undefined : (contact?.email ?? readContacts(group.root).get(number)?.email);
+    const emailAfter = contact?.email === null ? undefined : (contact?.email ?? readContacts(group.root, memberAdmissions(group)).contacts.get(number)?.email);
     let notices = m.notices;
     let noticesSince = m.noticesSince;
     if (method !== undefined) {

@@ -19,7 +19,7 @@ import { readContacts } from '../io/contacts-store.js';
 import { isIgnored } from '../io/git.js';
 import { PRIVATE_DIR } from '../io/group.js';
 import { listMeetings, type StoredMeeting } from '../io/meetings.js';
-import { openGroup, type CommonOptions, type GroupContext } from './group.js';
+import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 
 export const PRINTABLE = ['rules', 'notice', 'proxy-form', 'attendance', 'minutes', 'register', 'certificate', 'poster', 'founding'] as const;
 export type Printable = (typeof PRINTABLE)[number];
@@ -89,7 +89,7 @@ function makePaper(group: GroupContext, what: Printable, options: PrintOptions):
       const asOf = parseAsOf(options.asOf, group.today);
       const { state } = deriveState(group.events, { asOf });
       const sharePence = params.shares ? params.shares.nominalPence : null;
-      const register = buildRegister(state, { group: org, asOf, sharePence }, options.withContacts ? readContacts(root) : undefined);
+      const register = buildRegister(state, { group: org, asOf, sharePence }, options.withContacts ? readContacts(root, memberAdmissions(group)).contacts : undefined);
       const footer = `${org} · register as at ${longDate(asOf)}`;
       return { doc: recordPaper(`${org}: register ${asOf}`, footer, registerMarkdown(register)), name: `register-${asOf}.pdf`, personal: options.withContacts === true };
     }
@@ -143,7 +143,7 @@ function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'f
  */
 function letterMembers(group: GroupContext, meeting: StoredMeeting) {
   const asOf: IsoDate = [group.today < meeting.noticeDate ? meeting.noticeDate : group.today, meeting.date].sort()[0]!;
-  const contacts = readContacts(group.root);
+  const contacts = readContacts(group.root, memberAdmissions(group)).contacts;
   return currentMembers(deriveState(group.events, { asOf }).state).map((m: Member) => ({
     number: m.number,
     name: m.name,

@@ -11,7 +11,8 @@ import { LEDGER_FILE, type LedgerEvent, type NewEvent } from '../core/ledger/eve
 import { contactsChange, ensureContactsPrivate } from '../io/contacts-store.js';
 import { findGroupRoot } from '../io/group.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
-import { readGroup, type GroupContext, type WriteOptions } from './group.js';
+import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
+import { admissionKey } from '../core/ledger/admission.js';
 
 export interface Change<T> {
   events: NewEvent[];
@@ -49,9 +50,10 @@ export async function recordChange<T>(
     if (change.dryRun) return { ...change.result(plan.added, plan), commit: null };
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
-    changes.push(...group.ledger.appendChanges(plan.lines));
+    changes.push(...group.ledger.appendChanges(plan.added));
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
+      keyContacts(change.contacts, plan.added, group);
       changes.push(contactsChange(root, change.contacts));
     }
     if (change.privateFiles && change.privateFiles.length > 0) {
@@ -66,6 +68,21 @@ export async function recordChange<T>(
     group.ledger.remember(changes);
     return { ...result, commit: made };
   });
+}
+
+/**
+ * Names each contact line's admission (see core/ledger/admission.ts), so the details can only
+ * ever join the person they were given for: a member admitted by this change, or one already in
+ * the register (then the whole ledger is read, as updating a member reads it anyway).
+ */
+function keyContacts(lines: ContactLine[], added: readonly LedgerEvent[], group: GroupContext): void {
+  const admitted = new Map<number, string>();
+  for (const e of added) if (e.type === 'admit') admitted.set(e.member, admissionKey(group.ledger.stream, e));
+  let existing: Map<number, string> | undefined;
+  for (const line of lines) {
+    const key = admitted.get(line.member) ?? (existing ??= memberAdmissions(group)).get(line.member);
+    if (key !== undefined) line.of = key;
+  }
 }
 
 function explainRefusal<T>(change: Change<T>, problems: LedgerProblem[], added: LedgerEvent[], group: GroupContext): string {

@@ -8,12 +8,13 @@ import { boardRules } from '../core/board/rules.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
-import { readContacts } from '../io/contacts-store.js';
+import { MISSING_STORE_NOTE, readContacts } from '../io/contacts-store.js';
+import type { Contact } from '../core/contacts.js';
 import { isCompany } from '../core/law.js';
 import { forgottenMembers } from '../core/register/retention.js';
 import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
-import { openGroup, type CommonOptions, type GroupContext } from './group.js';
+import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { paramsInForce } from './rules-in-force.js';
 
 export interface RegisterOptions extends CommonOptions {
@@ -31,7 +32,12 @@ async function registerOf(group: GroupContext, options: RegisterOptions): Promis
   const sharePence = params.shares ? params.shares.nominalPence : null;
   const boardRole = boardRules(params).role;
   const { name, form, registeredOffice } = params.group;
-  const contacts = options.withContacts ? readContacts(group.root) : undefined;
+  let contacts: Map<number, Contact> | undefined;
+  if (options.withContacts) {
+    const store = readContacts(group.root, memberAdmissions(group));
+    if (store.missing) throw new UserError(`${MISSING_STORE_NOTE} Nothing was written.`);
+    contacts = store.contacts;
+  }
   const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
   const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
   return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);

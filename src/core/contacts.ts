@@ -16,13 +16,17 @@ export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export interface ContactLine {
   member: number;
+  /** The key of the member's admission (core/ledger/admission.ts); absent on lines written before keys. */
+  of?: string;
   email?: string | null;
   address?: string | null;
   phone?: string | null;
 }
 
 export function encodeContactLine(line: ContactLine): string {
-  return `${JSON.stringify(line)}\n`;
+  // The key straight after the number, where the quick reader looks for it.
+  const { member, of, ...fields } = line;
+  return `${JSON.stringify(of === undefined ? line : { member, of, ...fields })}\n`;
 }
 
 /** Every value the store has held, as three parallel lists (100,000s of small objects cost more). */
@@ -32,9 +36,15 @@ export interface StoredValues {
   value: string[];
 }
 
+/** A keyed line's fields folded: a string set, null removed, undefined not named. */
+export type ContactChanges = Partial<Record<ContactField, string | null>>;
+
 /** What the store's lines fold into. */
 export interface DecodedContacts {
+  /** Lines without an admission key, folded by membership number. */
   contacts: Map<number, Contact>;
+  /** Lines with one, folded by key: the number they were written for, and the fields they set or removed. */
+  keyed: Map<string, { member: number; changes: ContactChanges }>;
   problems: { line: number; message: string }[];
   stored: StoredValues;
 }
@@ -65,10 +75,26 @@ const NOT_KEPT: Contact = Object.freeze({});
  * (what `coop check` needs, without an object per member).
  */
 function contactsFolder(membersOnly = false) {
-  const result: DecodedContacts = { contacts: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
-  const { contacts, problems, stored } = result;
+  const result: DecodedContacts = { contacts: new Map(), keyed: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
+  const { contacts, keyed, problems, stored } = result;
   /** One line's values, in CONTACT_FIELDS order; undefined where the line does not name the field. */
-  const values = (member: number, email: unknown, address: unknown, phone: unknown) => {
+  const values = (member: number, of: string | undefined, email: unknown, address: unknown, phone: unknown) => {
+    if (of !== undefined) {
+      let slot = keyed.get(of);
+      if (!slot) keyed.set(of, (slot = { member, changes: {} }));
+      slot.member = member;
+      const set = (field: ContactField, v: unknown) => {
+        if (v === null) slot.changes[field] = null;
+        else if (typeof v === 'string' && v.trim() !== '') {
+          if (!membersOnly) slot.changes[field] = v;
+          keep(member, field, v);
+        }
+      };
+      set('email', email);
+      set('address', address);
+      set('phone', phone);
+      return;
+    }
     if (membersOnly) {
       if (!contacts.has(member)) contacts.set(member, NOT_KEPT);
       if (typeof email === 'string' && email.trim() !== '') keep(member, 'email', email);
@@ -117,7 +143,7 @@ function contactsFolder(membersOnly = false) {
       problems.push({ line: lineNo, message: 'has no valid membership number' });
       return;
     }
-    values(rec.member as number, rec.email, rec.address, rec.phone);
+    values(rec.member as number, typeof rec.of === 'string' && rec.of !== '' ? rec.of : undefined, rec.email, rec.address, rec.phone);
   };
   return { values, text, result };
 }
@@ -127,6 +153,7 @@ const NEWLINE = 0x0a;
 const CLOSE = 0x7d;
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const MEMBER = ascii('{"member":');
+const OF = ascii(',"of":"');
 const KEYS = [ascii(',"email":'), ascii(',"address":'), ascii(',"phone":')];
 const NULL = ascii('null');
 
@@ -159,6 +186,13 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
       member = member * 10 + d;
     }
     if (i === digits || i - digits > 15 || (bytes[digits] === 0x30 && i > digits + 1) || member < 1) return -1;
+    let of: string | undefined;
+    if (startsWith(bytes, OF, i, to)) {
+      const j = stringEnd(bytes, i + OF.length, to);
+      if (j < 0 || j === i + OF.length) return -1;
+      of = text(bytes, i + OF.length, j);
+      i = j + 1;
+    }
     let email: string | null | undefined;
     let address: string | null | undefined;
     let phone: string | null | undefined;
@@ -191,7 +225,7 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
     }
     // Bounded by `to`: the bytes beyond it may be left from an earlier chunk.
     if (i >= to || bytes[i] !== CLOSE || (i + 1 < to && bytes[i + 1] !== NEWLINE)) return -1;
-    fold.values(member, email, address, phone);
+    fold.values(member, of, email, address, phone);
     return i + 1;
   };
   return {
@@ -212,4 +246,36 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
     },
     result: () => fold.result,
   };
+}
+
+/**
+ * Each member's details: the lines written before admission keys, by number, then the lines
+ * keyed to the member's admission (keys: membership number → admission key), which override.
+ * A keyed line for an admission not in `keys` (another checkout's, say) joins nobody.
+ */
+export function joinContacts(decoded: DecodedContacts, keys: ReadonlyMap<number, string>): Map<number, Contact> {
+  const out = new Map<number, Contact>();
+  for (const [member, contact] of decoded.contacts) if (keys.has(member)) out.set(member, { ...contact });
+  if (decoded.keyed.size === 0) return out;
+  for (const [member, key] of keys) {
+    const slot = decoded.keyed.get(key);
+    if (!slot) continue;
+    const contact = out.get(member) ?? {};
+    for (const f of CONTACT_FIELDS) {
+      const v = slot.changes[f];
+      if (v === null) delete contact[f];
+      else if (v !== undefined) contact[f] = v;
+    }
+    out.set(member, contact);
+  }
+  return out;
+}
+
+/** Keyed lines that belong to no admission in the register: each with the number it was written for. */
+export function strayContacts(decoded: DecodedContacts, keys: ReadonlyMap<number, string>): { member: number; key: string }[] {
+  if (decoded.keyed.size === 0) return [];
+  const known = new Set(keys.values());
+  const out: { member: number; key: string }[] = [];
+  for (const [key, slot] of decoded.keyed) if (!known.has(key)) out.push({ member: slot.member, key });
+  return out;
 }

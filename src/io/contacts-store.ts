@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { contactsBytesDecoder, encodeContactLine, type Contact, type ContactLine, type DecodedContacts } from '../core/contacts.js';
+import { contactsBytesDecoder, encodeContactLine, joinContacts, type Contact, type ContactLine, type DecodedContacts } from '../core/contacts.js';
 import { readLinesInChunks } from './chunked-lines.js';
 import type { FileChange } from './transaction.js';
 import { CONTACTS_FILE, isGitGroup } from './group.js';
@@ -15,16 +15,24 @@ import { isIgnored } from './git.js';
  * The store decoded: every member's details, every value it has held, and its bad lines. With
  * `membersOnly` the map says only who has details (see contactsBytesDecoder).
  */
-export function readContactsStore(root: string, membersOnly = false): DecodedContacts {
+export function readContactsStore(root: string, membersOnly = false): DecodedContacts & { missing: boolean } {
   const decoder = contactsBytesDecoder(membersOnly);
-  readLinesInChunks(join(root, CONTACTS_FILE), decoder.lines);
-  return decoder.result();
+  const found = readLinesInChunks(join(root, CONTACTS_FILE), decoder.lines);
+  return { ...decoder.result(), missing: !found };
 }
 
-/** Every member's contact details; unreadable lines are skipped here (coop check reports them). */
-export function readContacts(root: string): Map<number, Contact> {
-  return readContactsStore(root).contacts;
+/**
+ * Every member's contact details, joined to the register by admission (keys: membership number
+ * → admission key, from admissionKeys); unreadable lines are skipped here (coop check reports
+ * them). `missing`: this copy has no private store at all (a fresh clone, say).
+ */
+export function readContacts(root: string, keys: ReadonlyMap<number, string>): { contacts: Map<number, Contact>; missing: boolean } {
+  const store = readContactsStore(root);
+  return { contacts: joinContacts(store, keys), missing: store.missing };
 }
+
+/** What to tell a person asking for contact details in a copy without the private store. */
+export const MISSING_STORE_NOTE = `${CONTACTS_FILE} is not in this copy of the group (git does not copy it), so no contact details are shown: ask the secretary for it (see the README, "Hand it over").`;
 
 /** Lines added to the store, as a change for applyPlan: appended, so the store is not read or rewritten whole. */
 export function contactsChange(root: string, lines: readonly ContactLine[]): FileChange {

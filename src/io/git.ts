@@ -267,3 +267,52 @@ export async function firstCommittedVersion(cwd: string, path: string): Promise<
   const hash = (await ask(cwd, ['log', '--diff-filter=A', '--format=%H', '--', path]))?.trim().split('\n').pop();
   return hash ? ask(cwd, ['show', `${hash}:${path}`]) : undefined;
 }
+
+/** What `git status` says of the checkout: the branch, how far behind its upstream, and changed paths. */
+export interface WorktreeState {
+  /** The branch name, or undefined when HEAD is detached (an older commit checked out, a rebase under way). */
+  branch: string | undefined;
+  /** The upstream branch ("origin/main"), if one is set. */
+  upstream: string | undefined;
+  /** Commits the upstream has (as last fetched) that HEAD does not. */
+  behind: number;
+  /** Paths staged for the next commit. */
+  staged: string[];
+  /** Tracked paths changed in the working tree since they were last staged or committed. */
+  edited: string[];
+  /** Paths git could not merge, left with conflict markers. */
+  unmerged: string[];
+}
+
+/**
+ * The checkout's state in one git process: `git status --porcelain=v2 --branch`, without
+ * untracked files and without the optional index refresh (which would take git's index lock).
+ */
+export async function worktreeState(cwd: string): Promise<WorktreeState> {
+  const out = await git(cwd, ['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '-z', '--untracked-files=no']);
+  const state: WorktreeState = { branch: undefined, upstream: undefined, behind: 0, staged: [], edited: [], unmerged: [] };
+  const records = out.split('\0');
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (r.startsWith('# branch.head ')) {
+      const name = r.slice('# branch.head '.length);
+      state.branch = name === '(detached)' ? undefined : name;
+    } else if (r.startsWith('# branch.upstream ')) state.upstream = r.slice('# branch.upstream '.length);
+    else if (r.startsWith('# branch.ab ')) state.behind = Number(/-(\d+)$/.exec(r)?.[1] ?? 0);
+    else if (r.startsWith('1 ') || r.startsWith('2 ')) {
+      // "1 XY sub mH mI mW hH hI path"; a rename ("2 …") has one more field, and its old path next.
+      const fields = r.split(' ');
+      const path = fields.slice(r.startsWith('1 ') ? 8 : 9).join(' ');
+      const xy = fields[1] ?? '..';
+      if (xy[0] !== '.') state.staged.push(path);
+      if (xy[1] !== '.') state.edited.push(path);
+      if (r.startsWith('2 ')) i += 1;
+    } else if (r.startsWith('u ')) state.unmerged.push(r.split(' ').slice(10).join(' '));
+  }
+  return state;
+}
+
+/** A file's text as committed at HEAD, or undefined when HEAD does not have it. */
+export async function committedText(cwd: string, path: string): Promise<string | undefined> {
+  return ask(cwd, ['show', `HEAD:${path}`]);
+}

@@ -8,12 +8,15 @@
 // else — every event, in order — is decoded when first asked for (`read()`), and `coop check`
 // always decodes every part.
 
-import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, readdirSync } from 'node:fs';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { decodeLedgerBytes, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
-import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
+import { decodeLedgerBytes, encodeEvent, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
+import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, STREAM_ID, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
+import { orderWriterEvents } from '../core/ledger/streams.js';
+import { writeFileAtomic } from './atomic.js';
+import { COOP_DIR } from './lock.js';
 import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
 import type { FileChange } from './transaction.js';
 
@@ -34,6 +37,8 @@ interface Decoded {
 }
 
 interface Part {
+  /** '' for the group's first ledger, or a writer's id. */
+  stream: string;
   number: number;
   path: string;
   size: number;
@@ -61,17 +66,23 @@ export interface Ledger {
   parts: { path: string; first: number; count: number }[];
   /** "register/ledger-2.jsonl:12" for events[i]. */
   whereOf(i: number): string;
+  /** The stream that recorded events[i]: '' for the group's first ledger (see streams.ts). */
+  streamOf(i: number): string;
+  /** The part that holds events[i]: "register/3f…/ledger.jsonl". */
+  pathOf(i: number): string;
 }
 
 export interface LedgerHandle {
+  /** The stream this copy's new events go to ('' for the group's first ledger). */
+  stream: string;
   /** The parts' summaries as one: last seq, highest membership numbers, events. */
   summary: PartSummary;
   /** True when every line of every part reads, the parts are all there and seq rises throughout. */
   clean: boolean;
   /** Every event, decoded on first call. */
   read(): Ledger;
-  /** The file changes that add these lines (each ending in a line break) to the ledger. */
-  appendChanges(lines: readonly string[]): FileChange[];
+  /** The file changes that add these events (numbered by planAppend) to this copy's stream. */
+  appendChanges(added: readonly LedgerEvent[]): FileChange[];
   /**
    * After those changes are written: remembers the parts they made in the cache, so the next
    * change need not decode the part that grew. Best effort, like every cache write.
@@ -79,9 +90,8 @@ export interface LedgerHandle {
   remember(changes: readonly FileChange[]): void;
 }
 
-/** The parts there are, by number, and the numbers missing below the highest. */
-function listParts(root: string): { numbers: number[]; missing: number[] } {
-  const dir = join(root, REGISTER_DIR);
+/** The parts there are in one stream's folder, by number, and the numbers missing below the highest. */
+function listParts(dir: string): { numbers: number[]; missing: number[] } {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -97,6 +107,37 @@ function listParts(root: string): { numbers: number[]; missing: number[] } {
   const highest = numbers.at(-1) ?? 0;
   for (let n = 1; n < highest; n++) if (!have.has(n)) missing.push(n);
   return { numbers, missing };
+}
+
+/** Every stream: the group's first ledger (''), then each writer's folder under register/, by id. */
+function listStreams(root: string): { stream: string; numbers: number[]; missing: number[] }[] {
+  const dir = join(root, REGISTER_DIR);
+  const out = [{ stream: '', ...listParts(dir) }];
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dir).filter((name) => STREAM_ID.test(name)).sort();
+  } catch {
+    return out;
+  }
+  for (const stream of entries) out.push({ stream, ...listParts(join(dir, stream)) });
+  return out;
+}
+
+const WRITER_FILE = join(COOP_DIR, 'writer');
+
+/** This copy's stream id, from .coop/writer (git-ignored, so every clone has its own), if it has one yet. */
+function readWriterId(root: string): string | undefined {
+  try {
+    const id = readFileSync(join(root, WRITER_FILE), 'utf8').trim();
+    return STREAM_ID.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepWriterId(root: string, id: string): void {
+  mkdirSync(join(root, COOP_DIR), { recursive: true });
+  writeFileAtomic(join(root, WRITER_FILE), `${id}\n`);
 }
 
 type CachedSummary = [events: number, firstSeq: number, firstLine: number, lastSeq: number, maxAdmitted: number, maxMentioned: number];
@@ -156,18 +197,22 @@ function partBytesLimit(): number {
  */
 export function openLedger(root: string, options: { cache?: boolean } = {}): LedgerHandle {
   const useCache = options.cache !== false;
-  const { numbers, missing } = listParts(root);
+  const streams = listStreams(root);
+  const kept = readWriterId(root);
+  // A copy that has never written gets its id with its first change (appendChanges keeps it).
+  const writer = kept ?? randomBytes(6).toString('hex');
   const cache = useCache ? readCache(root) : new Map<string, PartSummary>();
   const known = new Map<string, PartSummary>();
   let learned = false;
-  const parts: Part[] = numbers.map((number, i) => {
-    const path = partPath(number);
+  const listed = streams.flatMap((s) => s.numbers.map((number, i) => ({ stream: s.stream, number, last: i === s.numbers.length - 1 })));
+  const parts: Part[] = listed.map(({ stream, number, last }) => {
+    const path = partPath(number, stream);
     const bytes = readPart(root, path);
-    const part: Part = { number, path, size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a, summary: summariseEvents([], []) };
+    const part: Part = { stream, number, path, size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a, summary: summariseEvents([], []) };
     if (useCache) {
       const state = createHash('sha256').update(bytes);
       part.hash = state.copy().digest('hex');
-      if (i === numbers.length - 1) part.grows = { state, lineBreaks: lineBreaks(bytes) };
+      if (last && stream === writer) part.grows = { state, lineBreaks: lineBreaks(bytes) };
       const hit = cache.get(part.hash);
       if (hit) {
         known.set(part.hash, hit);
@@ -187,16 +232,27 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   if (useCache && (learned || known.size !== cache.size)) writeCache(root, known);
 
   const orderProblems: LedgerProblem[] = [];
-  for (const n of missing) {
-    orderProblems.push({ path: partPath(n), line: 0, message: `is missing: the register is kept in parts and every part is needed (restore it from git: git checkout -- ${partPath(n)})` });
+  for (const s of streams) {
+    for (const n of s.missing) {
+      const path = partPath(n, s.stream);
+      orderProblems.push({ path, line: 0, message: `is missing: the register is kept in parts and every part is needed (restore it from git: git checkout -- ${path})` });
+    }
   }
   let before = 0;
+  let stream = '';
   for (const p of parts) {
+    if (p.stream !== stream) [stream, before] = [p.stream, 0];
     if (p.summary.events > 0 && before > 0 && p.summary.firstSeq <= before) {
       orderProblems.push({ path: p.path, line: p.summary.firstLine, message: `has seq ${p.summary.firstSeq}, but seq must increase down the file (the line before has ${before})` });
     }
     before = Math.max(before, p.summary.lastSeq);
   }
+  const first = parts.filter((p) => p.stream === '');
+  const writers = parts.filter((p) => p.stream !== '');
+  const firstSummary = combineSummaries(first.map((p) => p.summary));
+  const writersSummary = combineSummaries(writers.map((p) => p.summary));
+  /** The highest clock (seq) in any stream: the next event written gets one more. */
+  const clock = Math.max(firstSummary.lastSeq, writersSummary.lastSeq);
   const clean = orderProblems.length === 0 && parts.every((p) => !p.decoded || p.decoded.problems.length === 0);
 
   let ledger: Ledger | undefined;
@@ -204,17 +260,27 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
     if (ledger) return ledger;
     const problems: LedgerProblem[] = [];
     const ranges: Ledger['parts'] = [];
-    let first = 0;
+    let at = 0;
+    for (const p of first) {
+      p.decoded ??= decodeLedgerBytes(readPart(root, p.path));
+      ranges.push({ path: p.path, first: at, count: p.decoded.events.length });
+      at += p.decoded.events.length;
+    }
     for (const p of parts) {
       p.decoded ??= decodeLedgerBytes(readPart(root, p.path));
-      ranges.push({ path: p.path, first, count: p.decoded.events.length });
-      first += p.decoded.events.length;
       for (const q of p.decoded.problems) problems.push({ path: p.path, line: q.line, message: q.message });
     }
-    const events = parts.length === 1 ? parts[0]!.decoded!.events : ([] as LedgerEvent[]).concat(...parts.map((p) => p.decoded!.events));
-    const lines = parts.length === 1 ? parts[0]!.decoded!.lines : ([] as number[]).concat(...parts.map((p) => p.decoded!.lines));
+    let events = first.length === 1 ? first[0]!.decoded!.events : ([] as LedgerEvent[]).concat(...first.map((p) => p.decoded!.events));
+    let lines = first.length === 1 ? first[0]!.decoded!.lines : ([] as number[]).concat(...first.map((p) => p.decoded!.lines));
+    const inFirst = events.length;
+    const order = orderWriterEvents(writers.map((p) => ({ stream: p.stream, path: p.path, events: p.decoded!.events, lines: p.decoded!.lines })), firstSummary.lastSeq);
+    if (order.events.length > 0) {
+      events = events.concat(order.events);
+      lines = lines.concat(order.lines);
+    }
     problems.push(...orderProblems);
-    const whereOf = (i: number): string => {
+    const pathOf = (i: number): string => {
+      if (i >= inFirst) return order.paths[i - inFirst] ?? LEDGER_FILE;
       let lo = 0;
       let hi = ranges.length - 1;
       while (lo < hi) {
@@ -222,20 +288,30 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
         if (ranges[mid]!.first <= i) lo = mid;
         else hi = mid - 1;
       }
-      return `${ranges[lo]?.path ?? LEDGER_FILE}:${lines[i] ?? '?'}`;
+      return ranges[lo]?.path ?? LEDGER_FILE;
     };
-    ledger = { events, lines, problems, parts: ranges, whereOf };
+    const whereOf = (i: number): string => `${pathOf(i)}:${lines[i] ?? '?'}`;
+    const streamOf = (i: number): string => (i < inFirst ? '' : order.streams[i - inFirst]!);
+    ledger = { events, lines, problems, parts: ranges, whereOf, streamOf, pathOf };
     return ledger;
   };
 
-  const lastPart = parts.at(-1);
+  const lastPart = parts.filter((p) => p.stream === writer).at(-1);
+  const all = combineSummaries([firstSummary, writersSummary]);
   return {
-    summary: combineSummaries(parts.map((p) => p.summary)),
+    stream: writer,
+    // lastSeq counts as read() numbers the events: the first ledger's own seq, then one each.
+    summary: { ...all, lastSeq: firstSummary.lastSeq + writersSummary.events },
     clean,
     read,
-    appendChanges(newLines) {
+    appendChanges(added) {
+      if (kept === undefined) keepWriterId(root, writer);
+      let next = clock;
+      // In the file an event's seq is its clock: one more than any the copy has seen, so it
+      // comes after all of them, on this copy and, once merged, on every other.
+      const newLines = added.map((e) => `${encodeEvent({ ...e, seq: ++next })}\n`);
       const last = lastPart ? { number: lastPart.number, size: lastPart.size, endsMidLine: lastPart.endsMidLine } : undefined;
-      return distributeLines(last, newLines, partBytesLimit()).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
+      return distributeLines(last, newLines, partBytesLimit(), writer).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
     },
     remember(changes) {
       if (!useCache || !clean || !changes.some((c) => isLedgerPart(c.path))) return;
@@ -275,4 +351,28 @@ export function refuseUnreadable(ledger: Ledger): void {
   if (ledger.problems.length === 0) return;
   const first = ledger.problems.slice(0, 5).map((p) => `  ${p.path}${p.line > 0 ? `:${p.line}` : ''}: ${p.message}`);
   throw new UserError(`The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n${first.join('\n')}`);
+}
+
+/**
+ * Entries missing from the ledger: coop numbers each stream's entries 1, 2, 3, … so a jump
+ * means lines were deleted (or a part lost) — whether or not the deletion was committed.
+ */
+export function sequenceGaps(ledger: Ledger): { where: string; message: string }[] {
+  const out: { where: string; message: string }[] = [];
+  // A line that cannot be read leaves a gap of its own, and is reported as what it is.
+  if (ledger.problems.length > 0) return out;
+  let before = 0;
+  ledger.events.forEach((e, i) => {
+    // Only the first ledger: a stream's seqs are clocks, which leave gaps of their own.
+    if (ledger.streamOf(i) !== '') return;
+    if (e.seq > before + 1) {
+      const missing = e.seq - before - 1;
+      out.push({
+        where: ledger.whereOf(i),
+        message: `has seq ${e.seq}, but the entry before has ${before}: ${missing === 1 ? `the entry with seq ${before + 1} is` : `${missing} entries (seq ${before + 1}–${e.seq - 1}) are`} missing, deleted from the register. Restore ${missing === 1 ? 'it' : 'them'} from git (git log -p -- register/)`,
+      });
+    }
+    before = Math.max(before, e.seq);
+  });
+  return out;
 }

@@ -2,8 +2,8 @@
 // for append-only files such as the ledger, bytes to add at the end), and a commit message. It
 // is applied under the write lock as a journaled transaction:
 //
-//   1. check the plan: paths inside the group, no staged changes of the person's own, a git
-//      identity to commit with;
+//   1. check the plan: paths inside the group, a checkout a change may go on (checkout-guard.ts:
+//      on a branch, not behind it, no edits of the person's own), a git identity to commit with;
 //   2. stage every new file (and every append's bytes) under .coop/txn/ and flush it;
 //      hard-link every file about to be replaced to a backup there (rename never changes the
 //      old file, so the link keeps it); an append notes the file's length instead;
@@ -18,7 +18,8 @@ import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, ls
 import { dirname, join } from 'node:path';
 import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
-import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead, stagedPaths } from './git.js';
+import { guardCheckout } from './checkout-guard.js';
+import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkPath, foldersToMake } from './plan-paths.js';
@@ -109,16 +110,10 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   plan = { ...plan, changes: plan.changes.filter((c) => !isNoChange(join(root, c.path), c)) };
   if (plan.changes.length === 0) return null;
   const commitIt = options.git && options.commit;
-  if (commitIt) {
+  if (options.git) {
     // Both questions at once: each is a git process, and they do not depend on each other.
-    const [staged, identity] = await Promise.all([stagedPaths(root), gitIdentity(root)]);
-    if (staged.length > 0) {
-      throw new UserError(
-        `You have staged changes of your own (${staged.slice(0, 5).join(', ')}${staged.length > 5 ? ', …' : ''}). ` +
-          'coop commits only its own files: commit or unstage yours first (git commit, or git restore --staged <file>). Nothing was changed.',
-      );
-    }
-    if (identity === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
+    const [, identity] = await Promise.all([guardCheckout(root, commitIt), commitIt ? gitIdentity(root) : undefined]);
+    if (commitIt && identity === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
   }
 
   const journal = await prepare(root, plan, options, faults);

@@ -66,7 +66,7 @@ describe('coop member import', () => {
     expect(r.stderr).toMatch(/Nothing was imported/);
     expect(r.stderr).not.toMatch(/members\.csv:[234568]:/);
     expect(ledgerEvents(dir)).toHaveLength(6);
-    expect(existsSync(join(dir, 'private', 'contacts.jsonl'))).toBe(false);
+    expect(read(join(dir, 'private', 'contacts.jsonl'))).toBe('');
     expect(await commitCount(dir)).toBe(1);
   });
 

@@ -14,6 +14,7 @@ import { decodeLedger, type LedgerEvent } from '../../dist/core/ledger/events.js
 import { withWriteLock } from '../../dist/io/transaction.js';
 import { BIN, GIT_IDENTITY, git, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
+import { ledgerEvents, ledgerParts } from '../support/register.js';
 import { runCoop } from '../hostile/harness.js';
 import { sleep } from './txn-repo.js';
 
@@ -44,7 +45,8 @@ async function registerFiles(group: string): Promise<RegisterFiles> {
     }
   };
   return {
-    ledger: read('register/ledger.jsonl'),
+    // Every part of every stream, in order, as one text.
+    ledger: ledgerParts(group).map(read).join(''),
     contacts: read('private/contacts.jsonl'),
     head: await git(group, ['rev-parse', 'HEAD']),
     commits: Number(await git(group, ['rev-list', '--count', 'HEAD'])),
@@ -94,7 +96,9 @@ async function expectBeforeOrAfter(group: string, before: RegisterFiles, step: S
     expect(now.contacts).toBe(before.contacts);
   }
   // The commit holds exactly the new ledger.
-  expect(await git(group, ['show', 'HEAD:register/ledger.jsonl'])).toBe(now.ledger.replace(/\n$/, ''));
+  const committed: string[] = [];
+  for (const p of ledgerParts(group)) committed.push(`${await git(group, ['show', `HEAD:${p}`])}\n`);
+  expect(committed.join('')).toBe(now.ledger);
   return 'after';
 }
 
@@ -250,8 +254,9 @@ describe('many writers at once', () => {
     const numbers = runs.flatMap((r) => JSON.parse(r.stdout.trim().split('\n').at(-1)!) as number[]);
     expect(new Set(numbers).size).toBe(200);
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
-    const { events, problems } = decodeLedger(readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8'));
+    const problems = ledgerParts(group).flatMap((p) => decodeLedger(readFileSync(join(group, p), 'utf8')).problems);
     expect(problems).toEqual([]);
+    const events = ledgerEvents(group);
     const admitted = events.filter((e) => e.type === 'admit');
     expect(admitted).toHaveLength(201);
     const names = new Set(admitted.map((e) => (e.type === 'admit' ? e.name : '')));

@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../../dist/io/render.js';
 import { git, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { runCoop } from './harness.js';
+import { ledgerParts } from '../support/register.js';
 
 /** Each holds a marker word (Qx…) so its lines can be found in any document. */
 const GROUP_NAME = '{{group.name}} *Bold* [Qxgroup](http://evil.example) <b>Co-op</b> | pipe Limited';
@@ -171,9 +172,9 @@ describe('members admitted with hostile names', () => {
   });
 
   it('keeps each name exactly as typed (trimmed, spaces folded) in the register, and passes coop check', async () => {
-    const names = readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
+    // Every part of every stream, each line read by JSON.parse as a person's script would.
+    const names = ledgerParts(group)
+      .flatMap((p) => readFileSync(join(group, p), 'utf8').trim().split('\n'))
       .map((l) => JSON.parse(l) as { type: string; name?: string })
       .filter((e) => e.type === 'admit')
       .slice(3)

@@ -39,6 +39,9 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   }
   writeFileSync(join(dir, 'register', 'ledger.jsonl'), events.map((e) => `${encodeEvent(e)}\n`).join(''));
   writeFileSync(join(dir, '.gitignore'), '/private/\n/.coop/\n');
+  // As coop new makes it: a private store, empty until contact details are given.
+  mkdirSync(join(dir, 'private'));
+  writeFileSync(join(dir, 'private', 'contacts.jsonl'), '');
   if (options.git !== false) {
     await git(dir, ['init', '-q', '-b', 'main']);
     await git(dir, ['add', '-A']);

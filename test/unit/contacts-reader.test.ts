@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contactsBytesDecoder, decodeContacts, encodeContactLine, type DecodedContacts } from '../../src/core/contacts.js';
+import { contactsBytesDecoder, decodeContacts, encodeContactLine, joinContacts, strayContacts, type DecodedContacts } from '../../src/core/contacts.js';
 import { readLinesInChunks } from '../../src/io/chunked-lines.js';
 
 /** Decodes bytes with the bytes reader, handed over in pieces that end after a newline (as the file reader does). */
@@ -37,6 +37,7 @@ function expectSame(text: string, cuts: number[] = []) {
   // Same fields in the same order, so JSON output of a member's contact is unchanged.
   expect([...fast.contacts.values()].map((c) => Object.keys(c))).toEqual([...slow.contacts.values()].map((c) => Object.keys(c)));
   expect(fast.stored).toEqual(slow.stored);
+  expect([...fast.keyed.entries()]).toEqual([...slow.keyed.entries()]);
 }
 
 const written = [
@@ -47,6 +48,38 @@ const written = [
   { member: 1, email: '  ' },
   { member: 1, phone: '01632 960000' },
 ];
+
+describe('contact lines keyed to an admission', () => {
+  const keyedLines = [
+    { member: 1, email: 'old@example.org' },
+    { member: 1, of: 'k1', phone: '07700 900001' },
+    { member: 4, of: 'k4', email: 'dee@example.org', address: '1 High St' },
+    { member: 4, of: 'k4', address: null },
+    { member: 4, of: 'other', email: 'someone.else@example.org' },
+  ];
+  const text = keyedLines.map((l) => encodeContactLine(l)).join('');
+
+  it('are read alike by both readers, the key written straight after the number', () => {
+    expect(text.split('\n')[1]).toBe('{"member":1,"of":"k1","phone":"07700 900001"}');
+    expectSame(text);
+    expectSame(text.replace('"of":"k1",', '"of" : "k1",'));
+  });
+
+  it('join the member whose admission they name, over older unkeyed lines; another admission’s join nobody', () => {
+    const decoded = decodeContacts(text);
+    const keys = new Map([
+      [1, 'k1'],
+      [4, 'k4'],
+    ]);
+    expect([...joinContacts(decoded, keys)]).toEqual([
+      [1, { email: 'old@example.org', phone: '07700 900001' }],
+      [4, { email: 'dee@example.org' }],
+    ]);
+    expect(strayContacts(decoded, keys)).toEqual([{ member: 4, key: 'other' }]);
+    // Member 4 renumbered 5 after a merge: the details follow the admission.
+    expect(joinContacts(decoded, new Map([[5, 'k4']])).get(5)).toEqual({ email: 'dee@example.org' });
+  });
+});
 
 describe('reading the contact store from its bytes', () => {
   it('reads what coop writes, as JSON.parse does', () => {

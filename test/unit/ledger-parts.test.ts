@@ -20,7 +20,7 @@ describe('part names', () => {
   });
 
   it('names part 1 as the ledger always was, and later parts after it', () => {
-    expect([1, 2, 12].map(partPath)).toEqual(['register/ledger.jsonl', 'register/ledger-2.jsonl', 'register/ledger-12.jsonl']);
+    expect([1, 2, 12].map((n) => partPath(n))).toEqual(['register/ledger.jsonl', 'register/ledger-2.jsonl', 'register/ledger-12.jsonl']);
     for (const n of [1, 2, 12]) expect(partNumberOf(partPath(n).slice('register/'.length))).toBe(n);
   });
 

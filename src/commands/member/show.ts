@@ -1,4 +1,5 @@
 import { showMember } from '../../api/member-queries.js';
+import { MISSING_STORE_NOTE } from '../../io/contacts-store.js';
 import { print, printJson } from '../../io/output.js';
 
 export interface MemberShowOptions {
@@ -22,6 +23,7 @@ export async function memberShow(number: string, opts: MemberShowOptions): Promi
   for (const o of m.offices) lines.push(`  Office:  ${o.role} from ${o.from}${o.to ? ` to ${o.to}` : ''}`);
   if (m.contact.email) lines.push(`  Email:   ${m.contact.email}`);
   if (m.contact.phone) lines.push(`  Phone:   ${m.contact.phone}`);
+  if (m.contactsMissing) lines.push(`  Contacts: ${MISSING_STORE_NOTE}`);
   if (m.contact.address) lines.push(`  Address: ${m.contact.address.replace(/\n/g, '\n           ')}`);
   lines.push('', 'History:');
   for (const h of m.history) lines.push(`  ${h.date}  ${h.text}`);

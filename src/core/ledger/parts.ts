@@ -16,10 +16,17 @@ export { REGISTER_DIR };
 /** A part is full, and the next line starts a new one, once it holds this many bytes. */
 export const PART_BYTES = 1024 * 1024;
 
-/** Part 1 is the ledger's original name; part n ≥ 2 is register/ledger-n.jsonl. */
-export function partPath(n: number): string {
-  return n === 1 ? LEDGER_FILE : `${REGISTER_DIR}/ledger-${n}.jsonl`;
+/**
+ * Part 1 is the ledger's original name; part n ≥ 2 is register/ledger-n.jsonl. A writer's
+ * stream (see streams.ts) has the same names in its own folder: register/<stream>/ledger.jsonl.
+ */
+export function partPath(n: number, stream = ''): string {
+  const dir = stream === '' ? REGISTER_DIR : `${REGISTER_DIR}/${stream}`;
+  return n === 1 && stream === '' ? LEDGER_FILE : `${dir}/ledger${n === 1 ? '' : `-${n}`}.jsonl`;
 }
+
+/** A writer's stream id: its folder's name under register/ (12 hex digits, chosen at random). */
+export const STREAM_ID = /^[0-9a-f]{12}$/;
 
 const PART_NAME = /^ledger(?:-([2-9]|[1-9][0-9]+))?\.jsonl$/;
 
@@ -31,10 +38,17 @@ export function partNumberOf(name: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** True for a path (relative to the group, forward slashes) that is a part of the ledger. */
+/** True for a path (relative to the group, forward slashes) that is a part of the ledger, in any stream. */
 export function isLedgerPart(path: string): boolean {
   const slash = path.lastIndexOf('/');
-  return path.slice(0, slash) === REGISTER_DIR && partNumberOf(path.slice(slash + 1)) !== undefined;
+  const dir = path.slice(0, slash);
+  const inStream = dir.startsWith(`${REGISTER_DIR}/`) && STREAM_ID.test(dir.slice(REGISTER_DIR.length + 1));
+  return (dir === REGISTER_DIR || inStream) && partNumberOf(path.slice(slash + 1)) !== undefined;
+}
+
+/** True for any file of the ledger: a part of the first stream, or of a writer's (see streams.ts). */
+export function isRegisterFile(path: string): boolean {
+  return isLedgerPart(path);
 }
 
 /** What a command needs to know of a part without its events. */
@@ -95,14 +109,14 @@ export interface LastPart {
  * Returns, in order, each part written to with the text it gains; `append` is true for a part
  * that exists already.
  */
-export function distributeLines(last: LastPart | undefined, lines: readonly string[], partBytes = PART_BYTES): { path: string; text: string; append: boolean }[] {
+export function distributeLines(last: LastPart | undefined, lines: readonly string[], partBytes = PART_BYTES, stream = ''): { path: string; text: string; append: boolean }[] {
   const out: { path: string; text: string; append: boolean }[] = [];
   let number = last?.number ?? 1;
   let size = last?.size ?? 0;
   let pieces: string[] = [];
   let exists = last !== undefined;
   const flush = () => {
-    if (pieces.length > 0) out.push({ path: partPath(number), text: pieces.join(''), append: exists });
+    if (pieces.length > 0) out.push({ path: partPath(number, stream), text: pieces.join(''), append: exists });
     pieces = [];
   };
   for (const line of lines) {
