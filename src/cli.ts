@@ -230,7 +230,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .requiredOption('--place <text>', 'where it is held')
     .option('--online <url>', 'link for joining online')
     .option('--notice-date <date>', 'date the notice is given (default: today)')
-    .option('--by-post', 'notice is posted: adds the rules’ deemed-service days')
+    .option('--by-post', 'post the notice to everyone, even members who agreed to email (each member is otherwise served as they take notices)')
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')

@@ -99,8 +99,11 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     }
     checkCallDates({ date, noticeDate: given }, params.group.founded);
     const register = registerFor(root, params, type, date);
-    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions };
-    const { record, notes: callNotes } = planCall(params, call, register.voters.length);
+    // Each member is served as they take notices on the day it is sent; --by-post sends it by post to all.
+    const methods = register.noticesOn(given);
+    const members = register.voters.map((v) => ({ member: v.number, method: input.byPost ? ('post' as const) : (methods.get(v.number) ?? 'post') }));
+    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions, members };
+    const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
     const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required }, MINUTES_KEEP_YEARS);
@@ -231,7 +234,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
       const what = describeMeeting(meeting);
       throw new UserError(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no resolution ${number}${list ? `; its resolutions are ${list}` : ' (it has no resolutions)'}.`);
     }
-    const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote });
+    const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote }, target.kind);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const assessed = assessAttendance(register.entitled, meeting.attendance, rules.proxies);

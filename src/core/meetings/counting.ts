@@ -171,6 +171,16 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
   if (vote.method === 'consensus') {
     if (vote.outcome === 'agreed') {
       const asides = vote.standAsides > 0 ? ` (${vote.standAsides} stood aside)` : '';
+      // A special resolution is passed only by a counted majority of at least its share of the
+      // votes cast (Companies Act 2006 s.283; a society's rules and 2014 Act s.111 alike): agreement
+      // without a recorded vote does not pass it.
+      if (kind === 'special') {
+        if (!vote.fallback) {
+          return { passed: false, tally, reason: `Agreed by consensus${asides}, but a special resolution needs a recorded vote of ${describeFraction(rules.specialResolution)} of the votes cast, and none was recorded, so it was not passed.` };
+        }
+        const decided = decideByThreshold(tally, rules.specialResolution, 'at least', undefined);
+        return { passed: decided.passed, tally, reason: `Agreed by consensus${asides}, confirmed by a vote as a special resolution needs. ${decided.reason}` };
+      }
       return { passed: true, tally, reason: `Agreed by consensus${asides}.` };
     }
     if (!rules.fallbackThreshold) return { passed: false, tally, reason: 'Consensus was blocked and the rules give no fallback vote.' };

@@ -33,6 +33,8 @@ export interface PaperContext {
   online: string | null;
   noticeDate: string;
   postal: { posted: string; served: string; days: number } | null;
+  /** How the notice reached the members, by method (records made before per-member service have none). */
+  service: { how: string; sent: string; served: string; after: string; count: number; single: boolean }[] | null;
   notice: { given: number; required: number } | null;
   shortNotice: { given: number; required: number; consent: string; consentMembers: number; entitled: number } | null;
   agenda: AgendaItem[];
@@ -43,7 +45,7 @@ export interface PaperContext {
   quorum: { required: number; fixed: number; percent: string; entitled: number };
   chair: string;
   capitalChair: string;
-  voters: { number: number; name: string; offices: string }[];
+  voters: { number: number; name: string; offices: string; notice: string }[];
   keepYears: number;
 }
 
@@ -61,6 +63,9 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
   const agenda = buildAgenda({ type: record.type, params, date: record.date, resolutions: record.resolutions, retiring, quorumNote: note });
   const resolutions = record.resolutions.map((r) => ({ number: r.number, special: r.kind === 'special', label: resolutionLabel(record.type, r), text: r.text }));
   const proxiesAllowed = !committee && params.meetings.proxies.allowed;
+  // How each member was served, for the attendance sheet: the method and the day, never an address.
+  const serviceOf = new Map<number, string>();
+  for (const g of record.service ?? []) for (const n of g.members) serviceOf.set(n, `${g.method}, ${longDate(g.served)}`);
   return {
     org: params.group.name,
     title: meetingTitle(record.type),
@@ -72,7 +77,20 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
     place: record.place,
     online: record.online,
     noticeDate: longDate(record.noticeDate),
-    postal: record.byPost ? { posted: longDate(record.noticeDate), served: longDate(record.served), days: params.meetings.postalServiceDays } : null,
+    postal: record.byPost && !record.service ? { posted: longDate(record.noticeDate), served: longDate(record.served), days: params.meetings.postalServiceDays } : null,
+    service: record.service
+      ? record.service.map((g) => {
+          const days = g.method === 'email' ? params.meetings.emailServiceDays : params.meetings.postalServiceDays;
+          return {
+            how: g.method === 'email' ? 'by email, to those who have agreed to receive notices that way,' : 'by post',
+            sent: longDate(record.noticeDate),
+            served: longDate(g.served),
+            after: `${days} ${days === 1 ? 'day' : 'days'}`,
+            count: g.members.length,
+            single: g.members.length === 1,
+          };
+        })
+      : null,
     notice: committee ? null : { given: clearDaysBetween(record.served, record.date), required: params.meetings.noticeClearDays },
     shortNotice: record.shortNotice
       ? {
@@ -99,7 +117,7 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
     quorum: { required: quorumRequired, fixed: rule.members, percent, entitled: voters.length },
     chair: params.decisions.method === 'consensus' ? 'facilitator' : 'chair',
     capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
-    voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', ') })),
+    voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', '), notice: serviceOf.get(v.number) ?? '' })),
     keepYears,
   };
 }

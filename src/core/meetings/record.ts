@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isoDate } from '../params.js';
 import { longDate, type IsoDate } from '../dates.js';
 import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js';
+import type { ServiceGroup } from './notice.js';
 
 export const MEETING_TYPES = ['agm', 'general', 'committee'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
@@ -47,8 +48,13 @@ export interface MeetingRecord {
   online: string | null;
   noticeDate: IsoDate;
   byPost: boolean;
-  /** The day the notice counts as served (later than noticeDate when posted). */
+  /** The day the notice counts as served on the last member it reaches (later than noticeDate when emailed or posted). */
   served: IsoDate;
+  /**
+   * How the notice reached the members entitled to it, by method: who, and the day it counts as
+   * served on them. Absent from records made before per-member service, and for committees.
+   */
+  service?: ServiceGroup[];
   shortNotice: ShortNotice | null;
   resolutions: Resolution[];
   attendance: AttendanceRecord;
@@ -73,6 +79,7 @@ export const recordSchema = z.object({
   noticeDate: isoDate,
   byPost: z.boolean(),
   served: isoDate,
+  service: z.array(z.object({ method: z.enum(['email', 'post']), served: isoDate, members: z.array(number) })).optional(),
   shortNotice: z
     .object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count })
     .nullable(),
