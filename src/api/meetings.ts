@@ -268,6 +268,10 @@ export interface ClosedMeeting extends MeetingRef {
 export async function closeMeeting(cwd: string, ref: string, options: WriteOptions = {}): Promise<ClosedMeeting & Recorded> {
   return changeMeeting(cwd, options, async ({ root, params, today }) => {
     const meeting = openMeeting(root, ref, 'close it again');
+    // Minutes record what happened: a meeting that has not yet been held has nothing to record.
+    if (meeting.date > today) {
+      throw new UserError(`${describeMeeting(meeting)} is after today (${longDate(today)}), so it has not been held: close it on or after the day it is held. Nothing was changed.`.replace(/^./, (c) => c.toUpperCase()));
+    }
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const plan = planClose(meeting, register.entitled, rules, today);
@@ -279,7 +283,6 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes });
     const notes: string[] = [];
-    if (meeting.date > today) notes.push(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
     const unvoted = plan.unvoted;
     if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
     const file = `${meeting.dir}/minutes.md`;

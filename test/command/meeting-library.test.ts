@@ -36,6 +36,8 @@ describe('the library: meetings', { timeout: 120_000 }, () => {
     const tooMany = await lib.recordVote(dir, '2025-06-20', 1, { for: 5, against: 0 }).catch((e: Error) => e);
     expect((tooMany as Error).message).toContain('only 4 may vote');
 
+    const early = await lib.closeMeeting(dir, '2025-06-20', { today: '2025-06-19' }).catch((e: Error) => e);
+    expect((early as Error).message).toContain('is after today (19 June 2025), so it has not been held');
     const closed = await lib.closeMeeting(dir, '2025-06-20', { today: '2025-06-21' });
     expect(closed.summary).toBe('quorate, 1 of 1 resolution passed');
     expect(closed.commit).toMatch(/^[0-9a-f]{40}$/);

@@ -25,6 +25,17 @@ describe('calling a meeting', { timeout: 180_000 }, () => {
     expect(again.stderr).toContain('There is already a general meeting on 20 June 2025');
   });
 
+  it('refuses to close a meeting dated tomorrow', async () => {
+    const dir = await fixtureGroup();
+    const tomorrow = new Date(Date.now() + 36 * 3600 * 1000).toISOString().slice(0, 10);
+    const r = await coop(['meeting', 'new', 'general', '--date', tomorrow, '--time', '19:00', '--place', 'Hall', '--short-notice'], { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const closed = await coop(['meeting', 'close', tomorrow], { cwd: dir });
+    expect(closed.exitCode).toBe(1);
+    expect(closed.stderr).toContain('so it has not been held');
+    expect(JSON.parse(read(join(dir, 'meetings', `${tomorrow}-general`, 'meeting.json'))).closed).toBe(false);
+  });
+
   it('records short notice with the consent the rules require', async () => {
     const dir = await fixtureGroup();
     const r = await coop(call('general', '2025-05-10', ['--short-notice', '--resolution', 'To open a bank account']), { cwd: dir });
@@ -175,6 +186,9 @@ describe('attendance and votes', { timeout: 180_000 }, () => {
     expect(out.resolutions.map((r: { passed: boolean }) => r.passed)).toEqual([true, false, false]);
     const minutes = read(join(dir, 'meetings', '2025-06-20-general', 'minutes.md'));
     expect(minutes).toContain('Agreed by consensus; 1 stood aside.');
+    // One statement of the rule, the same in the notice, the agenda and the minutes.
+    const rule = 'The meeting decides by consensus. Where consensus is blocked, a vote decides: a proposal then needs at least three quarters (75%) of the votes cast.';
+    for (const paper of ['notice.md', 'agenda.md', 'minutes-draft.md', 'minutes.md']) expect(read(join(dir, 'meetings', '2025-06-20-general', paper)), paper).toContain(rule);
     expect(minutes).toContain('Consensus was blocked, so it went to the fallback vote.');
     expect(minutes).toContain('confirmed by a vote as a special resolution needs. 2 of 3 votes cast were for (66.7%); it needed at least three quarters (75%) of the votes cast, so it was not passed.');
   });

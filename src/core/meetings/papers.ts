@@ -41,6 +41,8 @@ export interface PaperContext {
   resolutions: AgendaResolution[];
   hasSpecial: boolean;
   specialThreshold: string;
+  /** How this meeting decides, in one statement that every paper prints the same way. */
+  decisionRule: string;
   proxies: { max: number; single: boolean; company: boolean; statute: string; countTowardsQuorum: boolean } | null;
   quorum: { required: number; fixed: number; percent: string; entitled: number };
   chair: string;
@@ -52,6 +54,32 @@ export interface PaperContext {
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
   const who = type === 'committee' ? 'members of the board' : 'members entitled to vote';
   return `At least ${required} must be present: the greater of ${fixed} and ${percent} of the ${entitled} ${who}.`;
+}
+
+/**
+ * How the meeting decides, as the count in counting.ts applies it: the committee's majority,
+ * or the members' majority with any special resolution's threshold, or consensus with its
+ * fallback vote (and the vote a special resolution always needs).
+ */
+export function decisionRule(params: CoopParams, committee: boolean, hasSpecial: boolean): string {
+  if (committee) return 'Each proposal is decided by more than half of the votes cast by the members of the board present; abstentions are not votes cast.';
+  const special = describeFraction(params.meetings.specialResolution);
+  if (params.decisions.method === 'consensus') {
+    const fallback = params.decisions.fallbackThreshold;
+    return (
+      'The meeting decides by consensus. ' +
+      (fallback
+        ? `Where consensus is blocked, a vote decides: a proposal then needs at least ${describeFraction(fallback)} of the votes cast. `
+        : 'Where consensus is blocked, the proposal is not agreed. ') +
+      (hasSpecial ? `A **special resolution** is marked as such and set out in full; even when agreed by consensus it is passed only by a recorded vote of at least ${special} of the votes cast. ` : '') +
+      'Abstentions are not votes cast.'
+    );
+  }
+  return (
+    'An ordinary resolution is passed by more than half of the votes cast. ' +
+    (hasSpecial ? `A **special resolution** is marked as such and set out in full; it is passed by at least ${special} of the votes cast. ` : '') +
+    'Abstentions are not votes cast.'
+  );
 }
 
 export function paperContext({ params, record, voters, board, quorumRequired }: PaperInput, keepYears: number): PaperContext {
@@ -105,6 +133,7 @@ export function paperContext({ params, record, voters, board, quorumRequired }: 
     resolutions,
     hasSpecial: resolutions.some((r) => r.special),
     specialThreshold: describeFraction(params.meetings.specialResolution),
+    decisionRule: decisionRule(params, committee, resolutions.some((r) => r.special)),
     proxies: proxiesAllowed
       ? {
           max: params.meetings.proxies.maxPerHolder,
