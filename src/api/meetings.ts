@@ -7,8 +7,9 @@
 //   await callMeeting('./my-coop', { type: 'agm', date: '2027-06-10', time: '18:30', place: 'Hall' });
 
 import { UserError } from '../errors.js';
-import { longDate, type IsoDate } from '../core/dates.js';
-import { MINUTES_KEEP_YEARS } from '../core/law.js';
+import { addDays, longDate, yearEndAfter, type IsoDate } from '../core/dates.js';
+import { AUDIT_EXEMPTION_AGAINST_MEMBERS, AUDIT_EXEMPTION_AGAINST_VOTES_CAST, AUDIT_EXEMPTION_SOURCE, MINUTES_KEEP_YEARS, isSociety } from '../core/law.js';
+import type { CoopParams } from '../core/params.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { checkAttendanceInput, planAttendance } from '../core/meetings/attendance.js';
 import { checkCallDates, meetingCalendar, planCall } from '../core/meetings/call.js';
@@ -58,6 +59,8 @@ export interface CallMeetingInput extends WriteOptions {
   resolutions?: ResolutionArg[];
   /** Hold it on short notice, with the consent the rules require. */
   shortNotice?: boolean;
+  /** A society: add the resolution not to appoint auditors for the year of account the meeting falls in (2014 Act s.84). */
+  auditExemption?: boolean;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }
@@ -84,10 +87,11 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   const place = requiredText(input.place, '--place', 500);
   const online = input.online === undefined ? null : parseUrl(input.online);
   const noticeDate = input.noticeDate === undefined ? undefined : parseDateFlag(input.noticeDate, '--notice-date');
-  const resolutions = parseResolutions(input.resolutions ?? []);
-  if (type === 'committee' && resolutions.some((r) => r.kind === 'special')) {
+  const typed = input.resolutions ?? [];
+  if (type === 'committee' && typed.some((r) => r.kind !== 'ordinary')) {
     throw new UsageError('A committee meeting does not pass special resolutions: those are for general meetings. Use --resolution for the board’s proposals.');
   }
+  if (type === 'committee' && input.auditExemption) throw new UsageError('--audit-exemption is for a general meeting or AGM of a society, not a committee meeting.');
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
 
@@ -98,6 +102,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
       throw new UserError(`There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`);
     }
     checkCallDates({ date, noticeDate: given }, params.group.founded);
+    const resolutions = parseResolutions(input.auditExemption ? [...typed, auditExemptionResolution(params, date)] : typed);
     const register = registerFor(root, params, type, date);
     // Each member is served as they take notices on the day it is sent; --by-post sends it by post to all.
     const methods = register.noticesOn(given);
@@ -126,6 +131,18 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
       },
     };
   });
+}
+
+/** Our wording of the s.84 resolution, for the year of account the meeting falls in (it must be passed within it). */
+function auditExemptionResolution(params: CoopParams, date: IsoDate): ResolutionArg {
+  if (!isSociety(params.group.form)) {
+    throw new UserError(`--audit-exemption is a registered society's resolution (${AUDIT_EXEMPTION_SOURCE}); this group is a ${params.group.form}. Nothing was changed.`);
+  }
+  const yearEnd = yearEndAfter(params.group.financialYearEnd, addDays(date, -1));
+  return {
+    kind: 'audit-exemption',
+    text: `That the society shall not appoint auditors for the year of account ending ${longDate(yearEnd)}, as ${AUDIT_EXEMPTION_SOURCE} allows. (It fails if ${AUDIT_EXEMPTION_AGAINST_VOTES_CAST.num}% or more of the votes cast, or votes of ${AUDIT_EXEMPTION_AGAINST_MEMBERS.num}% or more of the members entitled to vote, are against it.)`,
+  };
 }
 
 async function papers(dir: string, record: MeetingRecord, context: PaperContext, now: Date): Promise<FileChange[]> {
@@ -248,7 +265,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     return {
       changes: [recordFile(meeting.dir, record)],
       message: `Record the vote on resolution ${number} at ${describeMeeting(meeting)}`,
-      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true) },
+      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true, register.entitled.size) },
     };
   });
 }

@@ -179,3 +179,14 @@ export const GUARANTEE_AFTER_LEAVING_YEARS = 1;
 
 /** Not statute: payments from an association's bank account need 2 signatures (uk-facts.md §3) [S]. */
 export const ASSOCIATION_BANK_SIGNATURES = 2;
+
+/**
+ * Co-operative and Community Benefit Societies Act 2014 s.84 (NI: 1969 Act s.38A, [S]): a
+ * society may resolve at a general meeting not to appoint auditors for a year of account, but
+ * the resolution fails if 20% or more of the votes cast, or votes from 10% or more of the
+ * members entitled to vote, are against it [V in uk-facts.md §10; the page was not re-opened
+ * this session].
+ */
+export const AUDIT_EXEMPTION_AGAINST_VOTES_CAST = { num: 20, den: 100 } as const;
+export const AUDIT_EXEMPTION_AGAINST_MEMBERS = { num: 10, den: 100 } as const;
+export const AUDIT_EXEMPTION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 84';

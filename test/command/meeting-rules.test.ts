@@ -107,6 +107,27 @@ describe('serving the notice on each member as they take notices', { timeout: 18
   });
 });
 
+describe('the audit-exemption resolution (2014 Act s.84)', { timeout: 180_000 }, () => {
+  it('is put on the agenda with --audit-exemption, and fails at exactly 20% of votes cast against', async () => {
+    const dir = await fixtureGroup();
+    await addMembers(dir, Array.from({ length: 27 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-03-01' })), 1);
+    const company = await companyGroup(0);
+    const refused = await coop(call('general', '2025-06-20', ['--audit-exemption']), { cwd: company });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain("is a registered society's resolution");
+    const r = await coop(call('general', '2025-06-20', ['--audit-exemption']), { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const notice = read(join(dir, 'meetings', '2025-06-20-general', 'notice.md'));
+    expect(notice).toContain('Resolution not to appoint auditors');
+    expect(notice).toContain('for the year of account ending');
+    await coop(['meeting', 'attend', '2025-06-20', ...Array.from({ length: 11 }, (_, i) => String(i + 1))], { cwd: dir });
+    const atEdge = JSON.parse(String((await coop(['meeting', 'vote', '2025-06-20', '1', '--for', '8', '--against', '2', '--json'], { cwd: dir })).stdout));
+    expect(atEdge.passesIfQuorate).toBe(false);
+    const below = JSON.parse(String((await coop(['meeting', 'vote', '2025-06-20', '1', '--for', '9', '--against', '2', '--json'], { cwd: dir })).stdout));
+    expect(below.passesIfQuorate).toBe(true);
+  });
+});
+
 describe('referring to a meeting', { timeout: 180_000 }, () => {
   it('asks which when two meetings fall on one day, and takes date-type', async () => {
     const dir = await fixtureGroup();

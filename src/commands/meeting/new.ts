@@ -19,6 +19,7 @@ export interface MeetingNewOptions extends CommonOptions {
   resolution?: (string | ResolutionArg)[];
   special?: (string | ResolutionArg)[];
   shortNotice?: boolean;
+  auditExemption?: boolean;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }

@@ -67,7 +67,7 @@ export interface MeetingRecord {
 const count = z.number().int().min(0);
 const number = z.number().int().min(1);
 const tally = { for: count, against: count, abstain: count };
-const kind = z.enum(['ordinary', 'special']);
+const kind = z.enum(['ordinary', 'special', 'audit-exemption']);
 
 export const recordSchema = z.object({
   id: z.string(),

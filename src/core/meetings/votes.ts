@@ -31,7 +31,7 @@ export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: V
     if (!consensusGroup) throw new UserError('This group decides by majority vote (coop.yml decisions.method), not by consensus: record the votes with --for and --against.');
     if (choices.castingVote) throw new UsageError('--casting-vote is for a tied vote, not for consensus.');
     if (choices.consensus === 'agreed') {
-      if (kind === 'special') {
+      if (kind !== 'ordinary') {
         // The law counts a special resolution in votes cast, so consensus on one is confirmed by a vote.
         if (counts.for === undefined || counts.against === undefined) {
           throw new UsageError(
