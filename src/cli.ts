@@ -290,11 +290,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .requiredOption('--place <text>', 'where it is held')
     .option('--online <url>', 'link for joining online')
     .option('--notice-date <date>', 'date the notice is given (default: today)')
-    .option('--by-post', 'notice is posted: adds the rules’ deemed-service days')
+    .option('--by-post', 'post the notice to everyone, even members who agreed to email (each member is otherwise served as they take notices)')
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
     .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
+    .option('--audit-exemption', 'a society: add the resolution not to appoint auditors for this year of account (2014 Act s.84: fails at 20% of votes cast or 10% of members against)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
     .action(run(async () => (await import('./commands/meeting/new.js')).meetingNew as Action));

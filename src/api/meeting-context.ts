@@ -9,6 +9,7 @@ import { deriveState, type RegisterState } from '../core/ledger/derive.js';
 import { entitledVoters, whyNotEntitled, type Voter } from '../core/meetings/entitled.js';
 import { RECORD_FILE, describeMeeting, findMeeting, type MeetingRecord, type MeetingType } from '../core/meetings/record.js';
 import type { CoopParams } from '../core/params.js';
+import type { NoticeMethod } from '../core/ledger/events.js';
 import { UsageError } from '../errors.js';
 import { findGroupRoot, isGitGroup, loadParams, readLedger } from '../io/group.js';
 import { listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
@@ -27,6 +28,8 @@ export interface MeetingRegister {
   board: Voter[];
   /** Why a number may not vote at the meeting, in words; undefined when it may. */
   whyNot: (n: number) => string | undefined;
+  /** How each member took notices on a date (the day the notice was sent): consent given later does not count. */
+  noticesOn: (date: IsoDate) => Map<number, NoticeMethod>;
 }
 
 export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate): MeetingRegister {
@@ -46,6 +49,10 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
     entitled,
     board,
     whyNot: (n) => whyNotEntitled(n, entitled, atDate, register.latest, type, date),
+    noticesOn: (day) => {
+      const state = day === date ? atDate : deriveState(events, { asOf: day }).state;
+      return new Map([...state.members.values()].map((m) => [m.number, m.notices]));
+    },
   };
   return register;
 }

@@ -7,8 +7,9 @@
 //   await callMeeting('./my-coop', { type: 'agm', date: '2027-06-10', time: '18:30', place: 'Hall' });
 
 import { UserError } from '../errors.js';
-import { longDate, type IsoDate } from '../core/dates.js';
-import { MINUTES_KEEP_YEARS } from '../core/law.js';
+import { addDays, longDate, yearEndAfter, type IsoDate } from '../core/dates.js';
+import { AUDIT_EXEMPTION_AGAINST_MEMBERS, AUDIT_EXEMPTION_AGAINST_VOTES_CAST, AUDIT_EXEMPTION_SOURCE, MINUTES_KEEP_YEARS, isSociety } from '../core/law.js';
+import type { CoopParams } from '../core/params.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { checkAttendanceInput, planAttendance } from '../core/meetings/attendance.js';
 import { checkCallDates, meetingCalendar, planCall } from '../core/meetings/call.js';
@@ -63,6 +64,8 @@ export interface CallMeetingInput extends WriteOptions {
   shortNotice?: boolean;
   /** A proposed amendment's id: its special resolution goes on the notice in full, after the others. */
   amendment?: string;
+  /** A society: add the resolution not to appoint auditors for the year of account the meeting falls in (2014 Act s.84). */
+  auditExemption?: boolean;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }
@@ -89,10 +92,11 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   const place = requiredText(input.place, '--place', 500);
   const online = input.online === undefined ? null : parseUrl(input.online);
   const noticeDate = input.noticeDate === undefined ? undefined : parseDateFlag(input.noticeDate, '--notice-date');
-  const resolutions = parseResolutions(input.resolutions ?? []);
-  if (type === 'committee' && resolutions.some((r) => r.kind === 'special')) {
+  const typed = input.resolutions ?? [];
+  if (type === 'committee' && typed.some((r) => r.kind !== 'ordinary')) {
     throw new UsageError('A committee meeting does not pass special resolutions: those are for general meetings. Use --resolution for the board’s proposals.');
   }
+  if (type === 'committee' && input.auditExemption) throw new UsageError('--audit-exemption is for a general meeting or AGM of a society, not a committee meeting.');
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
 
@@ -100,6 +104,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const given = noticeDate ?? today;
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
+    const resolutions = parseResolutions(input.auditExemption ? [...typed, auditExemptionResolution(params, date)] : typed);
     const tabled = input.amendment === undefined ? undefined : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
     if (tabled) resolutions.push(tabled.resolution);
     const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
@@ -108,8 +113,11 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     }
     checkCallDates({ date, noticeDate: given }, params.group.founded);
     const register = registerFor(root, params, type, date);
-    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions };
-    const { record, notes: callNotes } = planCall(params, call, register.voters.length);
+    // Each member is served as they take notices on the day it is sent; --by-post sends it by post to all.
+    const methods = register.noticesOn(given);
+    const members = register.voters.map((v) => ({ member: v.number, method: input.byPost ? ('post' as const) : (methods.get(v.number) ?? 'post') }));
+    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions, members };
+    const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
     const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) }, MINUTES_KEEP_YEARS);
@@ -132,6 +140,18 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
       },
     };
   });
+}
+
+/** Our wording of the s.84 resolution, for the year of account the meeting falls in (it must be passed within it). */
+function auditExemptionResolution(params: CoopParams, date: IsoDate): ResolutionArg {
+  if (!isSociety(params.group.form)) {
+    throw new UserError(`--audit-exemption is a registered society's resolution (${AUDIT_EXEMPTION_SOURCE}); this group is a ${params.group.form}. Nothing was changed.`);
+  }
+  const yearEnd = yearEndAfter(params.group.financialYearEnd, addDays(date, -1));
+  return {
+    kind: 'audit-exemption',
+    text: `That the society shall not appoint auditors for the year of account ending ${longDate(yearEnd)}, as ${AUDIT_EXEMPTION_SOURCE} allows. (It fails if ${AUDIT_EXEMPTION_AGAINST_VOTES_CAST.num}% or more of the votes cast, or votes of ${AUDIT_EXEMPTION_AGAINST_MEMBERS.num}% or more of the members entitled to vote, are against it.)`,
+  };
 }
 
 async function papers(dir: string, record: MeetingRecord, context: PaperContext, now: Date): Promise<FileChange[]> {
@@ -242,7 +262,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
       const what = describeMeeting(meeting);
       throw new UserError(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no resolution ${number}${list ? `; its resolutions are ${list}` : ' (it has no resolutions)'}.`);
     }
-    const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote });
+    const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote }, target.kind);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const assessed = assessAttendance(register.entitled, meeting.attendance, rules.proxies);
@@ -256,7 +276,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     return {
       changes: [recordFile(meeting.dir, record)],
       message: `Record the vote on resolution ${number} at ${describeMeeting(meeting)}`,
-      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true) },
+      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true, register.entitled.size) },
     };
   });
 }
@@ -277,6 +297,10 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
   return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
     const meeting = openMeeting(root, ref, 'close it again');
     const params = await paramsInForce(root, current, meeting.date);
+    // Minutes record what happened: a meeting that has not yet been held has nothing to record.
+    if (meeting.date > today) {
+      throw new UserError(`${describeMeeting(meeting)} is after today (${longDate(today)}), so it has not been held: close it on or after the day it is held. Nothing was changed.`.replace(/^./, (c) => c.toUpperCase()));
+    }
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
     const plan = planClose(meeting, register.entitled, rules, today);
@@ -294,7 +318,6 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
     const notes: string[] = [...election.notes];
-    if (meeting.date > today) notes.push(`Note: ${describeMeeting(meeting)} is after today (${longDate(today)}); it was closed as recorded.`);
     const unvoted = plan.unvoted;
     if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
     // An amendment put to this meeting is passed or failed with it, in the same commit.

@@ -117,6 +117,7 @@ export function defaultParams({ kind, form, jurisdiction, name, founded }: Defau
     meetings: {
       noticeClearDays: 14,
       postalServiceDays: 2,
+      emailServiceDays: 1,
       shortNoticeConsent: '90%',
       quorum: { members: 3, percent: worker ? '25%' : '10%' },
       // Companies must let members appoint proxies (Companies Act 2006 s.324); small

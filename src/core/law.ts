@@ -379,3 +379,13 @@ export const ACV_MIN_MEMBERS = 21;
  */
 export const HOLDING_TRUSTEES_MIN = 2;
 export const HOLDING_TRUSTEES_MAX_LAND = 4;
+/**
+ * Co-operative and Community Benefit Societies Act 2014 s.84 (NI: 1969 Act s.38A, [S]): a
+ * society may resolve at a general meeting not to appoint auditors for a year of account, but
+ * the resolution fails if 20% or more of the votes cast, or votes from 10% or more of the
+ * members entitled to vote, are against it [V in uk-facts.md §10; the page was not re-opened
+ * this session].
+ */
+export const AUDIT_EXEMPTION_AGAINST_VOTES_CAST = { num: 20, den: 100 } as const;
+export const AUDIT_EXEMPTION_AGAINST_MEMBERS = { num: 10, den: 100 } as const;
+export const AUDIT_EXEMPTION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 84';

@@ -111,6 +111,12 @@ export const paramsSchema = z.strictObject({
     noticeClearDays: count('days').min(1).max(366),
     /** Days after posting that a posted notice counts as served (48 hours = 2). */
     postalServiceDays: count('days').min(0).max(14),
+    /**
+     * Days after sending that a notice by email (to a member who agreed to it) counts as served:
+     * 1, "the day after it is sent", as the governing documents say. Groups founded before it
+     * existed have no such line, so it defaults to that.
+     */
+    emailServiceDays: count('days').min(1).max(14).default(1),
     shortNoticeConsent: fraction,
     quorum: z.strictObject({ members: count('members').min(1), percent: fraction }),
     proxies: z.strictObject({

@@ -24,7 +24,8 @@ describe('the library: meetings', { timeout: 120_000 }, () => {
 
     const short = await lib.callMeeting(dir, { type: 'general', date: '2025-05-10', time: '19:00', place: 'x', noticeDate: '2025-05-01' }).catch((e: Error) => e);
     expect(short).toBeInstanceOf(lib.UserError);
-    expect((short as Error).message).toContain('The earliest valid date is 16 May 2025');
+    // Nobody has agreed to email: every notice goes by post, served 3 May, so 18 May at the earliest.
+    expect((short as Error).message).toContain('The earliest valid date is 18 May 2025');
 
     const attended = await lib.recordAttendance(dir, '2025-06-20', { present: [1, 2, 3], proxies: ['1=4'] });
     expect(attended.voters).toBe(4);
@@ -35,6 +36,8 @@ describe('the library: meetings', { timeout: 120_000 }, () => {
     const tooMany = await lib.recordVote(dir, '2025-06-20', 1, { for: 5, against: 0 }).catch((e: Error) => e);
     expect((tooMany as Error).message).toContain('only 4 may vote');
 
+    const early = await lib.closeMeeting(dir, '2025-06-20', { today: '2025-06-19' }).catch((e: Error) => e);
+    expect((early as Error).message).toContain('is after today (19 June 2025), so it has not been held');
     const closed = await lib.closeMeeting(dir, '2025-06-20', { today: '2025-06-21' });
     expect(closed.summary).toBe('quorate, 1 of 1 resolution passed');
     expect(closed.commit).toMatch(/^[0-9a-f]{40}$/);

@@ -55,7 +55,7 @@ describe('a scripted AGM', { timeout: 180_000 }, () => {
     expect(notice).toContain(`**Special resolution (in full):** “${escapeMarkdown(SPECIAL)}”`);
     expect(notice).toContain(escapeMarkdown(HOSTILE));
     expect(notice).not.toContain('<script>');
-    expect(notice).toContain('posted on 27 May 2025 and is treated as served on 29 May 2025');
+    expect(notice).toContain('sent by post on 27 May 2025 to 12 members, and counts as served on them on 29 May 2025, 2 days after sending');
     expect(notice).toContain('Companies Act 2006, section 324');
     expect(notice).toContain('https://meet.example.org/agm');
     const attendance = read(join(folder, 'attendance.md'));

@@ -120,6 +120,9 @@ const scenarios: Scenario[] = [
   },
   { name: 'consensus blocked with a 50% fallback: a tie is still lost', entitled: 5, present: [1, 2, 3, 4], rules: { decisions: { fallbackThreshold: pct(50) } }, resolutions: [['ordinary', blocked(2, 2)]], expect: { required: 3, present: 4, met: true, passed: [false] } },
   { name: 'consensus blocked and no fallback in the rules: not passed', entitled: 5, present: [1, 2, 3], resolutions: [['ordinary', blocked(3, 0)]], expect: { required: 3, present: 3, met: true, passed: [false] } },
+  { name: 'consensus agreed on a special resolution with no vote recorded: not passed', entitled: 5, present: [1, 2, 3, 4], rules: consensus, resolutions: [['special', agreed()]], expect: { required: 3, present: 4, met: true, passed: [false] } },
+  { name: 'consensus agreed on a special resolution, confirmed 3 to 1 (75% exactly): passed', entitled: 5, present: [1, 2, 3, 4], rules: consensus, resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 3, against: 1, abstain: 0 } }]], expect: { required: 3, present: 4, met: true, passed: [true] } },
+  { name: 'consensus agreed on a special resolution, confirming vote 2 to 1 (67%): not passed', entitled: 5, present: [1, 2, 3], rules: consensus, resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 2, against: 1, abstain: 0 } }]], expect: { required: 3, present: 3, met: true, passed: [false] } },
   { name: 'consensus agreed at an inquorate meeting: not passed', entitled: 5, present: [1, 2], rules: consensus, resolutions: [['ordinary', agreed()]], expect: { required: 3, present: 2, met: false, passed: [false] } },
 ];
 

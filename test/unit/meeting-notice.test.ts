@@ -2,7 +2,7 @@
 // notice is served the rules' number of days after posting.
 
 import { describe, expect, it } from 'vitest';
-import { checkNotice, clearDaysBetween, deemedServiceDate, earliestMeetingDate } from '../../src/core/meetings/notice.js';
+import { checkNotice, checkNoticeToMembers, clearDaysBetween, deemedServiceDate, earliestMeetingDate, servedOn } from '../../src/core/meetings/notice.js';
 
 const FOURTEEN = { clearDays: 14, postalServiceDays: 2 };
 
@@ -47,5 +47,45 @@ describe('clear days', () => {
     expect(deemedServiceDate('2027-06-30', false, FOURTEEN)).toBe('2027-06-30');
     expect(clearDaysBetween('2027-06-01', '2027-06-03')).toBe(1);
     expect(clearDaysBetween('2027-06-03', '2027-06-01')).toBe(0);
+  });
+});
+
+describe('service member by member: email the day after sending, post after the postal days', () => {
+  const RULES = { clearDays: 14, postalServiceDays: 2, emailServiceDays: 1 };
+  const email = (...ns: number[]) => ns.map((member) => ({ member, method: 'email' as const }));
+  const post = (...ns: number[]) => ns.map((member) => ({ member, method: 'post' as const }));
+  const cases: { name: string; notice: string; meeting: string; members: { member: number; method: 'email' | 'post' }[]; given: number; enough: boolean; earliest: string; served: string }[] = [
+    { name: 'all by email, sent 1 May for 16 May: 13 clear days, refused, 17 May earliest', notice: '2025-05-01', meeting: '2025-05-16', members: email(1, 2, 3), given: 13, enough: false, earliest: '2025-05-17', served: '2025-05-02' },
+    { name: 'all by email, sent 1 May for 17 May: just enough', notice: '2025-05-01', meeting: '2025-05-17', members: email(1, 2, 3), given: 14, enough: true, earliest: '2025-05-17', served: '2025-05-02' },
+    { name: 'all by post, sent 1 May: served 3 May, 18 May earliest', notice: '2025-05-01', meeting: '2025-05-17', members: post(1, 2), given: 13, enough: false, earliest: '2025-05-18', served: '2025-05-03' },
+    { name: 'a mix: the posted members decide, 18 May earliest', notice: '2025-05-01', meeting: '2025-05-17', members: [...email(1, 2), ...post(3)], given: 13, enough: false, earliest: '2025-05-18', served: '2025-05-03' },
+    { name: 'a mix on the earliest date is enough for everyone', notice: '2025-05-01', meeting: '2025-05-18', members: [...email(1, 2), ...post(3)], given: 14, enough: true, earliest: '2025-05-18', served: '2025-05-03' },
+    { name: 'email across a month end: sent 31 January, served 1 February', notice: '2027-01-31', meeting: '2027-02-16', members: email(1), given: 14, enough: true, earliest: '2027-02-16', served: '2027-02-01' },
+    { name: 'email across 28 February in a common year', notice: '2027-02-28', meeting: '2027-03-16', members: email(1), given: 14, enough: true, earliest: '2027-03-16', served: '2027-03-01' },
+    { name: 'email sent on a Friday counts the weekend: served Saturday (calendar days, as the rules say)', notice: '2027-06-04', meeting: '2027-06-20', members: email(1), given: 14, enough: true, earliest: '2027-06-20', served: '2027-06-05' },
+    { name: 'post over a weekend: posted Friday, served Sunday', notice: '2027-06-04', meeting: '2027-06-21', members: post(1), given: 14, enough: true, earliest: '2027-06-21', served: '2027-06-06' },
+    { name: 'email across the clock change (BST ends 31 October 2027): dates, not hours', notice: '2027-10-30', meeting: '2027-11-14', members: email(1), given: 13, enough: false, earliest: '2027-11-15', served: '2027-10-31' },
+    { name: 'email across the clock change in spring (BST starts 28 March 2027)', notice: '2027-03-27', meeting: '2027-04-12', members: email(1), given: 14, enough: true, earliest: '2027-04-12', served: '2027-03-28' },
+    { name: 'nobody to serve: assumed posted, the slower way', notice: '2025-05-01', meeting: '2025-05-18', members: [], given: 14, enough: true, earliest: '2025-05-18', served: '2025-05-03' },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const check = checkNoticeToMembers(c.notice, c.meeting, c.members, RULES);
+    expect({ given: check.given, enough: check.enough, earliest: check.earliest, served: check.served }).toEqual({ given: c.given, enough: c.enough, earliest: c.earliest, served: c.served });
+    expect(checkNoticeToMembers(c.notice, check.earliest, c.members, RULES).enough).toBe(true);
+  });
+
+  it('groups the members by how they were served, email first', () => {
+    const check = checkNoticeToMembers('2025-05-01', '2025-05-20', [...post(3), ...email(1), ...post(2)], RULES);
+    expect(check.service).toEqual([
+      { method: 'email', served: '2025-05-02', members: [1] },
+      { method: 'post', served: '2025-05-03', members: [3, 2] },
+    ]);
+  });
+
+  it('the rules’ days decide: email 2 days, post 3', () => {
+    const slow = { clearDays: 7, postalServiceDays: 3, emailServiceDays: 2 };
+    expect(servedOn('2025-05-01', 'email', slow)).toBe('2025-05-03');
+    expect(servedOn('2025-05-01', 'post', slow)).toBe('2025-05-04');
+    expect(checkNoticeToMembers('2025-05-01', '2025-05-11', email(1), slow).earliest).toBe('2025-05-11');
   });
 });

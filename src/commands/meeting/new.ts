@@ -21,6 +21,7 @@ export interface MeetingNewOptions extends CommonOptions {
   shortNotice?: boolean;
   /** --amendment: a proposed amendment's id, its special resolution put on the notice in full. */
   amendment?: string;
+  auditExemption?: boolean;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }

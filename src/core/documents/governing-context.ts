@@ -75,6 +75,8 @@ export interface GoverningContext {
     noticeGiven: string;
     /** "2 days": when a posted notice counts as served. */
     postalService: string;
+    /** "the day" or "2 days": when a notice sent electronically counts as served ("… after it is sent"). */
+    electronicService: string;
     /** "90% of the members": who may agree to shorter notice. */
     shortNoticeConsent: string;
     /** "3 members or 25% of the members, whichever is greater". */

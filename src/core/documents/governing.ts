@@ -149,6 +149,7 @@ export function governingContext(params: CoopParams): GoverningContext {
       notice: countOf(meetings.noticeClearDays, 'clear day'),
       noticeGiven: `${countOf(meetings.noticeClearDays, 'clear day')}${meetings.noticeClearDays === 1 ? "'s" : "'"} notice`,
       postalService: countOf(meetings.postalServiceDays, 'day'),
+      electronicService: meetings.emailServiceDays === 1 ? 'the day' : countOf(meetings.emailServiceDays, 'day'),
       shortNoticeConsent: `${percentText(meetings.shortNoticeConsent)} of the members`,
       quorum: quorumText(meetings.quorum.members, meetings.quorum.percent, 'member', 'the members'),
       specialResolution: `${thresholdText(meetings.specialResolution)} of the votes cast`,

@@ -45,6 +45,7 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'meetings.noticeClearDays': (p) =>
     `Clear days' notice of a general meeting: the day the notice is served and the day of the meeting do not count.${isCompany(p.group.form) ? ` A company must give at least ${COMPANY_MIN_NOTICE_DAYS} (Companies Act 2006 s.307).` : ''}`,
   'meetings.postalServiceDays': 'Days after posting that a posted notice counts as received (2 means 48 hours).',
+  'meetings.emailServiceDays': 'Days after sending that a notice by email counts as received (1: the day after), for members who agreed to email.',
   'meetings.shortNoticeConsent': 'Share of members who must agree for a meeting to be held on shorter notice.',
   'meetings.quorum': 'How many members must be present for a general meeting to make decisions: the greater of the two.',
   'meetings.quorum.members': 'A fixed number of members. It cannot be more than the group has.',

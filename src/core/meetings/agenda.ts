@@ -41,7 +41,7 @@ const item = (title: string, note = '', people: string[] = []): Item => ({ title
 
 export function resolutionLabel(type: MeetingType, r: Pick<Resolution, 'kind'>): string {
   if (type === 'committee') return 'Proposal';
-  return r.kind === 'special' ? 'Special resolution' : 'Ordinary resolution';
+  return r.kind === 'special' ? 'Special resolution' : r.kind === 'audit-exemption' ? 'Resolution not to appoint auditors' : 'Ordinary resolution';
 }
 
 export function buildAgenda(input: AgendaInput): AgendaItem[] {

@@ -6,7 +6,7 @@ import { longDate, type IsoDate } from '../dates.js';
 import { ceilOf, formatFraction } from '../fraction.js';
 import type { CoopParams } from '../params.js';
 import { buildCalendar } from './ics.js';
-import { checkNotice } from './notice.js';
+import { checkNoticeToMembers, type ServiceGroup, type ServiceMethod } from './notice.js';
 import type { PaperContext } from './papers.js';
 import { meetingId, meetingTitle, type MeetingRecord, type MeetingType, type Resolution, type ShortNotice } from './record.js';
 import { noticeRules } from './rules.js';
@@ -21,6 +21,8 @@ export interface CallInput {
   byPost: boolean;
   shortNotice: boolean;
   resolutions: Resolution[];
+  /** Everyone entitled to notice, and how it reaches them (post for all with --by-post). */
+  members: { member: number; method: ServiceMethod }[];
 }
 
 /** How long the calendar entry lasts: a guess that suits most meetings; people adjust it in their calendar. */
@@ -37,11 +39,12 @@ export function checkCallDates(input: Pick<CallInput, 'date' | 'noticeDate'>, fo
 }
 
 /** The record of the meeting as called, with notes for the person calling it. */
-export function planCall(params: CoopParams, input: CallInput, entitledCount: number): { record: MeetingRecord; notes: string[] } {
+export function planCall(params: CoopParams, input: CallInput): { record: MeetingRecord; notes: string[] } {
   const notes: string[] = [];
   const committee = input.type === 'committee';
-  const shortNotice = committee ? null : noticeCheck(params, input, entitledCount, notes);
-  const served = committee || !input.byPost ? input.noticeDate : checkNotice(input.noticeDate, input.date, true, noticeRules(params)).served;
+  const check = committee ? null : checkNoticeToMembers(input.noticeDate, input.date, input.members, noticeRules(params));
+  const shortNotice = check ? noticeCheck(params, input, check, notes) : null;
+  const served = check ? check.served : input.noticeDate;
   const record: MeetingRecord = {
     id: meetingId(input.date, input.type),
     type: input.type,
@@ -52,6 +55,7 @@ export function planCall(params: CoopParams, input: CallInput, entitledCount: nu
     noticeDate: input.noticeDate,
     byPost: !committee && input.byPost,
     served,
+    ...(check ? { service: check.service } : {}),
     shortNotice,
     resolutions: input.resolutions,
     attendance: { present: [], proxies: [], apologies: [] },
@@ -64,24 +68,34 @@ export function planCall(params: CoopParams, input: CallInput, entitledCount: nu
 }
 
 /** Refuses too little notice, or records the short-notice consent the rules then require. */
-function noticeCheck(params: CoopParams, input: CallInput, entitled: number, notes: string[]): ShortNotice | null {
-  const { noticeDate, date, byPost } = input;
-  const check = checkNotice(noticeDate, date, byPost, noticeRules(params));
+function noticeCheck(params: CoopParams, input: CallInput, check: ReturnType<typeof checkNoticeToMembers>, notes: string[]): ShortNotice | null {
+  const { noticeDate, date } = input;
+  const entitled = input.members.length;
   if (check.enough) {
     if (input.shortNotice) notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded.`);
     return null;
   }
   const consent = params.meetings.shortNoticeConsent;
   if (!input.shortNotice) {
-    const served = byPost ? ` (posted on ${longDate(noticeDate)}, so served on ${longDate(check.served)})` : ` (given on ${longDate(noticeDate)})`;
     throw new UserError(
-      `Not enough notice: the notice${served} gives ${check.given} clear days before ${longDate(date)}, but the rules require ${check.required} clear days ` +
-        `(neither the day the notice is served nor the day of the meeting counts${byPost ? `; a posted notice is served ${params.meetings.postalServiceDays} days after posting` : ''}). ` +
+      `Not enough notice: the notice, sent on ${longDate(noticeDate)}, ${describeService(check.service, params)}, so it gives ${check.given} clear days before ${longDate(date)}; the rules require ${check.required} clear days ` +
+        `(neither the day the notice is served nor the day of the meeting counts). ` +
         `The earliest valid date is ${longDate(check.earliest)} (--date ${check.earliest}). ` +
         `To hold it sooner, use --short-notice: the rules then need the consent of at least ${formatFraction(consent)} of the members.`,
     );
   }
   return { required: check.required, given: check.given, consent: formatFraction(consent), consentMembers: ceilOf(entitled, consent), entitledMembers: entitled };
+}
+
+/** "counts as served on 2 May 2025 on the 3 members who agreed to email (1 day after sending) and on 3 May 2025 on the 5 sent it by post (2 days)" */
+export function describeService(service: readonly ServiceGroup[], params: CoopParams): string {
+  const parts = service.map((g) => {
+    const n = g.members.length;
+    const who = g.method === 'email' ? `${n === 1 ? 'the 1 member' : `the ${n} members`} who agreed to email` : `${n === 1 ? 'the 1 member' : `the ${n} members`} sent it by post`;
+    const days = g.method === 'email' ? params.meetings.emailServiceDays : params.meetings.postalServiceDays;
+    return `on ${longDate(g.served)} on ${who} (${days} ${days === 1 ? 'day' : 'days'} after sending)`;
+  });
+  return `counts as served ${parts.length > 0 ? parts.join(' and ') : 'when posted'}`;
 }
 
 /** The meeting's calendar file: when, where, how to join, and the business. */

@@ -3,6 +3,7 @@
 // decides an outcome (`coop meeting attend`, `vote`, `close`) asks these functions.
 
 import { atLeast, ceilOf, compareFractions, describeFraction, moreThan, type Fraction } from '../fraction.js';
+import { decideAuditExemption } from './audit-exemption.js';
 
 export interface QuorumRule {
   /** A fixed number of members… */
@@ -126,7 +127,8 @@ export function decideQuorum(rule: QuorumRule, entitledCount: number, assessed: 
   return { required, present, inPerson, byProxy, met: present >= required };
 }
 
-export type ResolutionKind = 'ordinary' | 'special';
+/** audit-exemption: a society's resolution not to appoint auditors for a year (2014 Act s.84), counted by its own test. */
+export type ResolutionKind = 'ordinary' | 'special' | 'audit-exemption';
 
 export interface Tally {
   for: number;
@@ -164,13 +166,28 @@ const NO_VOTES: Tally = { for: 0, against: 0, abstain: 0 };
  * chair a casting vote and it was used; with no votes cast nothing passes; an inquorate meeting
  * decides nothing.
  */
-export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefined, rules: DecisionRules, quorate: boolean): Outcome {
+export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefined, rules: DecisionRules, quorate: boolean, entitledToVote = 0): Outcome {
   const tally = !vote ? NO_VOTES : vote.method === 'vote' ? { for: vote.for, against: vote.against, abstain: vote.abstain } : (vote.fallback ?? NO_VOTES);
   if (!quorate) return { passed: false, tally, reason: 'The meeting was not quorate, so it could not decide this resolution.' };
   if (!vote) return { passed: false, tally, reason: 'No vote was recorded, so the resolution was not passed.' };
+  // The Act counts this one its own way, in votes, however the group usually decides.
+  if (kind === 'audit-exemption') {
+    if (vote.method === 'consensus' && !vote.fallback) return { passed: false, tally, reason: 'A resolution not to appoint auditors is decided by a recorded vote, and none was recorded, so it was not passed.' };
+    return { ...decideAuditExemption(tally, entitledToVote), tally };
+  }
   if (vote.method === 'consensus') {
     if (vote.outcome === 'agreed') {
       const asides = vote.standAsides > 0 ? ` (${vote.standAsides} stood aside)` : '';
+      // A special resolution is passed only by a counted majority of at least its share of the
+      // votes cast (Companies Act 2006 s.283; a society's rules and 2014 Act s.111 alike): agreement
+      // without a recorded vote does not pass it.
+      if (kind === 'special') {
+        if (!vote.fallback) {
+          return { passed: false, tally, reason: `Agreed by consensus${asides}, but a special resolution needs a recorded vote of ${describeFraction(rules.specialResolution)} of the votes cast, and none was recorded, so it was not passed.` };
+        }
+        const decided = decideByThreshold(tally, rules.specialResolution, 'at least', undefined);
+        return { passed: decided.passed, tally, reason: `Agreed by consensus${asides}, confirmed by a vote as a special resolution needs. ${decided.reason}` };
+      }
       return { passed: true, tally, reason: `Agreed by consensus${asides}.` };
     }
     if (!rules.fallbackThreshold) return { passed: false, tally, reason: 'Consensus was blocked and the rules give no fallback vote.' };
@@ -241,7 +258,7 @@ export function decideMeeting(meeting: MeetingToDecide, rules: MeetingRules): Me
   const outcomes = meeting.resolutions.map((r) => ({
     number: r.number,
     kind: r.kind,
-    outcome: decideResolution(r.kind, voteOf.get(r.number), rules.decisions, quorum.met),
+    outcome: decideResolution(r.kind, voteOf.get(r.number), rules.decisions, quorum.met, meeting.entitled.size),
   }));
   return { assessed, quorum, outcomes };
 }

@@ -47,3 +47,56 @@ export function checkNotice(noticeDate: IsoDate, meetingDate: IsoDate, byPost: b
     earliest: earliestMeetingDate(noticeDate, byPost, rules),
   };
 }
+
+/**
+ * How a notice reaches a member: by email only where the member agreed to it (the governing
+ * documents, and for companies Companies Act 2006 Sch.5 para.6), otherwise by post. Each counts
+ * as served the rules' number of days after it is sent (coop.yml meetings.emailServiceDays and
+ * postalServiceDays, as the governing document words them); a company's articles may so provide
+ * in place of the Act's 48 hours (s.1147(6)).
+ */
+export type ServiceMethod = 'email' | 'post';
+
+export interface ServiceRules extends NoticeRules {
+  /** Days after sending that an emailed notice counts as served. */
+  emailServiceDays: number;
+}
+
+export function servedOn(sent: IsoDate, method: ServiceMethod, rules: ServiceRules): IsoDate {
+  return addDays(sent, method === 'email' ? rules.emailServiceDays : rules.postalServiceDays);
+}
+
+/** The members served one way, and the day the notice counts as served on them. */
+export interface ServiceGroup {
+  method: ServiceMethod;
+  served: IsoDate;
+  members: number[];
+}
+
+export interface MembersNoticeCheck extends NoticeCheck {
+  /** One group per method used, email first. */
+  service: ServiceGroup[];
+}
+
+/**
+ * The notice checked member by member: each counts as served by their own method, and the
+ * meeting needs the rules' clear days after the last of those days. With nobody to serve, a
+ * posted notice is assumed, the slower way.
+ */
+export function checkNoticeToMembers(noticeDate: IsoDate, meetingDate: IsoDate, members: readonly { member: number; method: ServiceMethod }[], rules: ServiceRules): MembersNoticeCheck {
+  const service: ServiceGroup[] = [];
+  for (const method of ['email', 'post'] as const) {
+    const list = members.filter((m) => m.method === method).map((m) => m.member);
+    if (list.length > 0) service.push({ method, served: servedOn(noticeDate, method, rules), members: list });
+  }
+  const served = service.reduce<IsoDate>((last, g) => (g.served > last ? g.served : last), service.length > 0 ? noticeDate : servedOn(noticeDate, 'post', rules));
+  const given = clearDaysBetween(served, meetingDate);
+  return {
+    served,
+    given,
+    required: rules.clearDays,
+    enough: meetingDate > served && given >= rules.clearDays,
+    earliest: addDays(served, rules.clearDays + 1),
+    service,
+  };
+}

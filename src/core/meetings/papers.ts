@@ -35,23 +35,53 @@ export interface PaperContext {
   online: string | null;
   noticeDate: string;
   postal: { posted: string; served: string; days: number } | null;
+  /** How the notice reached the members, by method (records made before per-member service have none). */
+  service: { how: string; sent: string; served: string; after: string; count: number; single: boolean }[] | null;
   notice: { given: number; required: number } | null;
   shortNotice: { given: number; required: number; consent: string; consentMembers: number; entitled: number } | null;
   agenda: AgendaItem[];
   resolutions: AgendaResolution[];
   hasSpecial: boolean;
   specialThreshold: string;
+  /** How this meeting decides, in one statement that every paper prints the same way. */
+  decisionRule: string;
   proxies: { max: number; single: boolean; company: boolean; statute: string; countTowardsQuorum: boolean } | null;
   quorum: { required: number; fixed: number; percent: string; entitled: number };
   chair: string;
   capitalChair: string;
-  voters: { number: number; name: string; offices: string }[];
+  voters: { number: number; name: string; offices: string; notice: string }[];
   keepYears: number;
 }
 
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
   const who = type === 'committee' ? 'members of the board' : 'members entitled to vote';
   return `At least ${required} must be present: the greater of ${fixed} and ${percent} of the ${entitled} ${who}.`;
+}
+
+/**
+ * How the meeting decides, as the count in counting.ts applies it: the committee's majority,
+ * or the members' majority with any special resolution's threshold, or consensus with its
+ * fallback vote (and the vote a special resolution always needs).
+ */
+export function decisionRule(params: CoopParams, committee: boolean, hasSpecial: boolean): string {
+  if (committee) return 'Each proposal is decided by more than half of the votes cast by the members of the board present; abstentions are not votes cast.';
+  const special = describeFraction(params.meetings.specialResolution);
+  if (params.decisions.method === 'consensus') {
+    const fallback = params.decisions.fallbackThreshold;
+    return (
+      'The meeting decides by consensus. ' +
+      (fallback
+        ? `Where consensus is blocked, a vote decides: a proposal then needs at least ${describeFraction(fallback)} of the votes cast. `
+        : 'Where consensus is blocked, the proposal is not agreed. ') +
+      (hasSpecial ? `A **special resolution** is marked as such and set out in full; even when agreed by consensus it is passed only by a recorded vote of at least ${special} of the votes cast. ` : '') +
+      'Abstentions are not votes cast.'
+    );
+  }
+  return (
+    'An ordinary resolution is passed by more than half of the votes cast. ' +
+    (hasSpecial ? `A **special resolution** is marked as such and set out in full; it is passed by at least ${special} of the votes cast. ` : '') +
+    'Abstentions are not votes cast.'
+  );
 }
 
 export function paperContext({ params, record, voters, board, quorumRequired, retiring: seatsRetiring }: PaperInput, keepYears: number): PaperContext {
@@ -63,6 +93,9 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
   const agenda = buildAgenda({ type: record.type, params, date: record.date, resolutions: record.resolutions, retiring, quorumNote: note });
   const resolutions = record.resolutions.map((r) => ({ number: r.number, special: r.kind === 'special', label: resolutionLabel(record.type, r), text: r.text }));
   const proxiesAllowed = !committee && params.meetings.proxies.allowed;
+  // How each member was served, for the attendance sheet: the method and the day, never an address.
+  const serviceOf = new Map<number, string>();
+  for (const g of record.service ?? []) for (const n of g.members) serviceOf.set(n, `${g.method}, ${longDate(g.served)}`);
   return {
     org: params.group.name,
     title: meetingTitle(record.type),
@@ -74,7 +107,20 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     place: record.place,
     online: record.online,
     noticeDate: longDate(record.noticeDate),
-    postal: record.byPost ? { posted: longDate(record.noticeDate), served: longDate(record.served), days: params.meetings.postalServiceDays } : null,
+    postal: record.byPost && !record.service ? { posted: longDate(record.noticeDate), served: longDate(record.served), days: params.meetings.postalServiceDays } : null,
+    service: record.service
+      ? record.service.map((g) => {
+          const days = g.method === 'email' ? params.meetings.emailServiceDays : params.meetings.postalServiceDays;
+          return {
+            how: g.method === 'email' ? 'by email, to those who have agreed to receive notices that way,' : 'by post',
+            sent: longDate(record.noticeDate),
+            served: longDate(g.served),
+            after: `${days} ${days === 1 ? 'day' : 'days'}`,
+            count: g.members.length,
+            single: g.members.length === 1,
+          };
+        })
+      : null,
     notice: committee ? null : { given: clearDaysBetween(record.served, record.date), required: params.meetings.noticeClearDays },
     shortNotice: record.shortNotice
       ? {
@@ -89,6 +135,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     resolutions,
     hasSpecial: resolutions.some((r) => r.special),
     specialThreshold: describeFraction(params.meetings.specialResolution),
+    decisionRule: decisionRule(params, committee, resolutions.some((r) => r.special)),
     proxies: proxiesAllowed
       ? {
           max: params.meetings.proxies.maxPerHolder,
@@ -101,7 +148,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     quorum: { required: quorumRequired, fixed: rule.members, percent, entitled: voters.length },
     chair: params.decisions.method === 'consensus' ? 'facilitator' : 'chair',
     capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
-    voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', ') })),
+    voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', '), notice: serviceOf.get(v.number) ?? '' })),
     keepYears,
   };
 }

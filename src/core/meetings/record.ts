@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isoDate } from '../params.js';
 import { longDate, type IsoDate } from '../dates.js';
 import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js';
+import type { ServiceGroup } from './notice.js';
 
 export const MEETING_TYPES = ['agm', 'general', 'committee'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
@@ -73,8 +74,13 @@ export interface MeetingRecord {
   online: string | null;
   noticeDate: IsoDate;
   byPost: boolean;
-  /** The day the notice counts as served (later than noticeDate when posted). */
+  /** The day the notice counts as served on the last member it reaches (later than noticeDate when emailed or posted). */
   served: IsoDate;
+  /**
+   * How the notice reached the members entitled to it, by method: who, and the day it counts as
+   * served on them. Absent from records made before per-member service, and for committees.
+   */
+  service?: ServiceGroup[];
   shortNotice: ShortNotice | null;
   resolutions: Resolution[];
   attendance: AttendanceRecord;
@@ -90,7 +96,7 @@ export interface MeetingRecord {
 const count = z.number().int().min(0);
 const number = z.number().int().min(1);
 const tally = { for: count, against: count, abstain: count };
-const kind = z.enum(['ordinary', 'special']);
+const kind = z.enum(['ordinary', 'special', 'audit-exemption']);
 
 export const recordSchema = z.object({
   id: z.string(),
@@ -102,6 +108,7 @@ export const recordSchema = z.object({
   noticeDate: isoDate,
   byPost: z.boolean(),
   served: isoDate,
+  service: z.array(z.object({ method: z.enum(['email', 'post']), served: isoDate, members: z.array(number) })).optional(),
   shortNotice: z
     .object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count })
     .nullable(),

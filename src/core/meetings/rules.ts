@@ -3,7 +3,7 @@
 
 import type { CoopParams } from '../params.js';
 import type { DecisionRules, MeetingRules } from './counting.js';
-import type { NoticeRules } from './notice.js';
+import type { ServiceRules } from './notice.js';
 import type { MeetingType } from './record.js';
 
 /** The rules of a meeting of this type: the board's quorum at a committee meeting, where there are no proxies. */
@@ -17,6 +17,6 @@ export function decisionRules(params: CoopParams): DecisionRules {
   return { specialResolution: params.meetings.specialResolution, castingVote: params.meetings.castingVote, fallbackThreshold: params.decisions.fallbackThreshold };
 }
 
-export function noticeRules(params: CoopParams): NoticeRules {
-  return { clearDays: params.meetings.noticeClearDays, postalServiceDays: params.meetings.postalServiceDays };
+export function noticeRules(params: CoopParams): ServiceRules {
+  return { clearDays: params.meetings.noticeClearDays, postalServiceDays: params.meetings.postalServiceDays, emailServiceDays: params.meetings.emailServiceDays };
 }

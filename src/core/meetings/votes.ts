@@ -3,7 +3,7 @@
 
 import { UsageError, UserError } from '../../errors.js';
 import type { DecisionMethod } from '../params.js';
-import { votersAllowed, type AssessedAttendance, type VoteRecord } from './counting.js';
+import { votersAllowed, type AssessedAttendance, type ResolutionKind, type VoteRecord } from './counting.js';
 import { describeMeeting, type MeetingRecord } from './record.js';
 
 export interface VoteCounts {
@@ -25,12 +25,22 @@ export function responsesRecorded(vote: VoteRecord): number {
 }
 
 /** The vote as the group's way of deciding allows it to be recorded. */
-export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: VoteChoices): VoteRecord {
+export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: VoteChoices, kind: ResolutionKind = 'ordinary'): VoteRecord {
   const consensusGroup = method === 'consensus';
   if (choices.consensus) {
     if (!consensusGroup) throw new UserError('This group decides by majority vote (coop.yml decisions.method), not by consensus: record the votes with --for and --against.');
     if (choices.castingVote) throw new UsageError('--casting-vote is for a tied vote, not for consensus.');
     if (choices.consensus === 'agreed') {
+      if (kind !== 'ordinary') {
+        // The law counts a special resolution in votes cast, so consensus on one is confirmed by a vote.
+        if (counts.for === undefined || counts.against === undefined) {
+          throw new UsageError(
+            'A special resolution is passed only by a recorded vote of at least the rules’ share of the votes cast (Companies Act 2006 s.283; the rules say the same for a society or association), ' +
+              'so consensus alone cannot pass it: take the vote and give it with --for and --against (and --abstain). Nothing was recorded.',
+          );
+        }
+        return { method: 'consensus', outcome: 'agreed', standAsides: counts.standAsides ?? 0, fallback: { for: counts.for, against: counts.against, abstain: counts.abstain ?? 0 } };
+      }
       if (counts.for !== undefined || counts.against !== undefined || counts.abstain !== undefined) {
         throw new UsageError('With --consensus agreed there is no vote: leave out --for, --against and --abstain.');
       }
