@@ -18,7 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), 'coop-bench-print-'));
 const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org' };
 const group = join(dir, 'g');
 execFileSync(process.execPath, [BIN, 'new', '--yes', '--no-git', group], { env, stdio: 'ignore' });
-execFileSync(process.execPath, [BIN, 'meeting', 'new', 'agm', '--date', '2099-06-10', '--time', '18:30', '--place', 'Neuadd y Pentref', '--special', 'Change the name', '--no-commit'], { cwd: group, env, stdio: 'ignore' });
+execFileSync(
+  process.execPath,
+  [BIN, 'meeting', 'new', 'agm', '--date', '2099-06-10', '--time', '18:30', '--place', 'Neuadd y Pentref', '--special', 'Change the name', '--no-commit'],
+  { cwd: group, env, stdio: 'ignore' },
+);
 
 // One process per run: load the engine, typeset, write the PDF, as `coop print notice --letters` does.
 const script = join(dir, 'typeset.mjs');
@@ -54,5 +58,7 @@ for (let i = 0; i < runs; i++) {
 }
 const m = median(work);
 const f = median(floor);
-console.log(`${letters} letters (${pages} pages): median ${(m / 1000).toFixed(2)} s over ${runs} runs; node -e 0 ${f.toFixed(0)} ms; ratio ${(m / f).toFixed(1)}×; load average ${loadavg()[0].toFixed(1)}`);
+console.log(
+  `${letters} letters (${pages} pages): median ${(m / 1000).toFixed(2)} s over ${runs} runs; node -e 0 ${f.toFixed(0)} ms; ratio ${(m / f).toFixed(1)}×; load average ${loadavg()[0].toFixed(1)}`,
+);
 rmSync(dir, { recursive: true, force: true });

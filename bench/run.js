@@ -80,7 +80,11 @@ const floors = {
     rmSync(gitFloorDir, { recursive: true, force: true });
     cpSync(floorTree, gitFloorDir, { recursive: true });
     let ms = 0;
-    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Found the group']]) {
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['commit', '-q', '-m', 'Found the group'],
+    ]) {
       const r = timeOnce('git', args, { cwd: gitFloorDir, env });
       if (r.status !== 0) throw new Error(`git ${args[0]} failed in the floor: ${r.stderr}`);
       ms += r.ms;
@@ -91,9 +95,7 @@ const floors = {
 };
 
 const results = [];
-const selected = figures({ groups, newTree }).filter(
-  (f) => (f.size === undefined || sizes.includes(f.size)) && (!values.only || f.id.includes(values.only)),
-);
+const selected = figures({ groups, newTree }).filter((f) => (f.size === undefined || sizes.includes(f.size)) && (!values.only || f.id.includes(values.only)));
 for (const figure of selected) {
   const cwd = figure.cwd();
   const args = figure.args();

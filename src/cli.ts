@@ -51,20 +51,18 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('-y, --yes', 'take the defaults for every question not answered by a flag or --answers')
     .addOption(new Option('--kind <kind>', 'kind of group').choices(['worker-coop', 'neighbourhood-group', 'arts-project', 'community-radio']))
     .addOption(
-      new Option('--form <form>', 'legal form').choices([
-        'co-operative-society',
-        'community-benefit-society',
-        'company-limited-by-guarantee',
-        'cic',
-        'unincorporated-association',
-      ]),
+      new Option('--form <form>', 'legal form').choices(['co-operative-society', 'community-benefit-society', 'company-limited-by-guarantee', 'cic', 'unincorporated-association']),
     )
     .addOption(new Option('--jurisdiction <where>', 'where the group is based').choices(['england-wales', 'scotland', 'northern-ireland']))
     .option('--name <name>', 'the group’s full name (a society’s ends in "Limited")')
     .option('--objects <text>', 'what the group is for')
     .option('--area <text>', 'the area the group serves')
     .option('--office <address>', 'registered office address')
-    .option('--founder <"Name <email>; address">', 'a founding member, with optional email and postal address (both kept private); repeat for each (the first three become chair, secretary and treasurer)', collect)
+    .option(
+      '--founder <"Name <email>; address">',
+      'a founding member, with optional email and postal address (both kept private); repeat for each (the first three become chair, secretary and treasurer)',
+      collect,
+    )
     .option('--founded <date>', 'founding date, YYYY-MM-DD (default: today)')
     .option('--year-end <MM-DD>', 'financial year end, e.g. 03-31')
     .addOption(new Option('--decisions <method>', 'how decisions are made').choices(['majority', 'consensus']))
@@ -83,7 +81,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--eligibility <text>', 'who may become a member')
     .addOption(new Option('--dissolution <rule>', 'what happens to assets on dissolution').choices(['common-ownership', 'co-ownership', 'similar-body', 'asset-lock']))
     .option('--dissolution-recipient <text>', 'who receives any assets left on dissolution')
-    .addOption(new Option('--office-country <country>', 'England and Wales only: the rules state the registered office is in england or wales (wales allows a Welsh name ending)').choices(['england', 'wales']))
+    .addOption(
+      new Option('--office-country <country>', 'England and Wales only: the rules state the registered office is in england or wales (wales allows a Welsh name ending)').choices([
+        'england',
+        'wales',
+      ]),
+    )
     .option('--limited-exempt', 'company limited by guarantee: claim the exemption from ending the name in "Limited" (Companies Act 2006 s.60)')
     .option('--charitable', 'community benefit society with exclusively charitable objects (no statutory asset lock)')
     .option('--asset-locked-body <name>', 'CIC: the asset-locked body (a charity or CIC) the articles name to receive its assets')
@@ -168,12 +171,14 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .command(verb)
       .argument('<number>', 'membership number')
       .argument('<amount>', 'pounds, e.g. 500 or £250.50')
-      .description(verb === 'loan' ? 'record money a member lends (or, with --deposit, deposits with) the group' : 'record repayment of a member’s loan (or, with --deposit, deposit)')
+      .description(
+        verb === 'loan' ? 'record money a member lends (or, with --deposit, deposits with) the group' : 'record repayment of a member’s loan (or, with --deposit, deposit)',
+      )
       .option('--deposit', 'a deposit rather than a loan')
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => ((await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay']) as Action));
+      .action(run(async () => (await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay'] as Action));
   }
 
   member
@@ -194,7 +199,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => ((await import('./commands/shares.js'))[verb === 'issue' ? 'sharesIssue' : 'sharesWithdraw']) as Action));
+      .action(run(async () => (await import('./commands/shares.js'))[verb === 'issue' ? 'sharesIssue' : 'sharesWithdraw'] as Action));
   }
   shares
     .command('transfer')
@@ -218,7 +223,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => ((await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave']) as Action));
+      .action(run(async () => (await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave'] as Action));
   }
 
   officer
@@ -295,7 +300,10 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
     .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
-    .option('--audit-exemption', 'a society: add the resolution not to appoint auditors for this year of account (2014 Act s.84: fails at 20% of votes cast or 10% of members against)')
+    .option(
+      '--audit-exemption',
+      'a society: add the resolution not to appoint auditors for this year of account (2014 Act s.84: fails at 20% of votes cast or 10% of members against)',
+    )
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
     .action(run(async () => (await import('./commands/meeting/new.js')).meetingNew as Action));

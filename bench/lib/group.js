@@ -61,17 +61,28 @@ export function notBuilt(result) {
  */
 export async function writeBase(dir) {
   const r = coop(
-    ['new', '--yes', '--no-git', '--kind', BENCH_GROUP.kind, '--form', BENCH_GROUP.form, '--name', BENCH_GROUP.name, '--founded', BENCH_GROUP.founded, '--transferable', 'yes', dir],
+    [
+      'new',
+      '--yes',
+      '--no-git',
+      '--kind',
+      BENCH_GROUP.kind,
+      '--form',
+      BENCH_GROUP.form,
+      '--name',
+      BENCH_GROUP.name,
+      '--founded',
+      BENCH_GROUP.founded,
+      '--transferable',
+      'yes',
+      dir,
+    ],
     ROOT,
   );
   if (r.status === 0) return 'coop new';
   if (!notBuilt(r)) throw new Error(`coop new failed making the bench's base group:\n${r.stderr}`);
   rmSync(dir, { recursive: true, force: true });
-  const [{ defaultParams, DEFAULT_FOUNDERS }, { GROUP_GITIGNORE }, { stringify }] = await Promise.all([
-    dist('core/defaults.js'),
-    dist('core/group-files.js'),
-    import('yaml'),
-  ]);
+  const [{ defaultParams, DEFAULT_FOUNDERS }, { GROUP_GITIGNORE }, { stringify }] = await Promise.all([dist('core/defaults.js'), dist('core/group-files.js'), import('yaml')]);
   const params = defaultParams({ ...BENCH_GROUP, jurisdiction: 'england-wales' });
   params.shares.transferable = true;
   mkdirSync(join(dir, 'register'), { recursive: true });
@@ -100,7 +111,11 @@ export async function writeGroup({ dir, base, members, seed }) {
   const history = generateHistory({ members, seed, until: BENCH_GROUP.until, initial, rules: ledgerRules(params), roles: params.board.roles });
 
   // In parts, as coop itself would have written them line by line.
-  for (const part of distributeLines(undefined, history.events.map((e) => `${encodeEvent(e)}\n`))) writeFileSync(join(dir, part.path), part.text);
+  for (const part of distributeLines(
+    undefined,
+    history.events.map((e) => `${encodeEvent(e)}\n`),
+  ))
+    writeFileSync(join(dir, part.path), part.text);
   // Past meetings once the meeting commands exist (their record format is theirs to define).
   const records = existsSync(new URL('../../dist/core/meetings/record.js', import.meta.url)) ? await dist('core/meetings/record.js') : null;
   if (records) writeAgms(dir, history.agms, params, records.parseRecord);

@@ -58,9 +58,7 @@ export function generateHistory(spec) {
   const bursts = [0.35, 0.6, 0.85].map((at) => founded + Math.floor((until - founded) * at));
   for (let i = 0; i < admissions; i++) {
     // Membership grows over the years, with three share offers that each bring a rush.
-    days[i] = random.chance(0.25)
-      ? Math.min(until, random.pick(bursts) + random.int(0, 60))
-      : founded + 1 + Math.floor((until - founded - 1) * random.next() ** (1 / 1.6));
+    days[i] = random.chance(0.25) ? Math.min(until, random.pick(bursts) + random.int(0, 60)) : founded + 1 + Math.floor((until - founded - 1) * random.next() ** (1 / 1.6));
   }
   days.sort();
   for (let i = 0; i < admissions; i++) admitDay[founders.length + 1 + i] = days[i];

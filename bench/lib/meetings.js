@@ -64,7 +64,10 @@ export function writeAgms(root, agms, params, check) {
     const dir = join(root, 'meetings', record.id);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'meeting.json'), `${JSON.stringify(record, null, 2)}\n`);
-    writeFileSync(join(dir, 'notice.md'), `# Notice of the Annual General Meeting\n\nThe AGM will be held at ${record.place} on ${record.date} at ${record.time}.\n\n${record.resolutions.map((r) => `${r.number}. ${r.text} (${r.kind} resolution)`).join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'notice.md'),
+      `# Notice of the Annual General Meeting\n\nThe AGM will be held at ${record.place} on ${record.date} at ${record.time}.\n\n${record.resolutions.map((r) => `${r.number}. ${r.text} (${r.kind} resolution)`).join('\n')}\n`,
+    );
     const o = record.outcome;
     writeFileSync(
       join(dir, 'minutes.md'),

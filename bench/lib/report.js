@@ -31,21 +31,28 @@ const num = (v, unit) => (unit === '×' ? `${v.toFixed(2)}×` : unit === 's' ? `
 
 /** A Markdown table: one row per budget (a figure with two budgets takes two rows). */
 export function renderTable(figures) {
-  const rows = [
-    '| figure | median | peak memory | floor | × floor | budget | measured | × budget | holds |',
-    '|---|--:|--:|--:|--:|---|--:|--:|:-:|',
-  ];
+  const rows = ['| figure | median | peak memory | floor | × floor | budget | measured | × budget | holds |', '|---|--:|--:|--:|--:|---|--:|--:|:-:|'];
   for (const f of figures) {
     const head =
       f.status === 'floor'
         ? [f.name, ms(f.medianMs), '', '', '']
         : f.status === 'measured'
-        ? [f.name, ms(f.medianMs), f.peakMiB === null || f.peakMiB === undefined ? '?' : `${f.peakMiB.toFixed(0)} MiB`, `${ms(f.floorMs)} (${FLOOR_TEXT[f.floorName]})`, `${f.ratioToFloor.toFixed(2)}×`]
-        : [f.name, f.status, '', '', ''];
+          ? [
+              f.name,
+              ms(f.medianMs),
+              f.peakMiB === null || f.peakMiB === undefined ? '?' : `${f.peakMiB.toFixed(0)} MiB`,
+              `${ms(f.floorMs)} (${FLOOR_TEXT[f.floorName]})`,
+              `${f.ratioToFloor.toFixed(2)}×`,
+            ]
+          : [f.name, f.status, '', '', ''];
     const budgets = f.budgets.length > 0 ? f.budgets : [null];
     budgets.forEach((b, i) => {
       const cells = i === 0 ? head : ['', '', '', '', ''];
-      const verdict = !b ? ['—', '', '', ''] : b.value === null || b.value === undefined ? [b.text, '', '', f.status === 'measured' ? '?' : '—'] : [b.text, num(b.value, b.unit), b.ratio.toFixed(2), b.holds ? 'yes' : '**no**'];
+      const verdict = !b
+        ? ['—', '', '', '']
+        : b.value === null || b.value === undefined
+          ? [b.text, '', '', f.status === 'measured' ? '?' : '—']
+          : [b.text, num(b.value, b.unit), b.ratio.toFixed(2), b.holds ? 'yes' : '**no**'];
       rows.push(`| ${[...cells, ...verdict].join(' | ')} |`);
     });
   }

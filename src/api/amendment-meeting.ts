@@ -26,12 +26,15 @@ export async function tableAmendment(
   meeting: { id: string; type: MeetingType; noticeDate: IsoDate },
   number: number,
 ): Promise<Tabled> {
-  if (meeting.type === 'committee') throw new UserError('A rules amendment is a special resolution of the members: put it to an AGM or general meeting, not a committee meeting. Nothing was changed.');
-  const events = (await readAmendmentEvents(root));
+  if (meeting.type === 'committee')
+    throw new UserError('A rules amendment is a special resolution of the members: put it to an AGM or general meeting, not a committee meeting. Nothing was changed.');
+  const events = await readAmendmentEvents(root);
   const amendment = deriveAmendments(events, params.group.form).find((a) => a.id === id);
   if (!amendment) throw new UserError(`There is no amendment ${id}: see coop rules list, or propose one with coop rules amend. Nothing was changed.`);
   if (amendment.status !== 'proposed') {
-    throw new UserError(`Amendment ${id} has already been decided (${amendment.status}); propose it again with coop rules amend to put it to another meeting. Nothing was changed.`);
+    throw new UserError(
+      `Amendment ${id} has already been decided (${amendment.status}); propose it again with coop rules amend to put it to another meeting. Nothing was changed.`,
+    );
   }
   const { renderGoverningDocument } = await import('../io/render-governing.js');
   const proposed = paramsSchema.parse(applyChanges(paramsInput(params), amendment.changes, 'to'));
@@ -44,8 +47,12 @@ export async function tableAmendment(
 }
 
 /** On closing a quorate meeting: each amendment tabled there, passed or failed as its resolution was. */
-export async function amendmentOutcomes(root: string, params: CoopParams, record: MeetingRecord): Promise<{ change: FileChange | null; decided: { id: string; passed: boolean }[] }> {
-  const events = (await readAmendmentEvents(root));
+export async function amendmentOutcomes(
+  root: string,
+  params: CoopParams,
+  record: MeetingRecord,
+): Promise<{ change: FileChange | null; decided: { id: string; passed: boolean }[] }> {
+  const events = await readAmendmentEvents(root);
   if (events.length === 0 || !record.outcome?.quorum.met) return { change: null, decided: [] };
   const decided: { id: string; passed: boolean }[] = [];
   const add = [];
@@ -54,7 +61,15 @@ export async function amendmentOutcomes(root: string, params: CoopParams, record
     const r = record.outcome.resolutions.find((x) => x.number === a.tabled!.resolution);
     if (!r) continue;
     decided.push({ id: a.id, passed: r.passed });
-    add.push({ date: record.date, type: r.passed ? ('passed' as const) : ('failed' as const), amendment: a.id, meeting: record.id, for: r.for, against: r.against, abstain: r.abstain });
+    add.push({
+      date: record.date,
+      type: r.passed ? ('passed' as const) : ('failed' as const),
+      amendment: a.id,
+      meeting: record.id,
+      for: r.for,
+      against: r.against,
+      abstain: r.abstain,
+    });
   }
   return { change: add.length > 0 ? appendAmendmentEvents(events, add) : null, decided };
 }

@@ -79,7 +79,10 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // Only who has details matters here, not the details themselves: no object per member.
   const contacts = readContactsStore(root, true);
   if (contacts.missing && state.members.size > 0) {
-    problems.push({ where: CONTACTS_FILE, message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")' });
+    problems.push({
+      where: CONTACTS_FILE,
+      message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")',
+    });
   }
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
@@ -159,7 +162,10 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       for (const leak of findLeaks(index, text)) {
         const who = whoseLeak(leak.value);
         const home = leak.value < stored.value.length ? CONTACTS_FILE : OFFICER_DETAILS_FILE;
-        problems.push({ where: `${f}:${lineOf(leak.line)}`, message: `contains the ${who.words} of member ${who.member}, which must stay in ${home} (git keeps every committed version: see the README if it was committed)` });
+        problems.push({
+          where: `${f}:${lineOf(leak.line)}`,
+          message: `contains the ${who.words} of member ${who.member}, which must stay in ${home} (git keeps every committed version: see the README if it was committed)`,
+        });
       }
     }
   }

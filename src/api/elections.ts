@@ -33,7 +33,12 @@ export function boardAtMeeting(params: CoopParams, meeting: Pick<MeetingRecord, 
 export function seatRotation(params: CoopParams, meeting: Pick<MeetingRecord, 'id' | 'type'>, atDate: RegisterState): Voter[] | undefined {
   const { seats, retiring } = boardAtMeeting(params, meeting, atDate);
   if (seats.length === 0) return undefined;
-  return retiring.map((r) => ({ number: r.member, name: r.why === 'co-opted' ? `${r.name}, co-opted` : r.byLot ? `${r.name}, chosen by lot` : r.name, offices: [], inOfficeSince: r.since }));
+  return retiring.map((r) => ({
+    number: r.member,
+    name: r.why === 'co-opted' ? `${r.name}, co-opted` : r.byLot ? `${r.name}, chosen by lot` : r.name,
+    offices: [],
+    inOfficeSince: r.since,
+  }));
 }
 
 export interface NominateInput extends WriteOptions {
@@ -88,7 +93,13 @@ export interface Elected {
 export async function recordElection(cwd: string, ref: string, input: ElectInput): Promise<Elected & Recorded> {
   const seats = parsePositiveWhole(input.seats, 'number of seats (--seats)');
   const votes = typeof input.votes === 'string' ? parseVotes(input.votes) : new Map(input.votes ?? []);
-  const tieWinners = typeof input.tieBreak === 'string' ? input.tieBreak.split(',').filter((t) => t.trim() !== '').map((t) => parseMemberNumber(t)) : (input.tieBreak ?? []);
+  const tieWinners =
+    typeof input.tieBreak === 'string'
+      ? input.tieBreak
+          .split(',')
+          .filter((t) => t.trim() !== '')
+          .map((t) => parseMemberNumber(t))
+      : (input.tieBreak ?? []);
   return changeMeeting(cwd, input, ({ root, params }) => {
     const meeting = openMeeting(root, ref, 'record an election');
     const register = registerFor(root, params, meeting.type, meeting.date);
@@ -108,15 +119,23 @@ function voterCount(params: CoopParams, meeting: MeetingRecord, entitled: Readon
 }
 
 /** The election's result from the record (null when none was recorded), checked against the rules. */
-function decideElection(params: CoopParams, meeting: MeetingRecord, atDate: RegisterState, voters: number): { result: ElectionResult | null; retiring: Retiring[]; seats: Seat[]; rules: BoardRules } {
+function decideElection(
+  params: CoopParams,
+  meeting: MeetingRecord,
+  atDate: RegisterState,
+  voters: number,
+): { result: ElectionResult | null; retiring: Retiring[]; seats: Seat[]; rules: BoardRules } {
   const { rules, seats, retiring } = boardAtMeeting(params, meeting, atDate);
   const entry = meeting.election;
   if (!entry) return { result: null, retiring, seats, rules };
   const nominations = meeting.nominations ?? [];
-  if (nominations.length === 0) throw new UserError(`No one has been nominated for the board at ${describeMeeting(meeting)}: record nominations first (coop meeting nominate ${meeting.id} <member>).`);
+  if (nominations.length === 0)
+    throw new UserError(`No one has been nominated for the board at ${describeMeeting(meeting)}: record nominations first (coop meeting nominate ${meeting.id} <member>).`);
   const staying = seats.filter((s) => !retiring.some((r) => r.member === s.member)).length;
   if (staying + entry.seats > rules.maxSize) {
-    throw new UserError(`${entry.seats} seats with the ${staying} board members not retiring would make a board of ${staying + entry.seats}, more than the rules' maximum of ${rules.maxSize}. Nothing was changed.`);
+    throw new UserError(
+      `${entry.seats} seats with the ${staying} board members not retiring would make a board of ${staying + entry.seats}, more than the rules' maximum of ${rules.maxSize}. Nothing was changed.`,
+    );
   }
   const candidates = nominations.map((n) => ({ member: n.member, name: atDate.members.get(n.member)?.name ?? `member ${n.member}` }));
   const result = countElection({
@@ -134,7 +153,10 @@ function decideElection(params: CoopParams, meeting: MeetingRecord, atDate: Regi
 /** "3=41,7=38" → {3 → 41, 7 → 38}. */
 export function parseVotes(text: string): Map<number, number> {
   const out = new Map<number, number>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(\d{1,9})\s*=\s*(\d{1,9})$/.exec(part);
     if (!m) throw new UsageError(`--votes takes MEMBER=VOTES pairs separated by commas, like 3=41,7=38 (could not read "${part}").`);
     const member = Number(m[1]);
@@ -165,7 +187,15 @@ export interface ElectionMinutes {
 }
 
 /** At close: the election decided, its minutes, and the register of officers changed from the meeting date. */
-export async function electionAtClose(root: string, params: CoopParams, meeting: MeetingRecord, atDate: RegisterState, entitled: ReadonlySet<number>, today: IsoDate, quorate: boolean): Promise<ElectionAtClose> {
+export async function electionAtClose(
+  root: string,
+  params: CoopParams,
+  meeting: MeetingRecord,
+  atDate: RegisterState,
+  entitled: ReadonlySet<number>,
+  today: IsoDate,
+  quorate: boolean,
+): Promise<ElectionAtClose> {
   const none: ElectionAtClose = { outcome: [], minutes: [], changes: [], notes: [] };
   if (!meeting.election) return none;
   if (!quorate) return { ...none, notes: [`Note: the meeting was not quorate, so the board election recorded at it decides nothing; hold it at the adjourned meeting.`] };
@@ -175,16 +205,19 @@ export async function electionAtClose(root: string, params: CoopParams, meeting:
   const events = electionEvents(meeting.date, result, retiring, seats, rules);
   const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, events, { rules: group.rules, today: group.today });
   if (plan.problems.length > 0) {
-    throw new UserError(`Cannot record the board election at ${describeMeeting(meeting)} in the register of officers:\n${plan.problems.map((p) => `  - ${p.message}`).join('\n')}\nNothing was changed.`);
+    throw new UserError(
+      `Cannot record the board election at ${describeMeeting(meeting)} in the register of officers:\n${plan.problems.map((p) => `  - ${p.message}`).join('\n')}\nNothing was changed.`,
+    );
   }
   const staying = seats.filter((s) => !retiring.some((r) => r.member === s.member)).length;
   const boardAfter = staying + result.candidates.filter((c) => c.elected).length;
   const notes: string[] = [];
-  if (boardAfter < rules.minSize) notes.push(`Warning: the board now has ${boardAfter} members, fewer than the rules' minimum of ${rules.minSize}: fill the places (co-opt, or elect at a general meeting).`);
+  if (boardAfter < rules.minSize)
+    notes.push(`Warning: the board now has ${boardAfter} members, fewer than the rules' minimum of ${rules.minSize}: fill the places (co-opt, or elect at a general meeting).`);
   const nominations = new Map((meeting.nominations ?? []).map((n) => [n.member, n]));
   const by = (n: number | null | undefined) => (n ? `${atDate.members.get(n)?.name ?? `member ${n}`} (member ${n})` : '—');
   const tie = result.tie
-    ? `Candidates ${result.tie.members.join(', ')} had equal votes for the last ${result.tie.seatsLeft === 1 ? 'seat' : `${result.tie.seatsLeft} seats`}; ${result.tie.decidedBy === 'lot' ? 'lots were drawn, as the rules say' : "the chair decided with a casting vote, as the rules say"}, and member ${result.tie.winners.join(', ')} was elected.`
+    ? `Candidates ${result.tie.members.join(', ')} had equal votes for the last ${result.tie.seatsLeft === 1 ? 'seat' : `${result.tie.seatsLeft} seats`}; ${result.tie.decidedBy === 'lot' ? 'lots were drawn, as the rules say' : 'the chair decided with a casting vote, as the rules say'}, and member ${result.tie.winners.join(', ')} was elected.`
     : null;
   return {
     outcome: [{ seats: result.seats, candidates: result.candidates.map((c) => ({ member: c.member, name: c.name, votes: c.votes, elected: c.elected })) }],
@@ -198,7 +231,14 @@ export async function electionAtClose(root: string, params: CoopParams, meeting:
           since: longDate(r.since),
           why: r.why === 'co-opted' ? 'co-opted since the last AGM' : r.byLot ? 'by rotation (chosen by lot among those in office equally long)' : 'by rotation',
         })),
-        candidates: result.candidates.map((c) => ({ member: c.member, name: c.name, votes: c.votes === null ? 'unopposed' : `${c.votes}`, elected: c.elected, proposer: by(nominations.get(c.member)?.proposer), seconder: by(nominations.get(c.member)?.seconder) })),
+        candidates: result.candidates.map((c) => ({
+          member: c.member,
+          name: c.name,
+          votes: c.votes === null ? 'unopposed' : `${c.votes}`,
+          elected: c.elected,
+          proposer: by(nominations.get(c.member)?.proposer),
+          seconder: by(nominations.get(c.member)?.seconder),
+        })),
         tie,
         vacant: result.vacant,
         boardAfter,

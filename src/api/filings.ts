@@ -36,7 +36,8 @@ export async function recordRegistration(cwd: string, input: RegisteredInput): P
     }
     const date = parseEventDate(input.date, isCompany(form) ? 'date of incorporation' : 'date of registration', group);
     const before = filingRecord(group.events).registered;
-    if (before && before.date === date && before.number === number) throw new UserError(`The registration on ${date}${number ? ` (number ${number})` : ''} is already recorded. Nothing was changed.`);
+    if (before && before.date === date && before.number === number)
+      throw new UserError(`The registration on ${date}${number ? ` (number ${number})` : ''} is already recorded. Nothing was changed.`);
     const what = isCompany(form) ? 'incorporation' : 'registration';
     return {
       events: [{ date, type: 'registered', number }],
@@ -49,7 +50,8 @@ export async function recordRegistration(cwd: string, input: RegisteredInput): P
 
 function cleanRegisterNumber(value: string | undefined): string {
   const text = (value ?? '').trim();
-  if (text.length > 40 || /[\u0000-\u001f\u007f]/.test(text)) throw new UsageError(`"${text.slice(0, 40)}…" is not a register number: give it as on the certificate, e.g. --number RS008765 or --number 12345678.`);
+  if (text.length > 40 || /[\u0000-\u001f\u007f]/.test(text))
+    throw new UsageError(`"${text.slice(0, 40)}…" is not a register number: give it as on the certificate, e.g. --number RS008765 or --number 12345678.`);
   return text;
 }
 
@@ -84,7 +86,7 @@ export async function recordFiling(cwd: string, what: string, input: FiledInput)
       throw new UserError(
         allowed.length === 0
           ? `This group is an ${form}, which files nothing with a registrar. Nothing was changed.`
-          : `A ${form} does not make the filing "${filing}": its filings are ${allowed.join(", ")}. Nothing was changed.`,
+          : `A ${form} does not make the filing "${filing}": its filings are ${allowed.join(', ')}. Nothing was changed.`,
       );
     }
     const date = parseEventDate(input.date, 'date of filing', group);

@@ -73,7 +73,9 @@ export function readCsvFile(file: string, cwd: string): string {
   if (size > MAX_BYTES) throw new UserError(`${file} is ${Math.round(size / 1024 / 1024)} MB, far larger than any register's export; is it the right file? Nothing was imported.`);
   const bytes = readFileSync(path);
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new UserError(`${file} is a spreadsheet workbook (.xlsx or .ods), not CSV. In the spreadsheet choose File › Save As (or Download) › CSV UTF-8, then import that file. Nothing was imported.`);
+    throw new UserError(
+      `${file} is a spreadsheet workbook (.xlsx or .ods), not CSV. In the spreadsheet choose File › Save As (or Download) › CSV UTF-8, then import that file. Nothing was imported.`,
+    );
   }
   if (bytes.includes(0)) throw new UserError(`${file} contains binary data, so it is not a CSV text file. Save it from the spreadsheet as CSV UTF-8. Nothing was imported.`);
   let text: string;
@@ -119,7 +121,10 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
     }
     // Numbered in the order they joined (file order within a day), so numbers follow history;
     // a number the file gives (an export of another register) is kept.
-    const ordered = rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.joined < b.r.joined ? -1 : a.r.joined > b.r.joined ? 1 : a.i - b.i)).map((x) => x.r);
+    const ordered = rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.joined < b.r.joined ? -1 : a.r.joined > b.r.joined ? 1 : a.i - b.i))
+      .map((x) => x.r);
     let next = Math.max(group.nextNumber, ...rows.map((r) => (r.number ?? 0) + 1));
     const events: NewEvent[] = [];
     const contacts: ContactLine[] = [];

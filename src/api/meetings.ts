@@ -14,7 +14,19 @@ import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { checkAttendanceInput, planAttendance } from '../core/meetings/attendance.js';
 import { checkCallDates, meetingCalendar, planCall } from '../core/meetings/call.js';
 import { planClose } from '../core/meetings/close.js';
-import { assessAttendance, decideResolution, quorumRequired, votersAllowed, type AssessedAttendance, type Outcome, type Proxy, type QuorumDecision, type RefusedProxy, type ResolutionKind, type VoteRecord } from '../core/meetings/counting.js';
+import {
+  assessAttendance,
+  decideResolution,
+  quorumRequired,
+  votersAllowed,
+  type AssessedAttendance,
+  type Outcome,
+  type Proxy,
+  type QuorumDecision,
+  type RefusedProxy,
+  type ResolutionKind,
+  type VoteRecord,
+} from '../core/meetings/counting.js';
 import {
   parseCount,
   parseDateFlag,
@@ -105,11 +117,16 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
     const resolutions = parseResolutions(input.auditExemption ? [...typed, auditExemptionResolution(params, date)] : typed);
-    const tabled = input.amendment === undefined ? undefined : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
+    const tabled =
+      input.amendment === undefined
+        ? undefined
+        : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
     if (tabled) resolutions.push(tabled.resolution);
     const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
     if (existing) {
-      throw new UserError(`There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`);
+      throw new UserError(
+        `There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`,
+      );
     }
     checkCallDates({ date, noticeDate: given }, params.group.founded);
     const register = registerFor(root, params, type, date);
@@ -120,11 +137,16 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
-    const context = paperContext({ params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) }, MINUTES_KEEP_YEARS);
+    const context = paperContext(
+      { params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) },
+      MINUTES_KEEP_YEARS,
+    );
     const dir = `${MEETINGS_DIR}/${record.id}`;
     const files = await papers(dir, record, context, input.now ?? new Date());
     if (required > register.voters.length) {
-      notes.push(`Warning: the quorum is ${required} but only ${register.voters.length} ${type === 'committee' ? 'are on the board' : 'members are entitled to vote'}, so this meeting cannot be quorate as things stand.`);
+      notes.push(
+        `Warning: the quorum is ${required} but only ${register.voters.length} ${type === 'committee' ? 'are on the board' : 'members are entitled to vote'}, so this meeting cannot be quorate as things stand.`,
+      );
     }
     return {
       changes: [recordFile(dir, record), ...files, ...(tabled ? [tabled.change] : [])],
@@ -276,7 +298,16 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     return {
       changes: [recordFile(meeting.dir, record)],
       message: `Record the vote on resolution ${number} at ${describeMeeting(meeting)}`,
-      result: { id: meeting.id, type: meeting.type, date: meeting.date, resolution: number, kind: target.kind, vote, replaced, outcome: decideResolution(target.kind, vote, rules.decisions, true, register.entitled.size) },
+      result: {
+        id: meeting.id,
+        type: meeting.type,
+        date: meeting.date,
+        resolution: number,
+        kind: target.kind,
+        vote,
+        replaced,
+        outcome: decideResolution(target.kind, vote, rules.decisions, true, register.entitled.size),
+      },
     };
   });
 }
@@ -299,7 +330,12 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     const params = await paramsInForce(root, current, meeting.date);
     // Minutes record what happened: a meeting that has not yet been held has nothing to record.
     if (meeting.date > today) {
-      throw new UserError(`${describeMeeting(meeting)} is after today (${longDate(today)}), so it has not been held: close it on or after the day it is held. Nothing was changed.`.replace(/^./, (c) => c.toUpperCase()));
+      throw new UserError(
+        `${describeMeeting(meeting)} is after today (${longDate(today)}), so it has not been held: close it on or after the day it is held. Nothing was changed.`.replace(
+          /^./,
+          (c) => c.toUpperCase(),
+        ),
+      );
     }
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
@@ -313,17 +349,23 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     }
     const names = new Map<number, string>();
     for (const m of register.atDate.members.values()) names.set(m.number, m.name);
-    const papers = paperContext({ params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required, retiring: seatRotation(params, meeting, register.atDate) }, MINUTES_KEEP_YEARS);
+    const papers = paperContext(
+      { params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required, retiring: seatRotation(params, meeting, register.atDate) },
+      MINUTES_KEEP_YEARS,
+    );
     const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
     const notes: string[] = [...election.notes];
     const unvoted = plan.unvoted;
-    if (unvoted.length > 0) notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
+    if (unvoted.length > 0)
+      notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);
     // An amendment put to this meeting is passed or failed with it, in the same commit.
     const amendments = await amendmentOutcomes(root, params, plan.record);
     for (const a of amendments.decided) {
-      notes.push(`Amendment ${a.id} ${a.passed ? 'was passed: it takes effect as filing.md in its folder says (coop rules registered, or filed)' : 'failed: the rules stay as they are'}.`);
+      notes.push(
+        `Amendment ${a.id} ${a.passed ? 'was passed: it takes effect as filing.md in its folder says (coop rules registered, or filed)' : 'failed: the rules stay as they are'}.`,
+      );
     }
     const file = `${meeting.dir}/minutes.md`;
     return {

@@ -199,7 +199,8 @@ export async function updateMember(cwd: string, memberNumber: number | string, i
     let notices = m.notices;
     let noticesSince = m.noticesSince;
     if (method !== undefined) {
-      if (method === m.notices) throw new UserError(`Member ${number} already takes notices by ${method}${m.noticesSince ? ` (since ${m.noticesSince})` : ''}. Nothing was changed.`);
+      if (method === m.notices)
+        throw new UserError(`Member ${number} already takes notices by ${method}${m.noticesSince ? ` (since ${m.noticesSince})` : ''}. Nothing was changed.`);
       if (method === 'email' && !emailAfter) {
         throw new UsageError(`Member ${number} has no email address on record: give the address they agreed to receive notices at with --email. Nothing was changed.`);
       }

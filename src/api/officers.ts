@@ -15,7 +15,10 @@ import type { CoopParams } from '../core/params.js';
 
 /** The ledger role for a seat on the board when `role` names one (director, board member, committee member), else undefined. */
 function boardSeatRole(input: Pick<OfficeInput, 'role' | 'coOpted'>, params: CoopParams): string | undefined {
-  const typed = input.role.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const typed = input.role
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const b = boardRules(params);
   const plain = typed.replace(/^co-opted-/, '');
   if (!(BOARD_ROLE_WORDS as readonly string[]).includes(plain) && plain !== b.role) return undefined;
@@ -65,7 +68,10 @@ export async function appointOfficer(cwd: string, member: number | string, input
 export async function endOfficerTerm(cwd: string, member: number | string, input: OfficeInput): Promise<OfficeRecorded & Recorded> {
   const number = parseMemberNumber(member);
   // Not checked against the rules' list: an office since dropped from the rules still ends.
-  const typed = input.role.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const typed = input.role
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (!/^[a-z][a-z-]{0,39}$/.test(typed)) throw new UsageError(`"${input.role}" is not an office name (lower-case words, e.g. secretary).`);
   return recordChange(cwd, input, (group) => {
     if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));

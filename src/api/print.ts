@@ -83,7 +83,15 @@ function makePaper(group: GroupContext, what: Printable, options: PrintOptions):
     case 'founding': {
       const file = governingDocumentFile(params.group.form);
       const parts = ['documents/founding-minutes.md', file.path, 'documents/next-steps.md'].filter((p, i) => i < 2 || existsSync(join(root, p)));
-      return { doc: recordsPaper(`${org}: founding papers`, `${org} · founding papers`, parts.map((p) => readRecord(root, p))), name: 'founding.pdf', personal: false };
+      return {
+        doc: recordsPaper(
+          `${org}: founding papers`,
+          `${org} · founding papers`,
+          parts.map((p) => readRecord(root, p)),
+        ),
+        name: 'founding.pdf',
+        personal: false,
+      };
     }
     case 'register': {
       const asOf = parseAsOf(options.asOf, group.today);
@@ -98,7 +106,13 @@ function makePaper(group: GroupContext, what: Printable, options: PrintOptions):
       const asOf = parseAsOf(options.asOf, group.today);
       const member = deriveState(group.events, { asOf }).state.members.get(number);
       if (!member) throw new UserError(`There is no member ${number} on the register as at ${longDate(asOf)}. Nothing was written.`);
-      const doc = certificate({ org, member, asOf, sharePence: params.shares ? params.shares.nominalPence : null, signatories: ['Signed for the group (secretary)', 'Signed (another officer)', 'Date'] });
+      const doc = certificate({
+        org,
+        member,
+        asOf,
+        sharePence: params.shares ? params.shares.nominalPence : null,
+        signatories: ['Signed for the group (secretary)', 'Signed (another officer)', 'Date'],
+      });
       return { doc, name: `certificate-${number}.pdf`, personal: false };
     }
     default:
@@ -122,7 +136,8 @@ function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'f
     }
     case 'proxy-form': {
       const file = `${meeting.dir}/proxy-form.md`;
-      if (!existsSync(join(root, file))) throw new UserError(`${meeting.dir} has no proxy form: proxies are not allowed at this meeting under the rules (coop.yml). Nothing was written.`);
+      if (!existsSync(join(root, file)))
+        throw new UserError(`${meeting.dir} has no proxy form: proxies are not allowed at this meeting under the rules (coop.yml). Nothing was written.`);
       return { doc: recordPaper(`Proxy form: ${meeting.date}`, footer, readRecord(root, file)), name: `proxy-form-${id}.pdf`, personal: false };
     }
     case 'attendance':
@@ -160,7 +175,8 @@ function meetingNamed(root: string, ref: string | undefined): StoredMeeting {
 }
 
 function memberNumber(text: string | undefined): number {
-  if (!text || !/^\d{1,9}$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`Say which member by membership number, e.g. coop print certificate 12${text ? ` ("${text}" is not one)` : ''}.`);
+  if (!text || !/^\d{1,9}$/.test(text.trim()) || Number(text) < 1)
+    throw new UsageError(`Say which member by membership number, e.g. coop print certificate 12${text ? ` ("${text}" is not one)` : ''}.`);
   return Number(text);
 }
 
@@ -178,16 +194,24 @@ async function destination(group: GroupContext, cwd: string, paper: Paper, out: 
   const { root } = group;
   if (out !== undefined) {
     const path = isAbsolute(out) ? out : resolve(cwd, out);
-    if (existsSync(path)) throw new UserError(`${out} already exists; coop never overwrites a file you named. Choose another name, or move the old one away first. Nothing was written.`);
+    if (existsSync(path))
+      throw new UserError(`${out} already exists; coop never overwrites a file you named. Choose another name, or move the old one away first. Nothing was written.`);
     const inside = relative(root, path);
     const inPrivate = !inside.startsWith(`..`) && (inside === PRIVATE_DIR || inside.startsWith(`${PRIVATE_DIR}${sep}`));
-    const warnings = paper.personal && !inPrivate ? [`${out} holds personal data (members' contact details). Keep it private: do not commit it, share it or leave it where others can read it, and delete it when you are done with it.`] : [];
+    const warnings =
+      paper.personal && !inPrivate
+        ? [
+            `${out} holds personal data (members' contact details). Keep it private: do not commit it, share it or leave it where others can read it, and delete it when you are done with it.`,
+          ]
+        : [];
     return { path, warnings };
   }
   if (paper.personal) {
     const rel = `${PRIVATE_PRINT_DIR}/${paper.name}`;
     if (group.git && !(await isIgnored(root, rel))) {
-      throw new UserError(`git does not ignore ${PRIVATE_DIR}/, so a PDF of addresses written there could be committed. Add the line /private/ to the group’s .gitignore, then try again. Nothing was written.`);
+      throw new UserError(
+        `git does not ignore ${PRIVATE_DIR}/, so a PDF of addresses written there could be committed. Add the line /private/ to the group’s .gitignore, then try again. Nothing was written.`,
+      );
     }
     return { path: join(root, rel), warnings: [] };
   }

@@ -55,7 +55,9 @@ export async function recordProperty(cwd: string, verb: 'lend' | 'repay', member
     const name = state.members.get(number)?.name ?? `member ${number}`;
     const held = state.property.get(number)?.[kind] ?? 0;
     if (verb === 'repay' && pence > held) {
-      throw new UserError(`Member ${number} (${name}) held ${formatPounds(held, { pence: true })} as a ${kind} on ${date}, so ${formatPounds(pence, { pence: true })} cannot be repaid. Nothing was changed.`);
+      throw new UserError(
+        `Member ${number} (${name}) held ${formatPounds(held, { pence: true })} as a ${kind} on ${date}, so ${formatPounds(pence, { pence: true })} cannot be repaid. Nothing was changed.`,
+      );
     }
     const amount = formatPounds(pence, { pence: true });
     return {

@@ -36,11 +36,7 @@ export interface Recorded {
   commit: string | null;
 }
 
-export async function recordChange<T>(
-  cwd: string,
-  options: WriteOptions,
-  build: (group: GroupContext) => Change<T> | Promise<Change<T>>,
-): Promise<T & Recorded> {
+export async function recordChange<T>(cwd: string, options: WriteOptions, build: (group: GroupContext) => Change<T> | Promise<Change<T>>): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
     const group = await readGroup(root, options, true);

@@ -74,7 +74,15 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
   const rows: Cell[][] = [
-    ['Membership number', 'Name', 'Date joined', 'Date left', 'Reason left', ...(shares ? ['Shares', 'Amount paid (£)'] : []), ...(register.withContacts ? ['Email', 'Phone', 'Address'] : [])],
+    [
+      'Membership number',
+      'Name',
+      'Date joined',
+      'Date left',
+      'Reason left',
+      ...(shares ? ['Shares', 'Amount paid (£)'] : []),
+      ...(register.withContacts ? ['Email', 'Phone', 'Address'] : []),
+    ],
     ...members.map((m) => [
       m.number,
       m.name,

@@ -106,7 +106,8 @@ export async function signResolution(cwd: string, id: number | string, members: 
       throw new UserError(`Cannot record agreement to written resolution ${number}: ${why}. Nothing was changed.`);
     };
     if (record.passedOn) refuse(`it passed on ${longDate(record.passedOn)}, so further agreement changes nothing`);
-    if (date > record.lapses) refuse(`it lapsed at the end of ${longDate(record.lapses)}, and agreement received after that does not count${rules.company ? ' (Companies Act 2006, section 297(2))' : ''}`);
+    if (date > record.lapses)
+      refuse(`it lapsed at the end of ${longDate(record.lapses)}, and agreement received after that does not count${rules.company ? ' (Companies Act 2006, section 297(2))' : ''}`);
     if (date < record.circulated) refuse(`${longDate(date)} is before it was circulated (${longDate(record.circulated)})`);
     const eligible = new Set(record.eligible.map((e) => e.member));
     const already = new Set(record.agreements.map((a) => a.member));
@@ -118,12 +119,17 @@ export async function signResolution(cwd: string, id: number | string, members: 
       if (already.has(n)) refuse(`member ${n}'s agreement is already recorded`);
       if (!eligible.has(n)) {
         const m = state.members.get(n);
-        refuse(m ? `member ${n} (${m.name}) was not a member entitled to agree on ${longDate(record.circulated)}, when it was circulated` : `there is no member ${n} in the register on ${longDate(date)}`);
+        refuse(
+          m
+            ? `member ${n} (${m.name}) was not a member entitled to agree on ${longDate(record.circulated)}, when it was circulated`
+            : `there is no member ${n} in the register on ${longDate(date)}`,
+        );
       }
       // Eligibility is fixed at circulation (so the number needed never changes), but someone who
       // has since left the group no longer acts for it as a member.
       const m = state.members.get(n);
-      if (m?.left) refuse(`member ${n} (${m.name}) left on ${longDate(m.left)}, before this agreement was received; they still count among the ${record.eligible.length} entitled to agree`);
+      if (m?.left)
+        refuse(`member ${n} (${m.name}) left on ${longDate(m.left)}, before this agreement was received; they still count among the ${record.eligible.length} entitled to agree`);
     }
     const next: ResolutionRecord = { ...record, agreements: [...record.agreements, ...numbers.map((member) => ({ member, date }))] };
     const count = countWritten(countInput(next, rules), group.today);
@@ -191,7 +197,14 @@ function statusOf(record: ResolutionRecord, rules: WrittenRules, today: IsoDate)
 }
 
 function countInput(record: ResolutionRecord, rules: WrittenRules) {
-  return { kind: record.kind, eligible: record.eligible.map((e) => e.member), circulated: record.circulated, lapses: record.lapses, agreements: record.agreements, special: rules.special };
+  return {
+    kind: record.kind,
+    eligible: record.eligible.map((e) => e.member),
+    circulated: record.circulated,
+    lapses: record.lapses,
+    agreements: record.agreements,
+    special: rules.special,
+  };
 }
 
 function listRecords(root: string): ResolutionRecord[] {

@@ -16,9 +16,9 @@ export async function unamendedRules(root: string, today: CoopParams, foundedTex
   const founded = parseParamsText(foundedText);
   // A founding coop.yml that no longer reads (an older create-coop's shape) is no baseline.
   if (!founded.params || founded.problems.length > 0) return [];
-  let events;
+  let events: Awaited<ReturnType<typeof readAmendmentEvents>>;
   try {
-    events = (await readAmendmentEvents(root));
+    events = await readAmendmentEvents(root);
   } catch (error) {
     if (error instanceof UserError) return [{ where: AMENDMENT_EVENTS_FILE, message: error.message }];
     throw error;

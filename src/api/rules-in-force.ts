@@ -19,7 +19,9 @@ export async function paramsInForce(root: string, params: CoopParams, date: IsoD
   const rules = rulesInForce(paramsInput(params), deriveAmendments(events, params.group.form), date);
   const parsed = paramsSchema.safeParse(rules);
   if (!parsed.success) {
-    throw new UserError(`The rules in force on ${longDate(date)} cannot be worked out from amendments/events.jsonl: ${parsed.error.issues[0]?.message ?? 'it does not match coop.yml'}. Restore it from git.`);
+    throw new UserError(
+      `The rules in force on ${longDate(date)} cannot be worked out from amendments/events.jsonl: ${parsed.error.issues[0]?.message ?? 'it does not match coop.yml'}. Restore it from git.`,
+    );
   }
   return parsed.data;
 }

@@ -48,7 +48,9 @@ export async function proposeUpgrade(cwd: string, options: WriteOptions & { date
     const { renderGoverningSource, renderTemplate, templateHistoryDir } = await import('../io/render.js');
     const oldTemplate = join(templateHistoryDir(), `v${from}`, file.template);
     if (!existsSync(oldTemplate)) {
-      throw new UserError(`This create-coop does not hold template ${from}'s wording of the ${file.title}, so it cannot tell your own edits from its changes. Nothing was changed.`);
+      throw new UserError(
+        `This create-coop does not hold template ${from}'s wording of the ${file.title}, so it cannot tell your own edits from its changes. Nothing was changed.`,
+      );
     }
     const context = governingContext(params);
     const base = renderGoverningSource(readFileSync(oldTemplate, 'utf8'), context);
@@ -72,9 +74,18 @@ export async function proposeUpgrade(cwd: string, options: WriteOptions & { date
       paper += `\n## Kept as your ${file.title} have them\n\nThe newer template also changes these, but your ${file.title} word them differently (your own registered wording), so they are left as they are:\n\n${kept.map((e) => `- ${e.ref}: ${e.title}`).join('\n')}\n`;
     }
     const put = (name: string, content: string): FileChange => ({ path: `${folder}/${name}`, content, tracked: true });
-    const papers = [put(file.path, text), put('schedule.md', paper), put('resolution.md', resolutionPaper(params, id, resolution)), put('filing.md', filingPaper(params, id, changes))];
+    const papers = [
+      put(file.path, text),
+      put('schedule.md', paper),
+      put('resolution.md', resolutionPaper(params, id, resolution)),
+      put('filing.md', filingPaper(params, id, changes)),
+    ];
     const change = appendAmendmentEvents(events, [{ date: today, type: 'proposed', amendment: id, changes, templateVersion: { from, to: TEMPLATE_VERSION } }]);
-    const commit = await applyPlan(root, { changes: [...papers, change], message: `Propose amendment ${id}: the newer wording of the ${file.title} (template ${from} to ${TEMPLATE_VERSION})` }, { git: isGitGroup(root), commit: options.commit !== false });
+    const commit = await applyPlan(
+      root,
+      { changes: [...papers, change], message: `Propose amendment ${id}: the newer wording of the ${file.title} (template ${from} to ${TEMPLATE_VERSION})` },
+      { git: isGitGroup(root), commit: options.commit !== false },
+    );
     return { id, folder, from, to: TEMPLATE_VERSION, schedule, kept, files: papers.map((p) => p.path), commit };
   });
 }

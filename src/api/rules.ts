@@ -58,7 +58,9 @@ export function amendAnswers(values: AmendOptions['values']): Answers {
   }
   if (problems.length > 0) throw new UsageError(`Cannot propose this amendment:\n${problems.join('\n')}\nNothing was changed.`);
   if (Object.keys(answers).length === 0) {
-    throw new UsageError('Say what to change, with the same flags as coop new: for example coop rules amend --quorum-percent 20% --notice-days 21, or --object "…". Nothing was changed.');
+    throw new UsageError(
+      'Say what to change, with the same flags as coop new: for example coop rules amend --quorum-percent 20% --notice-days 21, or --object "…". Nothing was changed.',
+    );
   }
   return answers;
 }
@@ -70,11 +72,13 @@ export async function proposeAmendment(cwd: string, options: AmendOptions): Prom
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
     const params = await loadParams(root);
-    const events = (await readAmendmentEvents(root));
+    const events = await readAmendmentEvents(root);
     const amendments = deriveAmendments(events, params.group.form);
     const { proposal, problems } = proposeRules(params, answers);
     if (!proposal) {
-      throw new UserError(`Cannot propose this amendment: the rules it would make are not lawful or not valid:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nNothing was changed.`);
+      throw new UserError(
+        `Cannot propose this amendment: the rules it would make are not lawful or not valid:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}\nNothing was changed.`,
+      );
     }
     // A passed amendment not yet in coop.yml would make this one's "current" values wrong.
     const waiting = amendments.find((a) => a.status === 'passed' && a.changes.some((c) => proposal.changes.some((p) => p.path === c.path)));
@@ -126,7 +130,7 @@ function proposedDocument(root: string, path: string, next: string, schedule: Sc
 export async function listAmendments(cwd: string): Promise<{ root: string; params: CoopParams; amendments: Amendment[]; events: AmendmentEvent[] }> {
   const root = findGroupRoot(cwd);
   const params = await loadParams(root);
-  const events = (await readAmendmentEvents(root));
+  const events = await readAmendmentEvents(root);
   return { root, params, amendments: deriveAmendments(events, params.group.form), events };
 }
 
@@ -162,7 +166,7 @@ export async function amendmentTakesEffect(cwd: string, id: string, how: 'regist
   return withWriteLock(root, async () => {
     const params = await loadParams(root);
     const form = params.group.form;
-    const events = (await readAmendmentEvents(root));
+    const events = await readAmendmentEvents(root);
     const a = findAmendment(deriveAmendments(events, form), id);
     const verb = isCompany(form) ? 'filed' : 'registered';
     if (how !== verb) {
@@ -172,7 +176,8 @@ export async function amendmentTakesEffect(cwd: string, id: string, how: 'regist
           : `Only a company files its amendment at Companies House; ${isSociety(form) ? 'a society’s is registered by the FCA' : 'an association records its amendment as adopted'}. Use coop rules registered ${id} --date YYYY-MM-DD.`,
       );
     }
-    if (a.applied) throw new UserError(`Amendment ${id} is already in force (${a.registered ? `registered ${longDate(a.registered)}` : `filed ${longDate(a.filed!)}`}). Nothing was changed.`);
+    if (a.applied)
+      throw new UserError(`Amendment ${id} is already in force (${a.registered ? `registered ${longDate(a.registered)}` : `filed ${longDate(a.filed!)}`}). Nothing was changed.`);
     if (a.status !== 'passed') {
       throw new UserError(
         `Amendment ${id} has not been passed (it is ${a.status}): put it to a general meeting first with coop meeting new general --amendment ${id} …, and close the meeting. Nothing was changed.`,
@@ -191,9 +196,10 @@ export async function amendmentTakesEffect(cwd: string, id: string, how: 'regist
     // A template upgrade's document is the one the members voted on, in its folder; any other
     // amendment's is remade now, in the document as it stands, keeping the group's own wording.
     const folderDoc = join(root, AMENDMENTS_DIR, id, before.path);
-    const newDoc = a.templateVersion && existsSync(folderDoc)
-      ? readFileSync(folderDoc, 'utf8')
-      : proposedDocument(root, before.path, after.content, scheduleOfChanges(before.content, after.content));
+    const newDoc =
+      a.templateVersion && existsSync(folderDoc)
+        ? readFileSync(folderDoc, 'utf8')
+        : proposedDocument(root, before.path, after.content, scheduleOfChanges(before.content, after.content));
     const effective = a.effective ?? date;
     const superseded = `${AMENDMENTS_DIR}/${id}/${before.path.replace(/\.md$/, '')}-superseded-${effective}.md`;
     const changes: FileChange[] = [

@@ -13,7 +13,9 @@ export interface RegisteredOptions {
 export async function registeredCommand(opts: RegisteredOptions): Promise<void> {
   const r = await recordRegistration(opts.cwd ?? process.cwd(), { date: opts.date, number: opts.number, commit: opts.commit });
   if (opts.json) return printJson(r);
-  print(`Recorded: registered on ${longDate(r.date)}${r.number ? `, number ${r.number}` : ''}${r.corrects ? ` (correcting the entry for ${r.corrects})` : ''}. Filing deadlines now count from it: see coop status.`);
+  print(
+    `Recorded: registered on ${longDate(r.date)}${r.number ? `, number ${r.number}` : ''}${r.corrects ? ` (correcting the entry for ${r.corrects})` : ''}. Filing deadlines now count from it: see coop status.`,
+  );
   const c = committedNote(r.commit, opts.commit);
   if (c) print(c);
 }

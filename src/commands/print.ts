@@ -23,6 +23,8 @@ export async function printCommand(what: string, target: string | undefined, opt
   if (opts.letters) {
     print(`${plural(r.included.length, 'letter')} to post; ${r.leftOut.length} left out:`);
     for (const m of r.leftOut) print(`  ${m.number} ${m.name}: ${m.reason}`);
-    print('Print single-sided: each letter starts on a new sheet (a long notice runs onto a second). The last page is the posting list. Fold each letter in three, address outwards at the top, for a DL window envelope.');
+    print(
+      'Print single-sided: each letter starts on a new sheet (a long notice runs onto a second). The last page is the posting list. Fold each letter in three, address outwards at the top, for a DL window envelope.',
+    );
   }
 }

@@ -30,9 +30,5 @@ export async function sharesWithdraw(number: string, count: string, opts: Shares
 export async function sharesTransfer(from: string, to: string, count: string, opts: SharesOptions): Promise<void> {
   const r = await transferShares(opts.cwd ?? process.cwd(), from, to, count, { date: opts.date, commit: opts.commit });
   if (opts.json) return printJson(r);
-  done(
-    `Transferred ${plural(r.shares, 'share')} from member ${r.from} to member ${r.to} on ${r.date}; they now hold ${r.holdings.from} and ${r.holdings.to}.`,
-    r.commit,
-    opts,
-  );
+  done(`Transferred ${plural(r.shares, 'share')} from member ${r.from} to member ${r.to} on ${r.date}; they now hold ${r.holdings.from} and ${r.holdings.to}.`, r.commit, opts);
 }

@@ -19,10 +19,7 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
     s.name,
     `  ${s.kind}, ${s.form}, ${s.jurisdiction}; founded ${longDate(s.founded)}`,
     ...(s.foundingAhead
-      ? [
-          `  The founding meeting is ahead, on ${longDate(s.founded)}: until then this shows the group as that meeting will found it.`,
-          `  Members at founding: ${s.members}`,
-        ]
+      ? [`  The founding meeting is ahead, on ${longDate(s.founded)}: until then this shows the group as that meeting will found it.`, `  Members at founding: ${s.members}`]
       : [`  Members today: ${s.members}`]),
   ];
   if (s.registered) lines.push(`  Registered ${longDate(s.registered.date)}${s.registered.number ? `, number ${s.registered.number}` : ''}`);

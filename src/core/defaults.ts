@@ -32,8 +32,7 @@ export const DEFAULT_ELIGIBILITY: Record<Kind, string> = {
     'anyone aged 16 or over who works for the co-operative for at least 8 hours a week, has completed any trial period the members set, applies in writing, and is admitted by the board',
   'neighbourhood-group': 'anyone aged 16 or over who lives or works in the area and supports the group’s aims',
   'arts-project': 'anyone aged 16 or over who supports the project’s aims, including artists, participants, volunteers and local residents',
-  'community-radio':
-    'anyone aged 16 or over who lives, works or studies in the area the station serves and supports its aims, including volunteers who help run it',
+  'community-radio': 'anyone aged 16 or over who lives, works or studies in the area the station serves and supports its aims, including volunteers who help run it',
 };
 
 const DEFAULT_RECIPIENT: Record<CoopParams['dissolution']['rule'], string> = {

@@ -139,18 +139,8 @@ export function hasShares(form: Form): boolean {
 /** Which forms each kind of group may take, and why the others are refused. */
 export const VALID_FORMS: Record<Kind, readonly Form[]> = {
   'worker-coop': ['co-operative-society', 'company-limited-by-guarantee'],
-  'neighbourhood-group': [
-    'unincorporated-association',
-    'community-benefit-society',
-    'company-limited-by-guarantee',
-    'cic',
-  ],
-  'arts-project': [
-    'unincorporated-association',
-    'cic',
-    'company-limited-by-guarantee',
-    'community-benefit-society',
-  ],
+  'neighbourhood-group': ['unincorporated-association', 'community-benefit-society', 'company-limited-by-guarantee', 'cic'],
+  'arts-project': ['unincorporated-association', 'cic', 'company-limited-by-guarantee', 'community-benefit-society'],
   'community-radio': ['company-limited-by-guarantee', 'cic', 'community-benefit-society'],
 };
 

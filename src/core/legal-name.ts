@@ -31,7 +31,12 @@ export function endingOf(name: string, endings: readonly string[]): string | und
 /** The name without any legal ending, for suggesting a valid one. */
 function baseOf(name: string): string {
   const ending = endingOf(name, ALL_ENDINGS);
-  return ending ? name.trim().slice(0, -(ending.length + 1)).trim() : name.trim();
+  return ending
+    ? name
+        .trim()
+        .slice(0, -(ending.length + 1))
+        .trim()
+    : name.trim();
 }
 
 /** Whether the governing document states that the registered office is in Wales. */
@@ -49,7 +54,10 @@ export function nameProblems(p: CoopParams): NameProblem[] {
   const welshEnding = endingOf(name, ALL_WELSH);
 
   if (group.officeCountry !== undefined && group.jurisdiction !== 'england-wales') {
-    out.push({ path: 'group.officeCountry', message: `The office country (england or wales) applies only to a group in England and Wales; a group in ${group.jurisdiction === 'scotland' ? 'Scotland' : 'Northern Ireland'} has its office there. Leave --office-country out.` });
+    out.push({
+      path: 'group.officeCountry',
+      message: `The office country (england or wales) applies only to a group in England and Wales; a group in ${group.jurisdiction === 'scotland' ? 'Scotland' : 'Northern Ireland'} has its office there. Leave --office-country out.`,
+    });
   }
   if (welshEnding && !wales) {
     const where =
@@ -94,11 +102,20 @@ export function nameProblems(p: CoopParams): NameProblem[] {
 
   if (group.limitedExempt) {
     if (form !== 'company-limited-by-guarantee') {
-      out.push({ path: 'group.limitedExempt', message: `Only a company limited by guarantee (not a CIC, society or association) can claim the exemption from "Limited" (${LIMITED_EXEMPT_SOURCE}). Leave --limited-exempt out.` });
+      out.push({
+        path: 'group.limitedExempt',
+        message: `Only a company limited by guarantee (not a CIC, society or association) can claim the exemption from "Limited" (${LIMITED_EXEMPT_SOURCE}). Leave --limited-exempt out.`,
+      });
     } else if (group.kind === 'worker-coop') {
-      out.push({ path: 'group.limitedExempt', message: `A worker co-op's articles share surplus among its members as a bonus, so they do not require all income to be applied to the objects, a condition of the exemption (${LIMITED_EXEMPT_SOURCE}). Leave --limited-exempt out and end the name in "Limited": try "${base} Limited".` });
+      out.push({
+        path: 'group.limitedExempt',
+        message: `A worker co-op's articles share surplus among its members as a bonus, so they do not require all income to be applied to the objects, a condition of the exemption (${LIMITED_EXEMPT_SOURCE}). Leave --limited-exempt out and end the name in "Limited": try "${base} Limited".`,
+      });
     } else if (p.dissolution.rule !== 'similar-body' && p.dissolution.rule !== 'asset-lock') {
-      out.push({ path: 'group.limitedExempt', message: `The exemption from "Limited" needs articles that send the assets on winding up to a body with similar objects or a charity (${LIMITED_EXEMPT_SOURCE}): use --dissolution similar-body or asset-lock, or leave --limited-exempt out.` });
+      out.push({
+        path: 'group.limitedExempt',
+        message: `The exemption from "Limited" needs articles that send the assets on winding up to a body with similar objects or a charity (${LIMITED_EXEMPT_SOURCE}): use --dissolution similar-body or asset-lock, or leave --limited-exempt out.`,
+      });
     }
   }
   return out;

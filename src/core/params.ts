@@ -5,13 +5,7 @@ import { z } from 'zod';
 import { parseFraction, type Fraction } from './fraction.js';
 
 export const KINDS = ['worker-coop', 'neighbourhood-group', 'arts-project', 'community-radio'] as const;
-export const FORMS = [
-  'co-operative-society',
-  'community-benefit-society',
-  'company-limited-by-guarantee',
-  'cic',
-  'unincorporated-association',
-] as const;
+export const FORMS = ['co-operative-society', 'community-benefit-society', 'company-limited-by-guarantee', 'cic', 'unincorporated-association'] as const;
 export const JURISDICTIONS = ['england-wales', 'scotland', 'northern-ireland'] as const;
 export const DECISION_METHODS = ['majority', 'consensus'] as const;
 export const BOARD_STYLES = ['elected-rotation', 'all-members'] as const;
@@ -48,19 +42,16 @@ const monthDay = z
   .regex(/^\d{2}-\d{2}$/, 'must be a month and day written MM-DD, for example 03-31')
   .refine((md) => isRealDate(`2024-${md}`), 'is not a real day of the year');
 
-const fraction = z
-  .union([z.string(), z.number()], { error: 'must be a percentage like "75%" or a fraction like "2/3"' })
-  .transform((value, ctx): Fraction => {
-    const f = parseFraction(value);
-    if (!f || f.num > f.den || f.num <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'must be a percentage like "75%" or a fraction like "2/3", above 0 and at most 100%' });
-      return z.NEVER;
-    }
-    return f;
-  });
+const fraction = z.union([z.string(), z.number()], { error: 'must be a percentage like "75%" or a fraction like "2/3"' }).transform((value, ctx): Fraction => {
+  const f = parseFraction(value);
+  if (!f || f.num > f.den || f.num <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'must be a percentage like "75%" or a fraction like "2/3", above 0 and at most 100%' });
+    return z.NEVER;
+  }
+  return f;
+});
 
-const count = (what: string) =>
-  z.number({ error: `must be a whole number of ${what}` }).int(`must be a whole number of ${what}`);
+const count = (what: string) => z.number({ error: `must be a whole number of ${what}` }).int(`must be a whole number of ${what}`);
 
 const text = (what: string, max = 2000) =>
   z

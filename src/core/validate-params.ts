@@ -60,10 +60,7 @@ export function validateParams(p: CoopParams): Problem[] {
   }
 
   if (compareFractions(meetings.specialResolution, HALF) <= 0) {
-    add(
-      'meetings.specialResolution',
-      `A special resolution must need more than a simple majority; ${formatFraction(meetings.specialResolution)} is not. Most rules use "75%".`,
-    );
+    add('meetings.specialResolution', `A special resolution must need more than a simple majority; ${formatFraction(meetings.specialResolution)} is not. Most rules use "75%".`);
   }
   if (isCompany(group.form)) {
     if (meetings.noticeClearDays < COMPANY_MIN_NOTICE_DAYS) {
@@ -73,10 +70,7 @@ export function validateParams(p: CoopParams): Problem[] {
       );
     }
     if (compareFractions(meetings.specialResolution, { num: COMPANY_SPECIAL_RESOLUTION_PERCENT, den: 100 }) < 0) {
-      add(
-        'meetings.specialResolution',
-        `A company's special resolution needs at least ${COMPANY_SPECIAL_RESOLUTION_PERCENT}% (Companies Act 2006 s.283).`,
-      );
+      add('meetings.specialResolution', `A company's special resolution needs at least ${COMPANY_SPECIAL_RESOLUTION_PERCENT}% (Companies Act 2006 s.283).`);
     }
     if (meetings.castingVote && !COMPANY_CASTING_VOTE_ALLOWED) {
       add(
@@ -142,15 +136,24 @@ export function validateParams(p: CoopParams): Problem[] {
   // A charitable society cannot adopt the prescribed restriction (SI 2006/264 reg 5 [S]); its
   // charitable objects and dissolution clause keep its assets for charity instead.
   if (group.charitable && group.form !== 'community-benefit-society') {
-    add('group.charitable', `Only a community benefit society is offered as charitable here; ${article(FORM_LABEL[group.form])} ${FORM_LABEL[group.form]} is not. Leave --charitable out.`);
+    add(
+      'group.charitable',
+      `Only a community benefit society is offered as charitable here; ${article(FORM_LABEL[group.form])} ${FORM_LABEL[group.form]} is not. Leave --charitable out.`,
+    );
   }
   if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule === 'asset-lock') {
-    add('dissolution.rule', `A charitable society cannot adopt the statutory asset lock (${CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction]}, regulation 5): use --dissolution similar-body, which keeps its assets for charitable purposes.`);
+    add(
+      'dissolution.rule',
+      `A charitable society cannot adopt the statutory asset lock (${CBS_ASSET_LOCK_REGULATIONS[group.jurisdiction]}, regulation 5): use --dissolution similar-body, which keeps its assets for charitable purposes.`,
+    );
   } else if (group.charitable && group.form === 'community-benefit-society' && p.dissolution.rule !== 'similar-body') {
     add('dissolution.rule', 'A charitable society’s remaining assets must go to charity: use --dissolution similar-body, with a charity (or charities) as the recipient.');
   }
   if (p.dissolution.assetLockedBody !== undefined && group.form !== 'cic') {
-    add('dissolution.assetLockedBody', 'Only a community interest company names a specified asset-locked body in its articles. Leave --asset-locked-body out, or give the recipient with --dissolution-recipient.');
+    add(
+      'dissolution.assetLockedBody',
+      'Only a community interest company names a specified asset-locked body in its articles. Leave --asset-locked-body out, or give the recipient with --dissolution-recipient.',
+    );
   }
   if ((group.form === 'community-benefit-society' || group.form === 'unincorporated-association') && p.dissolution.rule === 'co-ownership') {
     add('dissolution.rule', `A ${group.form}'s assets may not go to its members on dissolution; choose similar-body or asset-lock.`);

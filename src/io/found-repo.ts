@@ -78,7 +78,10 @@ async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoO
     await init;
     if (options.git) {
       faults.at('add');
-      await addPaths(dir, changes.filter((c) => c.tracked).map((c) => c.path));
+      await addPaths(
+        dir,
+        changes.filter((c) => c.tracked).map((c) => c.path),
+      );
       faults.at('commit');
       // A repository of a few dozen objects has nothing for git's maintenance to do.
       await commit(dir, options.message, { maintain: false });

@@ -64,8 +64,7 @@ export async function holdGitLock(path: string): Promise<HeldGitLock> {
     }
     if (Date.now() >= deadline) {
       throw new UserError(
-        `git is busy in this repository (${lock} exists). Wait for any git command to finish and try again; ` +
-          `if none is running, delete ${lock} and try again.`,
+        `git is busy in this repository (${lock} exists). Wait for any git command to finish and try again; ` + `if none is running, delete ${lock} and try again.`,
       );
     }
     await sleep(20);

@@ -35,7 +35,13 @@ function runGit(cwd: string, args: readonly string[], extraEnv: Record<string, s
     child.on('close', (code) => {
       if (settled) return;
       settled = true;
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8').replace(/\r?\n$/, ''), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        code,
+        stdout: Buffer.concat(out)
+          .toString('utf8')
+          .replace(/\r?\n$/, ''),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

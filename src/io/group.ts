@@ -26,8 +26,7 @@ export function findGroupRoot(cwd: string): string {
     const parent = dirname(dir);
     if (parent === dir) {
       throw new UserError(
-        `This folder is not a group made by coop (no ${PARAMS_FILE} here or above ${resolve(cwd)}). ` +
-          'Run coop inside your group’s folder, or found one with: coop new my-group',
+        `This folder is not a group made by coop (no ${PARAMS_FILE} here or above ${resolve(cwd)}). Run coop inside your group’s folder, or found one with: coop new my-group`,
       );
     }
     dir = parent;
@@ -45,7 +44,9 @@ export async function loadParams(root: string): Promise<CoopParams> {
   }
   const { params, problems } = await checkParamsText(root, text);
   if (!params || problems.length > 0) {
-    throw new UserError(`${PARAMS_FILE} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix ${problems.length === 1 ? 'it' : 'them'} and try again:\n${formatLocated(problems)}`);
+    throw new UserError(
+      `${PARAMS_FILE} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix ${problems.length === 1 ? 'it' : 'them'} and try again:\n${formatLocated(problems)}`,
+    );
   }
   return params;
 }

@@ -13,7 +13,18 @@ import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, read
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, encodeEvent, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
-import { combineSummaries, distributeLines, isLedgerPart, PART_BYTES, partNumberOf, partPath, REGISTER_DIR, STREAM_ID, summariseEvents, type PartSummary } from '../core/ledger/parts.js';
+import {
+  combineSummaries,
+  distributeLines,
+  isLedgerPart,
+  PART_BYTES,
+  partNumberOf,
+  partPath,
+  REGISTER_DIR,
+  STREAM_ID,
+  summariseEvents,
+  type PartSummary,
+} from '../core/ledger/parts.js';
 import { orderWriterEvents } from '../core/ledger/streams.js';
 import { writeFileAtomic } from './atomic.js';
 import { COOP_DIR } from './lock.js';
@@ -115,7 +126,9 @@ function listStreams(root: string): { stream: string; numbers: number[]; missing
   const out = [{ stream: '', ...listParts(dir) }];
   let entries: string[] = [];
   try {
-    entries = readdirSync(dir).filter((name) => STREAM_ID.test(name)).sort();
+    entries = readdirSync(dir)
+      .filter((name) => STREAM_ID.test(name))
+      .sort();
   } catch {
     return out;
   }
@@ -243,7 +256,11 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   for (const p of parts) {
     if (p.stream !== stream) [stream, before] = [p.stream, 0];
     if (p.summary.events > 0 && before > 0 && p.summary.firstSeq <= before) {
-      orderProblems.push({ path: p.path, line: p.summary.firstLine, message: `has seq ${p.summary.firstSeq}, but seq must increase down the file (the line before has ${before})` });
+      orderProblems.push({
+        path: p.path,
+        line: p.summary.firstLine,
+        message: `has seq ${p.summary.firstSeq}, but seq must increase down the file (the line before has ${before})`,
+      });
     }
     before = Math.max(before, p.summary.lastSeq);
   }
@@ -273,7 +290,10 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
     let events = first.length === 1 ? first[0]!.decoded!.events : ([] as LedgerEvent[]).concat(...first.map((p) => p.decoded!.events));
     let lines = first.length === 1 ? first[0]!.decoded!.lines : ([] as number[]).concat(...first.map((p) => p.decoded!.lines));
     const inFirst = events.length;
-    const order = orderWriterEvents(writers.map((p) => ({ stream: p.stream, path: p.path, events: p.decoded!.events, lines: p.decoded!.lines })), firstSummary.lastSeq);
+    const order = orderWriterEvents(
+      writers.map((p) => ({ stream: p.stream, path: p.path, events: p.decoded!.events, lines: p.decoded!.lines })),
+      firstSummary.lastSeq,
+    );
     if (order.events.length > 0) {
       events = events.concat(order.events);
       lines = lines.concat(order.lines);
@@ -327,7 +347,13 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
           // Kept under the hash of what the part holds now as far as this change knows: its old
           // bytes and the new. A part that differs on disk (edited meanwhile) misses, and is read.
           const offset = grown?.lineBreaks ?? 0;
-          const summary = combineSummaries([...(grown && lastPart ? [lastPart.summary] : []), summariseEvents(fresh.events, fresh.lines.map((l) => l + offset))]);
+          const summary = combineSummaries([
+            ...(grown && lastPart ? [lastPart.summary] : []),
+            summariseEvents(
+              fresh.events,
+              fresh.lines.map((l) => l + offset),
+            ),
+          ]);
           if (grown && lastPart?.hash) entries.delete(lastPart.hash);
           entries.set((grown ? grown.state.copy() : createHash('sha256')).update(added).digest('hex'), summary);
         }

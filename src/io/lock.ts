@@ -124,7 +124,9 @@ export async function acquireLock(root: string): Promise<Lock> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UserError(`Cannot make the folder ${dir} (${(error as NodeJS.ErrnoException).code}): is the group's folder read-only, or is there a file called ${COOP_DIR} in the way? Nothing was changed.`);
+    throw new UserError(
+      `Cannot make the folder ${dir} (${(error as NodeJS.ErrnoException).code}): is the group's folder read-only, or is there a file called ${COOP_DIR} in the way? Nothing was changed.`,
+    );
   }
   const deadline = Date.now() + lockTimeoutMs();
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomBytes(6).toString('hex') } satisfies LockInfo);

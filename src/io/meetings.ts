@@ -24,7 +24,7 @@ export function listMeetings(root: string): StoredMeeting[] {
     const dir = `${MEETINGS_DIR}/${entry.name}`;
     const file = RECORD_FILES.find((f) => existsSync(join(root, dir, f)));
     if (!file) continue;
-    out.push({ ...(readRecord(join(root, dir, file), `${dir}/${file}`)), dir });
+    out.push({ ...readRecord(join(root, dir, file), `${dir}/${file}`), dir });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }

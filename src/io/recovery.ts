@@ -63,7 +63,11 @@ export async function rollBack(root: string, journal: Journal, faults: Faults): 
   }
   restoreFiles(root, journal, faults);
   // Our own git add may have staged the new files; our git children have all finished.
-  if (journal.commit) await unstagePaths(root, journal.files.map((f) => f.path));
+  if (journal.commit)
+    await unstagePaths(
+      root,
+      journal.files.map((f) => f.path),
+    );
   finish(root);
   return false;
 }
@@ -93,7 +97,11 @@ export async function recover(root: string): Promise<void> {
       restoreFiles(root, journal, faults);
       const fresh = join(root, TXN_DIR, 'index');
       if (existsSync(indexPath)) copyFileSync(indexPath, fresh);
-      await unstagePaths(root, journal.files.map((f) => f.path), fresh);
+      await unstagePaths(
+        root,
+        journal.files.map((f) => f.path),
+        fresh,
+      );
       if (existsSync(fresh)) index.commitFrom(fresh);
     }
   } finally {

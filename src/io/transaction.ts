@@ -14,7 +14,23 @@
 //
 // The private contact store rides in the same transaction, untracked.
 
-import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
@@ -232,7 +248,10 @@ async function perform(root: string, journal: Journal, faults: Faults): Promise<
   let made: string | null = null;
   if (journal.commit) {
     faults.at('add');
-    const adding = addPaths(root, journal.files.filter((f) => f.tracked).map((f) => f.path));
+    const adding = addPaths(
+      root,
+      journal.files.filter((f) => f.tracked).map((f) => f.path),
+    );
     faults.at('adding');
     await adding;
     faults.at('commit');

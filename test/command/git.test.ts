@@ -4,19 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import {
-  addPaths,
-  commit,
-  gitAvailable,
-  gitIdentity,
-  headCommit,
-  initRepo,
-  isInsideRepo,
-  repoRoot,
-  stagedPaths,
-  trackedFiles,
-  unstagePaths,
-} from '../../src/io/git.js';
+import { addPaths, commit, gitAvailable, gitIdentity, headCommit, initRepo, isInsideRepo, repoRoot, stagedPaths, trackedFiles, unstagePaths } from '../../src/io/git.js';
 import { GIT_IDENTITY, join, tempDir } from '../support/cli.js';
 
 describe('git', () => {

@@ -7,7 +7,13 @@ import { JURISDICTIONS, KINDS } from '../../src/core/params.js';
 import { renderGoverningDocument } from '../../dist/io/render-governing.js';
 import { paramsFor } from '../support/governing.js';
 
-const EXPECTED_PATH = { 'co-operative-society': 'RULES.md', 'community-benefit-society': 'RULES.md', 'company-limited-by-guarantee': 'ARTICLES.md', cic: 'ARTICLES.md', 'unincorporated-association': 'CONSTITUTION.md' } as const;
+const EXPECTED_PATH = {
+  'co-operative-society': 'RULES.md',
+  'community-benefit-society': 'RULES.md',
+  'company-limited-by-guarantee': 'ARTICLES.md',
+  cic: 'ARTICLES.md',
+  'unincorporated-association': 'CONSTITUTION.md',
+} as const;
 
 const combos = KINDS.flatMap((kind) => VALID_FORMS[kind].flatMap((form) => JURISDICTIONS.map((jurisdiction) => ({ kind, form, jurisdiction }))));
 

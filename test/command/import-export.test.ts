@@ -17,7 +17,7 @@ describe('coop member import', () => {
     const out = json(r);
     expect(out.members.map((m: { number: number; name: string; joined: string; shares: number; line: number }) => [m.number, m.name, m.joined, m.shares, m.line])).toEqual([
       [4, 'Siân Lloyd-Jones', '2021-02-03', 1, 2],
-      [5, 'Zoë O\'Brien', '2021-02-03', 1, 3],
+      [5, "Zoë O'Brien", '2021-02-03', 1, 3],
       [6, 'Kwame Mensah', '2021-02-03', 5, 4],
       [7, 'Nguyễn Thị Lan', '2021-06-17', 1, 5],
       [8, 'Ólafur Sigurðsson', '2022-09-01', 2, 6],
@@ -53,12 +53,7 @@ describe('coop member import', () => {
   it('one bad row: nothing is imported, and every bad row is reported by its line', async () => {
     const dir = await importable();
     const bad = join(tempDir(), 'members.csv');
-    writeFileSync(
-      bad,
-      read(SPREADSHEET)
-        .replace('14/11/2023', '31/11/2023')
-        .replace('Tom Baker,,', 'Tom Baker,tom-at-example,'),
-    );
+    writeFileSync(bad, read(SPREADSHEET).replace('14/11/2023', '31/11/2023').replace('Tom Baker,,', 'Tom Baker,tom-at-example,'));
     const r = await coop(['member', 'import', bad], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/members\.csv:7: .*"31\/11\/2023", which is not a real date/);
@@ -128,11 +123,23 @@ describe('coop member export', () => {
     expect(r.exitCode).toBe(0);
     const text = read(out);
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text.replace(/"[^"]*"/g, '').split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
+    expect(
+      text
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .every((line) => line === '' || line.endsWith('\r')),
+    ).toBe(true);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(11);
     const priya = rows.find((row) => row.Name === 'Priya Sharma')!;
-    expect(priya).toMatchObject({ 'Membership number': '9', 'Date joined': '2023-11-14', Shares: '1', 'Amount paid (£)': '1.00', Address: '9, Cedar Road\nNottingham\nNG7 1AB', Phone: "'+44 7700 900789" });
+    expect(priya).toMatchObject({
+      'Membership number': '9',
+      'Date joined': '2023-11-14',
+      Shares: '1',
+      'Amount paid (£)': '1.00',
+      Address: '9, Cedar Road\nNottingham\nNG7 1AB',
+      Phone: "'+44 7700 900789",
+    });
     expect(rows.find((row) => row.Name === 'Kwame Mensah')!.Address).toBe('"The Old Forge", Station Road, Matlock, DE4 3AB');
     expect(rows.at(-1)!.Name).toBe('\'=HYPERLINK("http://x")');
 

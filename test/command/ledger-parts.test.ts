@@ -84,7 +84,10 @@ describe('a register kept in parts', () => {
     expect(add.stderr).toContain(`${second}: is missing`);
     const check = await coop(['check', '--json'], { cwd: dir, env });
     expect(check.exitCode).toBe(1);
-    expect(json(check).problems).toContainEqual({ where: second, message: `is missing: the register is kept in parts and every part is needed (restore it from git: git checkout -- ${second})` });
+    expect(json(check).problems).toContainEqual({
+      where: second,
+      message: `is missing: the register is kept in parts and every part is needed (restore it from git: git checkout -- ${second})`,
+    });
   });
 
   it('places a rule broken in a later part at that part and line', async () => {

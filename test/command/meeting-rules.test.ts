@@ -7,7 +7,18 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
 
 const call = (type: string, date: string, extra: string[] = []) => [
-  'meeting', 'new', type, '--date', date, '--time', '19:00', '--place', 'The Hall', '--notice-date', '2025-05-01', ...extra,
+  'meeting',
+  'new',
+  type,
+  '--date',
+  date,
+  '--time',
+  '19:00',
+  '--place',
+  'The Hall',
+  '--notice-date',
+  '2025-05-01',
+  ...extra,
 ];
 
 describe('calling a meeting', { timeout: 180_000 }, () => {
@@ -75,7 +86,9 @@ describe('serving the notice on each member as they take notices', { timeout: 18
     expect(short.stderr).toContain('The earliest valid date is 17 May 2025 (--date 2025-05-17)');
     expect((await coop(call('general', '2025-05-17'), { cwd: dir })).exitCode).toBe(0);
     const folder = join(dir, 'meetings', '2025-05-17-general');
-    expect(read(join(folder, 'notice.md'))).toContain('sent by email, to those who have agreed to receive notices that way, on 1 May 2025 to 3 members, and counts as served on them on 2 May 2025, 1 day after sending');
+    expect(read(join(folder, 'notice.md'))).toContain(
+      'sent by email, to those who have agreed to receive notices that way, on 1 May 2025 to 3 members, and counts as served on them on 2 May 2025, 1 day after sending',
+    );
     expect(read(join(folder, 'attendance.md'))).toContain('| 1 | Ada Founder | email, 2 May 2025 | | |');
     // The papers say how, never where: no email address is written into the meeting's folder.
     for (const f of ['notice.md', 'attendance.md', 'meeting.json']) expect(read(join(folder, f))).not.toContain('@example.org');
@@ -110,7 +123,11 @@ describe('serving the notice on each member as they take notices', { timeout: 18
 describe('the audit-exemption resolution (2014 Act s.84)', { timeout: 180_000 }, () => {
   it('is put on the agenda with --audit-exemption, and fails at exactly 20% of votes cast against', async () => {
     const dir = await fixtureGroup();
-    await addMembers(dir, Array.from({ length: 27 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-03-01' })), 1);
+    await addMembers(
+      dir,
+      Array.from({ length: 27 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-03-01' })),
+      1,
+    );
     const company = await companyGroup(0);
     const refused = await coop(call('general', '2025-06-20', ['--audit-exemption']), { cwd: company });
     expect(refused.exitCode).toBe(1);
@@ -211,7 +228,9 @@ describe('attendance and votes', { timeout: 180_000 }, () => {
     const rule = 'The meeting decides by consensus. Where consensus is blocked, a vote decides: a proposal then needs at least three quarters (75%) of the votes cast.';
     for (const paper of ['notice.md', 'agenda.md', 'minutes-draft.md', 'minutes.md']) expect(read(join(dir, 'meetings', '2025-06-20-general', paper)), paper).toContain(rule);
     expect(minutes).toContain('Consensus was blocked, so it went to the fallback vote.');
-    expect(minutes).toContain('confirmed by a vote as a special resolution needs. 2 of 3 votes cast were for (66.7%); it needed at least three quarters (75%) of the votes cast, so it was not passed.');
+    expect(minutes).toContain(
+      'confirmed by a vote as a special resolution needs. 2 of 3 votes cast were for (66.7%); it needed at least three quarters (75%) of the votes cast, so it was not passed.',
+    );
   });
 });
 
@@ -219,7 +238,10 @@ describe('committee meetings', { timeout: 180_000 }, () => {
   it('use the board and the board quorum, not the membership', async () => {
     // A neighbourhood group elects its board: the three officers. Board quorum: 2 or 50% of 3 = 2.
     const dir = await fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' });
-    await addMembers(dir, Array.from({ length: 30 }, (_, i) => ({ name: `Neighbour ${i + 4}`, joined: '2024-03-01' })));
+    await addMembers(
+      dir,
+      Array.from({ length: 30 }, (_, i) => ({ name: `Neighbour ${i + 4}`, joined: '2024-03-01' })),
+    );
     const special = await coop(call('committee', '2025-05-02', ['--special', 'x']), { cwd: dir });
     expect(special.exitCode).toBe(2);
     const r = await coop(call('committee', '2025-05-02', ['--resolution', 'To book the hall']), { cwd: dir });

@@ -45,7 +45,10 @@ describe('notices by email or post, per member', { timeout: 120_000 }, () => {
     expect(await show(dir, 2)).toMatchObject({ notices: 'post', noticesSince: '2024-05-01' });
 
     const csv = join(dir, '..', 'members.csv');
-    writeFileSync(csv, 'Name,Date joined,Email,Email consent,Consent date\nEve Yes,2024-06-01,eve@example.org,yes,2024-06-03\nFay No,2024-06-01,fay@example.org,no,\nGus Blank,2024-06-01,,,\n');
+    writeFileSync(
+      csv,
+      'Name,Date joined,Email,Email consent,Consent date\nEve Yes,2024-06-01,eve@example.org,yes,2024-06-03\nFay No,2024-06-01,fay@example.org,no,\nGus Blank,2024-06-01,,,\n',
+    );
     const imported = await coop(['member', 'import', csv, '--json'], { cwd: dir });
     expect(imported.exitCode, String(imported.stderr)).toBe(0);
     expect(JSON.parse(String(imported.stdout)).members.map((m: { notices: string }) => m.notices)).toEqual(['email', 'post', 'post']);

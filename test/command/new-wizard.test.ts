@@ -48,7 +48,13 @@ describe('coop new at a terminal', () => {
   });
 
   it('asks where the office is before the name, so a Welsh ending is accepted with the office in Wales', async () => {
-    const w = await wizard({ kind: 'neighbourhood-group', form: 'company-limited-by-guarantee', officeCountry: 'wales', name: ['Menter Caerdydd', 'Menter Caerdydd Cyfyngedig'], ...FOUNDERS });
+    const w = await wizard({
+      kind: 'neighbourhood-group',
+      form: 'company-limited-by-guarantee',
+      officeCountry: 'wales',
+      name: ['Menter Caerdydd', 'Menter Caerdydd Cyfyngedig'],
+      ...FOUNDERS,
+    });
     await w.run;
     const name = w.asked.find((a) => a.key === 'name')!;
     expect(name.refused[0]).toMatch(/must end in "Limited" or "Ltd" \(or "Cyfyngedig" or "Cyf"\).*s\.59/);
@@ -71,7 +77,14 @@ describe('coop new at a terminal', () => {
   });
 
   it('refuses an answer where it is given, with the reason, and takes the corrected one', async () => {
-    const w = await wizard({ kind: 'community-radio', name: 'Riverside Radio Limited', ...FOUNDERS, noticeDays: ['10', '21'], quorumMembers: ['9', '3'], specialThreshold: ['50%', '75%'] });
+    const w = await wizard({
+      kind: 'community-radio',
+      name: 'Riverside Radio Limited',
+      ...FOUNDERS,
+      noticeDays: ['10', '21'],
+      quorumMembers: ['9', '3'],
+      specialThreshold: ['50%', '75%'],
+    });
     await w.run;
     expect(w.asked.find((a) => a.key === 'noticeDays')!.refused[0]).toMatch(/at least 14 clear days/);
     expect(w.asked.find((a) => a.key === 'quorumMembers')!.refused[0]).toMatch(/larger than the founding membership/);
@@ -155,7 +168,11 @@ describe('coop new at a terminal', () => {
 
   it('refuses answers that fail together, naming each flag, and writes nothing', async () => {
     const parent = tempDir();
-    const run = runNew('g', { cwd: parent, kind: 'community-radio', form: 'unincorporated-association', name: 'R', founder: ['A', 'B'] }, { today: TODAY, out: () => undefined, err: () => undefined });
+    const run = runNew(
+      'g',
+      { cwd: parent, kind: 'community-radio', form: 'unincorporated-association', name: 'R', founder: ['A', 'B'] },
+      { today: TODAY, out: () => undefined, err: () => undefined },
+    );
     await expect(run).rejects.toThrow(UserError);
     await expect(run).rejects.toThrow(/--form: .*Ofcom/);
     expect(readdirSync(parent)).toEqual([]);

@@ -47,7 +47,11 @@ describe('the params cache', () => {
     const cold = await fixtureGroup();
     await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: cold });
     rmSync(join(cold, CACHE));
-    for (const args of [['check', '--json'], ['status', '--json'], ['register', '--as-of', '2024-12-31', '--format', 'csv']]) {
+    for (const args of [
+      ['check', '--json'],
+      ['status', '--json'],
+      ['register', '--as-of', '2024-12-31', '--format', 'csv'],
+    ]) {
       const warm = await coop(args, { cwd: group });
       const full = await coop(args, { cwd: cold });
       expect(warm.exitCode, args.join(' ')).toBe(full.exitCode);

@@ -57,7 +57,10 @@ describe('coop check', () => {
 
   it('finds a hand-edited bad line and a rule broken by hand, each with its line', async () => {
     const dir = await fixtureGroup();
-    appendFileSync(join(dir, 'register', 'ledger.jsonl'), '{"seq":7,"date":"2024-02-30","type":"admit","member":4,"name":"X","shares":1}\n{"seq":8,"date":"2024-03-01","type":"issue","member":1,"shares":3}\n');
+    appendFileSync(
+      join(dir, 'register', 'ledger.jsonl'),
+      '{"seq":7,"date":"2024-02-30","type":"admit","member":4,"name":"X","shares":1}\n{"seq":8,"date":"2024-03-01","type":"issue","member":1,"shares":3}\n',
+    );
     const r = await coop(['check'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
@@ -115,7 +118,16 @@ describe('coop status', () => {
     const dir = await fixtureGroup({ tweak: (p) => Object.assign(p.shares!, { maximumHolding: 10 }) });
     await coop(['shares', 'issue', '1', '4', '--date', '2024-02-01'], { cwd: dir });
     const s = json(await coop(['status', '--json'], { cwd: dir }));
-    expect(s).toMatchObject({ name: 'Fixture Group Limited', kind: 'worker-coop', form: 'co-operative-society', jurisdiction: 'england-wales', members: 3, shares: 7, shareCapital: 700, registerProblems: 0 });
+    expect(s).toMatchObject({
+      name: 'Fixture Group Limited',
+      kind: 'worker-coop',
+      form: 'co-operative-society',
+      jurisdiction: 'england-wales',
+      members: 3,
+      shares: 7,
+      shareCapital: 700,
+      registerProblems: 0,
+    });
     expect(s.officers.map((o: { role: string; member: number }) => [o.role, o.member])).toEqual([
       ['chair', 1],
       ['secretary', 2],

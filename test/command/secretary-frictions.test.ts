@@ -47,13 +47,19 @@ describe('coop check with many problems', () => {
     appendFileSync(join(dir, 'register', 'ledger.jsonl'), lines.join(''));
     const r = await coop(['check'], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    const listed = String(r.stderr).split('\n').filter((l: string) => /register\/ledger\.jsonl:\d+:/.test(l));
+    const listed = String(r.stderr)
+      .split('\n')
+      .filter((l: string) => /register\/ledger\.jsonl:\d+:/.test(l));
     expect(r.stderr).toMatch(/found 25 problems:/);
     expect(listed).toHaveLength(20);
     expect(listed[0]).toMatch(/register\/ledger\.jsonl:7:/);
     expect(r.stderr).toMatch(/… and 5 more \(run coop check --all to see every one\)/);
     const all = await coop(['check', '--all'], { cwd: dir });
-    expect(String(all.stderr).split('\n').filter((l: string) => /register\/ledger\.jsonl:\d+:/.test(l))).toHaveLength(25);
+    expect(
+      String(all.stderr)
+        .split('\n')
+        .filter((l: string) => /register\/ledger\.jsonl:\d+:/.test(l)),
+    ).toHaveLength(25);
     expect(all.stderr).not.toMatch(/more \(run/);
     expect(json(await coop(['check', '--json'], { cwd: dir })).problems).toHaveLength(25);
   });

@@ -90,17 +90,38 @@ describe('coop check finds what was lost', () => {
     // In this copy's own stream: Jo's admission deleted, and the file still reads.
     const stream = `register/${ledgerStreams(dir)[0]}/ledger.jsonl`;
     const mine = read(join(dir, stream));
-    writeFileSync(join(dir, stream), mine.split('\n').filter((_, i) => i !== 1).join('\n'));
+    writeFileSync(
+      join(dir, stream),
+      mine
+        .split('\n')
+        .filter((_, i) => i !== 1)
+        .join('\n'),
+    );
     const deleted = json(await coop(['check', '--json'], { cwd: dir }));
-    expect(deleted.problems).toContainEqual({ where: `${stream}:2`, message: expect.stringMatching(new RegExp(`^differs from what git committed .*"name":"Jo".*git restore ${stream}$`)) });
+    expect(deleted.problems).toContainEqual({
+      where: `${stream}:2`,
+      message: expect.stringMatching(new RegExp(`^differs from what git committed .*"name":"Jo".*git restore ${stream}$`)),
+    });
     writeFileSync(join(dir, stream), mine);
     // In the founders' ledger: the appointment of the chair (seq 4) deleted, then committed.
     const ledger = join(dir, 'register', 'ledger.jsonl');
-    writeFileSync(ledger, read(ledger).split('\n').filter((_, i) => i !== 3).join('\n'));
-    expect(json(await coop(['check', '--json'], { cwd: dir })).problems).toContainEqual({ where: 'register/ledger.jsonl:4', message: expect.stringMatching(/^differs from what git committed/) });
+    writeFileSync(
+      ledger,
+      read(ledger)
+        .split('\n')
+        .filter((_, i) => i !== 3)
+        .join('\n'),
+    );
+    expect(json(await coop(['check', '--json'], { cwd: dir })).problems).toContainEqual({
+      where: 'register/ledger.jsonl:4',
+      message: expect.stringMatching(/^differs from what git committed/),
+    });
     await git(dir, ['commit', '-qam', 'Lose a line']);
     const committed = json(await coop(['check', '--json'], { cwd: dir }));
-    expect(committed.problems).toContainEqual({ where: 'register/ledger.jsonl:4', message: expect.stringMatching(/^has seq 5, but the entry before has 3: the entry with seq 4 is missing/) });
+    expect(committed.problems).toContainEqual({
+      where: 'register/ledger.jsonl:4',
+      message: expect.stringMatching(/^has seq 5, but the entry before has 3: the entry with seq 4 is missing/),
+    });
   });
 });
 
@@ -131,12 +152,17 @@ describe('the private store in a copy that lacks it, or holds another checkoutâ€
     expect([shown.name, shown.contact]).toEqual(['Nia Here', {}]);
     const check = json(await coop(['check', '--json'], { cwd: dir }));
     expect(check.problems).toEqual([
-      { where: 'private/contacts.jsonl', message: expect.stringMatching(/^holds contact details given for member 4 at an admission that is not in this register .*coop member update 4$/) },
+      {
+        where: 'private/contacts.jsonl',
+        message: expect.stringMatching(/^holds contact details given for member 4 at an admission that is not in this register .*coop member update 4$/),
+      },
     ]);
     // Details given for Nia herself are hers.
     expect((await coop(['member', 'update', '4', '--phone', '07700 900123'], { cwd: dir })).exitCode).toBe(0);
     expect(json(await coop(['member', 'show', '4', '--json'], { cwd: dir })).contact).toEqual({ phone: '07700 900123' });
-    expect(readFileSync(join(dir, 'private', 'contacts.jsonl'), 'utf8')).toMatch(/^\{"member":4,"of":"[0-9a-f]{14}","email":"mo@elsewhere\.test"\}\n\{"member":4,"of":"[0-9a-f]{14}","phone":"07700 900123"\}\n$/);
+    expect(readFileSync(join(dir, 'private', 'contacts.jsonl'), 'utf8')).toMatch(
+      /^\{"member":4,"of":"[0-9a-f]{14}","email":"mo@elsewhere\.test"\}\n\{"member":4,"of":"[0-9a-f]{14}","phone":"07700 900123"\}\n$/,
+    );
   });
 });
 
@@ -217,6 +243,8 @@ describe('three officers, three clones, one hub', () => {
     await git(a, ['push', '-q', 'origin', 'main']);
     await git(b, ['pull', '-q', '--no-rebase', '--no-edit']);
     const check = json(await coop(['check', '--json'], { cwd: b }));
-    expect(check.problems).toEqual([{ where: expect.stringMatching(/^register\/[0-9a-f]{12}\/ledger\.jsonl:1$/), message: 'admits member 4 again: membership numbers are never reused' }]);
+    expect(check.problems).toEqual([
+      { where: expect.stringMatching(/^register\/[0-9a-f]{12}\/ledger\.jsonl:1$/), message: 'admits member 4 again: membership numbers are never reused' },
+    ]);
   });
 });

@@ -81,7 +81,9 @@ describe('coop officer', () => {
     expect(json(appoint)).toMatchObject({ member: 3, name: 'Cai Founder', role: 'secretary', date: '2025-02-01' });
     expect(await lastCommitMessage(dir)).toBe('Appoint member 3 as secretary');
     const secretary = async (date: string) =>
-      json(await coop(['register', '--as-of', date, '--json'], { cwd: dir })).officers.filter((o: { role: string; to: string | null }) => o.role === 'secretary' && o.to === null)[0]?.member;
+      json(await coop(['register', '--as-of', date, '--json'], { cwd: dir })).officers.filter(
+        (o: { role: string; to: string | null }) => o.role === 'secretary' && o.to === null,
+      )[0]?.member;
     expect(await secretary('2024-06-01')).toBe(2);
     expect(await secretary('2025-01-31')).toBeUndefined();
     expect(await secretary('2025-03-01')).toBe(3);

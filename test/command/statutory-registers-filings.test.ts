@@ -13,8 +13,20 @@ const ADDRESS_2 = '2 Brook Terrace, Hebden Bridge HX7 6AB';
 
 describe('a society’s register (2014 Act s.30)', async () => {
   const dir = await foundGroup([
-    '--kind', 'worker-coop', '--form', 'co-operative-society', '--name', 'Wharf Bakers Limited', '--founded', '2024-01-15',
-    '--founder', `Ada Lovelace <ada@example.org>; ${ADDRESS_1}`, '--founder', `Ben Okri; ${ADDRESS_2}`, '--founder', 'Cai Jones',
+    '--kind',
+    'worker-coop',
+    '--form',
+    'co-operative-society',
+    '--name',
+    'Wharf Bakers Limited',
+    '--founded',
+    '2024-01-15',
+    '--founder',
+    `Ada Lovelace <ada@example.org>; ${ADDRESS_1}`,
+    '--founder',
+    `Ben Okri; ${ADDRESS_2}`,
+    '--founder',
+    'Cai Jones',
   ]);
   const run = (args: string[]) => coop(args, { cwd: dir });
 
@@ -58,7 +70,11 @@ describe('a society’s register (2014 Act s.30)', async () => {
     const wrong = await run(['filed', 'confirmation-statement', '--date', '2025-09-01']);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stderr).toMatch(/annual-return/);
-    expect(ledgerEvents(dir).filter((e) => e.type === 'registered' || e.type === 'filed').map((e) => e.type)).toEqual(['registered', 'filed']);
+    expect(
+      ledgerEvents(dir)
+        .filter((e) => e.type === 'registered' || e.type === 'filed')
+        .map((e) => e.type),
+    ).toEqual(['registered', 'filed']);
   });
 
   it('git log -p holds no address, before or after every change above', async () => {
@@ -69,15 +85,35 @@ describe('a society’s register (2014 Act s.30)', async () => {
 
 describe('a company’s registers: members, directors, secretaries, PSCs', async () => {
   const dir = await foundGroup([
-    '--kind', 'community-radio', '--form', 'company-limited-by-guarantee', '--name', 'Canal Radio', '--founded', '2025-01-15',
-    '--office', '1 Mill Lane, Leeds LS1 1AA', '--founder', `Ada Lovelace; ${ADDRESS_1}`, '--founder', 'Ben Okri', '--founder', 'Cai Jones',
+    '--kind',
+    'community-radio',
+    '--form',
+    'company-limited-by-guarantee',
+    '--name',
+    'Canal Radio',
+    '--founded',
+    '2025-01-15',
+    '--office',
+    '1 Mill Lane, Leeds LS1 1AA',
+    '--founder',
+    `Ada Lovelace; ${ADDRESS_1}`,
+    '--founder',
+    'Ben Okri',
+    '--founder',
+    'Cai Jones',
   ]);
   const run = (args: string[]) => coop(args, { cwd: dir });
 
   it('--with-contacts prints every register the Act requires, with the private particulars', async () => {
     expect((await run(['officer', 'details', '1', '--born', '1980-05-02', '--nationality', 'British', '--occupation', 'Producer', '--residence', 'England'])).exitCode).toBe(0);
     const md = String((await run(['register', '--with-contacts'])).stdout);
-    for (const heading of ['## Register of members', '## Register of directors', "## Register of directors' residential addresses", '## Register of secretaries', '## Register of people with significant control']) {
+    for (const heading of [
+      '## Register of members',
+      '## Register of directors',
+      "## Register of directors' residential addresses",
+      '## Register of secretaries',
+      '## Register of people with significant control',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('| Ada Lovelace | 1 | chair | 1 Mill Lane, Leeds LS1 1AA (the registered office) | England | British | Producer | 1980-05-02 | 2025-01-15 |');
@@ -98,7 +134,9 @@ describe('a company’s registers: members, directors, secretaries, PSCs', async
     expect((await run(['member', 'add', 'Dee Four', '--joined', '2025-06-01'])).exitCode).toBe(0);
     const r = json(await run(['register', '--json']));
     expect(r.company.psc.people).toEqual([]);
-    expect(r.company.psc.statement).toBe('The company knows or has reasonable cause to believe that there is no registrable person or registrable relevant legal entity in relation to the company.');
+    expect(r.company.psc.statement).toBe(
+      'The company knows or has reasonable cause to believe that there is no registrable person or registrable relevant legal entity in relation to the company.',
+    );
   });
 
   it('status --json counts from the recorded incorporation: confirmation statement on the right day, missed first filings overdue', async () => {
@@ -133,8 +171,22 @@ describe('a company’s registers: members, directors, secretaries, PSCs', async
 
 describe('erasing a former member’s details (coop member forget)', async () => {
   const dir = await foundGroup([
-    '--kind', 'worker-coop', '--form', 'co-operative-society', '--name', 'Old Mill Limited', '--founded', '2012-01-10',
-    '--founder', `Ada Lovelace; ${ADDRESS_1}`, '--founder', `Ben Okri <ben@example.net>; ${ADDRESS_2}`, '--founder', 'Cai Jones', '--founder', 'Dee Four; 4 Four Street',
+    '--kind',
+    'worker-coop',
+    '--form',
+    'co-operative-society',
+    '--name',
+    'Old Mill Limited',
+    '--founded',
+    '2012-01-10',
+    '--founder',
+    `Ada Lovelace; ${ADDRESS_1}`,
+    '--founder',
+    `Ben Okri <ben@example.net>; ${ADDRESS_2}`,
+    '--founder',
+    'Cai Jones',
+    '--founder',
+    'Dee Four; 4 Four Street',
   ]);
   const run = (args: string[]) => coop(args, { cwd: dir });
 
@@ -149,7 +201,9 @@ describe('erasing a former member’s details (coop member forget)', async () =>
     expect(recent.stderr).toMatch(/may be erased from 2030-06-01/);
 
     const check = await run(['check', '--json']);
-    const problems = json(check).problems.map((p: { message: string }) => p.message).join('\n');
+    const problems = json(check)
+      .problems.map((p: { message: string }) => p.message)
+      .join('\n');
     expect(problems).toMatch(/former member 2 \(Ben Okri\).*coop member forget 2/);
     expect(problems).not.toMatch(/former member 4/);
 

@@ -22,8 +22,12 @@ describe('coop resolution (a company of 8 members)', { timeout: 180_000 }, () =>
     const p = json(proposed);
     expect(p).toMatchObject({ id: 1, kind: 'special', circulated: '2026-03-01', lapses: '2026-03-28', eligible: 8, required: 6, agreed: 0, passedOn: null });
     expect(p.forms).toHaveLength(8);
-    expect(readFileSync(join(dir, 'resolutions/001/forms/member-4.md'), 'utf8')).toMatch(/I, Member 4 \(member 4\), agree to the following special resolution, circulated on 1 March 2026/);
-    expect(readFileSync(join(dir, 'resolutions/001/resolution.md'), 'utf8')).toMatch(/passes on the day 6 of the 8 members entitled to vote on 1 March 2026 have agreed: three quarters \(75%\) of all the members entitled to agree \(Companies Act 2006, section 283\(2\)\)/);
+    expect(readFileSync(join(dir, 'resolutions/001/forms/member-4.md'), 'utf8')).toMatch(
+      /I, Member 4 \(member 4\), agree to the following special resolution, circulated on 1 March 2026/,
+    );
+    expect(readFileSync(join(dir, 'resolutions/001/resolution.md'), 'utf8')).toMatch(
+      /passes on the day 6 of the 8 members entitled to vote on 1 March 2026 have agreed: three quarters \(75%\) of all the members entitled to agree \(Companies Act 2006, section 283\(2\)\)/,
+    );
     expect(await lastCommitMessage(dir)).toBe('Circulate written special resolution 1: That the articles be amended as circulated.');
 
     const late = await coop(['resolution', 'sign', '1', '9', '--date', '2026-03-06'], { cwd: dir });
@@ -69,7 +73,10 @@ describe('coop resolution (a company of 8 members)', { timeout: 180_000 }, () =>
     expect(json(await coop(['resolution', 'status', '2', '--json'], { cwd: dir }))).toMatchObject({ agreed: 6, required: 7, state: 'lapsed', passedOn: null });
     expect(existsSync(join(dir, 'resolutions/002/minutes.md'))).toBe(false);
     const list = json(await coop(['resolution', 'status', '--json'], { cwd: dir }));
-    expect(list.map((r: { id: number; state: string }) => [r.id, r.state])).toEqual([[1, 'passed'], [2, 'lapsed']]);
+    expect(list.map((r: { id: number; state: string }) => [r.id, r.state])).toEqual([
+      [1, 'passed'],
+      [2, 'lapsed'],
+    ]);
   });
 
   it('a member who left after circulation cannot agree, and still counts among the eligible', async () => {

@@ -175,7 +175,12 @@ describe('killing commands at random moments', () => {
       const group = await fixtureGroup({ tweak: (p) => void (p.shares && Object.assign(p.shares, { maximumHolding: 1000, transferable: true })) });
       let n = 0;
       const steps: (() => Step)[] = [
-        () => ({ label: 'member add', args: ['member', 'add', `Member L${lane}N${++n}`, '--joined', '2024-02-01', '--email', `m${lane}-${n}@example.org`], events: ['admit'], contact: true }),
+        () => ({
+          label: 'member add',
+          args: ['member', 'add', `Member L${lane}N${++n}`, '--joined', '2024-02-01', '--email', `m${lane}-${n}@example.org`],
+          events: ['admit'],
+          contact: true,
+        }),
         () => ({ label: 'shares issue', args: ['shares', 'issue', '1', '1', '--date', '2024-02-02'], events: ['issue'], contact: false }),
         () => ({ label: 'member update --name', args: ['member', 'update', '2', '--name', `Ben Renamed ${++n}`, '--date', '2024-02-03'], events: ['rename'], contact: false }),
         () => ({ label: 'shares transfer', args: ['shares', 'transfer', '1', '3', '1', '--date', '2024-02-04'], events: ['transfer'], contact: false }),

@@ -47,7 +47,9 @@ describe('several writers at once', () => {
     const subjects = (await git(root, ['log', '--format=%s'])).split('\n');
     expect(subjects.filter((s) => s.startsWith('Bump to ')).sort()).toEqual(Array.from({ length: 16 }, (_, i) => `Bump to ${i + 1}`).sort());
     // The log each holder writes inside the lock alternates strictly: enter, leave, enter, leave …
-    const log = readFileSync(join(root, 'private', 'lock-log.txt'), 'utf8').trim().split('\n');
+    const log = readFileSync(join(root, 'private', 'lock-log.txt'), 'utf8')
+      .trim()
+      .split('\n');
     expect(log).toHaveLength(32);
     log.forEach((line, i) => {
       expect(line.startsWith(i % 2 === 0 ? 'enter ' : 'leave ')).toBe(true);
@@ -64,7 +66,9 @@ describe('a lock that is held', () => {
     // This test's own process stands for the running coop.
     writeLock(root, JSON.stringify({ pid: process.pid, host: hostname(), since: '2027-06-10T18:30:00.000Z' }));
     await expect(withTimeout(300, () => acquireLock(root))).rejects.toThrow(
-      new RegExp(`Another coop command \\(process ${process.pid}, since 2027-06-10T18:30:00.000Z\\) is changing this group's files\\. Wait for it to finish and try again\\. If no coop command is running, delete \\.coop/lock`),
+      new RegExp(
+        `Another coop command \\(process ${process.pid}, since 2027-06-10T18:30:00.000Z\\) is changing this group's files\\. Wait for it to finish and try again\\. If no coop command is running, delete \\.coop/lock`,
+      ),
     );
     cases += 1;
   });

@@ -225,7 +225,12 @@ describe('recovery from a crash', () => {
     const root = await txnRepo();
     const r = await driver(['apply', root, '1', '1'], { env: { COOP_TEST_KILL_AT: 'adding' } });
     expect(r.signal).toBe('SIGKILL');
-    const error = await withEnv({ PATH: pathWithoutGit() }, () => recover(root).then(() => undefined, (e: Error) => e));
+    const error = await withEnv({ PATH: pathWithoutGit() }, () =>
+      recover(root).then(
+        () => undefined,
+        (e: Error) => e,
+      ),
+    );
     expect(error?.message).toMatch(/git is not installed/);
     expect(existsSync(join(root, '.coop', 'txn', 'journal.json'))).toBe(true);
     await recover(root);

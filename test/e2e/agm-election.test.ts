@@ -12,14 +12,24 @@ import { gitStatus, json, lastCommitMessage } from '../support/register.js';
 describe('an AGM electing the board', { timeout: 180_000 }, () => {
   it('names who retires, counts a contested election with a tie at the last seat, and changes the register in the closing commit', async () => {
     const dir = await companyGroup(0);
-    await addMembers(dir, [4, 5, 6, 7, 8, 9].map((n) => ({ name: `Member ${n}`, joined: '2024-02-01' })));
+    await addMembers(
+      dir,
+      [4, 5, 6, 7, 8, 9].map((n) => ({ name: `Member ${n}`, joined: '2024-02-01' })),
+    );
     const run = async (args: string[]) => {
       const r = await coop(args, { cwd: dir });
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.exitCode).toBe(0);
       return r;
     };
-    for (const [n, date] of [['1', '2024-03-01'], ['2', '2024-03-01'], ['3', '2024-06-01'], ['4', '2025-01-10'], ['5', '2025-01-10'], ['6', '2025-01-10']]) {
+    for (const [n, date] of [
+      ['1', '2024-03-01'],
+      ['2', '2024-03-01'],
+      ['3', '2024-06-01'],
+      ['4', '2025-01-10'],
+      ['5', '2025-01-10'],
+      ['6', '2025-01-10'],
+    ]) {
       await run(['officer', 'appoint', n!, '--role', 'director', '--date', date!]);
     }
     await run(['meeting', 'new', 'agm', '--date', '2026-06-10', '--time', '18:30', '--place', 'Community Hall', '--notice-date', '2026-05-20']);
@@ -66,9 +76,25 @@ describe('an AGM electing the board', { timeout: 180_000 }, () => {
     expect(minutes).toMatch(/Candidates 2, 8 had equal votes for the last seat; lots were drawn, as the rules say, and member 8 was elected\./);
     expect(minutes).toMatch(/The board has 7 members from the date of this meeting/);
 
-    const board = (asOf: string) => coop(['register', '--as-of', asOf, '--json'], { cwd: dir }).then((r) => json(r).board.map((b: { member: number; since: string }) => [b.member, b.since]));
-    expect(await board('2026-06-09')).toEqual([[1, '2024-03-01'], [2, '2024-03-01'], [3, '2024-06-01'], [4, '2025-01-10'], [5, '2025-01-10'], [6, '2025-01-10']]);
-    expect(await board('2026-06-11')).toEqual([[1, '2026-06-10'], [3, '2024-06-01'], [4, '2025-01-10'], [5, '2025-01-10'], [6, '2025-01-10'], [7, '2026-06-10'], [8, '2026-06-10']]);
+    const board = (asOf: string) =>
+      coop(['register', '--as-of', asOf, '--json'], { cwd: dir }).then((r) => json(r).board.map((b: { member: number; since: string }) => [b.member, b.since]));
+    expect(await board('2026-06-09')).toEqual([
+      [1, '2024-03-01'],
+      [2, '2024-03-01'],
+      [3, '2024-06-01'],
+      [4, '2025-01-10'],
+      [5, '2025-01-10'],
+      [6, '2025-01-10'],
+    ]);
+    expect(await board('2026-06-11')).toEqual([
+      [1, '2026-06-10'],
+      [3, '2024-06-01'],
+      [4, '2025-01-10'],
+      [5, '2025-01-10'],
+      [6, '2025-01-10'],
+      [7, '2026-06-10'],
+      [8, '2026-06-10'],
+    ]);
     const check = await coop(['check'], { cwd: dir });
     expect(check.stdout).toBe('');
     expect(check.stderr).toBe('');

@@ -53,6 +53,10 @@ describe('read commands load neither the prompt library nor the template engine'
     writeFileSync(probe, `import ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'io', 'render.js')).href)};\n`);
     const file = join(tempDir(), 'loads.txt');
     await execa(process.execPath, ['--import', RECORD_LOADS_HOOK, probe], { env: { COOP_RECORD_LOADS: file } });
-    expect(read(file).split('\n').some((url) => HEAVY.test(url))).toBe(true);
+    expect(
+      read(file)
+        .split('\n')
+        .some((url) => HEAVY.test(url)),
+    ).toBe(true);
   });
 });

@@ -27,7 +27,6 @@ describe('a scripted AGM', { timeout: 180_000 }, () => {
   });
 
   it('refuses a notice one day too short, saying the earliest valid date', async () => {
-
     // One day too short: posted 27 May, served 29 May, 14 clear days need 13 June at the earliest.
     const short = await coop(['meeting', 'new', 'agm', '--date', '2025-06-12', '--time', '18:30', '--place', 'Hall', '--notice-date', '2025-05-27', '--by-post'], { cwd: dir });
     expect(short.exitCode).toBe(1);
@@ -140,7 +139,6 @@ describe('a scripted AGM', { timeout: 180_000 }, () => {
     expect(JSON.parse(String(list.stdout))).toEqual([{ id: '2025-06-13-agm', type: 'agm', date: '2025-06-13', closed: true }]);
     const listText = await coop(['meeting', 'list'], { cwd: dir });
     expect(listText.stdout).toContain('Next AGM due by 13 September 2026: no more than 15 months after the last AGM (13 June 2025).');
-
   });
 
   it('never rewrites a closed meeting’s papers', async () => {

@@ -17,8 +17,26 @@ describe('every valid kind, form and jurisdiction', () => {
     for (const [kind, form, jurisdiction] of VALID_COMBOS) {
       const name = `${kind}-${form}-${jurisdiction}`;
       const r = await coop(
-        ['new', name, '--kind', kind, '--form', form, '--jurisdiction', jurisdiction, '--name', legalName('Test Group', form),
-          '--founder', 'Ada Lovelace <ada@example.org>', '--founder', 'Ben Okri', '--founder', 'Cai Jones', '--founded', '2026-04-01'],
+        [
+          'new',
+          name,
+          '--kind',
+          kind,
+          '--form',
+          form,
+          '--jurisdiction',
+          jurisdiction,
+          '--name',
+          legalName('Test Group', form),
+          '--founder',
+          'Ada Lovelace <ada@example.org>',
+          '--founder',
+          'Ben Okri',
+          '--founder',
+          'Cai Jones',
+          '--founded',
+          '2026-04-01',
+        ],
         { cwd: parent },
       );
       if (r.exitCode !== 0) {
@@ -35,7 +53,8 @@ describe('every valid kind, form and jurisdiction', () => {
       if (status !== '') failures.push(`${name}: working tree not clean:\n${status}`);
       if (!tracked.includes(governing)) failures.push(`${name}: no ${governing}`);
       if (problems.length > 0) failures.push(`${name}: coop.yml problems ${JSON.stringify(problems)}`);
-      if (params && (params.group.kind !== kind || params.group.form !== form || params.group.jurisdiction !== jurisdiction)) failures.push(`${name}: coop.yml says ${JSON.stringify(params.group)}`);
+      if (params && (params.group.kind !== kind || params.group.form !== form || params.group.jurisdiction !== jurisdiction))
+        failures.push(`${name}: coop.yml says ${JSON.stringify(params.group)}`);
     }
     expect(failures).toEqual([]);
   }, 600_000);

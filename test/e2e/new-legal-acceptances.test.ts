@@ -17,7 +17,18 @@ async function found(args: string[]): Promise<string> {
 
 describe('coop new accepts what the law allows', () => {
   it('"Leith Arts c.i.c." in Scotland, with its specified asset-locked body and registration pack', async () => {
-    const dir = await found(['--kind', 'arts-project', '--form', 'cic', '--jurisdiction', 'scotland', '--name', 'Leith Arts c.i.c.', '--asset-locked-body', 'Leith Community Trust']);
+    const dir = await found([
+      '--kind',
+      'arts-project',
+      '--form',
+      'cic',
+      '--jurisdiction',
+      'scotland',
+      '--name',
+      'Leith Arts c.i.c.',
+      '--asset-locked-body',
+      'Leith Community Trust',
+    ]);
     expect(read(join(dir, 'coop.yml'))).toContain('assetLockedBody: Leith Community Trust');
     const articles = read(join(dir, 'ARTICLES.md'));
     expect(articles).toContain('# Leith Arts c.i.c.');
@@ -28,7 +39,20 @@ describe('coop new accepts what the law allows', () => {
   });
 
   it('a Northern Ireland society where a member holds £50,000 of withdrawable shares', async () => {
-    const dir = await found(['--kind', 'community-radio', '--form', 'community-benefit-society', '--jurisdiction', 'northern-ireland', '--name', 'Foyle Radio Limited', '--max-shares', '50000', '--withdrawable', 'yes']);
+    const dir = await found([
+      '--kind',
+      'community-radio',
+      '--form',
+      'community-benefit-society',
+      '--jurisdiction',
+      'northern-ireland',
+      '--name',
+      'Foyle Radio Limited',
+      '--max-shares',
+      '50000',
+      '--withdrawable',
+      'yes',
+    ]);
     const rules = read(join(dir, 'RULES.md'));
     expect(rules).toMatch(/No member may hold more than 50,000 shares \(worth £50,000\)/);
     expect(rules).toMatch(/which is currently £100,000/);

@@ -7,8 +7,27 @@ import { coop, join, read, tempDir } from '../support/cli.js';
 
 const GROUPS: [string, string[]][] = [
   ['worker-coop-society', ['--kind', 'worker-coop', '--name', 'Riverside Bakers Limited', '--area', 'Hebden Bridge', '--office', '1 Mill Lane, Hebden Bridge HX7 8AA']],
-  ['radio-cic-northern-ireland', ['--kind', 'community-radio', '--form', 'cic', '--jurisdiction', 'northern-ireland', '--name', 'Foyle Community Radio CIC', '--area', 'Derry and Strabane', '--decisions', 'consensus']],
-  ['neighbourhood-association-scotland', ['--kind', 'neighbourhood-group', '--jurisdiction', 'scotland', '--name', 'Leith Walk Residents', '--area', 'Leith Walk, Edinburgh', '--founder', 'Dee Brown']],
+  [
+    'radio-cic-northern-ireland',
+    [
+      '--kind',
+      'community-radio',
+      '--form',
+      'cic',
+      '--jurisdiction',
+      'northern-ireland',
+      '--name',
+      'Foyle Community Radio CIC',
+      '--area',
+      'Derry and Strabane',
+      '--decisions',
+      'consensus',
+    ],
+  ],
+  [
+    'neighbourhood-association-scotland',
+    ['--kind', 'neighbourhood-group', '--jurisdiction', 'scotland', '--name', 'Leith Walk Residents', '--area', 'Leith Walk, Edinburgh', '--founder', 'Dee Brown'],
+  ],
 ];
 
 const FILES = ['coop.yml', 'README.md', 'documents/founding-minutes.md', 'documents/next-steps.md', 'documents/privacy-notice.md'];
@@ -23,7 +42,11 @@ describe('founding documents match their snapshots', () => {
     expect(r.exitCode, String(r.stderr)).toBe(0);
     // The registration pack differs by form (none for an association): snapshot whatever is there.
     const packDir = join(parent, name, 'documents', 'registration');
-    const pack = existsSync(packDir) ? readdirSync(packDir).sort().map((f) => `documents/registration/${f}`) : [];
+    const pack = existsSync(packDir)
+      ? readdirSync(packDir)
+          .sort()
+          .map((f) => `documents/registration/${f}`)
+      : [];
     expect(pack.length > 0).toBe(name !== 'neighbourhood-association-scotland');
     for (const file of [...FILES, ...pack]) {
       await expect(read(join(parent, name, file))).toMatchFileSnapshot(`../snapshots/${name}/${file}`);

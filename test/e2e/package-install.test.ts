@@ -30,12 +30,24 @@ beforeAll(async () => {
 
 describe('the published package', () => {
   it('holds the bins, one built CLI, the library and the templates, and no tests, bench or sources', () => {
-    for (const needed of ['bin/coop.js', 'bin/create-coop.js', 'dist/bundle/cli.js', 'dist/help.txt', 'dist/templates.cjs', 'dist/build-id.json', 'dist/index.js', 'dist/index.d.ts', 'templates/group/README.md.hbs', 'README.md', 'package.json']) {
+    for (const needed of [
+      'bin/coop.js',
+      'bin/create-coop.js',
+      'dist/bundle/cli.js',
+      'dist/help.txt',
+      'dist/templates.cjs',
+      'dist/build-id.json',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'templates/group/README.md.hbs',
+      'README.md',
+      'package.json',
+    ]) {
       expect(packed).toContain(needed);
     }
     // The CLI ships once, bundled; tsc's module-by-module copy of it stays behind.
     expect(packed.filter((f) => f === 'dist/cli.js' || f.startsWith('dist/commands/'))).toEqual([]);
-    expect(packed.filter((f) => /^(test|bench|src|scripts|\.ci)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((f) => /^(test|bench|src|scripts|\.ci)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
   });
 
   it('founds a group with npm exec create-coop, as npm create coop does', async () => {

@@ -32,19 +32,33 @@ const json = async (args: string[]) => {
   const r = await coop([...args, '--json'], { cwd: dir });
   expect(r.stderr, `coop ${args.join(' ')}`).toBe('');
   expect(r.exitCode).toBe(0);
-  return JSON.parse(String(r.stdout)) as { files: { path: string; pages: number }[]; included: { number: number; name: string }[]; leftOut: { number: number; name: string; reason: string }[] };
+  return JSON.parse(String(r.stdout)) as {
+    files: { path: string; pages: number }[];
+    included: { number: number; name: string }[];
+    leftOut: { number: number; name: string; reason: string }[];
+  };
 };
 
 beforeAll(async () => {
   dir = await fixtureGroup({ founded: addDays(todayInUk(), -400) });
-  await addMembers(dir, Array.from({ length: MEMBERS - 3 }, (_, i) => ({ name: nameOf(i + 4), joined: addDays(todayInUk(), -300) })), 1);
+  await addMembers(
+    dir,
+    Array.from({ length: MEMBERS - 3 }, (_, i) => ({ name: nameOf(i + 4), joined: addDays(todayInUk(), -300) })),
+    1,
+  );
   const all = Array.from({ length: MEMBERS }, (_, i) => i + 1);
   mkdirSync(join(dir, 'private'), { recursive: true });
   appendFileSync(join(dir, 'private', 'contacts.jsonl'), all.map((n) => `${JSON.stringify({ member: n, address: addressOf(n), email: `m${n}@coop.example` })}\n`).join(''));
   // Consent to notices by email, as coop member update --notices email records it.
   const ledger = join(dir, 'register', 'ledger.jsonl');
   let seq = readFileSync(ledger, 'utf8').trim().split('\n').length;
-  appendFileSync(ledger, all.filter((n) => !BY_POST(n)).map((n) => `${encodeEvent({ seq: ++seq, date: addDays(todayInUk(), -200), type: 'notices', member: n, method: 'email' })}\n`).join(''));
+  appendFileSync(
+    ledger,
+    all
+      .filter((n) => !BY_POST(n))
+      .map((n) => `${encodeEvent({ seq: ++seq, date: addDays(todayInUk(), -200), type: 'notices', member: n, method: 'email' })}\n`)
+      .join(''),
+  );
   await git(dir, ['commit', '-qam', 'Consent to notices by email']);
   // The fixture group has no governing document of its own: draft it as coop new would.
   const rules = renderGoverningDocument(await loadParams(dir));
@@ -52,7 +66,9 @@ beforeAll(async () => {
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-qm', 'Rules']);
   meeting = addDays(todayInUk(), 40);
-  const r = await coop(['meeting', 'new', 'agm', '--date', meeting, '--time', '18:30', '--place', 'Neuadd y Pentref', '--special', 'Change the name to Ŷ Co-op Limited'], { cwd: dir });
+  const r = await coop(['meeting', 'new', 'agm', '--date', meeting, '--time', '18:30', '--place', 'Neuadd y Pentref', '--special', 'Change the name to Ŷ Co-op Limited'], {
+    cwd: dir,
+  });
   expect(r.exitCode, String(r.stderr)).toBe(0);
 }, 60_000);
 
@@ -74,7 +90,8 @@ describe('coop print notice --letters', () => {
   });
 
   it('starts each letter on its own page with the name and address, as written, in the envelope window', () => {
-    const inWindow = (t: { x: number; y: number }) => t.x >= DL_WINDOW.x - 1 && t.x <= DL_WINDOW.x + DL_WINDOW.width && t.y >= DL_WINDOW.y - 1 && t.y <= DL_WINDOW.y + DL_WINDOW.height;
+    const inWindow = (t: { x: number; y: number }) =>
+      t.x >= DL_WINDOW.x - 1 && t.x <= DL_WINDOW.x + DL_WINDOW.width && t.y >= DL_WINDOW.y - 1 && t.y <= DL_WINDOW.y + DL_WINDOW.height;
     // A letter's first page is the one that greets the member; a long notice runs on overleaf.
     const firstPages = placed.filter((page) => page.some((t) => t.text.startsWith('Dear ')));
     expect(firstPages).toHaveLength(260);
@@ -99,7 +116,10 @@ describe('papers printed from their records', () => {
     const out = await json(['print', 'attendance', meeting]);
     expect(out.files[0]!.path).toBe(`print/attendance-${meeting}-agm.pdf`);
     // Each page has the footer, and each page after the first repeats the table's header.
-    const running = new RegExp(`FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${out.files[0]!.pages}(${solid('Number Name Signature Proxy for (membership numbers)').replace(/[()]/g, '\\$&')})?`, 'g');
+    const running = new RegExp(
+      `FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${out.files[0]!.pages}(${solid('Number Name Signature Proxy for (membership numbers)').replace(/[()]/g, '\\$&')})?`,
+      'g',
+    );
     const text = solid((await pdfPages(join(dir, out.files[0]!.path))).join('\n')).replace(running, '');
     const record = readFileSync(join(dir, 'meetings', `${meeting}-agm`, 'attendance.md'), 'utf8');
     expect(text).toBe(solid(blocksText(markdownBlocks(record))));
@@ -123,7 +143,9 @@ describe('papers printed from their records', () => {
     const out = await json(['print', 'rules']);
     const pages = await pdfPages(join(dir, out.files[0]!.path));
     expect(pages.length).toBeGreaterThan(2);
-    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
+    pages.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${pages.length}`);
+    });
     expect(pages[0]).toMatch(/Rules, adopted \d{1,2} \w+ \d{4}/);
     const rules = readFileSync(join(dir, 'RULES.md'), 'utf8');
     const body = solid(pages.join('\n')).replace(new RegExp(`FixtureGroupLimited·Rules,adopted\\d+\\w+\\d{4}Page\\d+of${pages.length}`, 'g'), '');
@@ -143,7 +165,10 @@ describe('papers printed from their records', () => {
     const text = solid((await pdfPages(join(dir, register.files[0]!.path))).join('\n'));
     const markdown = String((await coop(['register', '--as-of', todayInUk()], { cwd: dir })).stdout);
     // Each page has the footer, and each page of a table after its first repeats the header.
-    const running = new RegExp(`FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid').replace(/\./g, '\\.')})?`, 'g');
+    const running = new RegExp(
+      `FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid').replace(/\./g, '\\.')})?`,
+      'g',
+    );
     expect(text.replace(running, '')).toBe(solid(blocksText(markdownBlocks(markdown))));
     expect(text).not.toMatch(/HeolyBont/);
   }, 120_000);

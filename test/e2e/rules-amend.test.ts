@@ -10,7 +10,21 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { addMembers, companyGroup } from '../support/meeting-group.js';
 
 const json = <T>(stdout: unknown) => JSON.parse(String(stdout)) as T;
-const call = (type: string, date: string, noticeDate: string, more: string[] = []) => ['meeting', 'new', type, '--date', date, '--time', '18:30', '--place', 'Hall', '--notice-date', noticeDate, '--json', ...more];
+const call = (type: string, date: string, noticeDate: string, more: string[] = []) => [
+  'meeting',
+  'new',
+  type,
+  '--date',
+  date,
+  '--time',
+  '18:30',
+  '--place',
+  'Hall',
+  '--notice-date',
+  noticeDate,
+  '--json',
+  ...more,
+];
 
 describe('a society lowers its quorum', { timeout: 180_000 }, () => {
   let dir = '';
@@ -18,7 +32,11 @@ describe('a society lowers its quorum', { timeout: 180_000 }, () => {
   let resolution = '';
   beforeAll(async () => {
     dir = await fixtureGroup();
-    await addMembers(dir, Array.from({ length: 17 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-02-01' })), 1); // 20 members
+    await addMembers(
+      dir,
+      Array.from({ length: 17 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-02-01' })),
+      1,
+    ); // 20 members
   });
 
   it('proposes the amendment: its papers, and nothing in force changes', async () => {
@@ -118,7 +136,12 @@ describe('a company amends its articles', { timeout: 120_000 }, () => {
   });
 
   it('refuses to remove a CIC’s asset lock, writing nothing', async () => {
-    const dir = await companyGroup(0, { form: 'cic', tweak: (p) => { p.group.name = 'Fixture Radio CIC'; } });
+    const dir = await companyGroup(0, {
+      form: 'cic',
+      tweak: (p) => {
+        p.group.name = 'Fixture Radio CIC';
+      },
+    });
     const r = await coop(['rules', 'amend', '--dissolution', 'similar-body'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('asset-lock');

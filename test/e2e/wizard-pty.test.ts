@@ -12,7 +12,10 @@ describe('coop new at a terminal', () => {
     const parent = tempDir();
     // Everything but the founders comes from an answers file, so the terminal asks few questions.
     const answers = join(parent, 'answers.yml');
-    writeFileSync(answers, 'kind: worker-coop\nform: co-operative-society\njurisdiction: england-wales\nname: Group Limited\nobjects: to run a bakery\narea: Leeds\noffice: 1 High Street, Leeds\n');
+    writeFileSync(
+      answers,
+      'kind: worker-coop\nform: co-operative-society\njurisdiction: england-wales\nname: Group Limited\nobjects: to run a bakery\narea: Leeds\noffice: 1 High Street, Leeds\n',
+    );
     const r = await execa('python3', [join(ROOT, 'test', 'support', 'pty-wizard.py'), BIN, parent, 'group', 'Nia Dafydd', 'Siân Ellis', 'Tomos Rees'], {
       reject: false,
       env: { ...GIT_IDENTITY, PTY_WIZARD_SECONDS: '150', PTY_WIZARD_ARGS: JSON.stringify(['--answers', answers]) },

@@ -17,7 +17,23 @@ const built = new Map<TemplateName, Promise<string>>();
 async function withMeeting(): Promise<string> {
   const group = await fixtureGroup();
   const steps = [
-    ['meeting', 'new', 'general', '--date', MEETING, '--time', '18:30', '--place', 'Community Hall', '--notice-date', '2024-05-01', '--resolution', 'Adopt the budget', '--special', 'Change rule 5'],
+    [
+      'meeting',
+      'new',
+      'general',
+      '--date',
+      MEETING,
+      '--time',
+      '18:30',
+      '--place',
+      'Community Hall',
+      '--notice-date',
+      '2024-05-01',
+      '--resolution',
+      'Adopt the budget',
+      '--special',
+      'Change rule 5',
+    ],
     ['meeting', 'attend', MEETING, '1', '2'],
   ];
   for (const args of steps) {
@@ -30,12 +46,7 @@ async function withMeeting(): Promise<string> {
 export function template(name: TemplateName): Promise<string> {
   let dir = built.get(name);
   if (!dir) {
-    dir =
-      name === 'society'
-        ? fixtureGroup()
-        : name === 'association'
-          ? fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' })
-          : withMeeting();
+    dir = name === 'society' ? fixtureGroup() : name === 'association' ? fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' }) : withMeeting();
     built.set(name, dir);
   }
   return dir;

@@ -107,7 +107,10 @@ export function snapshot(root: string): Snapshot {
   const indexPath = join(gitDir, 'index');
   return {
     entries,
-    refs: [...refs].sort().map(([k, v]) => `${k}=${v}`).join('\n'),
+    refs: [...refs]
+      .sort()
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
     index: existsSync(indexPath) ? readFileSync(indexPath) : undefined,
   };
 }

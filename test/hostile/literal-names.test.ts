@@ -14,11 +14,7 @@ import { ledgerParts } from '../support/register.js';
 
 /** Each holds a marker word (Qx…) so its lines can be found in any document. */
 const GROUP_NAME = '{{group.name}} *Bold* [Qxgroup](http://evil.example) <b>Co-op</b> | pipe Limited';
-const FOUNDERS = [
-  '{{#each founders}}Qxeach{{/each}} Smith',
-  '# Qxheading _Name_',
-  'Zero\u200bWidth \u202eQxrtl 👩‍👩‍👧',
-];
+const FOUNDERS = ['{{#each founders}}Qxeach{{/each}} Smith', '# Qxheading _Name_', 'Zero\u200bWidth \u202eQxrtl 👩‍👩‍👧'];
 const OBJECTS = '{{> partial}} <script>alert("Qxobjects")</script>';
 const AREA = '1. Qxarea `code` > quote';
 const PLACE = '{{place}} | Qxplace | <i>Hall</i> [map](http://evil.example)';
@@ -81,7 +77,11 @@ describe('a group founded with hostile names', () => {
       group,
     );
     expect(meeting.exitCode, meeting.stderr).toBe(0);
-    documents = new Map(filesUnder(group).filter((f) => f.endsWith('.md')).map((f) => [relative(group, f), readFileSync(f, 'utf8')]));
+    documents = new Map(
+      filesUnder(group)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => [relative(group, f), readFileSync(f, 'utf8')]),
+    );
   });
 
   it('writes nothing outside its own folder', () => {
@@ -129,7 +129,10 @@ describe('a group founded with hostile names', () => {
   });
 
   it('keeps the names exactly in the register and the commit, and passes coop check', async () => {
-    const ledger = readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { name?: string });
+    const ledger = readFileSync(join(group, 'register', 'ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name?: string });
     expect(ledger.filter((e) => e.name).map((e) => e.name)).toEqual(FOUNDERS);
     expect((await git(group, ['log', '--format=%s'])).split('\n').at(-1)).toBe(`Found ${GROUP_NAME}`);
     const check = await runCoop(['check'], group);

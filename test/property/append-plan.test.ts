@@ -30,7 +30,10 @@ function wholeLedgerVerdict(existing: readonly LedgerEvent[], added: readonly Le
 
 /** The ledger as a change sees it, counting how often its events are decoded. */
 function soFar(events: readonly LedgerEvent[]): LedgerSoFar & { decoded: number } {
-  const s = summariseEvents(events, events.map((_, i) => i + 1));
+  const s = summariseEvents(
+    events,
+    events.map((_, i) => i + 1),
+  );
   const view = {
     decoded: 0,
     summary: { lastSeq: s.lastSeq, maxMentioned: s.maxMentioned },
@@ -42,15 +45,13 @@ function soFar(events: readonly LedgerEvent[]): LedgerSoFar & { decoded: number 
   return view;
 }
 
-const messy = fc
-  .array(anyEventAfter('2023-12-31'), { maxLength: 60 })
-  .map((events) => events.map((e, i) => ({ ...e, seq: i + 1 }) as LedgerEvent));
+const messy = fc.array(anyEventAfter('2023-12-31'), { maxLength: 60 }).map((events) => events.map((e, i) => ({ ...e, seq: i + 1 }) as LedgerEvent));
 
 /** Admissions numbered from just above the highest number in use, some reused, with any date and holding. */
-const admissions = fc.array(
-  fc.record({ offset: fc.integer({ min: -3, max: 3 }), day: fc.integer({ min: -30, max: 500 }), shares: fc.nat({ max: 25 }) }),
-  { minLength: 1, maxLength: 4 },
-);
+const admissions = fc.array(fc.record({ offset: fc.integer({ min: -3, max: 3 }), day: fc.integer({ min: -30, max: 500 }), shares: fc.nat({ max: 25 }) }), {
+  minLength: 1,
+  maxLength: 4,
+});
 
 describe('planning a change', () => {
   it('reports for any admission exactly what checking the whole ledger would, even on a ledger full of mistakes', () => {
@@ -58,7 +59,13 @@ describe('planning a change', () => {
       fc.property(messy, admissions, (events, adds) => {
         const view = soFar(events);
         const base = Math.max(view.summary.maxMentioned, 30);
-        const additions: NewEvent[] = adds.map((a, i) => ({ date: addDays(FOUNDED, a.day), type: 'admit', member: Math.max(1, base + 1 + a.offset + i), name: `New ${i}`, shares: a.shares }));
+        const additions: NewEvent[] = adds.map((a, i) => ({
+          date: addDays(FOUNDED, a.day),
+          type: 'admit',
+          member: Math.max(1, base + 1 + a.offset + i),
+          name: `New ${i}`,
+          shares: a.shares,
+        }));
         const plan = planAppend(view, additions, { rules: RULES, today: TODAY });
         expect(plan.added.map((e) => e.seq)).toEqual(additions.map((_, i) => Math.max(0, ...events.map((e) => e.seq)) + i + 1));
         expect(plan.problems).toEqual(wholeLedgerVerdict(events, plan.added, RULES, TODAY));

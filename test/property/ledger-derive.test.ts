@@ -160,14 +160,16 @@ describe('the state on a date', () => {
 });
 
 describe('any ledger at all, even one full of mistakes', () => {
-  const junk = fc
-    .array(anyEventAfter('2023-12-31'), { maxLength: 80 })
-    .map((events) => events.map((e, i) => ({ ...e, seq: i + 1 }) as LedgerEvent));
+  const junk = fc.array(anyEventAfter('2023-12-31'), { maxLength: 80 }).map((events) => events.map((e, i) => ({ ...e, seq: i + 1 }) as LedgerEvent));
 
   it('derives without throwing: holdings never negative, former members hold nothing', () => {
     check(junk, (events) => {
       const { state } = deriveState(events, {
-        rules: { founded: '2024-01-01', shares: { minimumHolding: 1, maximumHolding: 20, withdrawable: true, transferable: true, statutoryMaximum: 15 }, officersMustBeMembers: true },
+        rules: {
+          founded: '2024-01-01',
+          shares: { minimumHolding: 1, maximumHolding: 20, withdrawable: true, transferable: true, statutoryMaximum: 15 },
+          officersMustBeMembers: true,
+        },
         today: '2024-06-01',
       });
       for (const m of state.members.values()) {
@@ -187,7 +189,13 @@ describe('a mistake added to a valid ledger', () => {
       const first = l.chronological.find((e) => e.type === 'admit');
       return first && { date: l.lastDate, type: 'admit', member: first.type === 'admit' ? first.member : 1, name: 'Again', shares: l.rules.shares?.minimumHolding ?? 0 };
     },
-    'an event before the group was founded': (l) => ({ date: addDays(l.rules.founded, -1), type: 'admit', member: 900_000, name: 'Early', shares: l.rules.shares?.minimumHolding ?? 0 }),
+    'an event before the group was founded': (l) => ({
+      date: addDays(l.rules.founded, -1),
+      type: 'admit',
+      member: 900_000,
+      name: 'Early',
+      shares: l.rules.shares?.minimumHolding ?? 0,
+    }),
     'an event in the future': (l) => ({ date: addDays(l.lastDate, 1), type: 'admit', member: 900_001, name: 'Later', shares: l.rules.shares?.minimumHolding ?? 0 }),
     'someone never admitted leaving': (l) => ({ date: l.lastDate, type: 'leave', member: 900_002, reason: 'resigned', repaid: 0 }),
     'an officer retiring from an office they do not hold': (l) => ({ date: l.lastDate, type: 'retire', member: 900_003, role: 'chair' }),
@@ -208,13 +216,17 @@ describe('a mistake added to a valid ledger', () => {
   };
 
   it.each(Object.keys(mistakes))('%s is reported against its line', (name) => {
-    check(ledgerArb, (ledger) => {
-      const mistake = mistakes[name]!(ledger);
-      if (!mistake) return;
-      const seq = ledger.events.length + 1;
-      const events = [...ledger.events, { ...mistake, seq } as LedgerEvent];
-      const { problems } = deriveState(events, { rules: ledger.rules, today: ledger.lastDate });
-      expect(problems.map((p) => p.seq)).toContain(seq);
-    }, 60);
+    check(
+      ledgerArb,
+      (ledger) => {
+        const mistake = mistakes[name]!(ledger);
+        if (!mistake) return;
+        const seq = ledger.events.length + 1;
+        const events = [...ledger.events, { ...mistake, seq } as LedgerEvent];
+        const { problems } = deriveState(events, { rules: ledger.rules, today: ledger.lastDate });
+        expect(problems.map((p) => p.seq)).toContain(seq);
+      },
+      60,
+    );
   });
 });

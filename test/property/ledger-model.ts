@@ -145,7 +145,10 @@ export function buildLedger(rules: LedgerRules, steps: readonly Step[], order: r
     }
     if (kind < 62) {
       const from = pick(current, step.a)!;
-      const to = pick(current.filter((m) => m !== from), step.b);
+      const to = pick(
+        current.filter((m) => m !== from),
+        step.b,
+      );
       if (!shares?.transferable || !to) return undefined;
       const room = Math.min(from.shares - min, top - to.shares);
       if (room < 1) return undefined;

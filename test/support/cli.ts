@@ -15,9 +15,7 @@ export const CREATE_BIN = join(ROOT, 'bin', 'create-coop.js');
  * The team's shared fixtures live beside the project (../shared/fixtures). A clone made
  * elsewhere has no shared/ beside it, so a byte-for-byte copy is kept in test/fixtures.
  */
-export const FIXTURES = existsSync(join(ROOT, '..', 'shared', 'fixtures', 'members-spreadsheet.csv'))
-  ? join(ROOT, '..', 'shared', 'fixtures')
-  : join(ROOT, 'test', 'fixtures');
+export const FIXTURES = existsSync(join(ROOT, '..', 'shared', 'fixtures', 'members-spreadsheet.csv')) ? join(ROOT, '..', 'shared', 'fixtures') : join(ROOT, 'test', 'fixtures');
 
 export const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Test Secretary',

@@ -36,6 +36,10 @@ export async function addMembers(dir: string, members: ExtraMember[], shares = 0
 /** A company limited by guarantee (proxies allowed, at most 5 each) with `extra` more members. */
 export async function companyGroup(extra: number, options: FixtureOptions = {}): Promise<string> {
   const dir = await fixtureGroup({ kind: 'community-radio', form: 'company-limited-by-guarantee', ...options });
-  if (extra > 0) await addMembers(dir, Array.from({ length: extra }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-02-01' })));
+  if (extra > 0)
+    await addMembers(
+      dir,
+      Array.from({ length: extra }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-02-01' })),
+    );
   return dir;
 }

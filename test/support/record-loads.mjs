@@ -10,5 +10,12 @@ const file = process.env.COOP_RECORD_LOADS;
 if (file) {
   register('./record-loads-hooks.mjs', import.meta.url);
   const cache = createRequire(import.meta.url).cache;
-  process.on('exit', () => appendFileSync(file, Object.keys(cache).map((path) => `${pathToFileURL(path).href}\n`).join('')));
+  process.on('exit', () =>
+    appendFileSync(
+      file,
+      Object.keys(cache)
+        .map((path) => `${pathToFileURL(path).href}\n`)
+        .join(''),
+    ),
+  );
 }

@@ -34,7 +34,9 @@ describe('scheduleOfChanges', () => {
     {
       name: 'one paragraph changed: that paragraph, numbered as now',
       next: DOC.replace('25%', '10%'),
-      expected: [{ ref: '2.2', title: 'Meetings', current: '**2.2** The quorum is 3 members or 25% of the members.', proposed: '**2.2** The quorum is 3 members or 10% of the members.' }],
+      expected: [
+        { ref: '2.2', title: 'Meetings', current: '**2.2** The quorum is 3 members or 25% of the members.', proposed: '**2.2** The quorum is 3 members or 10% of the members.' },
+      ],
     },
     {
       name: 'two paragraphs in two clauses',
@@ -63,7 +65,9 @@ describe('scheduleOfChanges', () => {
     },
     {
       name: 'a clause added before another: the addition, not the renumbering',
-      next: DOC.replace('## 2. Meetings', '## 2. Board\n\n**2.1** There is a board.\n\n## 3. Meetings').replace(/\*\*2\.([12])\*\* (Notice|The quorum)/g, '**3.$1** $2').replace('## 3. Money\n\n**3.1**', '## 4. Money\n\n**4.1**'),
+      next: DOC.replace('## 2. Meetings', '## 2. Board\n\n**2.1** There is a board.\n\n## 3. Meetings')
+        .replace(/\*\*2\.([12])\*\* (Notice|The quorum)/g, '**3.$1** $2')
+        .replace('## 3. Money\n\n**3.1**', '## 4. Money\n\n**4.1**'),
       expected: [{ ref: '2', title: 'Board', current: null, proposed: '**2.1** There is a board.' }],
     },
   ];
@@ -96,10 +100,42 @@ describe('rulesInForce', () => {
   const company = params('community-radio', 'company-limited-by-guarantee');
   const registered = [ev(1, '2025-03-01', 'proposed', 'a', { changes: QUORUM }), passed(2, '2025-04-10', 'a'), ev(3, '2025-05-01', 'registered', 'a')];
   const today = paramsInput({ ...society, meetings: { ...society.meetings, quorum: { ...society.meetings.quorum, percent: { num: 1, den: 10 } } } });
-  const cases: { name: string; form: Form; events: AmendmentEvent[]; today: ReturnType<typeof paramsInput>; date: string; path: (p: ReturnType<typeof paramsInput>) => unknown; expected: unknown }[] = [
-    { name: 'society: the day before registration, the old quorum', form: 'co-operative-society', events: registered, today, date: '2025-04-30', path: (p) => p.meetings.quorum.percent, expected: '25%' },
-    { name: 'society: passed but not registered is not in force', form: 'co-operative-society', events: registered, today, date: '2025-04-20', path: (p) => p.meetings.quorum.percent, expected: '25%' },
-    { name: 'society: on the registration date, the new quorum', form: 'co-operative-society', events: registered, today, date: '2025-05-01', path: (p) => p.meetings.quorum.percent, expected: '10%' },
+  const cases: {
+    name: string;
+    form: Form;
+    events: AmendmentEvent[];
+    today: ReturnType<typeof paramsInput>;
+    date: string;
+    path: (p: ReturnType<typeof paramsInput>) => unknown;
+    expected: unknown;
+  }[] = [
+    {
+      name: 'society: the day before registration, the old quorum',
+      form: 'co-operative-society',
+      events: registered,
+      today,
+      date: '2025-04-30',
+      path: (p) => p.meetings.quorum.percent,
+      expected: '25%',
+    },
+    {
+      name: 'society: passed but not registered is not in force',
+      form: 'co-operative-society',
+      events: registered,
+      today,
+      date: '2025-04-20',
+      path: (p) => p.meetings.quorum.percent,
+      expected: '25%',
+    },
+    {
+      name: 'society: on the registration date, the new quorum',
+      form: 'co-operative-society',
+      events: registered,
+      today,
+      date: '2025-05-01',
+      path: (p) => p.meetings.quorum.percent,
+      expected: '10%',
+    },
     {
       name: 'company: passed but not yet filed is in force from the meeting',
       form: 'company-limited-by-guarantee',
@@ -153,9 +189,27 @@ describe('proposeRules refuses what coop new would', () => {
   const cases: { name: string; current: CoopParams; answers: Record<string, unknown>; where: string; says: string }[] = [
     { name: 'a CIC removing its asset lock', current: params('community-radio', 'cic'), answers: { dissolution: 'similar-body' }, where: '--dissolution', says: 'asset-lock' },
     { name: 'a society’s name without "Limited"', current: params('worker-coop', 'co-operative-society'), answers: { name: 'Test Workers' }, where: '--name', says: 'Limited' },
-    { name: 'a company’s notice below 14 days', current: params('community-radio', 'company-limited-by-guarantee'), answers: { noticeDays: 10 }, where: '--notice-days', says: 's.307' },
-    { name: 'a special resolution at a bare majority', current: params('worker-coop', 'co-operative-society'), answers: { specialThreshold: '50%' }, where: '--special-threshold', says: 'more than a simple majority' },
-    { name: 'shares for a form without them', current: params('neighbourhood-group', 'unincorporated-association'), answers: { maxShares: 5 }, where: '--max-shares', says: 'no members' },
+    {
+      name: 'a company’s notice below 14 days',
+      current: params('community-radio', 'company-limited-by-guarantee'),
+      answers: { noticeDays: 10 },
+      where: '--notice-days',
+      says: 's.307',
+    },
+    {
+      name: 'a special resolution at a bare majority',
+      current: params('worker-coop', 'co-operative-society'),
+      answers: { specialThreshold: '50%' },
+      where: '--special-threshold',
+      says: 'more than a simple majority',
+    },
+    {
+      name: 'shares for a form without them',
+      current: params('neighbourhood-group', 'unincorporated-association'),
+      answers: { maxShares: 5 },
+      where: '--max-shares',
+      says: 'no members',
+    },
     { name: 'no change at all', current: params('worker-coop', 'co-operative-society'), answers: { noticeDays: 14 }, where: 'coop rules amend', says: 'no change' },
   ];
   for (const c of cases) {
@@ -186,7 +240,10 @@ describe('unamendedEdits', () => {
     expect(problem?.message).toContain('coop rules amend --quorum-percent 10%');
   });
   it('accepts the same change once an amendment carrying it is registered', () => {
-    const amendments = deriveAmendments([ev(1, '2025-03-01', 'proposed', 'a', { changes: QUORUM }), passed(2, '2025-04-10', 'a'), ev(3, '2025-05-01', 'registered', 'a')], 'co-operative-society');
+    const amendments = deriveAmendments(
+      [ev(1, '2025-03-01', 'proposed', 'a', { changes: QUORUM }), passed(2, '2025-04-10', 'a'), ev(3, '2025-05-01', 'registered', 'a')],
+      'co-operative-society',
+    );
     expect(unamendedEdits(founded, edited, amendments)).toEqual([]);
   });
   it('still reports it while the amendment is only passed', () => {

@@ -104,17 +104,37 @@ describe('the rules each event is checked against', () => {
     { name: 'an event in the future', events: [admit(1, '2026-06-02')], problem: /in the future/ },
     { name: 'a membership number used twice', events: [admit(1, '2024-01-01'), admit(1, '2024-02-01')], problem: /never reused/ },
     { name: 'below the minimum holding', events: [admit(1, '2024-01-01', 'A', 0)], problem: /below the rules' minimum of 1/ },
-    { name: 'above the maximum holding', events: [admit(1, '2024-01-01'), { date: '2024-02-01', type: 'issue', member: 1, shares: 10 }], problem: /above the rules' maximum of 10/ },
+    {
+      name: 'above the maximum holding',
+      events: [admit(1, '2024-01-01'), { date: '2024-02-01', type: 'issue', member: 1, shares: 10 }],
+      problem: /above the rules' maximum of 10/,
+    },
     {
       name: 'above the statutory cap on withdrawable shares',
       events: [admit(1, '2024-01-01', 'A', 6)],
       rules: { shares: { ...RULES.shares!, maximumHolding: 1000, statutoryMaximum: 5 } },
       problem: /statutory cap of 5/,
     },
-    { name: 'an event for a member who has left', events: [admit(1, '2024-01-01'), { date: '2024-02-01', type: 'leave', member: 1, reason: 'resigned', repaid: 1 }, { date: '2024-03-01', type: 'issue', member: 1, shares: 1 }], problem: /left on 2024-02-01/ },
-    { name: 'an event before the member joined (back-dated wrongly)', events: [admit(1, '2024-05-01'), { date: '2024-03-01', type: 'issue', member: 1, shares: 1 }], problem: /not been admitted by 2024-03-01/ },
+    {
+      name: 'an event for a member who has left',
+      events: [
+        admit(1, '2024-01-01'),
+        { date: '2024-02-01', type: 'leave', member: 1, reason: 'resigned', repaid: 1 },
+        { date: '2024-03-01', type: 'issue', member: 1, shares: 1 },
+      ],
+      problem: /left on 2024-02-01/,
+    },
+    {
+      name: 'an event before the member joined (back-dated wrongly)',
+      events: [admit(1, '2024-05-01'), { date: '2024-03-01', type: 'issue', member: 1, shares: 1 }],
+      problem: /not been admitted by 2024-03-01/,
+    },
     { name: 'withdrawing more than held', events: [admit(1, '2024-01-01', 'A', 2), { date: '2024-02-01', type: 'withdraw', member: 1, shares: 3 }], problem: /cannot withdraw 3/ },
-    { name: 'withdrawing below the minimum', events: [admit(1, '2024-01-01', 'A', 1), { date: '2024-02-01', type: 'withdraw', member: 1, shares: 1 }], problem: /below the rules' minimum/ },
+    {
+      name: 'withdrawing below the minimum',
+      events: [admit(1, '2024-01-01', 'A', 1), { date: '2024-02-01', type: 'withdraw', member: 1, shares: 1 }],
+      problem: /below the rules' minimum/,
+    },
     {
       name: 'withdrawing non-withdrawable shares',
       events: [admit(1, '2024-01-01', 'A', 2), { date: '2024-02-01', type: 'withdraw', member: 1, shares: 1 }],
@@ -133,15 +153,28 @@ describe('the rules each event is checked against', () => {
       rules: { shares: { ...RULES.shares!, withdrawable: false, statutoryMaximum: null } },
       problem: /transfer them before the member leaves/,
     },
-    { name: 'leaving with the wrong repayment', events: [admit(1, '2024-01-01', 'A', 3), { date: '2024-02-01', type: 'leave', member: 1, reason: 'resigned', repaid: 1 }], problem: /held 3 shares on leaving but 1 were repaid/ },
+    {
+      name: 'leaving with the wrong repayment',
+      events: [admit(1, '2024-01-01', 'A', 3), { date: '2024-02-01', type: 'leave', member: 1, reason: 'resigned', repaid: 1 }],
+      problem: /held 3 shares on leaving but 1 were repaid/,
+    },
     { name: 'shares where the group has none', events: [admit(1, '2024-01-01', 'A', 1)], rules: { shares: null }, problem: /has no shares/ },
     { name: 'an officer who is not a member', events: [admit(1, '2024-01-01'), { date: '2024-01-01', type: 'appoint', member: 2, role: 'chair' }], problem: /not been admitted/ },
     {
       name: 'two holders of one office at once',
-      events: [admit(1, '2024-01-01'), admit(2, '2024-01-01'), { date: '2024-01-01', type: 'appoint', member: 1, role: 'chair' }, { date: '2024-02-01', type: 'appoint', member: 2, role: 'chair' }],
+      events: [
+        admit(1, '2024-01-01'),
+        admit(2, '2024-01-01'),
+        { date: '2024-01-01', type: 'appoint', member: 1, role: 'chair' },
+        { date: '2024-02-01', type: 'appoint', member: 2, role: 'chair' },
+      ],
       problem: /office of chair is held by member 1/,
     },
-    { name: 'leaving an office not held', events: [admit(1, '2024-01-01'), { date: '2024-02-01', type: 'retire', member: 1, role: 'chair' }], problem: /does not hold the office of chair/ },
+    {
+      name: 'leaving an office not held',
+      events: [admit(1, '2024-01-01'), { date: '2024-02-01', type: 'retire', member: 1, role: 'chair' }],
+      problem: /does not hold the office of chair/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -157,8 +190,14 @@ describe('the rules each event is checked against', () => {
 
 describe('telling a change’s new problems from old ones', () => {
   it('reports only what is new, counting repeats', () => {
-    const old = [{ seq: 3, message: 'a' }, { seq: 3, message: 'a' }];
-    expect(newProblems(old, [...old, { seq: 3, message: 'a' }, { seq: 4, message: 'b' }])).toEqual([{ seq: 3, message: 'a' }, { seq: 4, message: 'b' }]);
+    const old = [
+      { seq: 3, message: 'a' },
+      { seq: 3, message: 'a' },
+    ];
+    expect(newProblems(old, [...old, { seq: 3, message: 'a' }, { seq: 4, message: 'b' }])).toEqual([
+      { seq: 3, message: 'a' },
+      { seq: 4, message: 'b' },
+    ]);
     expect(newProblems(old, old)).toEqual([]);
   });
 });

@@ -67,7 +67,9 @@ describe('reading one answer (the same for a flag, an answers file and a prompt)
 
   it('every question has a flag the CLI declares', async () => {
     const { buildProgram } = await import('../../src/cli.js');
-    const declared = buildProgram().commands.find((c) => c.name() === 'new')!.options.map((o) => o.long);
+    const declared = buildProgram()
+      .commands.find((c) => c.name() === 'new')!
+      .options.map((o) => o.long);
     for (const q of QUESTIONS) expect(declared).toContain(q.flag);
   });
 });
@@ -80,7 +82,12 @@ describe('founders', () => {
   });
   it('refuses the same person twice', () => {
     expect(founderListProblems([{ name: 'Ada' }, { name: 'ada' }])[0]).toMatch(/founders 1 and 2 are both "ada"/);
-    expect(founderListProblems([{ name: 'Ada', email: 'x@example.org' }, { name: 'Bo', email: 'X@example.org' }])[0]).toMatch(/same email/);
+    expect(
+      founderListProblems([
+        { name: 'Ada', email: 'x@example.org' },
+        { name: 'Bo', email: 'X@example.org' },
+      ])[0],
+    ).toMatch(/same email/);
   });
 });
 
@@ -109,16 +116,44 @@ describe('answers → parameters', () => {
 
   it('applies every answer', () => {
     const answers: Answers = {
-      kind: 'worker-coop', form: 'co-operative-society', jurisdiction: 'scotland', name: 'Glen Limited', objects: 'bread', area: 'Leith',
-      office: '1 Shore, Leith', founders: THREE, founded: '2026-01-02', yearEnd: '12-31', eligibility: 'bakers', decisions: 'consensus',
-      fallbackThreshold: '80%', quorumMembers: 2, quorumPercent: '50%', noticeDays: 21, proxies: 2, specialThreshold: '2/3',
-      shareValue: 500, minShares: 2, maxShares: 10, withdrawable: false, transferable: true, board: 'elected-rotation',
-      dissolution: 'co-ownership', dissolutionRecipient: 'the members',
+      kind: 'worker-coop',
+      form: 'co-operative-society',
+      jurisdiction: 'scotland',
+      name: 'Glen Limited',
+      objects: 'bread',
+      area: 'Leith',
+      office: '1 Shore, Leith',
+      founders: THREE,
+      founded: '2026-01-02',
+      yearEnd: '12-31',
+      eligibility: 'bakers',
+      decisions: 'consensus',
+      fallbackThreshold: '80%',
+      quorumMembers: 2,
+      quorumPercent: '50%',
+      noticeDays: 21,
+      proxies: 2,
+      specialThreshold: '2/3',
+      shareValue: 500,
+      minShares: 2,
+      maxShares: 10,
+      withdrawable: false,
+      transferable: true,
+      board: 'elected-rotation',
+      dissolution: 'co-ownership',
+      dissolutionRecipient: 'the members',
     };
     const { founding, problems } = foundingFrom(answers, SETTING);
     expect(problems).toEqual([]);
     const p = founding!.params;
-    expect(p.group).toMatchObject({ jurisdiction: 'scotland', objects: 'bread', area: 'Leith', registeredOffice: '1 Shore, Leith', founded: '2026-01-02', financialYearEnd: '12-31' });
+    expect(p.group).toMatchObject({
+      jurisdiction: 'scotland',
+      objects: 'bread',
+      area: 'Leith',
+      registeredOffice: '1 Shore, Leith',
+      founded: '2026-01-02',
+      financialYearEnd: '12-31',
+    });
     expect(p.membership.eligibility).toBe('bakers');
     expect(p.decisions).toEqual({ method: 'consensus', fallbackThreshold: { num: 4, den: 5 }, writtenResolutions: { allowed: true, lapseDays: 28 } });
     expect(p.meetings.quorum).toEqual({ members: 2, percent: { num: 1, den: 2 } });
@@ -149,15 +184,35 @@ describe('answers → parameters', () => {
 
 describe('refusals name the flag to change and say why', () => {
   const scenarios: [string, Answers, string, RegExp][] = [
-    ['community radio as an unincorporated association', { kind: 'community-radio', form: 'unincorporated-association', name: 'Radio' }, '--form', /Ofcom grants community radio licences only to bodies corporate/],
-    ['a co-operative society with two founders', { kind: 'worker-coop', name: 'Two Limited', founders: THREE.slice(0, 2) }, '--founder', /needs at least 3 founding members; 2 were given/],
-    ['a community benefit society with one founder', { kind: 'neighbourhood-group', form: 'community-benefit-society', name: 'One Limited', founders: THREE.slice(0, 1) }, '--founder', /at least 3/],
+    [
+      'community radio as an unincorporated association',
+      { kind: 'community-radio', form: 'unincorporated-association', name: 'Radio' },
+      '--form',
+      /Ofcom grants community radio licences only to bodies corporate/,
+    ],
+    [
+      'a co-operative society with two founders',
+      { kind: 'worker-coop', name: 'Two Limited', founders: THREE.slice(0, 2) },
+      '--founder',
+      /needs at least 3 founding members; 2 were given/,
+    ],
+    [
+      'a community benefit society with one founder',
+      { kind: 'neighbourhood-group', form: 'community-benefit-society', name: 'One Limited', founders: THREE.slice(0, 1) },
+      '--founder',
+      /at least 3/,
+    ],
     ['an association with one founder', { kind: 'neighbourhood-group', name: 'Solo', founders: THREE.slice(0, 1) }, '--founder', /at least 2/],
     ['a company giving 13 days’ notice', { kind: 'community-radio', name: 'Radio', noticeDays: 13 }, '--notice-days', /at least 14 clear days.*s\.307/],
     ['a CIC giving 7 days’ notice', { kind: 'arts-project', form: 'cic', name: 'Arts', noticeDays: 7 }, '--notice-days', /at least 14/],
     ['withdrawable shares worth over £100,000 in England', { maxShares: 100_001 }, '--max-shares', /at most £100,000.*Largest valid holding: 100000 shares/],
     ['withdrawable shares worth over £100,000 at £5 a share in Scotland', { jurisdiction: 'scotland', shareValue: 500, maxShares: 20_001 }, '--max-shares', /£100,000/],
-    ['withdrawable shares worth over £100,000 in Northern Ireland', { jurisdiction: 'northern-ireland', maxShares: 100_001 }, '--max-shares', /at most £100,000 .* in Northern Ireland/],
+    [
+      'withdrawable shares worth over £100,000 in Northern Ireland',
+      { jurisdiction: 'northern-ireland', maxShares: 100_001 },
+      '--max-shares',
+      /at most £100,000 .* in Northern Ireland/,
+    ],
     ['a special resolution at a simple majority', { specialThreshold: '50%' }, '--special-threshold', /more than a simple majority; 50% is not/],
     ['a special resolution below a majority', { specialThreshold: '1/3' }, '--special-threshold', /more than a simple majority/],
     ['a company special resolution under 75%', { kind: 'community-radio', name: 'Radio Limited', specialThreshold: '2/3' }, '--special-threshold', /at least 75%.*s\.283/],
@@ -171,7 +226,12 @@ describe('refusals name the flag to change and say why', () => {
     ['a fallback vote without consensus', { fallbackThreshold: '75%' }, '--fallback-threshold', /only for groups deciding by consensus/],
     ['a fallback vote below a majority', { decisions: 'consensus', fallbackThreshold: '40%' }, '--fallback-threshold', /at least a simple majority/],
     ['a CIC without an asset lock', { kind: 'arts-project', form: 'cic', name: 'Arts', dissolution: 'similar-body' }, '--dissolution', /asset lock/],
-    ['a community benefit society sharing assets among members', { kind: 'neighbourhood-group', form: 'community-benefit-society', name: 'N Limited', dissolution: 'co-ownership' }, '--dissolution', /may not go to its members/],
+    [
+      'a community benefit society sharing assets among members',
+      { kind: 'neighbourhood-group', form: 'community-benefit-society', name: 'N Limited', dissolution: 'co-ownership' },
+      '--dissolution',
+      /may not go to its members/,
+    ],
     ['a maximum holding below the minimum', { minShares: 5, maxShares: 2 }, '--max-shares', /below the minimum/],
     ['a founding date years ahead', { founded: '2030-01-01' }, '--founded', /more than a year from today/],
     ['the same founder twice', { founders: [THREE[0]!, THREE[0]!, THREE[1]!] }, '--founder', /both "Ada Lovelace"/],

@@ -69,17 +69,29 @@ describe('the first register entries', () => {
     const members = [...derived.state.members.values()];
     expect(members.map((m) => [m.number, m.name, m.joined])).toEqual(FOUNDERS.map((f, i) => [i + 1, f.name, '2026-02-01']));
     expect(members.every((m) => m.shares === (params.shares ? params.shares.minimumHolding : 0))).toBe(true);
-    expect(derived.state.officers.map((o) => [o.role, o.member])).toEqual([['chair', 1], ['secretary', 2], ['treasurer', 3]]);
+    expect(derived.state.officers.map((o) => [o.role, o.member])).toEqual([
+      ['chair', 1],
+      ['secretary', 2],
+      ['treasurer', 3],
+    ]);
   });
 
   it('takes the rules’ minimum holding', () => {
     const { params, founders } = found({ minShares: 5, founders: FOUNDERS });
-    expect(foundingEvents(params, founders).filter((e) => e.type === 'admit').map((e) => (e as { shares: number }).shares)).toEqual([5, 5, 5]);
+    expect(
+      foundingEvents(params, founders)
+        .filter((e) => e.type === 'admit')
+        .map((e) => (e as { shares: number }).shares),
+    ).toEqual([5, 5, 5]);
   });
 
   it('with fewer founders than offices, the first founders hold more than one', () => {
     const { params, founders } = found({ kind: 'community-radio', name: 'R Limited', founders: FOUNDERS.slice(0, 1) });
-    expect(firstOfficers(params, founders).map((o) => [o.role, o.member])).toEqual([['chair', 1], ['secretary', 1], ['treasurer', 1]]);
+    expect(firstOfficers(params, founders).map((o) => [o.role, o.member])).toEqual([
+      ['chair', 1],
+      ['secretary', 1],
+      ['treasurer', 1],
+    ]);
     const events = foundingEvents(params, founders);
     expect(deriveState(decodeLedger(ledgerText(events)).events, { rules: ledgerRules(params) }).problems).toEqual([]);
   });
@@ -88,7 +100,10 @@ describe('the first register entries', () => {
     const { params, founders } = found({ founders: FOUNDERS });
     const store = decodeContacts(foundingContacts(founders));
     expect(store.problems).toEqual([]);
-    expect([...store.contacts.entries()]).toEqual([[1, { email: 'ada@example.org' }], [3, { email: 'cai@example.org' }]]);
+    expect([...store.contacts.entries()]).toEqual([
+      [1, { email: 'ada@example.org' }],
+      [3, { email: 'cai@example.org' }],
+    ]);
     const plan = foundingPlan(params, founders, { path: 'RULES.md', title: 'Rules', content: '# Rules\n' });
     for (const file of plan.files.filter((f) => f.tracked)) {
       const text = 'content' in file ? file.content : JSON.stringify(file.context);

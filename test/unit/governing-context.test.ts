@@ -33,9 +33,17 @@ describe('governingContext states the numbers in plain words', () => {
     expect(c.board).toMatchObject({ allMembers: true, electedRotation: false, roles: 'chair, secretary and treasurer' });
   });
   it('a fallback vote never makes a special resolution easier to pass', () => {
-    const higher = governingContext(paramsFor('worker-coop', 'co-operative-society', 'england-wales', (p) => { p.decisions = { method: 'consensus', fallbackThreshold: '80%' }; }));
+    const higher = governingContext(
+      paramsFor('worker-coop', 'co-operative-society', 'england-wales', (p) => {
+        p.decisions = { method: 'consensus', fallbackThreshold: '80%' };
+      }),
+    );
     expect(higher.decisions.specialFallback).toBe('80% of the votes cast');
-    const lower = governingContext(paramsFor('worker-coop', 'co-operative-society', 'england-wales', (p) => { p.decisions = { method: 'consensus', fallbackThreshold: '60%' }; }));
+    const lower = governingContext(
+      paramsFor('worker-coop', 'co-operative-society', 'england-wales', (p) => {
+        p.decisions = { method: 'consensus', fallbackThreshold: '60%' };
+      }),
+    );
     expect(lower.decisions.specialFallback).toBe('three quarters (75%) of the votes cast');
   });
   it('company defaults', () => {
@@ -69,16 +77,118 @@ interface Change {
 }
 
 const CHANGES: Change[] = [
-  { name: 'notice period', kind: 'worker-coop', form: 'co-operative-society', tweak: (p) => { p.meetings.noticeClearDays = 21; }, clause: 'General meetings', now: "at least 21 clear days' notice", before: "at least 14 clear days' notice" },
-  { name: 'special resolution', kind: 'worker-coop', form: 'co-operative-society', tweak: (p) => { p.meetings.specialResolution = '2/3'; }, clause: 'Meaning of words', now: 'two thirds of the votes cast', before: 'three quarters (75%)' },
-  { name: 'general-meeting quorum', kind: 'arts-project', form: 'cic', tweak: (p) => { p.meetings.quorum = { members: 5, percent: '20%' }; }, clause: 'General meetings', now: 'The quorum is 5 members or 20% of the members, whichever is greater.', before: 'The quorum is 3 members or 10% of the members' },
-  { name: 'board quorum', kind: 'neighbourhood-group', form: 'unincorporated-association', tweak: (p) => { p.board.quorum = { members: 4, percent: '2/3' }; }, clause: 'Committee meetings', now: 'Its quorum is 4 committee members or two thirds of the committee, whichever is greater.', before: '2 committee members or 50%' },
-  { name: 'fallback threshold', kind: 'neighbourhood-group', form: 'community-benefit-society', tweak: (p) => { p.decisions = { method: 'consensus', fallbackThreshold: '90%' }; }, clause: 'Voting at general meetings', now: 'if it has 90% of the votes cast', before: 'Decisions at general meetings are made by voting' },
-  { name: 'proxies per holder', kind: 'community-radio', form: 'company-limited-by-guarantee', tweak: (p) => { p.meetings.proxies.maxPerHolder = 2; }, clause: 'Proxies', now: 'no more than 2 proxies', before: 'no more than 5 proxies' },
-  { name: 'share value and maximum', kind: 'community-radio', form: 'community-benefit-society', tweak: (p) => { p.shares = { nominalPence: 50, minimumHolding: 2, maximumHolding: 1000, withdrawable: true, transferable: false }; }, clause: 'Limit on shareholding', now: 'No member may hold more than 1,000 shares (worth £500).', before: '20,000 shares' },
-  { name: 'guarantee', kind: 'arts-project', form: 'company-limited-by-guarantee', tweak: (p) => { p.guaranteePence = 1000; }, clause: "Members' guarantee", now: 'pay up to £10 towards', before: 'pay up to £1 towards' },
-  { name: 'AGM timing', kind: 'neighbourhood-group', form: 'unincorporated-association', tweak: (p) => { p.meetings.agm = { withinMonthsOfYearEnd: 4, maxMonthsBetween: 13 }; p.group.financialYearEnd = '12-31'; }, clause: 'General meetings', now: 'within 4 months after the end of each financial year, and never more than 13 months after the last one. The financial year ends on 31 December.', before: '15 months' },
-  { name: 'board size', kind: 'arts-project', form: 'community-benefit-society', tweak: (p) => { p.board.minSize = 5; p.board.maxSize = 9; }, clause: 'The board', now: 'at least 5 people and no more than 9 people', before: 'no more than 12 people' },
+  {
+    name: 'notice period',
+    kind: 'worker-coop',
+    form: 'co-operative-society',
+    tweak: (p) => {
+      p.meetings.noticeClearDays = 21;
+    },
+    clause: 'General meetings',
+    now: "at least 21 clear days' notice",
+    before: "at least 14 clear days' notice",
+  },
+  {
+    name: 'special resolution',
+    kind: 'worker-coop',
+    form: 'co-operative-society',
+    tweak: (p) => {
+      p.meetings.specialResolution = '2/3';
+    },
+    clause: 'Meaning of words',
+    now: 'two thirds of the votes cast',
+    before: 'three quarters (75%)',
+  },
+  {
+    name: 'general-meeting quorum',
+    kind: 'arts-project',
+    form: 'cic',
+    tweak: (p) => {
+      p.meetings.quorum = { members: 5, percent: '20%' };
+    },
+    clause: 'General meetings',
+    now: 'The quorum is 5 members or 20% of the members, whichever is greater.',
+    before: 'The quorum is 3 members or 10% of the members',
+  },
+  {
+    name: 'board quorum',
+    kind: 'neighbourhood-group',
+    form: 'unincorporated-association',
+    tweak: (p) => {
+      p.board.quorum = { members: 4, percent: '2/3' };
+    },
+    clause: 'Committee meetings',
+    now: 'Its quorum is 4 committee members or two thirds of the committee, whichever is greater.',
+    before: '2 committee members or 50%',
+  },
+  {
+    name: 'fallback threshold',
+    kind: 'neighbourhood-group',
+    form: 'community-benefit-society',
+    tweak: (p) => {
+      p.decisions = { method: 'consensus', fallbackThreshold: '90%' };
+    },
+    clause: 'Voting at general meetings',
+    now: 'if it has 90% of the votes cast',
+    before: 'Decisions at general meetings are made by voting',
+  },
+  {
+    name: 'proxies per holder',
+    kind: 'community-radio',
+    form: 'company-limited-by-guarantee',
+    tweak: (p) => {
+      p.meetings.proxies.maxPerHolder = 2;
+    },
+    clause: 'Proxies',
+    now: 'no more than 2 proxies',
+    before: 'no more than 5 proxies',
+  },
+  {
+    name: 'share value and maximum',
+    kind: 'community-radio',
+    form: 'community-benefit-society',
+    tweak: (p) => {
+      p.shares = { nominalPence: 50, minimumHolding: 2, maximumHolding: 1000, withdrawable: true, transferable: false };
+    },
+    clause: 'Limit on shareholding',
+    now: 'No member may hold more than 1,000 shares (worth £500).',
+    before: '20,000 shares',
+  },
+  {
+    name: 'guarantee',
+    kind: 'arts-project',
+    form: 'company-limited-by-guarantee',
+    tweak: (p) => {
+      p.guaranteePence = 1000;
+    },
+    clause: "Members' guarantee",
+    now: 'pay up to £10 towards',
+    before: 'pay up to £1 towards',
+  },
+  {
+    name: 'AGM timing',
+    kind: 'neighbourhood-group',
+    form: 'unincorporated-association',
+    tweak: (p) => {
+      p.meetings.agm = { withinMonthsOfYearEnd: 4, maxMonthsBetween: 13 };
+      p.group.financialYearEnd = '12-31';
+    },
+    clause: 'General meetings',
+    now: 'within 4 months after the end of each financial year, and never more than 13 months after the last one. The financial year ends on 31 December.',
+    before: '15 months',
+  },
+  {
+    name: 'board size',
+    kind: 'arts-project',
+    form: 'community-benefit-society',
+    tweak: (p) => {
+      p.board.minSize = 5;
+      p.board.maxSize = 9;
+    },
+    clause: 'The board',
+    now: 'at least 5 people and no more than 9 people',
+    before: 'no more than 12 people',
+  },
 ];
 
 describe.each(CHANGES)('changing the $name changes the document', (change) => {

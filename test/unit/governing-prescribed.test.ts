@@ -46,7 +46,10 @@ const CBS_RESTRICTION: [string, RegExp][] = [
   ['(2)(e) on dissolution, paying creditors', /dissolved or wound up, to pay its creditors/],
   ['(2)(f)(i) another prescribed society with the restriction', /community benefit society whose assets are subject to this restriction on use and which will apply it/],
   ['(2)(f)(ii) a community interest company', /; a community interest company;/],
-  ['(2)(f)(iii) a registered social landlord (NI: housing association) with an equivalent restriction', /registered (social landlord|housing association) whose assets are subject to an equivalent restriction/],
+  [
+    '(2)(f)(iii) a registered social landlord (NI: housing association) with an equivalent restriction',
+    /registered (social landlord|housing association) whose assets are subject to an equivalent restriction/,
+  ],
   ['(2)(f)(iv) a charity', /or a charity \(including a community benefit society that is a charity\)/],
 ];
 
@@ -91,7 +94,10 @@ describe('community benefit society: the prescribed restriction on use', () => {
 const CIC_SCHEDULE: [string, RegExp][] = [
   ['names the Regulations it gives effect to', /Community Interest Company Regulations 2005 \(SI 2005\/1788\), regulation 7 and Schedule 1 prescribe/],
   ['1(1) no transfer other than for full consideration', /must not transfer any of its assets other than for full consideration/],
-  ['1(2)(a) specified body, or another with the Regulator’s consent', /to any specified asset-locked body, or \(with the consent of the Regulator\) to any other asset-locked body/],
+  [
+    '1(2)(a) specified body, or another with the Regulator’s consent',
+    /to any specified asset-locked body, or \(with the consent of the Regulator\) to any other asset-locked body/,
+  ],
   ['1(2)(b) for the benefit of the community, not to an asset-locked body', /for the benefit of the community, other than by way of a transfer of assets to an asset-locked body/],
   ['1(3) other restrictions in the articles still apply', /must comply with any restriction on the transfer of assets for less than full consideration/],
   ['1(4)(a) asset-locked body', /"asset-locked body" means a community interest company, a charity, a Scottish charity, or a body established outside the United Kingdom/],
@@ -102,10 +108,12 @@ const CIC_SCHEDULE: [string, RegExp][] = [
 ];
 
 describe('CIC: the provisions of Schedule 1 and regulation 23', () => {
-  const cases = pairsOf('cic').flatMap((kind) => ALL_JURISDICTIONS.flatMap((jurisdiction) => [
-    { kind, jurisdiction, body: undefined },
-    { kind, jurisdiction, body: 'Leith Community Trust' },
-  ]));
+  const cases = pairsOf('cic').flatMap((kind) =>
+    ALL_JURISDICTIONS.flatMap((jurisdiction) => [
+      { kind, jurisdiction, body: undefined },
+      { kind, jurisdiction, body: 'Leith Community Trust' },
+    ]),
+  );
   it.each(cases)('$kind in $jurisdiction, specified body $body', ({ kind, jurisdiction, body }) => {
     const params = found({ kind, form: 'cic', jurisdiction, name: 'Leith Arts c.i.c.', ...(body ? { assetLockedBody: body } : {}) });
     const doc = rules(params);
@@ -135,9 +143,15 @@ describe('society nominations (2014 Act s.37) and audit (s.84)', () => {
     expect(nominees).toMatch(/in writing, signed by the member, and delivered to or sent to the registered office/);
     expect(nominees).toMatch(/officer or employee of the society .* only if that person is the member's spouse, civil partner, parent, child, brother, sister, nephew or niece/);
     expect(nominees).toMatch(/keeps a book at the registered office recording the name of every person nominated/);
-    expect(nominees).toMatch(jurisdiction === 'northern-ireland' ? /limit that the Co-operative and Community Benefit Societies Act \(Northern Ireland\) 1969 sets/ : /valid only up to £5,000 .*section 37/);
+    expect(nominees).toMatch(
+      jurisdiction === 'northern-ireland'
+        ? /limit that the Co-operative and Community Benefit Societies Act \(Northern Ireland\) 1969 sets/
+        : /valid only up to £5,000 .*section 37/,
+    );
     const audit = clause(doc, 'Audit')!;
-    expect(audit).toMatch(jurisdiction === 'northern-ireland' ? /section 38A of the Act/ : /turnover was no more than £10,200,000 and its assets were worth no more than £5,100,000/);
+    expect(audit).toMatch(
+      jurisdiction === 'northern-ireland' ? /section 38A of the Act/ : /turnover was no more than £10,200,000 and its assets were worth no more than £5,100,000/,
+    );
     expect(audit).toMatch(/fails if 20% or more of the votes cast, or votes of 10% or more of the members entitled to vote, are cast against it/);
     expect(audit).toMatch(/general meeting held in the financial year it concerns/);
   });
@@ -166,7 +180,11 @@ describe('unincorporated associations: holding trustees, indemnity, charity and 
     expect(clause(doc, 'Indemnity')).toMatch(/group's funds are used to meet.*committee member, officer and holding trustee/s);
     const steps = nextSteps(params);
     expect(steps).toMatch(
-      { 'england-wales': /register with the Charity\s+Commission for England and Wales once its income is over £5,000/, scotland: /OSCR\) before it calls itself a charity, whatever its income/, 'northern-ireland': /Charity Commission for\s+Northern Ireland, whatever its income/ }[jurisdiction],
+      {
+        'england-wales': /register with the Charity\s+Commission for England and Wales once its income is over £5,000/,
+        scotland: /OSCR\) before it calls itself a charity, whatever its income/,
+        'northern-ireland': /Charity Commission for\s+Northern Ireland, whatever its income/,
+      }[jurisdiction],
     );
     const acv = kind === 'neighbourhood-group' && jurisdiction === 'england-wales';
     if (acv) expect(steps).toMatch(/at least 21 of the members are on the electoral register.*Asset of Community\s+Value/s);
@@ -199,10 +217,30 @@ describe('a company limited by guarantee claiming the s.60 exemption', () => {
 
 describe('the registration pack', () => {
   const cases: [string, Answers, string[], RegExp[]][] = [
-    ['a co-operative society', { kind: 'worker-coop', name: 'Bakers Limited' }, ['fca-application', 'signature-sheet'], [/bona fide co-operative/, /signed by at least 3 members and the secretary/]],
-    ['a charitable community benefit society', { kind: 'neighbourhood-group', form: 'community-benefit-society', charitable: true, name: 'Elm Limited' }, ['fca-application', 'signature-sheet'], [/Charitable \| yes/, /benefit of the community/]],
-    ['a company limited by guarantee', { kind: 'community-radio', name: 'Foyle Radio Limited' }, ['memorandum-of-association', 'statement-of-guarantee'], [/wishes to form a company under\s+the Companies Act, and agrees to become a member/, /up to \*\*£1\*\*/, /within 1 year after they stop being one/]],
-    ['a CIC', { kind: 'arts-project', name: 'Leith Arts c.i.c.', assetLockedBody: 'Leith Community Trust' }, ['memorandum-of-association', 'statement-of-guarantee', 'community-interest-statement'], [/for the benefit of the community, and not for the\s+private gain/, /Leith Community Trust as the specified asset-locked body/, /The community in the local area/]],
+    [
+      'a co-operative society',
+      { kind: 'worker-coop', name: 'Bakers Limited' },
+      ['fca-application', 'signature-sheet'],
+      [/bona fide co-operative/, /signed by at least 3 members and the secretary/],
+    ],
+    [
+      'a charitable community benefit society',
+      { kind: 'neighbourhood-group', form: 'community-benefit-society', charitable: true, name: 'Elm Limited' },
+      ['fca-application', 'signature-sheet'],
+      [/Charitable \| yes/, /benefit of the community/],
+    ],
+    [
+      'a company limited by guarantee',
+      { kind: 'community-radio', name: 'Foyle Radio Limited' },
+      ['memorandum-of-association', 'statement-of-guarantee'],
+      [/wishes to form a company under\s+the Companies Act, and agrees to become a member/, /up to \*\*£1\*\*/, /within 1 year after they stop being one/],
+    ],
+    [
+      'a CIC',
+      { kind: 'arts-project', name: 'Leith Arts c.i.c.', assetLockedBody: 'Leith Community Trust' },
+      ['memorandum-of-association', 'statement-of-guarantee', 'community-interest-statement'],
+      [/for the benefit of the community, and not for the\s+private gain/, /Leith Community Trust as the specified asset-locked body/, /The community in the local area/],
+    ],
     ['an association', { kind: 'neighbourhood-group', name: 'Elm Street Residents' }, [], []],
   ];
   it.each(cases)('%s', (_name, answers, files, wording) => {

@@ -40,9 +40,19 @@ const MATTERS: Matter[] = [
     headings: ['The board', 'Powers of the board', 'Officers', 'Pay and expenses'],
     wording: () => [/The board manages the society's business/, /The board appoints .* and may remove them/, /not paid for serving/],
   },
-  { item: '7', matter: 'maximum interest in shares', headings: ['Limit on shareholding'], wording: (p) => [new RegExp(`No member may hold more than ${p.shares!.maximumHolding.toLocaleString('en-GB')} share`)] },
+  {
+    item: '7',
+    matter: 'maximum interest in shares',
+    headings: ['Limit on shareholding'],
+    wording: (p) => [new RegExp(`No member may hold more than ${p.shares!.maximumHolding.toLocaleString('en-GB')} share`)],
+  },
   { item: '8', matter: 'borrowing and deposits', headings: ['Borrowing and deposits'], wording: () => [/The board may borrow money/, /limit/, /security/, /deposits/] },
-  { item: '9a', matter: 'transfer of shares', headings: ['Transferring shares'], wording: (p) => [p.shares!.transferable ? /may transfer shares .* written transfer/ : /Shares cannot be transferred/] },
+  {
+    item: '9a',
+    matter: 'transfer of shares',
+    headings: ['Transferring shares'],
+    wording: (p) => [p.shares!.transferable ? /may transfer shares .* written transfer/ : /Shares cannot be transferred/],
+  },
   { item: '9b', matter: 'withdrawal of shares', headings: ['Withdrawing shares'], wording: (p) => [p.shares!.withdrawable ? /may withdraw shares/ : /Shares cannot be withdrawn/] },
   { item: '10', matter: 'audit of accounts', headings: ['Audit'], wording: () => [/auditor/, /annual return/] },
   {
@@ -67,18 +77,24 @@ describe('the s.14 table', () => {
 
 const societies = KINDS.flatMap((kind) => VALID_FORMS[kind].filter(isSociety).map((form) => ({ kind, form })));
 
-describe.each(societies.flatMap(({ kind, form }) => JURISDICTIONS.flatMap((j) => [
-  { kind, form, jurisdiction: j, options: 'default options' },
-  { kind, form, jurisdiction: j, options: 'alternative options' },
-])))('$kind as a $form in $jurisdiction, $options', ({ kind, form, jurisdiction, options }) => {
+describe.each(
+  societies.flatMap(({ kind, form }) =>
+    JURISDICTIONS.flatMap((j) => [
+      { kind, form, jurisdiction: j, options: 'default options' },
+      { kind, form, jurisdiction: j, options: 'alternative options' },
+    ]),
+  ),
+)('$kind as a $form in $jurisdiction, $options', ({ kind, form, jurisdiction, options }) => {
   const params = paramsFor(kind, form, jurisdiction, options === 'alternative options' ? alternativeOptions : undefined);
   const rules = renderGoverningDocument(params).content;
   it.each(MATTERS)('covers s.14 matter $item: $matter', (matter) => {
-    const text = matter.headings.map((h) => {
-      const body = clause(rules, h);
-      expect(body, `clause "${h}"`).toBeDefined();
-      return body!;
-    }).join('\n');
+    const text = matter.headings
+      .map((h) => {
+        const body = clause(rules, h);
+        expect(body, `clause "${h}"`).toBeDefined();
+        return body!;
+      })
+      .join('\n');
     for (const wording of matter.wording(params)) expect(text).toMatch(wording);
   });
 });

@@ -4,7 +4,10 @@ import { buildLeakIndex, findLeaks, MIN_LEAK_LENGTH } from '../../src/core/regis
 
 const values = ['sian@example.org', '9, Cedar Road\nNottingham\nNG7 1AB', '07700 900123', '1 High Street, Derby', 'Apt 4'];
 const index = buildLeakIndex(values);
-const found = (text: string) => findLeaks(index, text).map((l) => l.value).sort();
+const found = (text: string) =>
+  findLeaks(index, text)
+    .map((l) => l.value)
+    .sort();
 
 describe('finding stored contact details in a file', () => {
   const cases: [string, string, number[]][] = [
@@ -57,7 +60,9 @@ describe('the index agrees with a plain search', () => {
       fc.property(fc.array(phrase, { minLength: 1, maxLength: 8 }), fc.array(word, { maxLength: 60 }), (vals, textWords) => {
         const text = textWords.join(' ');
         const idx = buildLeakIndex(vals);
-        const got = findLeaks(idx, text).map((l) => l.value).sort((a, b) => a - b);
+        const got = findLeaks(idx, text)
+          .map((l) => l.value)
+          .sort((a, b) => a - b);
         // Values repeated in the list are reported once each, like the plain search.
         expect(got).toEqual(naive(vals, text));
       }),

@@ -109,7 +109,13 @@ describe('decoding ledger lines in the compact form', () => {
   }
 
   it('agrees with JSON.parse on any event-shaped line, however its values are spelt', () => {
-    const value = fc.oneof(fc.integer({ min: -3, max: 2 ** 53 + 5 }), fc.double(), fc.string(), fc.constantFrom('2024-01-15', '2024-02-30', 'chair', 'resigned'), fc.constant(null));
+    const value = fc.oneof(
+      fc.integer({ min: -3, max: 2 ** 53 + 5 }),
+      fc.double(),
+      fc.string(),
+      fc.constantFrom('2024-01-15', '2024-02-30', 'chair', 'resigned'),
+      fc.constant(null),
+    );
     const event = fc.record({
       seq: value,
       date: value,

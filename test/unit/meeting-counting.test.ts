@@ -25,7 +25,13 @@ interface Scenario {
   expect: { required: number; present: number; met: boolean; passed?: boolean[]; refusedProxies?: number };
 }
 
-const vote = (f: number, a: number, ab = 0, castingVote?: 'for' | 'against'): VoteRecord => ({ method: 'vote', for: f, against: a, abstain: ab, ...(castingVote ? { castingVote } : {}) });
+const vote = (f: number, a: number, ab = 0, castingVote?: 'for' | 'against'): VoteRecord => ({
+  method: 'vote',
+  for: f,
+  against: a,
+  abstain: ab,
+  ...(castingVote ? { castingVote } : {}),
+});
 const agreed = (standAsides = 0): VoteRecord => ({ method: 'consensus', outcome: 'agreed', standAsides });
 const blocked = (f: number, a: number, ab = 0): VoteRecord => ({ method: 'consensus', outcome: 'blocked', standAsides: 0, fallback: { for: f, against: a, abstain: ab } });
 const consensus = { decisions: { fallbackThreshold: pct(75) } };
@@ -40,7 +46,10 @@ const scenarios: Scenario[] = [
     name: 'one below the quorum decides nothing, however the votes went',
     entitled: 30,
     present: [1, 2],
-    resolutions: [['ordinary', vote(2, 0)], ['special', vote(2, 0)]],
+    resolutions: [
+      ['ordinary', vote(2, 0)],
+      ['special', vote(2, 0)],
+    ],
     expect: { required: 3, present: 2, met: false, passed: [false, false] },
   },
   { name: 'proxies count towards the quorum when the rules say so', entitled: 10, present: [1, 2], proxies: [[1, 5]], expect: { required: 3, present: 3, met: true } },
@@ -52,14 +61,67 @@ const scenarios: Scenario[] = [
     rules: { proxies: { countTowardsQuorum: false } },
     expect: { required: 3, present: 2, met: false },
   },
-  { name: 'a holder who is absent holds no proxies', entitled: 10, present: [1, 2], proxies: [[3, 5], [3, 6]], expect: { required: 3, present: 2, met: false, refusedProxies: 2 } },
-  { name: 'proxies over the most one holder may hold are not counted', entitled: 10, present: [1, 2], proxies: [[1, 5], [1, 6], [1, 7]], expect: { required: 3, present: 4, met: true, refusedProxies: 1 } },
-  { name: 'members who joined after the meeting date are not counted', entitled: [1, 2], present: [1, 2, 7, 8], rules: { quorum: { members: 3 } }, expect: { required: 3, present: 2, met: false } },
+  {
+    name: 'a holder who is absent holds no proxies',
+    entitled: 10,
+    present: [1, 2],
+    proxies: [
+      [3, 5],
+      [3, 6],
+    ],
+    expect: { required: 3, present: 2, met: false, refusedProxies: 2 },
+  },
+  {
+    name: 'proxies over the most one holder may hold are not counted',
+    entitled: 10,
+    present: [1, 2],
+    proxies: [
+      [1, 5],
+      [1, 6],
+      [1, 7],
+    ],
+    expect: { required: 3, present: 4, met: true, refusedProxies: 1 },
+  },
+  {
+    name: 'members who joined after the meeting date are not counted',
+    entitled: [1, 2],
+    present: [1, 2, 7, 8],
+    rules: { quorum: { members: 3 } },
+    expect: { required: 3, present: 2, met: false },
+  },
   { name: 'a member who left before the meeting is not counted', entitled: [1, 2, 4], present: [1, 2, 3], expect: { required: 3, present: 2, met: false } },
-  { name: 'no proxies at all where the rules do not allow them', entitled: 10, present: [1, 2], proxies: [[1, 5]], rules: { proxies: { allowed: false, maxPerHolder: 0 } }, expect: { required: 3, present: 2, met: false, refusedProxies: 1 } },
-  { name: 'a member present in person is not counted again through their proxy', entitled: 10, present: [1, 2, 5], proxies: [[1, 5]], expect: { required: 3, present: 3, met: true, refusedProxies: 1 } },
-  { name: 'one member’s proxy held by two holders counts once', entitled: 10, present: [1, 2], proxies: [[1, 5], [2, 5]], expect: { required: 3, present: 3, met: true, refusedProxies: 1 } },
-  { name: 'a proxy from someone not entitled to vote is refused', entitled: [1, 2, 3], present: [1, 2], proxies: [[1, 9]], expect: { required: 3, present: 2, met: false, refusedProxies: 1 } },
+  {
+    name: 'no proxies at all where the rules do not allow them',
+    entitled: 10,
+    present: [1, 2],
+    proxies: [[1, 5]],
+    rules: { proxies: { allowed: false, maxPerHolder: 0 } },
+    expect: { required: 3, present: 2, met: false, refusedProxies: 1 },
+  },
+  {
+    name: 'a member present in person is not counted again through their proxy',
+    entitled: 10,
+    present: [1, 2, 5],
+    proxies: [[1, 5]],
+    expect: { required: 3, present: 3, met: true, refusedProxies: 1 },
+  },
+  {
+    name: 'one member’s proxy held by two holders counts once',
+    entitled: 10,
+    present: [1, 2],
+    proxies: [
+      [1, 5],
+      [2, 5],
+    ],
+    expect: { required: 3, present: 3, met: true, refusedProxies: 1 },
+  },
+  {
+    name: 'a proxy from someone not entitled to vote is refused',
+    entitled: [1, 2, 3],
+    present: [1, 2],
+    proxies: [[1, 9]],
+    expect: { required: 3, present: 2, met: false, refusedProxies: 1 },
+  },
   { name: 'a number recorded twice counts once', entitled: 10, present: [1, 1, 2, 2], expect: { required: 3, present: 2, met: false } },
   {
     name: 'a board quorum of 2 or 50% of a board of five is three',
@@ -72,15 +134,75 @@ const scenarios: Scenario[] = [
   { name: 'ten thousand members, 10%: exactly a thousand present is quorate', entitled: 10_000, present: range(1, 1000), expect: { required: 1000, present: 1000, met: true } },
 
   // Ordinary resolutions
-  { name: 'ordinary: more than half of votes cast passes (3 to 2)', entitled: 5, present: [1, 2, 3, 4, 5], resolutions: [['ordinary', vote(3, 2)]], expect: { required: 3, present: 5, met: true, passed: [true] } },
-  { name: 'ordinary: a tie is lost (2 to 2)', entitled: 5, present: [1, 2, 3, 4, 5], resolutions: [['ordinary', vote(2, 2, 1)]], expect: { required: 3, present: 5, met: true, passed: [false] } },
-  { name: 'ordinary: abstentions are not votes cast (1 for, 0 against, 4 abstain)', entitled: 5, present: [1, 2, 3, 4, 5], resolutions: [['ordinary', vote(1, 0, 4)]], expect: { required: 3, present: 5, met: true, passed: [true] } },
-  { name: 'everyone abstains: nothing passes', entitled: 5, present: [1, 2, 3, 4, 5], resolutions: [['ordinary', vote(0, 0, 5)], ['special', vote(0, 0, 5)]], expect: { required: 3, present: 5, met: true, passed: [false, false] } },
-  { name: 'no vote recorded: not passed', entitled: 5, present: [1, 2, 3], resolutions: [['ordinary', undefined]], expect: { required: 3, present: 3, met: true, passed: [false] } },
-  { name: 'tie with a casting vote in the rules, used for: passed', entitled: 5, present: [1, 2, 3, 4], rules: { decisions: { castingVote: true } }, resolutions: [['ordinary', vote(2, 2, 0, 'for')]], expect: { required: 3, present: 4, met: true, passed: [true] } },
-  { name: 'tie with a casting vote recorded but none in the rules: lost', entitled: 5, present: [1, 2, 3, 4], resolutions: [['ordinary', vote(2, 2, 0, 'for')]], expect: { required: 3, present: 4, met: true, passed: [false] } },
-  { name: 'tie with a casting vote in the rules but not used: lost', entitled: 5, present: [1, 2, 3, 4], rules: { decisions: { castingVote: true } }, resolutions: [['ordinary', vote(2, 2)]], expect: { required: 3, present: 4, met: true, passed: [false] } },
-  { name: 'tie with the casting vote used against: lost', entitled: 5, present: [1, 2, 3, 4], rules: { decisions: { castingVote: true } }, resolutions: [['ordinary', vote(2, 2, 0, 'against')]], expect: { required: 3, present: 4, met: true, passed: [false] } },
+  {
+    name: 'ordinary: more than half of votes cast passes (3 to 2)',
+    entitled: 5,
+    present: [1, 2, 3, 4, 5],
+    resolutions: [['ordinary', vote(3, 2)]],
+    expect: { required: 3, present: 5, met: true, passed: [true] },
+  },
+  {
+    name: 'ordinary: a tie is lost (2 to 2)',
+    entitled: 5,
+    present: [1, 2, 3, 4, 5],
+    resolutions: [['ordinary', vote(2, 2, 1)]],
+    expect: { required: 3, present: 5, met: true, passed: [false] },
+  },
+  {
+    name: 'ordinary: abstentions are not votes cast (1 for, 0 against, 4 abstain)',
+    entitled: 5,
+    present: [1, 2, 3, 4, 5],
+    resolutions: [['ordinary', vote(1, 0, 4)]],
+    expect: { required: 3, present: 5, met: true, passed: [true] },
+  },
+  {
+    name: 'everyone abstains: nothing passes',
+    entitled: 5,
+    present: [1, 2, 3, 4, 5],
+    resolutions: [
+      ['ordinary', vote(0, 0, 5)],
+      ['special', vote(0, 0, 5)],
+    ],
+    expect: { required: 3, present: 5, met: true, passed: [false, false] },
+  },
+  {
+    name: 'no vote recorded: not passed',
+    entitled: 5,
+    present: [1, 2, 3],
+    resolutions: [['ordinary', undefined]],
+    expect: { required: 3, present: 3, met: true, passed: [false] },
+  },
+  {
+    name: 'tie with a casting vote in the rules, used for: passed',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: { decisions: { castingVote: true } },
+    resolutions: [['ordinary', vote(2, 2, 0, 'for')]],
+    expect: { required: 3, present: 4, met: true, passed: [true] },
+  },
+  {
+    name: 'tie with a casting vote recorded but none in the rules: lost',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    resolutions: [['ordinary', vote(2, 2, 0, 'for')]],
+    expect: { required: 3, present: 4, met: true, passed: [false] },
+  },
+  {
+    name: 'tie with a casting vote in the rules but not used: lost',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: { decisions: { castingVote: true } },
+    resolutions: [['ordinary', vote(2, 2)]],
+    expect: { required: 3, present: 4, met: true, passed: [false] },
+  },
+  {
+    name: 'tie with the casting vote used against: lost',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: { decisions: { castingVote: true } },
+    resolutions: [['ordinary', vote(2, 2, 0, 'against')]],
+    expect: { required: 3, present: 4, met: true, passed: [false] },
+  },
   {
     name: 'a casting vote does not touch a vote that is not tied',
     entitled: 5,
@@ -91,39 +213,145 @@ const scenarios: Scenario[] = [
   },
 
   // Special resolutions
-  { name: 'special 75%: exactly three quarters passes (3 to 1)', entitled: 5, present: [1, 2, 3, 4], resolutions: [['special', vote(3, 1)]], expect: { required: 3, present: 4, met: true, passed: [true] } },
-  { name: 'special 75%: 74 of 100 fails', entitled: 100, present: range(1, 100), resolutions: [['special', vote(74, 26)]], expect: { required: 10, present: 100, met: true, passed: [false] } },
-  { name: 'special 75%: two thirds is not enough (2 to 1)', entitled: 5, present: [1, 2, 3], resolutions: [['special', vote(2, 1)]], expect: { required: 3, present: 3, met: true, passed: [false] } },
-  { name: 'special 2/3: exactly two thirds passes (2 to 1)', entitled: 5, present: [1, 2, 3], rules: { decisions: { specialResolution: { num: 2, den: 3 } } }, resolutions: [['special', vote(2, 1)]], expect: { required: 3, present: 3, met: true, passed: [true] } },
-  { name: 'special 2/3: 60% fails (3 to 2)', entitled: 5, present: [1, 2, 3, 4, 5], rules: { decisions: { specialResolution: { num: 2, den: 3 } } }, resolutions: [['special', vote(3, 2)]], expect: { required: 3, present: 5, met: true, passed: [false] } },
-  { name: 'special: abstentions do not count against (3 for, 1 against, 5 abstain)', entitled: 9, present: range(1, 9), resolutions: [['special', vote(3, 1, 5)]], expect: { required: 3, present: 9, met: true, passed: [true] } },
+  {
+    name: 'special 75%: exactly three quarters passes (3 to 1)',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    resolutions: [['special', vote(3, 1)]],
+    expect: { required: 3, present: 4, met: true, passed: [true] },
+  },
+  {
+    name: 'special 75%: 74 of 100 fails',
+    entitled: 100,
+    present: range(1, 100),
+    resolutions: [['special', vote(74, 26)]],
+    expect: { required: 10, present: 100, met: true, passed: [false] },
+  },
+  {
+    name: 'special 75%: two thirds is not enough (2 to 1)',
+    entitled: 5,
+    present: [1, 2, 3],
+    resolutions: [['special', vote(2, 1)]],
+    expect: { required: 3, present: 3, met: true, passed: [false] },
+  },
+  {
+    name: 'special 2/3: exactly two thirds passes (2 to 1)',
+    entitled: 5,
+    present: [1, 2, 3],
+    rules: { decisions: { specialResolution: { num: 2, den: 3 } } },
+    resolutions: [['special', vote(2, 1)]],
+    expect: { required: 3, present: 3, met: true, passed: [true] },
+  },
+  {
+    name: 'special 2/3: 60% fails (3 to 2)',
+    entitled: 5,
+    present: [1, 2, 3, 4, 5],
+    rules: { decisions: { specialResolution: { num: 2, den: 3 } } },
+    resolutions: [['special', vote(3, 2)]],
+    expect: { required: 3, present: 5, met: true, passed: [false] },
+  },
+  {
+    name: 'special: abstentions do not count against (3 for, 1 against, 5 abstain)',
+    entitled: 9,
+    present: range(1, 9),
+    resolutions: [['special', vote(3, 1, 5)]],
+    expect: { required: 3, present: 9, met: true, passed: [true] },
+  },
   {
     name: 'proxy votes let the votes exceed those present in person and pass',
     entitled: 10,
     present: [1, 2, 3],
-    proxies: [[1, 4], [2, 5]],
+    proxies: [
+      [1, 4],
+      [2, 5],
+    ],
     resolutions: [['special', vote(4, 1)]],
     expect: { required: 3, present: 5, met: true, passed: [true] },
   },
 
   // Consensus
-  { name: 'consensus agreed passes, with stand-asides', entitled: 5, present: [1, 2, 3], rules: consensus, resolutions: [['ordinary', agreed(1)]], expect: { required: 3, present: 3, met: true, passed: [true] } },
-  { name: 'consensus blocked: fallback 75% met exactly (3 to 1)', entitled: 5, present: [1, 2, 3, 4], rules: consensus, resolutions: [['ordinary', blocked(3, 1)]], expect: { required: 3, present: 4, met: true, passed: [true] } },
-  { name: 'consensus blocked: fallback 75% missed (2 to 1)', entitled: 5, present: [1, 2, 3], rules: consensus, resolutions: [['ordinary', blocked(2, 1)]], expect: { required: 3, present: 3, met: true, passed: [false] } },
+  {
+    name: 'consensus agreed passes, with stand-asides',
+    entitled: 5,
+    present: [1, 2, 3],
+    rules: consensus,
+    resolutions: [['ordinary', agreed(1)]],
+    expect: { required: 3, present: 3, met: true, passed: [true] },
+  },
+  {
+    name: 'consensus blocked: fallback 75% met exactly (3 to 1)',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: consensus,
+    resolutions: [['ordinary', blocked(3, 1)]],
+    expect: { required: 3, present: 4, met: true, passed: [true] },
+  },
+  {
+    name: 'consensus blocked: fallback 75% missed (2 to 1)',
+    entitled: 5,
+    present: [1, 2, 3],
+    rules: consensus,
+    resolutions: [['ordinary', blocked(2, 1)]],
+    expect: { required: 3, present: 3, met: true, passed: [false] },
+  },
   {
     name: 'consensus blocked on a special resolution: the stricter of fallback (2/3) and special (75%) applies',
     entitled: 5,
     present: [1, 2, 3],
     rules: { decisions: { fallbackThreshold: { num: 2, den: 3 } } },
-    resolutions: [['special', blocked(2, 1)], ['ordinary', blocked(2, 1)]],
+    resolutions: [
+      ['special', blocked(2, 1)],
+      ['ordinary', blocked(2, 1)],
+    ],
     expect: { required: 3, present: 3, met: true, passed: [false, true] },
   },
-  { name: 'consensus blocked with a 50% fallback: a tie is still lost', entitled: 5, present: [1, 2, 3, 4], rules: { decisions: { fallbackThreshold: pct(50) } }, resolutions: [['ordinary', blocked(2, 2)]], expect: { required: 3, present: 4, met: true, passed: [false] } },
-  { name: 'consensus blocked and no fallback in the rules: not passed', entitled: 5, present: [1, 2, 3], resolutions: [['ordinary', blocked(3, 0)]], expect: { required: 3, present: 3, met: true, passed: [false] } },
-  { name: 'consensus agreed on a special resolution with no vote recorded: not passed', entitled: 5, present: [1, 2, 3, 4], rules: consensus, resolutions: [['special', agreed()]], expect: { required: 3, present: 4, met: true, passed: [false] } },
-  { name: 'consensus agreed on a special resolution, confirmed 3 to 1 (75% exactly): passed', entitled: 5, present: [1, 2, 3, 4], rules: consensus, resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 3, against: 1, abstain: 0 } }]], expect: { required: 3, present: 4, met: true, passed: [true] } },
-  { name: 'consensus agreed on a special resolution, confirming vote 2 to 1 (67%): not passed', entitled: 5, present: [1, 2, 3], rules: consensus, resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 2, against: 1, abstain: 0 } }]], expect: { required: 3, present: 3, met: true, passed: [false] } },
-  { name: 'consensus agreed at an inquorate meeting: not passed', entitled: 5, present: [1, 2], rules: consensus, resolutions: [['ordinary', agreed()]], expect: { required: 3, present: 2, met: false, passed: [false] } },
+  {
+    name: 'consensus blocked with a 50% fallback: a tie is still lost',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: { decisions: { fallbackThreshold: pct(50) } },
+    resolutions: [['ordinary', blocked(2, 2)]],
+    expect: { required: 3, present: 4, met: true, passed: [false] },
+  },
+  {
+    name: 'consensus blocked and no fallback in the rules: not passed',
+    entitled: 5,
+    present: [1, 2, 3],
+    resolutions: [['ordinary', blocked(3, 0)]],
+    expect: { required: 3, present: 3, met: true, passed: [false] },
+  },
+  {
+    name: 'consensus agreed on a special resolution with no vote recorded: not passed',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: consensus,
+    resolutions: [['special', agreed()]],
+    expect: { required: 3, present: 4, met: true, passed: [false] },
+  },
+  {
+    name: 'consensus agreed on a special resolution, confirmed 3 to 1 (75% exactly): passed',
+    entitled: 5,
+    present: [1, 2, 3, 4],
+    rules: consensus,
+    resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 3, against: 1, abstain: 0 } }]],
+    expect: { required: 3, present: 4, met: true, passed: [true] },
+  },
+  {
+    name: 'consensus agreed on a special resolution, confirming vote 2 to 1 (67%): not passed',
+    entitled: 5,
+    present: [1, 2, 3],
+    rules: consensus,
+    resolutions: [['special', { method: 'consensus', outcome: 'agreed', standAsides: 0, fallback: { for: 2, against: 1, abstain: 0 } }]],
+    expect: { required: 3, present: 3, met: true, passed: [false] },
+  },
+  {
+    name: 'consensus agreed at an inquorate meeting: not passed',
+    entitled: 5,
+    present: [1, 2],
+    rules: consensus,
+    resolutions: [['ordinary', agreed()]],
+    expect: { required: 3, present: 2, met: false, passed: [false] },
+  },
 ];
 
 function rulesFor(s: Scenario): MeetingRules {
@@ -160,14 +388,24 @@ describe('meeting counting rules', () => {
 describe('the reasons the minutes give', () => {
   it('names the threshold and the share for a special resolution', () => {
     const d = decideMeeting(
-      { entitled: new Set([1, 2, 3, 4]), attendance: { present: [1, 2, 3, 4], proxies: [], apologies: [] }, resolutions: [{ number: 1, kind: 'special' }], votes: [{ resolution: 1, ...vote(3, 1) }] },
+      {
+        entitled: new Set([1, 2, 3, 4]),
+        attendance: { present: [1, 2, 3, 4], proxies: [], apologies: [] },
+        resolutions: [{ number: 1, kind: 'special' }],
+        votes: [{ resolution: 1, ...vote(3, 1) }],
+      },
       BASE,
     );
     expect(d.outcomes[0]!.outcome.reason).toBe('3 of 4 votes cast were for (75%); it needed at least three quarters (75%) of the votes cast, so it was passed.');
   });
   it('says a tie is lost', () => {
     const d = decideMeeting(
-      { entitled: new Set([1, 2, 3, 4]), attendance: { present: [1, 2, 3, 4], proxies: [], apologies: [] }, resolutions: [{ number: 1, kind: 'ordinary' }], votes: [{ resolution: 1, ...vote(2, 2) }] },
+      {
+        entitled: new Set([1, 2, 3, 4]),
+        attendance: { present: [1, 2, 3, 4], proxies: [], apologies: [] },
+        resolutions: [{ number: 1, kind: 'ordinary' }],
+        votes: [{ resolution: 1, ...vote(2, 2) }],
+      },
       BASE,
     );
     expect(d.outcomes[0]!.outcome.reason).toMatch(/tie is lost/);

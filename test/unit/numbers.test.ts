@@ -20,8 +20,14 @@ describe('formatNumber', () => {
   });
 
   it('agrees with toLocaleString for whole numbers, pence and other decimals', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => formatNumber(n) === intl(n)), { numRuns: 2000 });
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (p) => formatNumber(p / 100, 2, 2) === intl(p / 100, 2, 2)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => formatNumber(n) === intl(n)),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), (p) => formatNumber(p / 100, 2, 2) === intl(p / 100, 2, 2)),
+      { numRuns: 2000 },
+    );
     fc.assert(
       fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (x, a, b) => {
         const [min, max] = a <= b ? [a, b] : [b, a];

@@ -10,9 +10,31 @@ import { escapeMarkdown } from '../../src/core/markdown.js';
 describe('inlineSpans', () => {
   const cases: [name: string, markdown: string, spans: [string, string][]][] = [
     ['plain text', 'Siân Ŵyn', [['Siân Ŵyn', '']]],
-    ['bold then plain', '**Date:** 10 June', [['Date:', 'b'], [' 10 June', '']]],
-    ['italic', 'a *word* here', [['a ', ''], ['word', 'i'], [' here', '']]],
-    ['code', 'run `coop check`', [['run ', ''], ['coop check', 'c']]],
+    [
+      'bold then plain',
+      '**Date:** 10 June',
+      [
+        ['Date:', 'b'],
+        [' 10 June', ''],
+      ],
+    ],
+    [
+      'italic',
+      'a *word* here',
+      [
+        ['a ', ''],
+        ['word', 'i'],
+        [' here', ''],
+      ],
+    ],
+    [
+      'code',
+      'run `coop check`',
+      [
+        ['run ', ''],
+        ['coop check', 'c'],
+      ],
+    ],
     ['escapes give the character', '\\#set page\\(x\\) \\*not bold\\*', [['#set page(x) *not bold*', '']]],
     ['underscore lines stay', 'Signed: ______ Date: __', [['Signed: ______ Date: __', '']]],
     ['a lone star with a space after is text', '5 * 3', [['5 * 3', '']]],
@@ -22,12 +44,48 @@ describe('inlineSpans', () => {
 
 describe('markdownBlocks', () => {
   it('reads headings, paragraphs, lists with indented paragraphs, and tables', () => {
-    const md = '# Notice\n\n**Org**\n\n- **Date:** 1 May\n- **Place:** Hall\n\n1. **First**\n2. **Second**\n\n   More on second\n\n| No. | Name |\n| --- | --- |\n| 1 | A \\| B |\n\nEnd';
+    const md =
+      '# Notice\n\n**Org**\n\n- **Date:** 1 May\n- **Place:** Hall\n\n1. **First**\n2. **Second**\n\n   More on second\n\n| No. | Name |\n| --- | --- |\n| 1 | A \\| B |\n\nEnd';
     expect(markdownBlocks(md)).toEqual([
       { t: 'h', level: 1, spans: [['Notice', '']] },
       { t: 'p', spans: [['Org', 'b']] },
-      { t: 'list', ordered: false, start: 1, items: [[{ t: 'p', spans: [['Date:', 'b'], [' 1 May', '']] }], [{ t: 'p', spans: [['Place:', 'b'], [' Hall', '']] }]] },
-      { t: 'list', ordered: true, start: 1, items: [[{ t: 'p', spans: [['First', 'b']] }], [{ t: 'p', spans: [['Second', 'b']] }, { t: 'p', spans: [['More on second', '']] }]] },
+      {
+        t: 'list',
+        ordered: false,
+        start: 1,
+        items: [
+          [
+            {
+              t: 'p',
+              spans: [
+                ['Date:', 'b'],
+                [' 1 May', ''],
+              ],
+            },
+          ],
+          [
+            {
+              t: 'p',
+              spans: [
+                ['Place:', 'b'],
+                [' Hall', ''],
+              ],
+            },
+          ],
+        ],
+      },
+      {
+        t: 'list',
+        ordered: true,
+        start: 1,
+        items: [
+          [{ t: 'p', spans: [['First', 'b']] }],
+          [
+            { t: 'p', spans: [['Second', 'b']] },
+            { t: 'p', spans: [['More on second', '']] },
+          ],
+        ],
+      },
       { t: 'table', head: [[['No.', '']], [['Name', '']]], rows: [[[['1', '']], [['A | B', '']]]] },
       { t: 'p', spans: [['End', '']] },
     ]);
@@ -36,10 +94,24 @@ describe('markdownBlocks', () => {
   // The same hostile names as the register's tests: escaped into Markdown by our helper, read
   // back, each is one plain run equal to the name.
   const hostile = [
-    '#set page(width: 1cm)', '{{x}}', '<b>bold</b>', '\\x', '*star* _under_ `tick`', '1. not a list', '- not a bullet', '| pipe |', '# not a heading', '[link](http://x.example)',
+    '#set page(width: 1cm)',
+    '{{x}}',
+    '<b>bold</b>',
+    '\\x',
+    '*star* _under_ `tick`',
+    '1. not a list',
+    '- not a bullet',
+    '| pipe |',
+    '# not a heading',
+    '[link](http://x.example)',
     // From test/hostile/literal-names.test.ts.
-    '{{#each founders}}Qxeach{{/each}} Smith', '# Qxheading _Name_', 'Zero\u200bWidth \u202eQxrtl 👩‍👩‍👧', '{{> partial}} <script>alert("Qxobjects")</script>',
-    '1. Qxarea `code` > quote', '{{place}} | Qxplace | <i>Hall</i> [map](http://evil.example)', '{{#if true}}Qxresolution{{/if}} *adopt* the `budget` <b>now</b>',
+    '{{#each founders}}Qxeach{{/each}} Smith',
+    '# Qxheading _Name_',
+    'Zero\u200bWidth \u202eQxrtl 👩‍👩‍👧',
+    '{{> partial}} <script>alert("Qxobjects")</script>',
+    '1. Qxarea `code` > quote',
+    '{{place}} | Qxplace | <i>Hall</i> [map](http://evil.example)',
+    '{{#if true}}Qxresolution{{/if}} *adopt* the `budget` <b>now</b>',
   ];
   it.each(hostile)('%s reads back as itself, in a paragraph and in a table cell', (name) => {
     expect(markdownBlocks(`Dear ${escapeMarkdown(name)},`)).toEqual([{ t: 'p', spans: [[`Dear ${name},`, '']] }]);
@@ -61,7 +133,10 @@ describe('chooseLetters', () => {
       { number: 2, name: 'Łukasz', notices: 'post', address: '2 Lane, York' },
       { number: 4, name: 'Dai', notices: 'post', address: '  ' },
     ]);
-    expect(choice.included).toEqual([{ number: 2, name: 'Łukasz' }, { number: 3, name: 'Cai' }]);
+    expect(choice.included).toEqual([
+      { number: 2, name: 'Łukasz' },
+      { number: 3, name: 'Cai' },
+    ]);
     expect(choice.leftOut.map((m) => [m.number, m.reason])).toEqual([
       [1, 'agreed to notices by email'],
       [4, 'no postal address on file (coop member update --address)'],

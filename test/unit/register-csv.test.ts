@@ -6,7 +6,10 @@ import { mapColumns, readImportRows, duplicateKey } from '../../src/core/registe
 
 describe('writing CSV for spreadsheets', () => {
   it('starts with a BOM and ends every row with CRLF', () => {
-    const text = toCsv([['a', 'b'], [1, null]]);
+    const text = toCsv([
+      ['a', 'b'],
+      [1, null],
+    ]);
     expect(text).toBe('\uFEFFa,b\r\n1,\r\n');
   });
   it('quotes commas, quotes and line breaks', () => {
@@ -17,7 +20,10 @@ describe('writing CSV for spreadsheets', () => {
     it(`makes ${cell} text, not a formula`, () => expect(guardFormula(cell)).toBe(`'${cell}`));
   }
   it('reads back as it was written', () => {
-    const rows = [['Name', 'Address'], ['Zoë O\'Brien', '"Flat 2", 7 Mill Lane\nDerby']];
+    const rows = [
+      ['Name', 'Address'],
+      ["Zoë O'Brien", '"Flat 2", 7 Mill Lane\nDerby'],
+    ];
     expect(parse(toCsv(rows), { bom: true })).toEqual(rows);
   });
 });
@@ -47,7 +53,12 @@ describe('reading a spreadsheet export', () => {
 
 describe('finding the columns', () => {
   const cases: [string, string[], string | undefined, Record<string, number>][] = [
-    ['common names', ['Full name', 'E-mail', 'Telephone', 'Postal address', 'Postcode', 'Start date', 'No. of shares', 'Notes'], undefined, { name: 0, email: 1, phone: 2, address: 3, postcode: 4, joined: 5, shares: 6 }],
+    [
+      'common names',
+      ['Full name', 'E-mail', 'Telephone', 'Postal address', 'Postcode', 'Start date', 'No. of shares', 'Notes'],
+      undefined,
+      { name: 0, email: 1, phone: 2, address: 3, postcode: 4, joined: 5, shares: 6 },
+    ],
     ['first and last names', ['First name', 'Surname', 'Date joined'], undefined, { 'first-name': 0, 'last-name': 1, joined: 2 }],
     ['told with --columns', ['Who', 'When', 'Mail'], 'name=Who, joined=When, email=mail', { name: 0, joined: 1, email: 2 }],
   ];
@@ -105,7 +116,10 @@ describe('checking the rows', () => {
     expect(byLine[7]).toMatch(/before the group was founded/);
   });
   it('with skipExisting leaves out a row already in the register, and says which member it is', () => {
-    const r = readImportRows(rows(['Old Member', '', '', '', '2021-01-01', '1'], ['New Member', '', '', '', '2021-02-01', '1']), columns, header.length, { ...limits, skipExisting: true });
+    const r = readImportRows(rows(['Old Member', '', '', '', '2021-01-01', '1'], ['New Member', '', '', '', '2021-02-01', '1']), columns, header.length, {
+      ...limits,
+      skipExisting: true,
+    });
     expect(r.problems).toEqual([]);
     expect(r.skipped).toEqual([{ row: 2, name: 'Old Member', member: 1 }]);
     expect(r.rows.map((x) => x.name)).toEqual(['New Member']);
@@ -133,7 +147,10 @@ describe('checking the rows', () => {
       cols.length,
       limits,
     );
-    expect(r.problems.map((p) => [p.row, p.name])).toEqual([[2, 'Someone Else'], [4, 'Bea']]);
+    expect(r.problems.map((p) => [p.row, p.name])).toEqual([
+      [2, 'Someone Else'],
+      [4, 'Bea'],
+    ]);
     expect(r.problems[0]!.message).toMatch(/number 1, which the register already uses/);
     expect(r.problems[1]!.message).toMatch(/as row 3 does/);
   });

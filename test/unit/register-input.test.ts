@@ -58,7 +58,11 @@ describe('names and contact details', () => {
 describe('appending to the ledger', () => {
   const text = '{"seq":1,"date":"2024-01-15","type":"admit","member":1,"name":"Ada","shares":1}\n{"seq":2,"date":"2024-01-15","type":"admit","member":2,"name":"Ben","shares":1}';
   const { events } = decodeLedger(text);
-  const rules = { founded: '2024-01-15', shares: { minimumHolding: 1, maximumHolding: 1, withdrawable: true, transferable: false, statutoryMaximum: 100000 }, officersMustBeMembers: true };
+  const rules = {
+    founded: '2024-01-15',
+    shares: { minimumHolding: 1, maximumHolding: 1, withdrawable: true, transferable: false, statutoryMaximum: 100000 },
+    officersMustBeMembers: true,
+  };
 
   const soFar = (list: readonly LedgerEvent[]) => ({ summary: { lastSeq: Math.max(0, ...list.map((e) => e.seq)), maxMentioned: 2 }, events: () => list });
 
@@ -84,7 +88,12 @@ describe('appending to the ledger', () => {
   });
 
   it('checks an admission of a number no event names without decoding the ledger', () => {
-    const untouchable = { summary: { lastSeq: 2, maxMentioned: 2 }, events: (): LedgerEvent[] => { throw new Error('decoded the ledger'); } };
+    const untouchable = {
+      summary: { lastSeq: 2, maxMentioned: 2 },
+      events: (): LedgerEvent[] => {
+        throw new Error('decoded the ledger');
+      },
+    };
     const plan = planAppend(untouchable, [{ date: '2023-01-01', type: 'admit', member: 3, name: 'Cai', shares: 9 }], { rules, today: '2026-01-01' });
     expect(plan.problems.map((p) => p.message)).toEqual([
       'is dated 2023-01-01, before the group was founded (2024-01-15)',

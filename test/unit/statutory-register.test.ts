@@ -61,9 +61,16 @@ describe('the statutory register as at a date', () => {
 describe('amounts in the register', () => {
   it('writes pence as formatPounds does, for every amount a register can hold', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(0, 5, 99, 100, 101, 99_999, 100_000, 1e15 - 1, 1e15)), (pence) => {
-        expect(pounds(pence)).toBe(formatPounds(pence, { pence: true }));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: 10_000_000 }),
+          fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+          fc.constantFrom(0, 5, 99, 100, 101, 99_999, 100_000, 1e15 - 1, 1e15),
+        ),
+        (pence) => {
+          expect(pounds(pence)).toBe(formatPounds(pence, { pence: true }));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -20,5 +20,7 @@ export async function meetingClose(ref: string, options: CommonOptions): Promise
   for (const o of r.outcome.resolutions) {
     print(`  ${o.number} (${o.kind}): ${o.passed ? 'passed' : 'not passed'} — ${o.for} for, ${o.against} against, ${o.abstain} abstaining`);
   }
-  print(`Minutes: ${r.minutes}. ${capitalise(r.quorum.met ? 'have them signed by the chair at the next meeting.' : 'call the adjourned meeting with the notice the rules require.')}`);
+  print(
+    `Minutes: ${r.minutes}. ${capitalise(r.quorum.met ? 'have them signed by the chair at the next meeting.' : 'call the adjourned meeting with the notice the rules require.')}`,
+  );
 }

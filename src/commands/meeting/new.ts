@@ -57,5 +57,7 @@ function report(r: CalledMeeting): void {
   }
   print(`Quorum: ${quorum.required} of the ${quorum.entitled} ${record.type === 'committee' ? 'members of the board' : 'members entitled to vote'}.`);
   if (record.resolutions.length > 0) print(`Resolutions: ${record.resolutions.map((r) => `${r.number} (${r.kind})`).join(', ')}.`);
-  print(`Next: send the notice${r.proxyForm ? ' and proxy form' : ''} to every ${record.type === 'committee' ? 'member of the board' : 'member'}; at the meeting, record who came with: coop meeting attend ${record.date} <numbers>`);
+  print(
+    `Next: send the notice${r.proxyForm ? ' and proxy form' : ''} to every ${record.type === 'committee' ? 'member of the board' : 'member'}; at the meeting, record who came with: coop meeting attend ${record.date} <numbers>`,
+  );
 }

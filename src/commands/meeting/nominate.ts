@@ -15,6 +15,8 @@ export async function meetingNominate(ref: string, member: string, options: Meet
   const r = await nominateCandidate(cwd, ref, member, input);
   if (json) return printJson(r);
   const n = r.nomination;
-  print(`Nominated member ${n.member} (${r.name}) for the board${n.retiring ? ', standing again on retiring' : ''}, received ${longDate(n.date)}${n.proposer ? `; proposed by member ${n.proposer}` : ''}${n.seconder ? `, seconded by member ${n.seconder}` : ''}.`);
+  print(
+    `Nominated member ${n.member} (${r.name}) for the board${n.retiring ? ', standing again on retiring' : ''}, received ${longDate(n.date)}${n.proposer ? `; proposed by member ${n.proposer}` : ''}${n.seconder ? `, seconded by member ${n.seconder}` : ''}.`,
+  );
   print(`Candidates so far: ${r.candidates.join(', ')}.${r.retiring.length ? ` Retiring at this meeting: ${r.retiring.map((x) => `${x.member} (${x.name})`).join(', ')}.` : ''}`);
 }

@@ -20,8 +20,20 @@ export async function memberList(opts: MemberListOptions): Promise<void> {
     return;
   }
   if (opts.all) {
-    print(formatTable(['No.', 'Name', 'Joined', 'Left', 'Shares'], rows.map((m) => [String(m.number), m.name, m.joined, m.left ?? '', String(m.shares)]), [0, 4]));
+    print(
+      formatTable(
+        ['No.', 'Name', 'Joined', 'Left', 'Shares'],
+        rows.map((m) => [String(m.number), m.name, m.joined, m.left ?? '', String(m.shares)]),
+        [0, 4],
+      ),
+    );
   } else {
-    print(formatTable(['No.', 'Name', 'Joined', 'Shares'], rows.map((m) => [String(m.number), m.name, m.joined, String(m.shares)]), [0, 3]));
+    print(
+      formatTable(
+        ['No.', 'Name', 'Joined', 'Shares'],
+        rows.map((m) => [String(m.number), m.name, m.joined, String(m.shares)]),
+        [0, 3],
+      ),
+    );
   }
 }

@@ -24,7 +24,11 @@ export async function memberUpdate(number: string, opts: MemberUpdateOptions): P
   if (r.renamed) print(`Recorded member ${r.number}'s change of name to ${r.name}.`);
   if (r.contactsChanged.length > 0) print(`Updated member ${r.number}'s ${r.contactsChanged.join(', ')} (kept privately in private/contacts.jsonl, never committed).`);
   if (r.noticesChanged) {
-    print(r.notices === 'email' ? `Recorded member ${r.number}'s consent to notices by email, given ${r.noticesSince}.` : `Recorded that member ${r.number} takes notices by post from ${r.noticesSince}.`);
+    print(
+      r.notices === 'email'
+        ? `Recorded member ${r.number}'s consent to notices by email, given ${r.noticesSince}.`
+        : `Recorded that member ${r.number} takes notices by post from ${r.noticesSince}.`,
+    );
   }
   const c = committedNote(r.commit, opts.commit);
   if (c) print(c);

@@ -22,12 +22,7 @@ export function missingRequired(answers: Answers): AnswerKey[] {
   return REQUIRED.filter((key) => answers[key] === undefined);
 }
 
-export async function completeAnswers(
-  given: Answers,
-  opts: NewOptions,
-  setting: FoundingSetting,
-  prompter: (() => Promise<Prompter>) | undefined,
-): Promise<Answers> {
+export async function completeAnswers(given: Answers, opts: NewOptions, setting: FoundingSetting, prompter: (() => Promise<Prompter>) | undefined): Promise<Answers> {
   if (opts.yes) return given;
   if (prompter) return interview(await prompter(), given, setting);
   const missing = missingRequired(given);

@@ -134,7 +134,9 @@ async function checkGit(where: string): Promise<void> {
   if ((await gitIdentity(where)) !== undefined) return;
   // Only now ask why: one git call fewer on every successful run.
   if (!(await gitAvailable(where))) {
-    throw new UserError('git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or found the group without a repository using --no-git. Nothing was written.');
+    throw new UserError(
+      'git is not installed or not on PATH. Install git (https://git-scm.com) and try again, or found the group without a repository using --no-git. Nothing was written.',
+    );
   }
   throw new UserError(NO_IDENTITY_MESSAGE);
 }

@@ -50,7 +50,12 @@ const SELECTS: Partial<Record<AnswerKey, SelectPrompt>> = {
   jurisdiction: { message: 'Where is the group based?', choices: () => JURISDICTIONS, labels: JURISDICTION_LABEL, current: (p) => p.group.jurisdiction },
   decisions: { message: 'How will members make decisions?', choices: () => DECISION_METHODS, labels: DECISION_LABEL, current: (p) => p.decisions.method },
   board: { message: 'How is the board (management committee) made up?', choices: () => BOARD_STYLES, labels: BOARD_LABEL, current: (p) => p.board.style },
-  dissolution: { message: 'If the group is ever wound up, where do its remaining assets go?', choices: () => DISSOLUTION_RULES, labels: DISSOLUTION_LABEL, current: (p) => p.dissolution.rule },
+  dissolution: {
+    message: 'If the group is ever wound up, where do its remaining assets go?',
+    choices: () => DISSOLUTION_RULES,
+    labels: DISSOLUTION_LABEL,
+    current: (p) => p.dissolution.rule,
+  },
   officeCountry: {
     message: 'Will the governing document state the registered office is in England or in Wales? (Wales allows a Welsh name ending)',
     choices: () => OFFICE_COUNTRIES,
@@ -68,7 +73,11 @@ const TEXTS: Partial<Record<AnswerKey, TextPrompt>> = {
   founded: { message: 'Date of the founding meeting (YYYY-MM-DD)', current: (p) => p.group.founded },
   yearEnd: { message: 'Financial year end (MM-DD; 03-31 is 31 March)', current: (p) => p.group.financialYearEnd },
   eligibility: { message: 'Who may become a member?', current: (p) => p.membership.eligibility },
-  fallbackThreshold: { message: 'When consensus fails, what share of votes decides? (e.g. 75%)', current: (p) => str(p.decisions.fallbackThreshold), when: (p) => p.decisions.method === 'consensus' },
+  fallbackThreshold: {
+    message: 'When consensus fails, what share of votes decides? (e.g. 75%)',
+    current: (p) => str(p.decisions.fallbackThreshold),
+    when: (p) => p.decisions.method === 'consensus',
+  },
   quorumMembers: { message: 'General-meeting quorum: at least how many members…', current: (p) => str(p.meetings.quorum.members) },
   quorumPercent: { message: '…or what share of the membership, whichever is greater? (e.g. 10%)', current: (p) => str(p.meetings.quorum.percent) },
   noticeDays: { message: 'Clear days’ notice of a general meeting', current: (p) => str(p.meetings.noticeClearDays) },
@@ -119,7 +128,11 @@ export async function interview(prompter: Prompter, given: Answers, setting: Fou
       if (select.when && !select.when(input)) continue;
       // Offer only the choices that fit the answers so far, so a founder cannot pick a refusal.
       const fitting = select.choices(answers).filter((value) => !problemAt({ ...answers, [q.key]: value }, q.key, setting));
-      const choices: Choice<string>[] = fitting.map((value) => ({ value, name: select.labels[value] ?? value, ...(select.hints?.[value] ? { description: select.hints[value] } : {}) }));
+      const choices: Choice<string>[] = fitting.map((value) => ({
+        value,
+        name: select.labels[value] ?? value,
+        ...(select.hints?.[value] ? { description: select.hints[value] } : {}),
+      }));
       const current = select.current(input);
       const value = await prompter.select({ key: q.key, message: select.message, choices, ...(fitting.includes(current) ? { default: current } : {}) });
       (answers as Record<string, unknown>)[q.key] = value;

@@ -33,7 +33,9 @@ export function resolveTarget(dir: string, cwd: string): Target {
   if (parent === path) throw new UsageError(`Cannot make a group in the root folder ${path}: give a new folder's name.`);
   const parentStat = statSync(parent, { throwIfNoEntry: false });
   if (!parentStat?.isDirectory()) {
-    throw new UserError(`The folder ${parent} does not exist, so ${shown} cannot be made in it. Create it first (mkdir -p "${parent}") or choose another place. Nothing was written.`);
+    throw new UserError(
+      `The folder ${parent} does not exist, so ${shown} cannot be made in it. Create it first (mkdir -p "${parent}") or choose another place. Nothing was written.`,
+    );
   }
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat && !stat.isDirectory()) throw new UserError(`${shown} already exists and is a file, not a folder. Choose another name. Nothing was written.`);

@@ -21,7 +21,17 @@ export async function rulesAmend(opts: RulesAmendOptions): Promise<void> {
   if (opts.object !== undefined) values.objects = opts.object;
   const r = await proposeAmendment(opts.cwd ?? process.cwd(), { values, ...(opts.date ? { today: opts.date } : {}), ...(opts.commit === false ? { commit: false } : {}) });
   if (opts.json) {
-    printJson({ id: r.id, folder: r.folder, proposed: r.proposed, status: 'proposed', changes: r.changes, schedule: r.schedule, resolution: r.resolution, files: r.files, commit: r.commit });
+    printJson({
+      id: r.id,
+      folder: r.folder,
+      proposed: r.proposed,
+      status: 'proposed',
+      changes: r.changes,
+      schedule: r.schedule,
+      resolution: r.resolution,
+      files: r.files,
+      commit: r.commit,
+    });
     return;
   }
   const lines = [

@@ -17,8 +17,7 @@ export interface ParamChange {
 /** Keys that describe create-coop itself, not the group's rules: never an amendment. */
 const NOT_RULES = ['createCoop.'];
 
-const isFraction = (v: unknown): v is Fraction =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 2 && 'num' in v && 'den' in v;
+const isFraction = (v: unknown): v is Fraction => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 2 && 'num' in v && 'den' in v;
 
 /** The params back in the form coop.yml holds them: fractions as "75%" or "2/3". */
 export function paramsInput(params: CoopParams): CoopParamsInput {

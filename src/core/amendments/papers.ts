@@ -3,14 +3,7 @@
 // schedule and law.ts, so the numbers and sections quoted are the ones the checks use.
 
 import { formatFraction } from '../fraction.js';
-import {
-  CIC_OBJECTS_SOURCE,
-  COMPANY_AMENDMENT_FILING_DAYS,
-  COMPANY_AMENDMENT_SOURCE,
-  SOCIETY_AMENDMENT_SOURCE,
-  isCompany,
-  isSociety,
-} from '../law.js';
+import { CIC_OBJECTS_SOURCE, COMPANY_AMENDMENT_FILING_DAYS, COMPANY_AMENDMENT_SOURCE, SOCIETY_AMENDMENT_SOURCE, isCompany, isSociety } from '../law.js';
 import { escapeMarkdown } from '../markdown.js';
 import type { CoopParams } from '../params.js';
 import { governingDocumentFile } from '../documents/governing.js';
@@ -23,7 +16,11 @@ function provision(params: CoopParams): string {
   return isSociety(params.group.form) ? 'rule' : isCompany(params.group.form) ? 'article' : 'clause';
 }
 
-const plain = (text: string) => text.replace(/\*\*(\d+(?:\.\d+)?)\*\* /g, '').replace(/\s+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .replace(/\*\*(\d+(?:\.\d+)?)\*\* /g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The special resolution, one paragraph so that a notice prints it whole: every change in the
@@ -72,13 +69,28 @@ export function schedulePaper(params: CoopParams, id: string, changes: readonly 
     '',
   ];
   for (const e of schedule) {
-    lines.push(`### ${capitalise(provision(params))} ${e.ref}: ${e.title}`, '', '**Current wording:**', '', quote(e.current ?? '(none: this is new)'), '', '**New wording:**', '', quote(e.proposed ?? '(deleted)'), '');
+    lines.push(
+      `### ${capitalise(provision(params))} ${e.ref}: ${e.title}`,
+      '',
+      '**Current wording:**',
+      '',
+      quote(e.current ?? '(none: this is new)'),
+      '',
+      '**New wording:**',
+      '',
+      quote(e.proposed ?? '(deleted)'),
+      '',
+    );
   }
   if (schedule.length === 0) lines.push(`The wording of the ${doc.title} does not change.`, '');
   return lines.join('\n');
 }
 
-const quote = (text: string) => text.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => (l ? `> ${l}` : '>'))
+    .join('\n');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What to send to whom, and by when, for the group's form and jurisdiction. */
@@ -94,7 +106,7 @@ export function filingPaper(params: CoopParams, id: string, changes: readonly Pa
       '',
       `The amendment has **no effect until the FCA registers it** (${SOCIETY_AMENDMENT_SOURCE}). Until then the current ${doc.title} stay in force, and coop keeps using them.`,
       '',
-      '1. Pass the special resolution at a general meeting (coop meeting new … --amendment ' + id + ', then coop meeting close).',
+      `1. Pass the special resolution at a general meeting (coop meeting new … --amendment ${id}, then coop meeting close).`,
       `2. Apply to the FCA to register the amendment (the FCA's Mutuals Public Register service, "application for registration of an amendment of rules"), with the amended ${doc.title} (amendments/${id}/${doc.path}) signed as the FCA asks, and its fee.`,
       `3. When the FCA confirms registration, record its date: \`coop rules registered ${id} --date YYYY-MM-DD\`. Only then do coop.yml and ${doc.path} change.`,
       '',
@@ -108,7 +120,7 @@ export function filingPaper(params: CoopParams, id: string, changes: readonly Pa
       '',
       `A company's articles are amended by special resolution, which takes effect when passed (${COMPANY_AMENDMENT_SOURCE}). Within **${COMPANY_AMENDMENT_FILING_DAYS} days** after it is passed, send the registrar of companies:`,
       '',
-      '- a copy of the special resolution (amendments/' + id + '/resolution.md, signed), and',
+      `- a copy of the special resolution (amendments/${id}/resolution.md, signed), and`,
       `- a copy of the articles as amended (amendments/${id}/${doc.path}).`,
       '',
       `Not filing in time is an offence by the company and its officers. When filed, record it: \`coop rules filed ${id} --date YYYY-MM-DD\`; \`coop status\` shows the deadline until then.`,

@@ -54,7 +54,9 @@ export function proposeRules(current: CoopParams, answers: Answers): { proposal?
   if (problems.length > 0) return { problems };
   const changes = diffRules(before, paramsInput(params));
   if (changes.length === 0) {
-    return { problems: [{ where: 'coop rules amend', message: 'proposes no change: every value given is already the rule in force. Give a new value, for example --quorum-percent 20%.' }] };
+    return {
+      problems: [{ where: 'coop rules amend', message: 'proposes no change: every value given is already the rule in force. Give a new value, for example --quorum-percent 20%.' }],
+    };
   }
   return { proposal: { params, changes }, problems: [] };
 }

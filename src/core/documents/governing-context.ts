@@ -92,7 +92,7 @@ export interface GoverningContext {
     agmMaxBetween: string;
     /** "10%": the share of members (companies: of votes) who may require a general meeting. */
     requisition: string;
-    proxies: { allowed: boolean; /** "5 proxies" */ maxPerHolder: string; countTowardsQuorum: boolean };
+    proxies: { allowed: boolean /** "5 proxies" */; maxPerHolder: string; countTowardsQuorum: boolean };
   };
   decisions: {
     majority: boolean;

@@ -208,7 +208,6 @@ export function governingContext(params: CoopParams): GoverningContext {
   };
 }
 
-
 function higherOf(a: Fraction, b: Fraction): Fraction {
   return compareFractions(a, b) >= 0 ? a : b;
 }

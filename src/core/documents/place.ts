@@ -49,9 +49,7 @@ export function placeContext(form: Form, jurisdiction: Jurisdiction, inWales = f
     scotland,
     northernIreland: ni,
     act: society ? (ni ? SOCIETY_ACT_NI : SOCIETY_ACT_GB) : company ? COMPANIES_ACT : null,
-    registrar: society ? 'the Financial Conduct Authority (the FCA)' : company
-        ? 'the Registrar of Companies (Companies House)'
-        : null,
+    registrar: society ? 'the Financial Conduct Authority (the FCA)' : company ? 'the Registrar of Companies (Companies House)' : null,
     registrarShort: society ? 'the FCA' : company ? 'Companies House' : null,
     // A GB society's office may be anywhere in Great Britain (2014 Act s.2); a company's is
     // fixed to the part of the UK it is registered in.

@@ -38,20 +38,7 @@ export function roleText(role: string): string {
   return role.replace(/-/g, ' ');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** "03-31" → "31 March". */
 export function monthDayText(monthDay: string): string {

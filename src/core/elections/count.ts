@@ -40,13 +40,19 @@ export interface ElectionInput {
 export function countElection(input: ElectionInput): ElectionResult {
   const { seats, candidates } = input;
   if (candidates.length <= seats) {
-    if (input.votes.size > 0) throw new UserError(`There are ${candidates.length} candidates for ${seats} seats, so the election is uncontested: every candidate is elected without a vote. Leave out --votes.`);
+    if (input.votes.size > 0)
+      throw new UserError(
+        `There are ${candidates.length} candidates for ${seats} seats, so the election is uncontested: every candidate is elected without a vote. Leave out --votes.`,
+      );
     return { seats, uncontested: true, candidates: candidates.map((c) => ({ ...c, votes: null, elected: true })), vacant: seats - candidates.length, tie: null };
   }
   const named = new Set(candidates.map((c) => c.member));
   for (const m of input.votes.keys()) if (!named.has(m)) throw new UserError(`Member ${m} has votes but is not a candidate (the candidates are ${[...named].join(', ')}).`);
   const missing = candidates.filter((c) => !input.votes.has(c.member)).map((c) => c.member);
-  if (missing.length > 0) throw new UserError(`The election is contested (${candidates.length} candidates for ${seats} seats): give the votes for every candidate; none given for ${missing.map((m) => `member ${m}`).join(', ')} (write 0 for none).`);
+  if (missing.length > 0)
+    throw new UserError(
+      `The election is contested (${candidates.length} candidates for ${seats} seats): give the votes for every candidate; none given for ${missing.map((m) => `member ${m}`).join(', ')} (write 0 for none).`,
+    );
   const perVoter = input.method === 'up-to-seats' ? seats : 1;
   let total = 0;
   for (const [m, v] of input.votes) {
@@ -54,7 +60,9 @@ export function countElection(input: ElectionInput): ElectionResult {
     total += v;
   }
   if (total > input.voters * perVoter) {
-    throw new UserError(`${total} votes in all is more than the ${input.voters} voters could cast, each voting for ${perVoter === 1 ? 'one candidate' : `up to ${perVoter} candidates`} as the rules say.`);
+    throw new UserError(
+      `${total} votes in all is more than the ${input.voters} voters could cast, each voting for ${perVoter === 1 ? 'one candidate' : `up to ${perVoter} candidates`} as the rules say.`,
+    );
   }
   const ranked = [...candidates].sort((a, b) => input.votes.get(b.member)! - input.votes.get(a.member)! || a.member - b.member);
   const lastVotes = input.votes.get(ranked[seats - 1]!.member)!;

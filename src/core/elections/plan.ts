@@ -18,7 +18,14 @@ export interface NominationInput {
 }
 
 /** The nomination to add, or a refusal saying why. */
-export function planNomination(meeting: MeetingRecord, input: NominationInput, state: RegisterState, seats: readonly Seat[], retiring: readonly Retiring[], rules: BoardRules): Nomination {
+export function planNomination(
+  meeting: MeetingRecord,
+  input: NominationInput,
+  state: RegisterState,
+  seats: readonly Seat[],
+  retiring: readonly Retiring[],
+  rules: BoardRules,
+): Nomination {
   const refuse = (why: string): never => {
     throw new UserError(`Cannot nominate member ${input.member}: ${why}. Nothing was changed.`);
   };
@@ -30,7 +37,10 @@ export function planNomination(meeting: MeetingRecord, input: NominationInput, s
   };
   const candidate = current(input.member);
   if (rules.mustBeMembers && !candidate) refuse(`member ${input.member} is not a member on ${longDate(meeting.date)}, and the rules say board members must be members`);
-  for (const [flag, n] of [['--proposer', input.proposer], ['--seconder', input.seconder]] as const) {
+  for (const [flag, n] of [
+    ['--proposer', input.proposer],
+    ['--seconder', input.seconder],
+  ] as const) {
     if (n === null) continue;
     if (!current(n)) refuse(`the ${flag.slice(2)}, member ${n}, is not a member on ${longDate(meeting.date)}`);
     if (n === input.member) refuse(`a candidate cannot be their own ${flag.slice(2)}`);

@@ -46,7 +46,9 @@ function draw(text: string): number {
 export function retiringAt(seats: readonly Seat[], lotSeed: string): Retiring[] {
   const elected = seats.filter((s) => !s.coOpted);
   const count = Math.round((elected.length * ROTATION_RETIRING_FRACTION.num) / ROTATION_RETIRING_FRACTION.den);
-  const order = [...elected].sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : draw(`${lotSeed}:${a.member}`) - draw(`${lotSeed}:${b.member}`) || a.member - b.member));
+  const order = [...elected].sort((a, b) =>
+    a.since < b.since ? -1 : a.since > b.since ? 1 : draw(`${lotSeed}:${a.member}`) - draw(`${lotSeed}:${b.member}`) || a.member - b.member,
+  );
   const chosen = order.slice(0, count);
   const boundary = chosen[chosen.length - 1];
   // A lot was needed only where the last one chosen shares their date with one left out.

@@ -65,9 +65,7 @@ const bad = (message: string): Parsed<never> => ({ ok: false, message });
 
 function choice<T extends string>(values: readonly T[]) {
   return (raw: unknown): Parsed<T> =>
-    typeof raw === 'string' && (values as readonly string[]).includes(raw.trim())
-      ? ok(raw.trim() as T)
-      : bad(`must be one of: ${values.join(', ')} (got ${JSON.stringify(raw)})`);
+    typeof raw === 'string' && (values as readonly string[]).includes(raw.trim()) ? ok(raw.trim() as T) : bad(`must be one of: ${values.join(', ')} (got ${JSON.stringify(raw)})`);
 }
 
 function text(max: number) {

@@ -66,7 +66,9 @@ export function registrationPack(form: CoopParams['group']['form']): PackFile[] 
     return [
       pack('memorandum-of-association', 'the memorandum of association (Companies Act 2006 s.8), for each subscriber to sign'),
       pack('statement-of-guarantee', 'the statement of guarantee (Companies Act 2006 s.11) filed with the application'),
-      ...(form === 'cic' ? [pack('community-interest-statement', 'the community interest statement the CIC Regulator asks for (form CIC36), drafted from the objects and area')] : []),
+      ...(form === 'cic'
+        ? [pack('community-interest-statement', 'the community interest statement the CIC Regulator asks for (form CIC36), drafted from the objects and area')]
+        : []),
     ];
   }
   return [];

@@ -12,14 +12,14 @@ type Comment = string | ((p: CoopParams) => string);
 
 /** One comment for every key coop.yml can hold, by its dotted path. */
 export const KEY_COMMENTS: Record<string, Comment> = {
-  createCoop: 'Which create-coop drafted this group\'s documents (coop fills these in; do not edit).',
+  createCoop: "Which create-coop drafted this group's documents (coop fills these in; do not edit).",
   'createCoop.version': 'The create-coop version that founded the group.',
   'createCoop.templateVersion': 'The version of the document templates used, so a later create-coop can offer to upgrade them.',
   group: 'Who the group is.',
   'group.name': (p) =>
     p.group.form === 'co-operative-society' || p.group.form === 'community-benefit-society'
       ? 'The full registered name. A society\'s name ends in "Limited" (or "Cyfyngedig" if the rules state the registered office is in Wales: officeCountry wales).'
-      : 'The group\'s full name, as it appears on its governing document and bank account.',
+      : "The group's full name, as it appears on its governing document and bank account.",
   'group.kind': `What sort of group this is: ${KINDS.join(', ')}.`,
   'group.form': `The legal form: ${FORMS.join(', ')}. Changing it means re-forming the group, not editing this line.`,
   'group.jurisdiction': `Where the group is based and registered: ${JURISDICTIONS.join(', ')}.`,
@@ -28,9 +28,12 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'group.registeredOffice': 'The official address where letters to the group are sent.',
   'group.founded': 'The date of the founding meeting, YYYY-MM-DD. The register starts on this date.',
   'group.financialYearEnd': 'The last day of the financial year, MM-DD (03-31 is 31 March).',
-  'group.officeCountry': 'england or wales: the country of England and Wales the governing document states the registered office is in. Only with wales may the name take a Welsh ending (Cyfyngedig, Cyf, CBC).',
-  'group.limitedExempt': 'true: the company claims the exemption from ending its name in "Limited" (Companies Act 2006 s.60; SI 2015/17 reg 3). Its articles must keep every condition of the exemption.',
-  'group.charitable': 'true: a community benefit society with exclusively charitable objects. It cannot adopt the statutory asset lock; its rules keep its assets for charitable purposes instead.',
+  'group.officeCountry':
+    'england or wales: the country of England and Wales the governing document states the registered office is in. Only with wales may the name take a Welsh ending (Cyfyngedig, Cyf, CBC).',
+  'group.limitedExempt':
+    'true: the company claims the exemption from ending its name in "Limited" (Companies Act 2006 s.60; SI 2015/17 reg 3). Its articles must keep every condition of the exemption.',
+  'group.charitable':
+    'true: a community benefit society with exclusively charitable objects. It cannot adopt the statutory asset lock; its rules keep its assets for charitable purposes instead.',
   membership: 'Who may join.',
   'membership.eligibility': 'Who may become a member, in the words the governing document uses.',
   decisions: 'How members make decisions at general meetings.',
@@ -51,8 +54,7 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'meetings.quorum.members': 'A fixed number of members. It cannot be more than the group has.',
   'meetings.quorum.percent': 'A share of the membership, e.g. 10% or 1/10.',
   'meetings.proxies': 'Whether a member who cannot come may send someone to vote for them.',
-  'meetings.proxies.allowed': (p) =>
-    `true or false.${isCompany(p.group.form) ? ' A company\'s members always have this right (Companies Act 2006 s.324).' : ''}`,
+  'meetings.proxies.allowed': (p) => `true or false.${isCompany(p.group.form) ? " A company's members always have this right (Companies Act 2006 s.324)." : ''}`,
   'meetings.proxies.maxPerHolder': 'The most proxies one person may hold (0 when proxies are not allowed).',
   'meetings.proxies.countTowardsQuorum': 'Whether members voting by proxy count as present for the quorum.',
   'meetings.specialResolution': (p) =>
@@ -75,10 +77,7 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   'board.elections.method': `${ELECTION_METHODS.join(' or ')}: each member votes for up to as many candidates as there are seats, or for one candidate only.`,
   'board.elections.tieBreak': `${ELECTION_TIE_BREAKS.join(' or ')}: a tie for the last seat is decided by drawing lots, or by the chair's casting vote.`,
   'board.elections.nominationDeadlineDays': 'Nominations close this many days before the meeting; empty (null) to take them up to the meeting.',
-  shares: (p) =>
-    p.shares
-      ? "Members' shares. Each member holds at least the minimum; a share's value does not change."
-      : "Members' shares: none (null) for this form.",
+  shares: (p) => (p.shares ? "Members' shares. Each member holds at least the minimum; a share's value does not change." : "Members' shares: none (null) for this form."),
   'shares.nominalPence': 'The value of one share in pence (100 is £1).',
   'shares.minimumHolding': 'Shares each member must hold; founders take this many on joining.',
   'shares.maximumHolding': (p) =>
@@ -92,7 +91,8 @@ export const KEY_COMMENTS: Record<string, Comment> = {
   dissolution: 'What happens to anything left if the group is wound up, after its debts are paid.',
   'dissolution.rule': `${DISSOLUTION_RULES.join(', ')}.`,
   'dissolution.recipient': 'Who receives the remaining assets, in the words the governing document uses.',
-  'dissolution.assetLockedBody': "A CIC's specified asset-locked body: the charity or CIC its articles name to receive transfers and its remaining assets (Community Interest Company Regulations 2005, Schedule 1 and regulation 23).",
+  'dissolution.assetLockedBody':
+    "A CIC's specified asset-locked body: the charity or CIC its articles name to receive transfers and its remaining assets (Community Interest Company Regulations 2005, Schedule 1 and regulation 23).",
 };
 
 const HEADER = (p: CoopParams) =>

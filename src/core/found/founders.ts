@@ -36,9 +36,15 @@ export function checkFounder(f: { name: unknown; email?: unknown; address?: unkn
   const checked = checkNameAndEmail(f);
   if (typeof checked === 'string' || f.address === undefined || f.address === null || f.address === '') return checked;
   if (typeof f.address !== 'string') return `the address for ${checked.name} must be text`;
-  const address = f.address.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const address = f.address
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
   if (address === '') return checked;
-  if (address.length > MAX_ADDRESS || /[\u0000-\u0009\u000b-\u001f\u007f]/.test(address)) return `the address for ${checked.name} is longer than ${MAX_ADDRESS} characters or holds a control character`;
+  if (address.length > MAX_ADDRESS || /[\u0000-\u0009\u000b-\u001f\u007f]/.test(address))
+    return `the address for ${checked.name} is longer than ${MAX_ADDRESS} characters or holds a control character`;
   return { ...checked, address };
 }
 

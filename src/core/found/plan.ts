@@ -8,9 +8,7 @@ import { FOUNDING_FILES, foundingContext, registrationPack, type GoverningRef } 
 import type { Founder } from './founders.js';
 import { foundingContacts, foundingEvents, ledgerText } from './register.js';
 
-export type FileSpec =
-  | { path: string; tracked: boolean; content: string }
-  | { path: string; tracked: boolean; template: string; context: object };
+export type FileSpec = { path: string; tracked: boolean; content: string } | { path: string; tracked: boolean; template: string; context: object };
 
 /** The governing document, already drafted (io/render-governing.ts numbers its clauses). */
 export interface GoverningDocument extends GoverningRef {

@@ -4,7 +4,17 @@
 
 import { defaultBoardExtras } from '../board/rules.js';
 import { daysBetween, type IsoDate } from '../dates.js';
-import { CHARITABLE_RECIPIENT, DEFAULT_FOUNDERS, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_FORM, DEFAULT_JURISDICTION, DEFAULT_KIND, defaultName, defaultParams, defaultRecipient } from '../defaults.js';
+import {
+  CHARITABLE_RECIPIENT,
+  DEFAULT_FOUNDERS,
+  DEFAULT_FALLBACK_THRESHOLD,
+  DEFAULT_FORM,
+  DEFAULT_JURISDICTION,
+  DEFAULT_KIND,
+  defaultName,
+  defaultParams,
+  defaultRecipient,
+} from '../defaults.js';
 import { hasShares, MIN_FOUNDERS } from '../law.js';
 import { paramsSchema, type CoopParams, type CoopParamsInput } from '../params.js';
 import { validateFounding, validateParams } from '../validate-params.js';
@@ -171,14 +181,21 @@ export function inapplicable(answers: Answers, form: CoopParams['group']['form']
     for (const key of ['shareValue', 'minShares', 'maxShares', 'withdrawable', 'transferable'] as const satisfies AnswerKey[]) {
       if (answers[key] !== undefined) {
         const flag = QUESTIONS.find((x) => x.key === key)!.flag;
-        out.push({ where: flag, message: `a ${form} has no members' shares in these rules, so ${flag} does not apply: leave it out, or choose a society (--form co-operative-society or community-benefit-society).` });
+        out.push({
+          where: flag,
+          message: `a ${form} has no members' shares in these rules, so ${flag} does not apply: leave it out, or choose a society (--form co-operative-society or community-benefit-society).`,
+        });
       }
     }
   }
   // A CIC's residual assets go to the body its articles specify, or as the Regulator directs
   // (SI 2005/1788 reg 23): a recipient named any other way would not bind, so it is refused.
   if (form === 'cic' && answers.dissolutionRecipient !== undefined && answers.assetLockedBody === undefined) {
-    out.push({ where: '--asset-locked-body', message: 'a CIC\'s articles must specify the asset-locked body that receives its remaining assets (Community Interest Company Regulations 2005, regulation 23 and Schedule 1): name it with --asset-locked-body "Name of the charity or CIC" instead of --dissolution-recipient, or leave both out and the Regulator directs where they go.' });
+    out.push({
+      where: '--asset-locked-body',
+      message:
+        'a CIC\'s articles must specify the asset-locked body that receives its remaining assets (Community Interest Company Regulations 2005, regulation 23 and Schedule 1): name it with --asset-locked-body "Name of the charity or CIC" instead of --dissolution-recipient, or leave both out and the Regulator directs where they go.',
+    });
   }
   if (method !== 'consensus' && answers.fallbackThreshold !== undefined) {
     out.push({ where: '--fallback-threshold', message: 'a fallback vote is only for groups deciding by consensus: add --decisions consensus, or leave --fallback-threshold out.' });

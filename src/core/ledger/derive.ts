@@ -159,7 +159,8 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
     }
     // A secretary thinks in pounds as well as shares: "(£5.00 against the maximum of £1.00)".
     const value = shareRules.nominalPence;
-    const inPounds = (limit: number, word: string) => (value === undefined ? '' : ` (${formatPounds(holding * value, { pence: true })} against the ${word} of ${formatPounds(limit * value, { pence: true })})`);
+    const inPounds = (limit: number, word: string) =>
+      value === undefined ? '' : ` (${formatPounds(holding * value, { pence: true })} against the ${word} of ${formatPounds(limit * value, { pence: true })})`;
     if (holding < shareRules.minimumHolding) {
       problem(e, `member ${m.number} would hold ${holding} shares, below the rules' minimum of ${shareRules.minimumHolding}${inPounds(shareRules.minimumHolding, 'minimum')}`);
     }
@@ -167,7 +168,10 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
       problem(e, `member ${m.number} would hold ${holding} shares, above the rules' maximum of ${shareRules.maximumHolding}${inPounds(shareRules.maximumHolding, 'maximum')}`);
     }
     if (shareRules.statutoryMaximum !== null && holding > shareRules.statutoryMaximum) {
-      problem(e, `member ${m.number} would hold ${holding} withdrawable shares, above the statutory cap of ${shareRules.statutoryMaximum}${inPounds(shareRules.statutoryMaximum, 'cap')}`);
+      problem(
+        e,
+        `member ${m.number} would hold ${holding} withdrawable shares, above the statutory cap of ${shareRules.statutoryMaximum}${inPounds(shareRules.statutoryMaximum, 'cap')}`,
+      );
     }
   };
 
@@ -341,7 +345,9 @@ function checkBoardSeat(member: number, role: string, seats: BoardSeats, officer
   }
   if (held + 1 > seats.maxSize) return `the board would have ${held + 1} members, more than the rules' maximum of ${seats.maxSize}`;
   if (role === seats.coOptedRole && coOpted + 1 > seats.coOptedMax) {
-    return seats.coOptedMax === 0 ? 'the rules allow the board to co-opt no one' : `the board would have ${coOpted + 1} co-opted members, more than the rules' limit of ${seats.coOptedMax}`;
+    return seats.coOptedMax === 0
+      ? 'the rules allow the board to co-opt no one'
+      : `the board would have ${coOpted + 1} co-opted members, more than the rules' limit of ${seats.coOptedMax}`;
   }
   return undefined;
 }
@@ -360,9 +366,7 @@ export function currentOfficers(state: RegisterState): OfficerTerm[] {
 
 /** The events that concern one member, in date order: for `coop member show`. */
 export function memberHistory(events: readonly LedgerEvent[], number: number): LedgerEvent[] {
-  return inDateOrder(events).filter((e) =>
-    e.type === 'transfer' ? e.from === number || e.to === number : 'member' in e && e.member === number,
-  );
+  return inDateOrder(events).filter((e) => (e.type === 'transfer' ? e.from === number || e.to === number : 'member' in e && e.member === number));
 }
 
 /**

@@ -193,9 +193,7 @@ const FIELD_HINT: Record<string, string> = {
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
-const LAYOUT: FieldLayout = Object.fromEntries(
-  Object.entries(FIELDS).map(([type, fields]) => [type, Object.keys(fields).map((key) => [key, TEXT_FIELDS.has(key)] as const)]),
-);
+const LAYOUT: FieldLayout = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.keys(fields).map((key) => [key, TEXT_FIELDS.has(key)] as const)]));
 
 /** Each type's event from its values in LAYOUT's order, keys in that order (see EventMaker). */
 const MAKERS: Record<EventType, EventMaker> = {
@@ -216,10 +214,7 @@ const MAKERS: Record<EventType, EventMaker> = {
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */
-const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<
-  EventType,
-  [string, (v: unknown) => boolean][]
->;
+const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<EventType, [string, (v: unknown) => boolean][]>;
 
 /** Decodes one ledger line. Returns the event, or a message saying what is wrong with it. */
 export function decodeEvent(line: string): LedgerEvent | string {

@@ -28,7 +28,11 @@ export interface StreamPart {
  */
 export function orderWriterEvents(parts: readonly StreamPart[], after: number): { events: LedgerEvent[]; lines: number[]; paths: string[]; streams: string[] } {
   const items: { e: LedgerEvent; line: number; path: string; stream: string }[] = [];
-  for (const p of parts) p.events.forEach((e, i) => items.push({ e, line: p.lines[i]!, path: p.path, stream: p.stream }));
+  for (const p of parts) {
+    p.events.forEach((e, i) => {
+      items.push({ e, line: p.lines[i]!, path: p.path, stream: p.stream });
+    });
+  }
   items.sort((a, b) => a.e.seq - b.e.seq || (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
   const out = { events: [] as LedgerEvent[], lines: [] as number[], paths: [] as string[], streams: [] as string[] };
   items.forEach((item, k) => {

@@ -68,10 +68,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
     });
   }
   items.push(
-    item(
-      type === 'committee' ? 'Any other business' : 'Other business of which notice has been given',
-      type === 'committee' ? '' : 'Nothing else can be decided at this meeting.',
-    ),
+    item(type === 'committee' ? 'Any other business' : 'Other business of which notice has been given', type === 'committee' ? '' : 'Nothing else can be decided at this meeting.'),
   );
   return items.map((it, i) => ({ number: i + 1, ...it }));
 }

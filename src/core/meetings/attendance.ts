@@ -59,7 +59,12 @@ export function planAttendance(meeting: MeetingRecord, input: AttendanceInput, r
   const presentAfter = new Set([...before.present, ...present]);
   const lateApology = apologies.filter((n) => presentAfter.has(n));
   if (lateApology.length > 0) {
-    throw new UserError(attendanceRefusal(meeting, lateApology.map((n) => `member ${n} is recorded as present, so cannot send apologies`)));
+    throw new UserError(
+      attendanceRefusal(
+        meeting,
+        lateApology.map((n) => `member ${n} is recorded as present, so cannot send apologies`),
+      ),
+    );
   }
   const known = new Set(before.proxies.map(proxyKey));
   const added = input.proxies.filter((p) => !known.has(proxyKey(p)));
@@ -67,12 +72,20 @@ export function planAttendance(meeting: MeetingRecord, input: AttendanceInput, r
     present: [...presentAfter].sort((a, b) => a - b),
     proxies: [...before.proxies, ...added],
     // Someone who sent apologies and then came is present, not absent.
-    apologies: unique([...before.apologies, ...apologies]).filter((n) => !presentAfter.has(n)).sort((a, b) => a - b),
+    apologies: unique([...before.apologies, ...apologies])
+      .filter((n) => !presentAfter.has(n))
+      .sort((a, b) => a - b),
   };
   const record: MeetingRecord = { ...meeting, attendance };
   const assessed = assessAttendance(register.entitled, attendance, rules.proxies);
   const refusedNew = assessed.refused.filter((r) => added.some((p) => p.holder === r.holder && p.member === r.member));
-  if (refusedNew.length > 0) throw new UserError(attendanceRefusal(meeting, refusedNew.map((r) => `proxy ${r.holder}=${r.member}: ${r.reason}`)));
+  if (refusedNew.length > 0)
+    throw new UserError(
+      attendanceRefusal(
+        meeting,
+        refusedNew.map((r) => `proxy ${r.holder}=${r.member}: ${r.reason}`),
+      ),
+    );
   const quorum = decideQuorum(rules.quorum, register.entitled.size, assessed, rules.proxies.countTowardsQuorum);
   return { record, assessed, quorum, unused: assessed.refused.filter((r) => !refusedNew.includes(r)) };
 }

@@ -19,10 +19,19 @@ export function decideAuditExemption(tally: Tally, entitledToVote: number): Audi
   const castLimit: Fraction = AUDIT_EXEMPTION_AGAINST_VOTES_CAST;
   const memberLimit: Fraction = AUDIT_EXEMPTION_AGAINST_MEMBERS;
   if (atLeast(tally.against, cast, castLimit)) {
-    return { passed: false, reason: `${tally.against} of the ${cast} votes cast were against: ${castLimit.num}% or more of the votes cast, so the exemption fails (2014 Act s.84).` };
+    return {
+      passed: false,
+      reason: `${tally.against} of the ${cast} votes cast were against: ${castLimit.num}% or more of the votes cast, so the exemption fails (2014 Act s.84).`,
+    };
   }
   if (entitledToVote > 0 && atLeast(tally.against, entitledToVote, memberLimit)) {
-    return { passed: false, reason: `${tally.against} of the ${entitledToVote} members entitled to vote voted against: ${memberLimit.num}% or more of them, so the exemption fails (2014 Act s.84).` };
+    return {
+      passed: false,
+      reason: `${tally.against} of the ${entitledToVote} members entitled to vote voted against: ${memberLimit.num}% or more of them, so the exemption fails (2014 Act s.84).`,
+    };
   }
-  return { passed: true, reason: `${tally.for} of ${cast} votes cast were for, and fewer than ${castLimit.num}% of the votes cast and ${memberLimit.num}% of the members entitled to vote were against, so it was passed.` };
+  return {
+    passed: true,
+    reason: `${tally.for} of ${cast} votes cast were for, and fewer than ${castLimit.num}% of the votes cast and ${memberLimit.num}% of the members entitled to vote were against, so it was passed.`,
+  };
 }

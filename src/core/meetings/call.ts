@@ -31,7 +31,9 @@ const CALENDAR_MINUTES = 120;
 /** Refuses dates that cannot be right before anything else is worked out. */
 export function checkCallDates(input: Pick<CallInput, 'date' | 'noticeDate'>, founded: IsoDate): void {
   if (input.date < input.noticeDate) {
-    throw new UserError(`The meeting date (${longDate(input.date)}) is before the notice date (${longDate(input.noticeDate)}): a meeting is called before it is held. Check --date and --notice-date.`);
+    throw new UserError(
+      `The meeting date (${longDate(input.date)}) is before the notice date (${longDate(input.noticeDate)}): a meeting is called before it is held. Check --date and --notice-date.`,
+    );
   }
   if (input.date < founded) {
     throw new UserError(`The meeting date (${longDate(input.date)}) is before the group was founded (${longDate(founded)}).`);
@@ -72,7 +74,8 @@ function noticeCheck(params: CoopParams, input: CallInput, check: ReturnType<typ
   const { noticeDate, date } = input;
   const entitled = input.members.length;
   if (check.enough) {
-    if (input.shortNotice) notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded.`);
+    if (input.shortNotice)
+      notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded.`);
     return null;
   }
   const consent = params.meetings.shortNoticeConsent;
@@ -113,7 +116,11 @@ export function meetingCalendar(record: MeetingRecord, context: PaperContext, no
     '',
     `Notice given on ${context.noticeDate}.`,
   ].join('\n');
-  const slug = context.org.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'group';
+  const slug =
+    context.org
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'group';
   return buildCalendar({
     uid: `${record.id}.${slug}@create-coop.invalid`,
     stamp: now,

@@ -172,7 +172,8 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
   if (!vote) return { passed: false, tally, reason: 'No vote was recorded, so the resolution was not passed.' };
   // The Act counts this one its own way, in votes, however the group usually decides.
   if (kind === 'audit-exemption') {
-    if (vote.method === 'consensus' && !vote.fallback) return { passed: false, tally, reason: 'A resolution not to appoint auditors is decided by a recorded vote, and none was recorded, so it was not passed.' };
+    if (vote.method === 'consensus' && !vote.fallback)
+      return { passed: false, tally, reason: 'A resolution not to appoint auditors is decided by a recorded vote, and none was recorded, so it was not passed.' };
     return { ...decideAuditExemption(tally, entitledToVote), tally };
   }
   if (vote.method === 'consensus') {
@@ -183,7 +184,11 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
       // without a recorded vote does not pass it.
       if (kind === 'special') {
         if (!vote.fallback) {
-          return { passed: false, tally, reason: `Agreed by consensus${asides}, but a special resolution needs a recorded vote of ${describeFraction(rules.specialResolution)} of the votes cast, and none was recorded, so it was not passed.` };
+          return {
+            passed: false,
+            tally,
+            reason: `Agreed by consensus${asides}, but a special resolution needs a recorded vote of ${describeFraction(rules.specialResolution)} of the votes cast, and none was recorded, so it was not passed.`,
+          };
         }
         const decided = decideByThreshold(tally, rules.specialResolution, 'at least', undefined);
         return { passed: decided.passed, tally, reason: `Agreed by consensus${asides}, confirmed by a vote as a special resolution needs. ${decided.reason}` };
@@ -192,8 +197,7 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
     }
     if (!rules.fallbackThreshold) return { passed: false, tally, reason: 'Consensus was blocked and the rules give no fallback vote.' };
     // A special resolution cannot pass a fallback vote on less than the rules require of it.
-    const threshold =
-      kind === 'special' && compareFractions(rules.specialResolution, rules.fallbackThreshold) > 0 ? rules.specialResolution : rules.fallbackThreshold;
+    const threshold = kind === 'special' && compareFractions(rules.specialResolution, rules.fallbackThreshold) > 0 ? rules.specialResolution : rules.fallbackThreshold;
     const decided = decideByThreshold(tally, threshold, 'at least', undefined);
     return { passed: decided.passed, tally, reason: `Consensus was blocked, so it went to the fallback vote. ${decided.reason}` };
   }
@@ -202,12 +206,7 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
   return { ...decideByThreshold(tally, HALF, 'more than', casting), tally };
 }
 
-function decideByThreshold(
-  tally: Tally,
-  threshold: Fraction,
-  test: 'at least' | 'more than',
-  casting: 'for' | 'against' | undefined,
-): { passed: boolean; reason: string } {
+function decideByThreshold(tally: Tally, threshold: Fraction, test: 'at least' | 'more than', casting: 'for' | 'against' | undefined): { passed: boolean; reason: string } {
   const cast = tally.for + tally.against;
   const need = `${test} ${describeFraction(threshold)} of the votes cast`;
   if (cast === 0) return { passed: false, reason: `No votes were cast (abstentions are not votes cast); it needed ${need}, so it was not passed.` };

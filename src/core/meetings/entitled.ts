@@ -24,9 +24,7 @@ export function entitledVoters(state: RegisterState, type: MeetingType, board: P
   if (type !== 'committee' || board.style === 'all-members') {
     return currentMembers(state).map((m) => voter(m.number, m.name, offices.get(m.number)));
   }
-  return [...offices.entries()]
-    .map(([n, held]) => voter(n, state.members.get(n)?.name ?? `member ${n}`, held))
-    .sort((a, b) => a.number - b.number);
+  return [...offices.entries()].map(([n, held]) => voter(n, state.members.get(n)?.name ?? `member ${n}`, held)).sort((a, b) => a.number - b.number);
 }
 
 function officesByMember(state: RegisterState): Map<number, { role: string; from: IsoDate }[]> {

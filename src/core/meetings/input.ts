@@ -89,7 +89,9 @@ export function parseCount(text: string | number | undefined, flag: string): num
 export function parseProxy(text: string): Proxy {
   const m = /^\s*(\d{1,9})\s*=\s*(\d{1,9})\s*$/.exec(text);
   if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
-    throw new UsageError(`--proxy "${text}" should be HOLDER=MEMBER: the number of the member present who holds the proxy, then the number of the member who gave it, e.g. --proxy 4=17.`);
+    throw new UsageError(
+      `--proxy "${text}" should be HOLDER=MEMBER: the number of the member present who holds the proxy, then the number of the member who gave it, e.g. --proxy 4=17.`,
+    );
   }
   return { holder: Number(m[1]), member: Number(m[2]) };
 }

@@ -83,7 +83,12 @@ export interface MembersNoticeCheck extends NoticeCheck {
  * meeting needs the rules' clear days after the last of those days. With nobody to serve, a
  * posted notice is assumed, the slower way.
  */
-export function checkNoticeToMembers(noticeDate: IsoDate, meetingDate: IsoDate, members: readonly { member: number; method: ServiceMethod }[], rules: ServiceRules): MembersNoticeCheck {
+export function checkNoticeToMembers(
+  noticeDate: IsoDate,
+  meetingDate: IsoDate,
+  members: readonly { member: number; method: ServiceMethod }[],
+  rules: ServiceRules,
+): MembersNoticeCheck {
   const service: ServiceGroup[] = [];
   for (const method of ['email', 'post'] as const) {
     const list = members.filter((m) => m.method === method).map((m) => m.member);

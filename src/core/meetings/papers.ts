@@ -73,7 +73,9 @@ export function decisionRule(params: CoopParams, committee: boolean, hasSpecial:
       (fallback
         ? `Where consensus is blocked, a vote decides: a proposal then needs at least ${describeFraction(fallback)} of the votes cast. `
         : 'Where consensus is blocked, the proposal is not agreed. ') +
-      (hasSpecial ? `A **special resolution** is marked as such and set out in full; even when agreed by consensus it is passed only by a recorded vote of at least ${special} of the votes cast. ` : '') +
+      (hasSpecial
+        ? `A **special resolution** is marked as such and set out in full; even when agreed by consensus it is passed only by a recorded vote of at least ${special} of the votes cast. `
+        : '') +
       'Abstentions are not votes cast.'
     );
   }
@@ -135,7 +137,11 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     resolutions,
     hasSpecial: resolutions.some((r) => r.special),
     specialThreshold: describeFraction(params.meetings.specialResolution),
-    decisionRule: decisionRule(params, committee, resolutions.some((r) => r.special)),
+    decisionRule: decisionRule(
+      params,
+      committee,
+      resolutions.some((r) => r.special),
+    ),
     proxies: proxiesAllowed
       ? {
           max: params.meetings.proxies.maxPerHolder,
@@ -185,7 +191,8 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
   const resolutions = record.resolutions.map((r) => {
     const o = outcomeOf.get(r.number);
     const v = voteOf.get(r.number);
-    const consensus = v?.method === 'consensus' ? `${v.outcome === 'agreed' ? 'Agreed' : 'Blocked'} by consensus${v.standAsides > 0 ? `; ${v.standAsides} stood aside` : ''}.` : null;
+    const consensus =
+      v?.method === 'consensus' ? `${v.outcome === 'agreed' ? 'Agreed' : 'Blocked'} by consensus${v.standAsides > 0 ? `; ${v.standAsides} stood aside` : ''}.` : null;
     return {
       number: r.number,
       special: r.kind === 'special',

@@ -109,9 +109,7 @@ export const recordSchema = z.object({
   byPost: z.boolean(),
   served: isoDate,
   service: z.array(z.object({ method: z.enum(['email', 'post']), served: isoDate, members: z.array(number) })).optional(),
-  shortNotice: z
-    .object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count })
-    .nullable(),
+  shortNotice: z.object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count }).nullable(),
   resolutions: z.array(z.object({ number, kind, text: z.string().min(1) })),
   attendance: z.object({
     present: z.array(number),
@@ -141,9 +139,7 @@ export const recordSchema = z.object({
         .optional(),
     })
     .nullable(),
-  nominations: z
-    .array(z.object({ member: number, proposer: number.nullable(), seconder: number.nullable(), date: isoDate, retiring: z.boolean() }))
-    .optional(),
+  nominations: z.array(z.object({ member: number, proposer: number.nullable(), seconder: number.nullable(), date: isoDate, retiring: z.boolean() })).optional(),
   election: z
     .object({ seats: number, votes: z.array(z.object({ member: number, votes: count })), tieWinners: z.array(number) })
     .nullable()
@@ -201,7 +197,10 @@ export function findMeeting<T extends Pick<MeetingRecord, 'id' | 'type' | 'date'
   }
   const what = ref.type === 'agm' ? 'an AGM' : ref.type ? `a ${ref.type} meeting` : 'a meeting';
   const recent = meetings.slice(-10).map((m) => m.id);
-  const known = recent.length > 0 ? ` Meetings on record: ${recent.join(', ')}${meetings.length > recent.length ? ' (the latest ten)' : ''}.` : ' No meetings have been called yet: call one with coop meeting new.';
+  const known =
+    recent.length > 0
+      ? ` Meetings on record: ${recent.join(', ')}${meetings.length > recent.length ? ' (the latest ten)' : ''}.`
+      : ' No meetings have been called yet: call one with coop meeting new.';
   return `There is no record of ${what} on ${longDate(ref.date)}.${known}`;
 }
 

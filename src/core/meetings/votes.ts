@@ -39,7 +39,12 @@ export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: V
               'so consensus alone cannot pass it: take the vote and give it with --for and --against (and --abstain). Nothing was recorded.',
           );
         }
-        return { method: 'consensus', outcome: 'agreed', standAsides: counts.standAsides ?? 0, fallback: { for: counts.for, against: counts.against, abstain: counts.abstain ?? 0 } };
+        return {
+          method: 'consensus',
+          outcome: 'agreed',
+          standAsides: counts.standAsides ?? 0,
+          fallback: { for: counts.for, against: counts.against, abstain: counts.abstain ?? 0 },
+        };
       }
       if (counts.for !== undefined || counts.against !== undefined || counts.abstain !== undefined) {
         throw new UsageError('With --consensus agreed there is no vote: leave out --for, --against and --abstain.');
@@ -52,7 +57,9 @@ export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: V
     return { method: 'consensus', outcome: 'blocked', standAsides: counts.standAsides ?? 0, fallback: { for: counts.for, against: counts.against, abstain: counts.abstain ?? 0 } };
   }
   if (consensusGroup) {
-    throw new UserError('This group decides by consensus (coop.yml decisions.method): record --consensus agreed, or --consensus blocked with the fallback vote (--for, --against).');
+    throw new UserError(
+      'This group decides by consensus (coop.yml decisions.method): record --consensus agreed, or --consensus blocked with the fallback vote (--for, --against).',
+    );
   }
   if (counts.standAsides !== undefined) throw new UsageError('--stand-asides goes with --consensus.');
   if (counts.for === undefined || counts.against === undefined) throw new UsageError('Give the votes with --for N and --against N (and --abstain N if any abstained).');

@@ -188,7 +188,11 @@ export function blocksText(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.t === 'h' || b.t === 'p') out.push(spansText(b.spans));
-    else if (b.t === 'list') b.items.forEach((item, i) => out.push(`${b.ordered ? `${b.start + i}.` : '•'} ${blocksText(item)}`));
+    else if (b.t === 'list') {
+      b.items.forEach((item, i) => {
+        out.push(`${b.ordered ? `${b.start + i}.` : '•'} ${blocksText(item)}`);
+      });
+    }
     else if (b.t === 'table') for (const row of [b.head, ...b.rows]) out.push(row.map(spansText).join(' '));
     else if (b.t === 'sign') out.push(b.labels.join(' '));
   }

@@ -52,7 +52,10 @@ export interface PrintDocument {
   common: Block[] | null;
 }
 
-export function printDocument(doc: Omit<PrintDocument, 'margin' | 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'> & Partial<Pick<PrintDocument, 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'>>): PrintDocument {
+export function printDocument(
+  doc: Omit<PrintDocument, 'margin' | 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'> &
+    Partial<Pick<PrintDocument, 'poster' | 'numbered' | 'compact' | 'common' | 'tagged'>>,
+): PrintDocument {
   return { numbered: true, poster: false, compact: false, common: null, tagged: true, ...doc, margin: MARGIN };
 }
 

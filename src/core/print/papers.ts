@@ -53,7 +53,12 @@ export function chooseLetters(members: readonly LetterMember[]): LetterChoice & 
  * The notice as letters: each from a new page, the member's name and address in the envelope
  * window, then the notice itself; last, the posting list to tick off.
  */
-export function noticeLetters(org: string, noticeMarkdown: string, meeting: Pick<MeetingRecord, 'type' | 'date' | 'noticeDate'>, choice: ReturnType<typeof chooseLetters>): PrintDocument {
+export function noticeLetters(
+  org: string,
+  noticeMarkdown: string,
+  meeting: Pick<MeetingRecord, 'type' | 'date' | 'noticeDate'>,
+  choice: ReturnType<typeof chooseLetters>,
+): PrintDocument {
   const notice = markdownBlocks(noticeMarkdown);
   const sections: Section[] = choice.letters.map((m) => ({
     window: windowAddress(m.name, m.address ?? ''),
@@ -64,13 +69,22 @@ export function noticeLetters(org: string, noticeMarkdown: string, meeting: Pick
     heading(1, `Posting list: ${meetingTitle(meeting.type)}, ${longDate(meeting.date)}`),
     para(`${choice.included.length} letters in this pack, in membership-number order.`),
   ];
-  if (choice.included.length > 0) list.push({ t: 'table', head: [[['No.', '']], [['Name', '']], [['Posted', '']]], rows: choice.included.map((m) => [[[String(m.number), '']], [[m.name, '']], [['[ ]', '']]]) });
+  if (choice.included.length > 0)
+    list.push({ t: 'table', head: [[['No.', '']], [['Name', '']], [['Posted', '']]], rows: choice.included.map((m) => [[[String(m.number), '']], [[m.name, '']], [['[ ]', '']]]) });
   if (choice.leftOut.length > 0) {
     list.push(heading(2, `No letter (${choice.leftOut.length})`));
     list.push({ t: 'table', head: [[['No.', '']], [['Name', '']], [['Why', '']]], rows: choice.leftOut.map((m) => [[[String(m.number), '']], [[m.name, '']], [[m.reason, '']]]) });
   }
   sections.push({ window: null, blocks: list });
-  return printDocument({ title: `Notice letters: ${meetingTitle(meeting.type)} ${meeting.date}`, footer: org, numbered: false, compact: true, tagged: false, sections, common: notice });
+  return printDocument({
+    title: `Notice letters: ${meetingTitle(meeting.type)} ${meeting.date}`,
+    footer: org,
+    numbered: false,
+    compact: true,
+    tagged: false,
+    sections,
+    common: notice,
+  });
 }
 
 export interface CertificateInput {

@@ -273,7 +273,9 @@ export function readImportRows(
         continue;
       }
       if (already !== undefined) {
-        wrong.push(`${name}, joined ${joined}, is already member ${already}: remove the row if it is the same person, or import with --skip-existing to leave out rows already in the register`);
+        wrong.push(
+          `${name}, joined ${joined}, is already member ${already}: remove the row if it is the same person, or import with --skip-existing to leave out rows already in the register`,
+        );
       } else if (number !== undefined && limits.usedNumbers.has(number)) {
         wrong.push(`gives membership number ${number}, which the register already uses: numbers are never reused, so leave the cell empty for the next free number`);
       }

@@ -44,7 +44,9 @@ export function parseEventDate(value: string | undefined, what: string, limits: 
   if (value === undefined) return byDefault;
   // A flag given with nothing after it (--joined '') is a slip, not a request for today.
   if (value.trim() === '') {
-    throw new UsageError(`The ${what} cannot be empty: give a date as YYYY-MM-DD or dd/mm/yyyy, or leave the flag out for ${foundingAhead ? 'the founding day' : 'today'} (${byDefault}).`);
+    throw new UsageError(
+      `The ${what} cannot be empty: give a date as YYYY-MM-DD or dd/mm/yyyy, or leave the flag out for ${foundingAhead ? 'the founding day' : 'today'} (${byDefault}).`,
+    );
   }
   const date = parseDate(value);
   if (!date) {
@@ -126,11 +128,13 @@ export function cleanAddress(value: string): string {
 
 /** "Vice Chair" → "vice-chair"; refused unless the group's rules name the office. */
 export function cleanRole(value: string, roles: readonly string[]): string {
-  const role = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const role = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (!roles.includes(role)) {
     throw new UserError(
-      `"${value}" is not one of the offices in the group's rules (${roles.join(', ')}). ` +
-        'To add an office, add it to board.roles in coop.yml (and to the rules), then appoint.',
+      `"${value}" is not one of the offices in the group's rules (${roles.join(', ')}). To add an office, add it to board.roles in coop.yml (and to the rules), then appoint.`,
     );
   }
   return role;

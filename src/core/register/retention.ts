@@ -32,7 +32,12 @@ export function stillNeeded(m: Member, state: RegisterState, today: IsoDate): st
 }
 
 /** Former members whose retention has ended and who have details stored, number order. */
-export function dueForErasure(state: RegisterState, today: IsoDate, forgotten: ReadonlySet<number>, hasDetails: (member: number) => boolean): { member: number; name: string; left: IsoDate; since: IsoDate }[] {
+export function dueForErasure(
+  state: RegisterState,
+  today: IsoDate,
+  forgotten: ReadonlySet<number>,
+  hasDetails: (member: number) => boolean,
+): { member: number; name: string; left: IsoDate; since: IsoDate }[] {
   const out: { member: number; name: string; left: IsoDate; since: IsoDate }[] = [];
   for (const m of state.members.values()) {
     if (m.left === null || forgotten.has(m.number) || !hasDetails(m.number)) continue;

@@ -70,12 +70,7 @@ export interface RegisterInfo {
   boardRole?: string;
 }
 
-export function buildRegister(
-  state: RegisterState,
-  info: RegisterInfo,
-  contacts?: ReadonlyMap<number, Contact>,
-  details?: ReadonlyMap<number, OfficerDetails>,
-): StatutoryRegister {
+export function buildRegister(state: RegisterState, info: RegisterInfo, contacts?: ReadonlyMap<number, Contact>, details?: ReadonlyMap<number, OfficerDetails>): StatutoryRegister {
   const members = [...state.members.values()]
     .sort((a, b) => a.number - b.number)
     .map((m): RegisterMember => {
@@ -212,7 +207,8 @@ export function* registerMarkdownChunks(r: StatutoryRegister): Generator<string>
 /** Which Act requires what is printed, and where the private particulars are. */
 function lawLines(r: StatutoryRegister): string[] {
   const lines: string[] = [];
-  if (r.form !== null && isSociety(r.form)) lines.push('', 'The register of members and officers a registered society keeps (Co-operative and Community Benefit Societies Act 2014 s.30).');
+  if (r.form !== null && isSociety(r.form))
+    lines.push('', 'The register of members and officers a registered society keeps (Co-operative and Community Benefit Societies Act 2014 s.30).');
   if (r.company) {
     lines.push(
       '',
@@ -252,7 +248,9 @@ function companyMarkdown(r: StatutoryRegister, c: CompanyRegisters): string {
       const personal = r.withContacts ? [md(d.serviceAddress), md(d.residence), md(d.nationality), md(d.occupation), md(d.born)] : [];
       out += `| ${cell(cellMd(d.name))} | ${d.member} | ${d.offices.join(', ')} | ${personal.map((p) => `${p} | `).join('')}${d.appointed} | ${cell(d.ceased ?? '')} |\n`;
     }
-    if (!r.withContacts) out += '\nThe particulars s.163 requires (service address, residence, nationality, occupation, date of birth) are printed with --with-contacts; record them with coop officer details.\n';
+    if (!r.withContacts)
+      out +=
+        '\nThe particulars s.163 requires (service address, residence, nationality, occupation, date of birth) are printed with --with-contacts; record them with coop officer details.\n';
   }
   if (r.withContacts) {
     out += "\n## Register of directors' residential addresses\n\n";
@@ -274,7 +272,8 @@ function companyMarkdown(r: StatutoryRegister, c: CompanyRegisters): string {
   else {
     out += tableHead(['Name', 'Member no.', 'Nature of control', 'Since']);
     for (const p of c.psc.people) out += `| ${cell(cellMd(p.name))} | ${p.member} | ${p.natureOfControl} | ${p.since} |\n`;
-    out += '\nEach registrable person\'s particulars (date of birth, nationality, residence, service and residential address) are the ones in the register of directors where they are a director; otherwise record them with coop officer details.\n';
+    out +=
+      "\nEach registrable person's particulars (date of birth, nationality, residence, service and residential address) are the ones in the register of directors where they are a director; otherwise record them with coop officer details.\n";
   }
   out += `\n${c.psc.basis}\n`;
   return out;
@@ -325,14 +324,35 @@ export function registerCsv(r: StatutoryRegister): string {
     ['Officer', 'Membership number', 'Office', 'Took office', 'Left office'],
     ...r.officers.map((o) => [o.name, o.member, o.role, o.from, o.to]),
     ...(r.board.length > 0
-      ? [[], ['Board member', 'Membership number', 'On the board since', 'Elected or co-opted', 'Also holds'], ...r.board.map((b) => [b.name, b.member, b.since, b.coOpted ? 'co-opted' : 'elected', b.offices.join(', ')])]
+      ? [
+          [],
+          ['Board member', 'Membership number', 'On the board since', 'Elected or co-opted', 'Also holds'],
+          ...r.board.map((b) => [b.name, b.member, b.since, b.coOpted ? 'co-opted' : 'elected', b.offices.join(', ')]),
+        ]
       : []),
   ];
   const c = r.company;
   if (c) {
-    rows.push([], ['Director', 'Membership number', 'Offices', ...(r.withContacts ? ['Service address', 'Residence', 'Nationality', 'Occupation', 'Date of birth', 'Residential address'] : []), 'Appointed', 'Ceased']);
+    rows.push(
+      [],
+      [
+        'Director',
+        'Membership number',
+        'Offices',
+        ...(r.withContacts ? ['Service address', 'Residence', 'Nationality', 'Occupation', 'Date of birth', 'Residential address'] : []),
+        'Appointed',
+        'Ceased',
+      ],
+    );
     for (const d of c.directors) {
-      rows.push([d.name, d.member, d.offices.join(' '), ...(r.withContacts ? [d.serviceAddress ?? '', d.residence ?? '', d.nationality ?? '', d.occupation ?? '', d.born ?? '', d.residentialAddress ?? ''] : []), d.appointed, d.ceased]);
+      rows.push([
+        d.name,
+        d.member,
+        d.offices.join(' '),
+        ...(r.withContacts ? [d.serviceAddress ?? '', d.residence ?? '', d.nationality ?? '', d.occupation ?? '', d.born ?? '', d.residentialAddress ?? ''] : []),
+        d.appointed,
+        d.ceased,
+      ]);
     }
     rows.push([], ['Secretary', 'Membership number', ...(r.withContacts ? ['Address'] : []), 'Appointed', 'Ceased']);
     for (const s of c.secretaries) rows.push([s.name, s.member, ...(r.withContacts ? [s.address ?? ''] : []), s.appointed, s.ceased]);

@@ -14,13 +14,13 @@ export interface Removal {
 
 export function refuseWritten(rules: WrittenRules, removal: Removal, boardWord: string, document: string): void {
   if (!rules.allowed) {
-    throw new UserError(`The group's ${document} do not allow resolutions in writing (decisions.writtenResolutions.allowed is false in coop.yml): put it to a general meeting instead (coop meeting new general …). Nothing was changed.`);
+    throw new UserError(
+      `The group's ${document} do not allow resolutions in writing (decisions.writtenResolutions.allowed is false in coop.yml): put it to a general meeting instead (coop meeting new general …). Nothing was changed.`,
+    );
   }
   if (removal.director !== undefined || removal.auditor) {
     const who = removal.director !== undefined ? `a ${boardWord} (member ${removal.director})` : 'an auditor';
-    const why = rules.company
-      ? `the Act does not allow it (${WRITTEN_RESOLUTION_EXCLUDED_SOURCE})`
-      : `the ${document} do not allow it`;
+    const why = rules.company ? `the Act does not allow it (${WRITTEN_RESOLUTION_EXCLUDED_SOURCE})` : `the ${document} do not allow it`;
     throw new UserError(
       `A resolution to remove ${who} before the end of their term cannot be passed in writing: ${why}. ` +
         'The person must be able to answer the members at a general meeting: call one with the resolution on its notice (coop meeting new general …). Nothing was changed.',

@@ -39,7 +39,11 @@ export const csvCases: HostileCase[] = [
   importing('only a byte-order mark', '\uFEFF', /is empty\. Nothing was imported/),
   importing('only blank lines', '\n\n\n', /is empty|Cannot find/),
   importing('binary bytes', Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x00, 0x01, 0x02, 0xff, 0x0a]), /contains binary data, so it is not a CSV text file/),
-  importing('a spreadsheet workbook (.xlsx)', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), /is a spreadsheet workbook \(\.xlsx or \.ods\), not CSV/),
+  importing(
+    'a spreadsheet workbook (.xlsx)',
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]),
+    /is a spreadsheet workbook \(\.xlsx or \.ods\), not CSV/,
+  ),
   importing('Windows-1252 text (not UTF-8)', Buffer.from('Name,Date joined\nSi\xe2n Jones,01/02/2024\n', 'latin1'), /is not UTF-8 text/),
   importing('no name column', 'Full title,Date joined\nAda,01/02/2024\n', /Cannot find the members' names/),
   importing('no date column', 'Name,Email\nAda Lovelace,ada@example.org\n', /Cannot find the date each member joined/),
@@ -63,8 +67,14 @@ export const csvCases: HostileCase[] = [
   importing('a stray quote mark', `${HEADER}Ada "The Countess" Lovelace,01/02/2024,ada@example.org\n`, /not valid CSV|quote/),
   importing('one good row and one bad (all or nothing)', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\nBad Date,99/99/2024,b@example.org\n`, /:3: /),
   importing('a 50 MB file', fiftyMegabytes, /import\.csv is 5\d MB, far larger than any register's export; is it the right file\? Nothing was imported/),
-  importing('--columns naming a column that is not there', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: the file has no column "Surname"/, 2, ['--columns', 'last-name=Surname']),
-  importing('--columns naming an unknown field', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: "shoe-size=Name" should be FIELD=Column heading/, 2, ['--columns', 'shoe-size=Name']),
+  importing('--columns naming a column that is not there', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: the file has no column "Surname"/, 2, [
+    '--columns',
+    'last-name=Surname',
+  ]),
+  importing('--columns naming an unknown field', `${HEADER}Ada Lovelace,01/02/2024,ada@example.org\n`, /--columns: "shoe-size=Name" should be FIELD=Column heading/, 2, [
+    '--columns',
+    'shoe-size=Name',
+  ]),
   { name: 'coop member import of a file that does not exist', args: ['member', 'import', 'nowhere.csv'], exit: 1, message: /Cannot read nowhere\.csv \(no such file\)/ },
   { name: 'coop member import of a folder', args: ['member', 'import', 'register'], exit: 1, message: /register is a folder, not a CSV file/ },
 ];

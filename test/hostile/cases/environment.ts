@@ -123,7 +123,11 @@ export const MUTATING: { label: string; args: string[]; commits: boolean; setup?
     commits: true,
     setup: (g) => writeFileSync(join(g, '..', 'new-members.csv'), 'Name,Date joined,Email\nEve Imported,01/02/2024,eve@example.org\nFay Imported,02/02/2024,fay@example.org\n'),
   },
-  { label: 'coop meeting new', args: ['meeting', 'new', 'general', '--date', '2099-06-10', '--time', '18:30', '--place', 'Community Hall', '--notice-date', '2099-05-01'], commits: true },
+  {
+    label: 'coop meeting new',
+    args: ['meeting', 'new', 'general', '--date', '2099-06-10', '--time', '18:30', '--place', 'Community Hall', '--notice-date', '2099-05-01'],
+    commits: true,
+  },
 ];
 
 export const environmentCases: HostileCase[] = MUTATING.flatMap((command) =>

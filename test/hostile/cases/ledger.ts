@@ -44,22 +44,57 @@ const SPOILS: [string, (group: string) => void, RegExp][] = [
   ['no sequence number', addLine(json({ date: '2024-02-01', type: 'admit', member: 4, name: 'Dee', shares: 1 })), /ledger\.jsonl:7: has no valid "seq"/],
   ['a sequence number used twice', addLine(admit({ seq: 6 })), /ledger\.jsonl:7: has seq 6, but seq must increase/],
   ['a sequence number going backwards', addLine(admit({ seq: 2 })), /ledger\.jsonl:7: has seq 2, but seq must increase/],
-  ['an unknown reason for leaving', addLine(json({ seq: 7, date: '2024-02-01', type: 'leave', member: 3, reason: 'bored', repaid: 1 })), /ledger\.jsonl:7: has an invalid "reason"/],
+  [
+    'an unknown reason for leaving',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'leave', member: 3, reason: 'bored', repaid: 1 })),
+    /ledger\.jsonl:7: has an invalid "reason"/,
+  ],
   ['an office in capitals', addLine(json({ seq: 7, date: '2024-02-01', type: 'appoint', member: 3, role: 'Chair' })), /ledger\.jsonl:7: has an invalid "role"/],
   // Lines that read well but cannot have happened
   ['a membership number admitted twice', addLine(admit({ member: 2 })), /ledger\.jsonl:7: admits member 2 again/],
   ['an event before the group was founded', addLine(admit({ date: '2023-12-31' })), /ledger\.jsonl:7: is dated 2023-12-31, before the group was founded/],
   ['an event in the future', addLine(admit({ date: '2999-01-01' })), /ledger\.jsonl:7: is dated 2999-01-01, which is in the future/],
-  ['shares issued to someone never admitted', addLine(json({ seq: 7, date: '2024-02-01', type: 'issue', member: 99, shares: 1 })), /ledger\.jsonl:7: share issue: member 99 has not been admitted/],
-  ['shares issued before the member joined (out of order)', addLine(json({ seq: 7, date: '2024-01-10', type: 'issue', member: 1, shares: 1 })), /ledger\.jsonl:7: .*before the group was founded|member 1 has not been admitted by 2024-01-10/],
-  ['a member leaving twice', addLine(json({ seq: 7, date: '2024-02-01', type: 'leave', member: 3, reason: 'resigned', repaid: 1 }) + json({ seq: 8, date: '2024-03-01', type: 'leave', member: 3, reason: 'resigned', repaid: 0 })), /ledger\.jsonl:8: leaving: member 3 left on 2024-02-01/],
-  ['shares above the rules’ maximum', addLine(json({ seq: 7, date: '2024-02-01', type: 'issue', member: 1, shares: 5 })), /ledger\.jsonl:7: member 1 would hold 6 shares, above the rules' maximum of 1/],
-  ['withdrawing more shares than held', addLine(json({ seq: 7, date: '2024-02-01', type: 'withdraw', member: 1, shares: 9 })), /ledger\.jsonl:7: member 1 holds 1 shares and cannot withdraw 9/],
+  [
+    'shares issued to someone never admitted',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'issue', member: 99, shares: 1 })),
+    /ledger\.jsonl:7: share issue: member 99 has not been admitted/,
+  ],
+  [
+    'shares issued before the member joined (out of order)',
+    addLine(json({ seq: 7, date: '2024-01-10', type: 'issue', member: 1, shares: 1 })),
+    /ledger\.jsonl:7: .*before the group was founded|member 1 has not been admitted by 2024-01-10/,
+  ],
+  [
+    'a member leaving twice',
+    addLine(
+      json({ seq: 7, date: '2024-02-01', type: 'leave', member: 3, reason: 'resigned', repaid: 1 }) +
+        json({ seq: 8, date: '2024-03-01', type: 'leave', member: 3, reason: 'resigned', repaid: 0 }),
+    ),
+    /ledger\.jsonl:8: leaving: member 3 left on 2024-02-01/,
+  ],
+  [
+    'shares above the rules’ maximum',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'issue', member: 1, shares: 5 })),
+    /ledger\.jsonl:7: member 1 would hold 6 shares, above the rules' maximum of 1/,
+  ],
+  [
+    'withdrawing more shares than held',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'withdraw', member: 1, shares: 9 })),
+    /ledger\.jsonl:7: member 1 holds 1 shares and cannot withdraw 9/,
+  ],
   ['shares transferred to the same member', addLine(json({ seq: 7, date: '2024-02-01', type: 'transfer', from: 1, to: 1, shares: 1 })), /ledger\.jsonl:7: .*transfer/],
   ['the same office given twice', addLine(json({ seq: 7, date: '2024-02-01', type: 'appoint', member: 1, role: 'chair' })), /ledger\.jsonl:7: member 1 is already chair/],
-  ['a retirement from an office never held', addLine(json({ seq: 7, date: '2024-02-01', type: 'retire', member: 2, role: 'chair' })), /ledger\.jsonl:7: member 2 does not hold the office of chair/],
+  [
+    'a retirement from an office never held',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'retire', member: 2, role: 'chair' })),
+    /ledger\.jsonl:7: member 2 does not hold the office of chair/,
+  ],
   ['the whole register replaced by garbage', (g) => writeFileSync(file(g), 'garbage\n'.repeat(50)), /ledger\.jsonl:1: is not valid JSON/],
-  ['a register with its lines in reverse order', (g) => writeFileSync(file(g), `${readFileSync(file(g), 'utf8').trim().split('\n').reverse().join('\n')}\n`), /ledger\.jsonl:2: has seq 5, but seq must increase/],
+  [
+    'a register with its lines in reverse order',
+    (g) => writeFileSync(file(g), `${readFileSync(file(g), 'utf8').trim().split('\n').reverse().join('\n')}\n`),
+    /ledger\.jsonl:2: has seq 5, but seq must increase/,
+  ],
 ];
 
 /**
@@ -71,11 +106,29 @@ const UNREADABLE = SPOILS.findIndex(([what]) => what === 'a membership number ad
 
 const COMMANDS: { label: string; args: string[]; exit: number; everySpoil: boolean; message?: RegExp }[] = [
   { label: 'coop check', args: ['check'], exit: 1, everySpoil: true },
-  { label: 'coop member add', args: ['member', 'add', 'Dana Newmember'], exit: 1, everySpoil: true, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  {
+    label: 'coop member add',
+    args: ['member', 'add', 'Dana Newmember'],
+    exit: 1,
+    everySpoil: true,
+    message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/,
+  },
   { label: 'coop member list', args: ['member', 'list'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
   { label: 'coop shares issue', args: ['shares', 'issue', '1', '1'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
-  { label: 'coop officer leave', args: ['officer', 'leave', '1', '--role', 'chair'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
-  { label: 'coop meeting new', args: ['meeting', 'new', 'general', '--date', '2024-09-10', '--time', '18:30', '--place', 'Hall', '--notice-date', '2024-08-01'], exit: 1, everySpoil: false, message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/ },
+  {
+    label: 'coop officer leave',
+    args: ['officer', 'leave', '1', '--role', 'chair'],
+    exit: 1,
+    everySpoil: false,
+    message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/,
+  },
+  {
+    label: 'coop meeting new',
+    args: ['meeting', 'new', 'general', '--date', '2024-09-10', '--time', '18:30', '--place', 'Hall', '--notice-date', '2024-08-01'],
+    exit: 1,
+    everySpoil: false,
+    message: /The register \(register\/ledger\.jsonl\) has lines coop cannot read/,
+  },
 ];
 
 export const ledgerCases: HostileCase[] = COMMANDS.flatMap(({ label, args, exit, everySpoil, message }) =>
