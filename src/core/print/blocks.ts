@@ -192,8 +192,7 @@ export function blocksText(blocks: readonly Block[]): string {
       b.items.forEach((item, i) => {
         out.push(`${b.ordered ? `${b.start + i}.` : '•'} ${blocksText(item)}`);
       });
-    }
-    else if (b.t === 'table') for (const row of [b.head, ...b.rows]) out.push(row.map(spansText).join(' '));
+    } else if (b.t === 'table') for (const row of [b.head, ...b.rows]) out.push(row.map(spansText).join(' '));
     else if (b.t === 'sign') out.push(b.labels.join(' '));
   }
   return out.join('\n');
