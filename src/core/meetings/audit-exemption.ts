@@ -4,7 +4,6 @@
 
 import { atLeast, type Fraction } from '../fraction.js';
 import { AUDIT_EXEMPTION_AGAINST_MEMBERS, AUDIT_EXEMPTION_AGAINST_VOTES_CAST } from '../law.js';
-import type { Tally } from './counting.js';
 
 export interface AuditExemptionOutcome {
   passed: boolean;
@@ -12,7 +11,7 @@ export interface AuditExemptionOutcome {
 }
 
 /** Whether the exemption resolution stands, given the votes and how many members were entitled to vote. */
-export function decideAuditExemption(tally: Tally, entitledToVote: number): AuditExemptionOutcome {
+export function decideAuditExemption(tally: { for: number; against: number }, entitledToVote: number): AuditExemptionOutcome {
   const cast = tally.for + tally.against;
   if (cast === 0) return { passed: false, reason: 'No votes were cast, so the resolution was not passed.' };
   if (tally.for <= tally.against) return { passed: false, reason: `${tally.for} of ${cast} votes cast were for: not a majority, so it was not passed.` };
