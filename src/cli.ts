@@ -315,10 +315,11 @@ Every command that reads takes --json. Run coop <command> --help for its options
   meeting
     .command('attend')
     .argument('<meeting>', 'the meeting: its date (2027-06-10), or date and type (2027-06-10-agm)')
-    .argument('[numbers...]', 'membership numbers of those present')
-    .description('record who is present, proxies and apologies')
+    .argument('[numbers...]', 'membership numbers of those present: 4 7 9, or lists and ranges such as 1-5,8')
+    .description('record who is present, proxies and apologies; --remove takes off one recorded by mistake')
     .option('--proxy <HOLDER=MEMBER>', 'member HOLDER holds MEMBER’s proxy; repeat', collect)
-    .option('--apologies <numbers...>', 'members who sent apologies')
+    .option('--apologies <numbers...>', 'members who sent apologies (lists and ranges too)')
+    .option('--remove <numbers...>', 'members recorded by mistake: taken off as present, apologies or proxies (until votes are recorded)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/attend.js')).meetingAttend as Action));
@@ -328,7 +329,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .argument('<resolution>', 'resolution number')
     .description('record the votes on a resolution')
     .option('--for <n>', 'votes for')
-    .option('--against <n>', 'votes against')
+    .option('--against <n>', 'votes against (default 0 when --for is given: a unanimous vote)')
     .option('--abstain <n>', 'abstentions (not votes cast)')
     .addOption(new Option('--consensus <outcome>', 'for groups deciding by consensus').choices(['agreed', 'blocked']))
     .option('--stand-asides <n>', 'with --consensus: members standing aside')
@@ -485,10 +486,18 @@ export async function main(argv: string[]): Promise<void> {
   program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   for (const sub of allCommands(program)) sub.exitOverride();
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpFor(argv), { from: 'user' });
   } catch (error) {
     process.exitCode = await report(error);
   }
+}
+
+/**
+ * `coop help meeting new` as `coop meeting new --help`: commander's own help command looks only
+ * at the first word, so it would print the help of `meeting` instead.
+ */
+export function helpFor(argv: string[]): string[] {
+  return argv[0] === 'help' && argv.length > 2 && argv.slice(1).every((a) => !a.startsWith('-')) ? [...argv.slice(1), '--help'] : argv;
 }
 
 function allCommands(cmd: Command): Command[] {

@@ -31,7 +31,7 @@ import {
   parseCount,
   parseDateFlag,
   parseMeetingType,
-  parseNumber,
+  parseNumberList,
   parseProxy,
   parseResolutionNumber,
   parseResolutions,
@@ -194,6 +194,8 @@ export interface AttendanceInput extends WriteOptions {
   proxies?: (Proxy | string)[];
   /** Membership numbers of those who sent apologies. */
   apologies?: (number | string)[];
+  /** Membership numbers recorded by mistake: taken off the attendance (present, apologies, proxies). */
+  remove?: (number | string)[];
 }
 
 /** Which meeting a change was made to. */
@@ -217,9 +219,10 @@ export interface AttendanceRecorded extends MeetingRef {
 
 export async function recordAttendance(cwd: string, ref: string, input: AttendanceInput): Promise<AttendanceRecorded & Recorded> {
   const wanted = {
-    present: [...new Set((input.present ?? []).map((n) => parseNumber(n, 'Membership number')))],
-    apologies: [...new Set((input.apologies ?? []).map((n) => parseNumber(n, '--apologies')))],
+    present: [...new Set((input.present ?? []).flatMap((n) => parseNumberList(n, 'Membership number')))],
+    apologies: [...new Set((input.apologies ?? []).flatMap((n) => parseNumberList(n, '--apologies')))],
     proxies: (input.proxies ?? []).map((p) => (typeof p === 'string' ? parseProxy(p) : p)),
+    remove: [...new Set((input.remove ?? []).flatMap((n) => parseNumberList(n, '--remove')))],
   };
   checkAttendanceInput(wanted);
   return changeMeeting(cwd, input, async ({ root, params: current }) => {

@@ -4,6 +4,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coop, foundGroup, join, read } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
+import { addMembers } from '../support/meeting-group.js';
 import { json } from '../support/register.js';
 
 describe('coop.yml mistakes are reported once, at their own line', () => {
@@ -137,4 +138,40 @@ describe('founding papers drafted ahead of the meeting', () => {
     expect(list.map((m: { name: string }) => m.name)).toEqual(['Ada Founder', 'Ben Founder', 'Cai Founder', 'Dee Jones']);
     expect((await coop(['check'], { cwd: dir })).exitCode).toBe(0);
   });
+});
+
+describe('meetings: corrections and conveniences', () => {
+  it('attend takes ranges and lists and --remove; vote takes a unanimous vote from --for alone; help names a subcommand', async () => {
+    const dir = await fixtureGroup({ founded: '2024-01-15' });
+    await addMembers(
+      dir,
+      Array.from({ length: 7 }, (_, i) => ({ name: `Member ${i + 4}`, joined: '2024-02-01' })),
+    );
+    const called = await coop(
+      ['meeting', 'new', 'general', '--date', '2024-06-10', '--notice-date', '2024-05-01', '--time', '18:30', '--place', 'Hall', '--resolution', 'That the hall be booked'],
+      { cwd: dir },
+    );
+    expect(called.exitCode, String(called.stderr)).toBe(0);
+
+    const attended = await coop(['meeting', 'attend', '2024-06-10', '1-5,8', '--json'], { cwd: dir });
+    expect(attended.exitCode, String(attended.stderr)).toBe(0);
+    expect(json(attended).present).toEqual([1, 2, 3, 4, 5, 8]);
+
+    const removed = await coop(['meeting', 'attend', '2024-06-10', '--remove', '8', '--apologies', '9,10', '--json'], { cwd: dir });
+    expect(removed.exitCode, String(removed.stderr)).toBe(0);
+    expect(json(removed)).toMatchObject({ present: [1, 2, 3, 4, 5], apologies: [9, 10] });
+    const notThere = await coop(['meeting', 'attend', '2024-06-10', '--remove', '7'], { cwd: dir });
+    expect(notThere.exitCode).toBe(1);
+    expect(notThere.stderr).toMatch(/member 7 is not recorded at this meeting/);
+
+    const vote = await coop(['meeting', 'vote', '2024-06-10', '1', '--for', '5', '--json'], { cwd: dir });
+    expect(vote.exitCode, String(vote.stderr)).toBe(0);
+    expect(json(vote)).toMatchObject({ method: 'vote', for: 5, against: 0 });
+    const late = await coop(['meeting', 'attend', '2024-06-10', '--remove', '5'], { cwd: dir });
+    expect(late.stderr).toMatch(/votes are already recorded/);
+
+    const help = await coop(['help', 'meeting', 'new'], { cwd: dir });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: coop meeting new \[options\] <type>/);
+  }, 180_000);
 });

@@ -49,7 +49,7 @@ describe('coop completion bash, in bash', () => {
 describe('coop __complete', () => {
   const cases: { name: string; words: string[]; expected: string[] }[] = [
     { name: 'top-level commands', words: ['me'], expected: ['member', 'meeting'] },
-    { name: 'a command group’s commands', words: ['member', 'l'], expected: ['leave', 'list'] },
+    { name: 'a command group’s commands', words: ['member', 'l'], expected: ['leave', 'list', 'loan'] },
     { name: 'a command’s options', words: ['member', 'list', '--j'], expected: ['--json'] },
     { name: 'an option’s choices', words: ['new', '--kind', 'w'], expected: ['worker-coop'] },
     { name: 'choices after other options', words: ['register', '--as-of', '2025-01-01', '--format', ''], expected: ['md', 'csv', 'json'] },

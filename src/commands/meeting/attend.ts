@@ -1,4 +1,4 @@
-// coop meeting attend <meeting> <number>... [--proxy HOLDER=MEMBER]... [--apologies <number>...]
+// coop meeting attend <meeting> <numbers>... [--proxy HOLDER=MEMBER]... [--apologies <numbers>...] [--remove <numbers>...]
 // Adds to the attendance on record: who is present, the proxies they hold, who sent apologies.
 
 import { recordAttendance } from '../../api/meetings.js';
@@ -9,11 +9,12 @@ import type { CommonOptions } from './shared.js';
 export interface MeetingAttendOptions extends CommonOptions {
   proxy?: string[];
   apologies?: string[];
+  remove?: string[];
 }
 
 export async function meetingAttend(ref: string, numbersArg: string[] | undefined, options: MeetingAttendOptions): Promise<void> {
-  const { cwd = process.cwd(), json, proxy, apologies, ...write } = options;
-  const r = await recordAttendance(cwd, ref, { ...write, present: numbersArg ?? [], proxies: proxy ?? [], apologies: apologies ?? [] });
+  const { cwd = process.cwd(), json, proxy, apologies, remove, ...write } = options;
+  const r = await recordAttendance(cwd, ref, { ...write, present: numbersArg ?? [], proxies: proxy ?? [], apologies: apologies ?? [], remove: remove ?? [] });
   if (json) {
     printJson({ id: r.id, ...r.attendance, voters: r.voters, quorum: { required: r.quorum.required, present: r.quorum.present, met: r.quorum.met } });
     return;

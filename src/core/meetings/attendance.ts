@@ -11,6 +11,8 @@ export interface AttendanceInput {
   present: number[];
   proxies: Proxy[];
   apologies: number[];
+  /** Recorded by mistake: taken off before the rest is added. */
+  remove?: number[];
 }
 
 export interface AttendanceRegister {
@@ -29,9 +31,11 @@ export interface AttendancePlan {
 
 /** Refuses what cannot be given together before anything is read: an empty call, present and absent at once. */
 export function checkAttendanceInput(input: AttendanceInput): void {
-  if (input.present.length + input.apologies.length + input.proxies.length === 0) {
-    throw new UsageError('Give the membership numbers of those present, and any --proxy HOLDER=MEMBER or --apologies <numbers>.');
+  if (input.present.length + input.apologies.length + input.proxies.length + (input.remove?.length ?? 0) === 0) {
+    throw new UsageError('Give the membership numbers of those present (e.g. 1-5,8), and any --proxy HOLDER=MEMBER, --apologies <numbers> or --remove <numbers>.');
   }
+  const again = (input.remove ?? []).filter((n) => input.present.includes(n) || input.apologies.includes(n));
+  if (again.length > 0) throw new UsageError(`Member${again.length > 1 ? 's' : ''} ${again.join(', ')} cannot be both removed and recorded in one go.`);
   const both = input.present.filter((n) => input.apologies.includes(n));
   if (both.length > 0) throw new UsageError(`Member${both.length > 1 ? 's' : ''} ${both.join(', ')} cannot be both present and sending apologies.`);
 }
@@ -55,7 +59,7 @@ export function planAttendance(meeting: MeetingRecord, input: AttendanceInput, r
   }
   if (problems.length > 0) throw new UserError(attendanceRefusal(meeting, problems));
 
-  const before = meeting.attendance;
+  const before = withoutRemoved(meeting, input.remove ?? []);
   const presentAfter = new Set([...before.present, ...present]);
   const lateApology = apologies.filter((n) => presentAfter.has(n));
   if (lateApology.length > 0) {
@@ -97,4 +101,32 @@ function attendanceRefusal(meeting: MeetingRecord, problems: string[]): string {
 
 function proxyKey(p: Proxy): string {
   return `${p.holder}=${p.member}`;
+}
+
+/**
+ * The attendance on record less members recorded by mistake (present, apologies, or either end
+ * of a proxy). Refused once a vote is recorded: its counts were checked against who was there.
+ */
+function withoutRemoved(meeting: MeetingRecord, remove: readonly number[]): MeetingRecord['attendance'] {
+  const a = meeting.attendance;
+  if (remove.length === 0) return a;
+  const recorded = new Set([...a.present, ...a.apologies, ...a.proxies.flatMap((p) => [p.holder, p.member])]);
+  const unknown = remove.filter((n) => !recorded.has(n));
+  if (unknown.length > 0) {
+    throw new UserError(
+      attendanceRefusal(
+        meeting,
+        unknown.map((n) => `member ${n} is not recorded at this meeting, so there is nothing to remove`),
+      ),
+    );
+  }
+  if (meeting.votes.length > 0) {
+    throw new UserError(attendanceRefusal(meeting, ['votes are already recorded, and their counts were checked against who was present: attendance can only be added to now']));
+  }
+  const gone = new Set(remove);
+  return {
+    present: a.present.filter((n) => !gone.has(n)),
+    proxies: a.proxies.filter((p) => !gone.has(p.holder) && !gone.has(p.member)),
+    apologies: a.apologies.filter((n) => !gone.has(n)),
+  };
 }

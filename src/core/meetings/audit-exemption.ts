@@ -11,7 +11,7 @@ export interface AuditExemptionOutcome {
 }
 
 /** Whether the exemption resolution stands, given the votes and how many members were entitled to vote. */
-export function decideAuditExemption(tally: { for: number; against: number }, entitledToVote: number): AuditExemptionOutcome {
+export function decideAuditExemption(tally: { for: number; against: number; abstain?: number }, entitledToVote: number): AuditExemptionOutcome {
   const cast = tally.for + tally.against;
   if (cast === 0) return { passed: false, reason: 'No votes were cast, so the resolution was not passed.' };
   if (tally.for <= tally.against) return { passed: false, reason: `${tally.for} of ${cast} votes cast were for: not a majority, so it was not passed.` };

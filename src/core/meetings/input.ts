@@ -79,6 +79,33 @@ export function parseNumber(text: string | number, what: string): number {
   return Number(t);
 }
 
+/** The most numbers one range may stand for: a typo like 1-100000 is refused, not recorded. */
+const MAX_RANGE = 10_000;
+
+/**
+ * Membership numbers as a secretary types them off a signing-in sheet: "4", "1-5,8", "3 7 9"
+ * (each argument may hold a list; a range includes both ends).
+ */
+export function parseNumberList(text: string | number, what: string): number[] {
+  const out: number[] = [];
+  for (const piece of String(text)
+    .split(/[\s,]+/)
+    .filter(Boolean)) {
+    const range = /^(\d{1,9})-(\d{1,9})$/.exec(piece);
+    if (!range) {
+      out.push(parseNumber(piece, what));
+      continue;
+    }
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    if (from < 1 || to < from || to - from >= MAX_RANGE) {
+      throw new UsageError(`${what} "${piece}" is not a range of membership numbers: write the lower number first, e.g. 1-5.`);
+    }
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out;
+}
+
 /** A count of votes given on the command line. */
 export function parseCount(text: string | number | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;

@@ -62,8 +62,9 @@ export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: V
     );
   }
   if (counts.standAsides !== undefined) throw new UsageError('--stand-asides goes with --consensus.');
-  if (counts.for === undefined || counts.against === undefined) throw new UsageError('Give the votes with --for N and --against N (and --abstain N if any abstained).');
-  return { method: 'vote', for: counts.for, against: counts.against, abstain: counts.abstain ?? 0, ...(choices.castingVote ? { castingVote: choices.castingVote } : {}) };
+  // Only --for given: a unanimous vote, nobody against (as most votes at a small group's meeting are).
+  if (counts.for === undefined) throw new UsageError('Give the votes with --for N and --against N (and --abstain N if any abstained); --for alone means nobody voted against.');
+  return { method: 'vote', for: counts.for, against: counts.against ?? 0, abstain: counts.abstain ?? 0, ...(choices.castingVote ? { castingVote: choices.castingVote } : {}) };
 }
 
 /** Refuses more responses than people who may vote, and a casting vote the rules do not give or the count does not need. */
