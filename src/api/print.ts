@@ -13,13 +13,14 @@ import { findMeeting, meetingTitle } from '../core/meetings/record.js';
 import { certificate, chooseLetters, noticeLetters, poster, recordPaper, recordsPaper, type LetterChoice } from '../core/print/papers.js';
 import type { PrintDocument } from '../core/print/layout.js';
 import { parseAsOf } from '../core/register/input.js';
-import { buildRegister, registerMarkdown } from '../core/register/statutory-register.js';
+import { registerMarkdown } from '../core/register/statutory-register.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { readContacts } from '../io/contacts-store.js';
 import { isIgnored } from '../io/git.js';
 import { PRIVATE_DIR } from '../io/group.js';
 import { listMeetings, type StoredMeeting } from '../io/meetings.js';
 import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
+import { registerOf } from './register.js';
 
 export const PRINTABLE = ['rules', 'notice', 'proxy-form', 'attendance', 'minutes', 'register', 'certificate', 'poster', 'founding'] as const;
 export type Printable = (typeof PRINTABLE)[number];
@@ -62,7 +63,7 @@ interface Paper {
 export async function printPaper(cwd: string, what: string, options: PrintOptions = {}): Promise<PrintResult> {
   if (!(PRINTABLE as readonly string[]).includes(what)) throw new UsageError(`coop print does not know "${what}": choose one of ${PRINTABLE.join(', ')}.`);
   const group = await openGroup(cwd, options);
-  const paper = makePaper(group, what as Printable, options);
+  const paper = await makePaper(group, what as Printable, options);
   const { path, warnings } = await destination(group, cwd, paper, options.out);
   const { typeset } = await import('../io/pdf.js');
   const { pdf, pages } = await typeset(paper.doc);
@@ -71,7 +72,7 @@ export async function printPaper(cwd: string, what: string, options: PrintOption
   return { files: [{ path: relative(cwd, path) || path, pages }], included: paper.choice?.included ?? [], leftOut: paper.choice?.leftOut ?? [], warnings };
 }
 
-function makePaper(group: GroupContext, what: Printable, options: PrintOptions): Paper {
+async function makePaper(group: GroupContext, what: Printable, options: PrintOptions): Promise<Paper> {
   const { params, root } = group;
   const org = params.group.name;
   switch (what) {
@@ -94,10 +95,9 @@ function makePaper(group: GroupContext, what: Printable, options: PrintOptions):
       };
     }
     case 'register': {
-      const asOf = parseAsOf(options.asOf, group.today);
-      const { state } = deriveState(group.events, { asOf });
-      const sharePence = params.shares ? params.shares.nominalPence : null;
-      const register = buildRegister(state, { group: org, asOf, sharePence }, options.withContacts ? readContacts(root, memberAdmissions(group)).contacts : undefined);
+      // The same register `coop register` prints: every register the form keeps, as at the date.
+      const register = await registerOf(group, { asOf: options.asOf, withContacts: options.withContacts });
+      const asOf = register.asOf;
       const footer = `${org} · register as at ${longDate(asOf)}`;
       return { doc: recordPaper(`${org}: register ${asOf}`, footer, registerMarkdown(register)), name: `register-${asOf}.pdf`, personal: options.withContacts === true };
     }

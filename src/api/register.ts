@@ -24,7 +24,8 @@ export interface RegisterOptions extends CommonOptions {
   withContacts?: boolean;
 }
 
-async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
+/** The statutory register as `coop register` shows it, for a group already open (print uses it too). */
+export async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
   const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
   const { state } = deriveState(group.events, { asOf });
   // The register as at a date shows the name and share value in force then (an amendment may have changed them).

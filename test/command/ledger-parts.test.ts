@@ -97,7 +97,9 @@ describe('a register kept in parts', () => {
     const seq = ledgerEvents(dir).at(-1)!.seq + 1;
     appendFileSync(join(dir, last), `{"seq":${seq},"date":"2024-03-05","type":"issue","member":2,"shares":5}\n`);
     const check = await coop(['check', '--json'], { cwd: dir, env });
-    expect(json(check).problems).toEqual([{ where: `${last}:${lines + 1}`, message: "member 2 would hold 6 shares, above the rules' maximum of 1" }]);
+    expect(json(check).problems).toEqual([
+      { where: `${last}:${lines + 1}`, message: "member 2 would hold 6 shares, above the rules' maximum of 1 (£6.00 against the maximum of £1.00)" },
+    ]);
   });
 
   it('remembers, after each change, exactly what a fresh reading of every part finds', async () => {

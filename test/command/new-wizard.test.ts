@@ -111,7 +111,7 @@ describe('coop new at a terminal', () => {
   it('puts a refusal found only at the end back to the one question, keeping every other answer', async () => {
     const errors: string[] = [];
     const parent = tempDir();
-    const { prompter, asked } = scriptedPrompter({ name: 'Riverside Radio CIC', form: 'cic', ...FOUNDERS, noticeDays: '21' });
+    const { prompter, asked } = scriptedPrompter({ name: 'Riverside Radio Limited', form: 'company-limited-by-guarantee', ...FOUNDERS, noticeDays: '21' });
     await runNew(
       'group',
       { cwd: parent, kind: 'community-radio', form: 'unincorporated-association' },
@@ -124,7 +124,7 @@ describe('coop new at a terminal', () => {
     expect(form[0]!.choices).not.toContain('unincorporated-association');
     expect(asked.filter((a) => a.key === 'noticeDays')).toHaveLength(1);
     const yml = read(join(parent, 'group', 'coop.yml'));
-    expect(yml).toContain('form: cic');
+    expect(yml).toContain('form: company-limited-by-guarantee');
     expect(yml).toContain('noticeClearDays: 21');
     expect(asked.filter((a) => a.key === 'founder.name')).toHaveLength(4);
   });

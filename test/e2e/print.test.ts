@@ -117,7 +117,7 @@ describe('papers printed from their records', () => {
     expect(out.files[0]!.path).toBe(`print/attendance-${meeting}-agm.pdf`);
     // Each page has the footer, and each page after the first repeats the table's header.
     const running = new RegExp(
-      `FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${out.files[0]!.pages}(${solid('Number Name Signature Proxy for (membership numbers)').replace(/[()]/g, '\\$&')})?`,
+      `FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${out.files[0]!.pages}(${solid('Number Name Notice served (how, when) Signature Proxy for (membership numbers)').replace(/[()]/g, '\\$&')})?`,
       'g',
     );
     const text = solid((await pdfPages(join(dir, out.files[0]!.path))).join('\n')).replace(running, '');
@@ -166,7 +166,7 @@ describe('papers printed from their records', () => {
     const markdown = String((await coop(['register', '--as-of', todayInUk()], { cwd: dir })).stdout);
     // Each page has the footer, and each page of a table after its first repeats the header.
     const running = new RegExp(
-      `FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid').replace(/\./g, '\\.')})?`,
+      `FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid Other property (loans, deposits)').replace(/[.()]/g, '\\$&')})?`,
       'g',
     );
     expect(text.replace(running, '')).toBe(solid(blocksText(markdownBlocks(markdown))));
