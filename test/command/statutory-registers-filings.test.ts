@@ -90,7 +90,7 @@ describe('a company’s registers: members, directors, secretaries, PSCs', async
     '--form',
     'company-limited-by-guarantee',
     '--name',
-    'Canal Radio',
+    'Canal Radio Limited',
     '--founded',
     '2025-01-15',
     '--office',

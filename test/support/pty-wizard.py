@@ -3,8 +3,8 @@
 Usage: pty-wizard.py BIN CWD DIR NAME [NAME ...]
 PTY_WIZARD_ARGS (a JSON list) adds arguments to `coop new`, e.g. an --answers file.
 Presses Enter (taking the offered default) at every question, except that a founder's name is
-typed where the person would type it: at the first founder question, and at whatever question
-follows a founder's email. After the last name, an empty answer. Prints the transcript (ANSI
+typed where the person would type it: at a founder's name question, and at whatever question
+follows a founder's last detail (email, address). After the last name, an empty answer. Prints the transcript (ANSI
 codes removed) and exits with coop's exit code.
 """
 import json, os, pty, re, select, sys, time
@@ -56,12 +56,17 @@ while time.time() < deadline:
     answered_at = done
     prompt = prompts[-1]
     pending = ""
-    if ("Founder" in prompt and "full name" in prompt) or expecting_name:
+    if re.search(r"Founder \d+: full name", prompt):
         send(names.pop(0) if names else "")
         expecting_name = False
-    elif "email" in prompt and "Founder" in prompt:
+    elif re.search(r"Founder \d+:", prompt):
+        # A founder's other details (email, postal address): taken as offered.
         send("")
         expecting_name = True
+    elif expecting_name:
+        # Where a person goes on to type the next founder's name.
+        send(names.pop(0) if names else "")
+        expecting_name = False
     else:
         send("")
 
