@@ -37,15 +37,13 @@ export interface NoticeCheck {
 }
 
 export function checkNotice(noticeDate: IsoDate, meetingDate: IsoDate, byPost: boolean, rules: NoticeRules): NoticeCheck {
-  const served = deemedServiceDate(noticeDate, byPost, rules);
+  return noticeFrom(deemedServiceDate(noticeDate, byPost, rules), meetingDate, rules.clearDays);
+}
+
+/** The one rule of clear days: the meeting needs `clearDays` whole days between the day of service and its own day. */
+function noticeFrom(served: IsoDate, meetingDate: IsoDate, clearDays: number): NoticeCheck {
   const given = clearDaysBetween(served, meetingDate);
-  return {
-    served,
-    given,
-    required: rules.clearDays,
-    enough: meetingDate > served && given >= rules.clearDays,
-    earliest: earliestMeetingDate(noticeDate, byPost, rules),
-  };
+  return { served, given, required: clearDays, enough: meetingDate > served && given >= clearDays, earliest: addDays(served, clearDays + 1) };
 }
 
 /**
@@ -95,13 +93,5 @@ export function checkNoticeToMembers(
     if (list.length > 0) service.push({ method, served: servedOn(noticeDate, method, rules), members: list });
   }
   const served = service.reduce<IsoDate>((last, g) => (g.served > last ? g.served : last), service.length > 0 ? noticeDate : servedOn(noticeDate, 'post', rules));
-  const given = clearDaysBetween(served, meetingDate);
-  return {
-    served,
-    given,
-    required: rules.clearDays,
-    enough: meetingDate > served && given >= rules.clearDays,
-    earliest: addDays(served, rules.clearDays + 1),
-    service,
-  };
+  return { ...noticeFrom(served, meetingDate, rules.clearDays), service };
 }
