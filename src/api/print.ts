@@ -44,7 +44,8 @@ export interface PrintOptions extends CommonOptions {
 }
 
 export interface PrintResult {
-  files: { path: string; pages: number }[];
+  /** What was written; `copies` on a notice to print once for each letter and put behind it. */
+  files: { path: string; pages: number; copies?: number }[];
   included: LetterChoice['included'];
   leftOut: LetterChoice['leftOut'];
   /** Said when a PDF with personal data was written outside private/ because --out said so. */
@@ -58,6 +59,8 @@ interface Paper {
   /** Holds addresses or other contact details. */
   personal: boolean;
   choice?: LetterChoice;
+  /** Letters: the same letters as covering letters, and the notice to enclose, for a notice too long for the letter's page. */
+  enclosed?: { doc: PrintDocument; notice: Paper };
 }
 
 export async function printPaper(cwd: string, what: string, options: PrintOptions = {}): Promise<PrintResult> {
@@ -66,10 +69,32 @@ export async function printPaper(cwd: string, what: string, options: PrintOption
   const paper = await makePaper(group, what as Printable, options);
   const { path, warnings } = await destination(group, cwd, paper, options.out);
   const { typeset } = await import('../io/pdf.js');
-  const { pdf, pages } = await typeset(paper.doc);
+  const files: PrintResult['files'] = [];
+  let doc = paper.doc;
+  if (paper.enclosed && !(await letterFits(doc, typeset))) {
+    // Too long for one page under the address: covering letters, and the notice printed once to copy and enclose.
+    doc = paper.enclosed.doc;
+    const notice = await destination(group, cwd, paper.enclosed.notice, undefined);
+    const typesetNotice = await typeset(paper.enclosed.notice.doc);
+    writeFileAtomic(notice.path, typesetNotice.pdf);
+    files.push({ path: relative(cwd, notice.path) || notice.path, pages: typesetNotice.pages, copies: paper.choice?.included.length ?? 0 });
+  }
+  const { pdf, pages } = await typeset(doc);
   mkdirSync(dirname(path), { recursive: true });
   writeFileAtomic(path, pdf);
-  return { files: [{ path: relative(cwd, path) || path, pages }], included: paper.choice?.included ?? [], leftOut: paper.choice?.leftOut ?? [], warnings };
+  files.unshift({ path: relative(cwd, path) || path, pages });
+  return { files, included: paper.choice?.included ?? [], leftOut: paper.choice?.leftOut ?? [], warnings };
+}
+
+/**
+ * Whether a letter with the notice in full fits its one page: the letter to the member with the
+ * longest name typeset alone (the name is the only part of a letter's flow that differs).
+ */
+async function letterFits(doc: PrintDocument, typeset: (doc: PrintDocument) => Promise<{ pages: number }>): Promise<boolean> {
+  const letters = doc.sections.filter((s) => s.window !== null);
+  if (letters.length === 0) return true;
+  const longest = letters.reduce((a, b) => (JSON.stringify(b.blocks).length > JSON.stringify(a.blocks).length ? b : a));
+  return (await typeset({ ...doc, sections: [longest] })).pages === 1;
 }
 
 async function makePaper(group: GroupContext, what: Printable, options: PrintOptions): Promise<Paper> {
@@ -130,9 +155,16 @@ function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'f
   switch (what) {
     case 'notice': {
       const notice = readRecord(root, `${meeting.dir}/notice.md`);
-      if (!options.letters) return { doc: recordPaper(`Notice: ${meetingTitle(meeting.type)} ${meeting.date}`, footer, notice), name: `notice-${id}.pdf`, personal: false };
+      const plain: Paper = { doc: recordPaper(`Notice: ${meetingTitle(meeting.type)} ${meeting.date}`, footer, notice), name: `notice-${id}.pdf`, personal: false };
+      if (!options.letters) return plain;
       const choice = chooseLetters(letterMembers(group, meeting));
-      return { doc: noticeLetters(org, notice, meeting, choice), name: `notice-letters-${id}.pdf`, personal: true, choice };
+      return {
+        doc: noticeLetters(org, notice, meeting, choice, 'in-full'),
+        name: `notice-letters-${id}.pdf`,
+        personal: true,
+        choice,
+        enclosed: { doc: noticeLetters(org, notice, meeting, choice, 'enclosed'), notice: plain },
+      };
     }
     case 'proxy-form': {
       const file = `${meeting.dir}/proxy-form.md`;

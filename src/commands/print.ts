@@ -19,12 +19,16 @@ export async function printCommand(what: string, target: string | undefined, opt
     printJson({ files: r.files, included: r.included, leftOut: r.leftOut });
     return;
   }
+  const [letters, enclosure] = r.files;
   for (const f of r.files) print(`Wrote ${f.path} (${plural(f.pages, 'page')}).`);
-  if (opts.letters) {
+  if (opts.letters && letters) {
     print(`${plural(r.included.length, 'letter')} to post; ${r.leftOut.length} left out:`);
     for (const m of r.leftOut) print(`  ${m.number} ${m.name}: ${m.reason}`);
     print(
-      'Print single-sided: each letter starts on a new sheet (a long notice runs onto a second). The last page is the posting list. Fold each letter in three, address outwards at the top, for a DL window envelope.',
+      enclosure
+        ? `The notice is too long to fit on the letter's page, so each letter is a one-page covering letter and the notice is enclosed: print ${letters.path} single-sided (one letter a page, then the posting list), print ${enclosure.path} ${plural(enclosure.copies ?? 0, 'time')}, and put a copy behind each letter.`
+        : `Each letter is one page with the notice in full: print ${letters.path} single-sided (one letter a page, then the posting list).`,
     );
+    print('Fold each letter in three, address outwards at the top, for a DL window envelope.');
   }
 }

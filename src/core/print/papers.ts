@@ -50,16 +50,22 @@ export function chooseLetters(members: readonly LetterMember[]): LetterChoice & 
 }
 
 /**
- * The notice as letters: each from a new page, the member's name and address in the envelope
- * window, then the notice itself; last, the posting list to tick off.
+ * How a letter carries the notice. "in-full": the notice is printed in the letter, below the
+ * address, when all of it fits on that one page. "enclosed": the letter is a one-page covering
+ * letter saying when and where the meeting is, and the notice itself, printed once, is copied
+ * and put behind each letter. Either way every letter is one page, so a pack of letters can be
+ * printed single-sided, folded and posted without sorting sheets.
  */
-export function noticeLetters(
-  org: string,
-  noticeMarkdown: string,
-  meeting: Pick<MeetingRecord, 'type' | 'date' | 'noticeDate'>,
-  choice: ReturnType<typeof chooseLetters>,
-): PrintDocument {
-  const notice = markdownBlocks(noticeMarkdown);
+export type LetterForm = 'in-full' | 'enclosed';
+
+type LetterMeeting = Pick<MeetingRecord, 'type' | 'date' | 'time' | 'place' | 'online' | 'noticeDate' | 'resolutions'>;
+
+/**
+ * The notice as letters, one page each: the member's name and address in the envelope window,
+ * then the notice in full or a covering letter for it (see LetterForm); last, the posting list
+ * to tick off.
+ */
+export function noticeLetters(org: string, noticeMarkdown: string, meeting: LetterMeeting, choice: ReturnType<typeof chooseLetters>, form: LetterForm): PrintDocument {
   const sections: Section[] = choice.letters.map((m) => ({
     window: windowAddress(m.name, m.address ?? ''),
     blocks: [para(`${longDate(meeting.noticeDate)} · membership number ${m.number}`), para(`Dear ${m.name},`)],
@@ -67,7 +73,7 @@ export function noticeLetters(
   }));
   const list: Block[] = [
     heading(1, `Posting list: ${meetingTitle(meeting.type)}, ${longDate(meeting.date)}`),
-    para(`${choice.included.length} letters in this pack, in membership-number order.`),
+    para(`${choice.included.length} letters in this pack, in membership-number order, one page each.${form === 'enclosed' ? ' Put a copy of the notice behind each letter.' : ''}`),
   ];
   if (choice.included.length > 0)
     list.push({ t: 'table', head: [[['No.', '']], [['Name', '']], [['Posted', '']]], rows: choice.included.map((m) => [[[String(m.number), '']], [[m.name, '']], [['[ ]', '']]]) });
@@ -83,8 +89,39 @@ export function noticeLetters(
     compact: true,
     tagged: false,
     sections,
-    common: notice,
+    common: form === 'in-full' ? markdownBlocks(noticeMarkdown) : coveringLetter(org, meeting),
   });
+}
+
+/**
+ * The body of a covering letter: what the meeting is, when and where, and that the notice (the
+ * formal notice, with the business and any special resolution in full) is enclosed. It restates
+ * only facts of the meeting record, so it cannot disagree with the notice.
+ */
+export function coveringLetter(org: string, meeting: LetterMeeting): Block[] {
+  const specials = meeting.resolutions.filter((r) => r.kind === 'special').length;
+  const title = meetingTitle(meeting.type);
+  return [
+    heading(1, `${title} of ${org}`),
+    {
+      t: 'list',
+      ordered: false,
+      start: 1,
+      items: [
+        [para(`Date: ${longDate(meeting.date)}`)],
+        [para(`Time: ${meeting.time} (UK time)`)],
+        [para(`Place: ${meeting.place}`)],
+        ...(meeting.online ? [[para(`Online: ${meeting.online}`)]] : []),
+      ],
+    },
+    para(
+      `The notice of the meeting is enclosed. It is the formal notice: it sets out the business of the meeting${
+        specials === 0 ? '' : specials === 1 ? ', with the special resolution to be proposed in full' : `, with the ${specials} special resolutions to be proposed in full`
+      }. Please read it before the meeting.`,
+    ),
+    para('Yours sincerely,'),
+    { t: 'sign', labels: [`Secretary, for and on behalf of ${org}`] },
+  ];
 }
 
 export interface CertificateInput {
