@@ -1,12 +1,12 @@
 // coop print, end to end on one group of 300 members: the letters pack for a notice, the
-// attendance sheet, a certificate, the rules, a poster; each PDF read back with a PDF text tool
+// attendance sheet, the proxy form, a certificate, the rules, a poster; each PDF read back with a PDF text tool
 // and compared with the record it was made from. Hostile names (markup in Typst, Handlebars,
 // HTML, Markdown) must print as written, and PDFs with addresses stay out of git.
 
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInUk } from '../../dist/core/dates.js';
+import { addDays, longDate, todayInUk } from '../../dist/core/dates.js';
 import { blocksText, markdownBlocks } from '../../dist/core/print/blocks.js';
 import { DL_WINDOW } from '../../dist/core/print/layout.js';
 import { coop, git } from '../support/cli.js';
@@ -27,20 +27,29 @@ const MEMBERS = 300;
 const BY_POST = (n: number) => n >= 4 && n <= 263;
 
 let dir: string;
+/** An AGM with a special resolution: a notice too long for the page under the address. */
 let meeting: string;
+/** A general meeting with one ordinary resolution: a notice that fits under the address. */
+let general: string;
 const json = async (args: string[]) => {
   const r = await coop([...args, '--json'], { cwd: dir });
   expect(r.stderr, `coop ${args.join(' ')}`).toBe('');
   expect(r.exitCode).toBe(0);
   return JSON.parse(String(r.stdout)) as {
-    files: { path: string; pages: number }[];
+    files: { path: string; pages: number; copies?: number }[];
     included: { number: number; name: string }[];
     leftOut: { number: number; name: string; reason: string }[];
   };
 };
 
 beforeAll(async () => {
-  dir = await fixtureGroup({ founded: addDays(todayInUk(), -400) });
+  // Proxies allowed, so the meeting has a proxy form to print.
+  dir = await fixtureGroup({
+    founded: addDays(todayInUk(), -400),
+    tweak: (p) => {
+      p.meetings.proxies = { allowed: true, maxPerHolder: 2, countTowardsQuorum: true };
+    },
+  });
   await addMembers(
     dir,
     Array.from({ length: MEMBERS - 3 }, (_, i) => ({ name: nameOf(i + 4), joined: addDays(todayInUk(), -300) })),
@@ -70,7 +79,26 @@ beforeAll(async () => {
     cwd: dir,
   });
   expect(r.exitCode, String(r.stderr)).toBe(0);
+  general = addDays(todayInUk(), 41);
+  const g = await coop(['meeting', 'new', 'general', '--date', general, '--time', '19:00', '--place', 'Neuadd y Pentref', '--resolution', 'Buy a kettle'], { cwd: dir });
+  expect(g.exitCode, String(g.stderr)).toBe(0);
 }, 60_000);
+
+const inWindow = (t: { x: number; y: number }) => t.x >= DL_WINDOW.x - 1 && t.x <= DL_WINDOW.x + DL_WINDOW.width && t.y >= DL_WINDOW.y - 1 && t.y <= DL_WINDOW.y + DL_WINDOW.height;
+
+/** Each of the first 260 pages is one letter, to the member served by post in turn, addressed in the window; the pages after them are the posting list. */
+function expectOneLetterAPage(placed: Awaited<ReturnType<typeof pdfPlacedText>>, included: { number: number }[]) {
+  expect(included).toHaveLength(260);
+  included.forEach((m, i) => {
+    const page = placed[i]!;
+    expect(page.filter(inWindow).map((t) => t.text.trim())).toEqual([nameOf(m.number), ...addressOf(m.number).split(', ')]);
+    expect(page.filter((t) => t.text.startsWith('Dear ')).map((t) => t.text)).toEqual([`Dear ${nameOf(m.number)},`]);
+  });
+  const rest = placed.slice(included.length);
+  expect(rest.length).toBeGreaterThan(0);
+  expect(rest[0]!.map((t) => t.text).join(' ')).toMatch(/^Posting list/);
+  for (const page of rest) expect(page.some((t) => t.text.startsWith('Dear '))).toBe(false);
+}
 
 describe('coop print notice --letters', () => {
   let out: Awaited<ReturnType<typeof json>>;
@@ -80,35 +108,43 @@ describe('coop print notice --letters', () => {
     placed = await pdfPlacedText(join(dir, out.files[0]!.path));
   }, 180_000);
 
-  it('writes one PDF under private/ with a letter for each of the 260 members served by post, and leaves out the 40 who consented to email', () => {
-    expect(out.files).toHaveLength(1);
-    expect(out.files[0]!.path).toBe(`private/print/notice-letters-${meeting}-agm.pdf`);
+  it('writes the letters under private/ for the 260 members served by post, leaves out the 40 who consented to email, and the notice to enclose under print/', () => {
+    expect(out.files.map((f) => [f.path, f.copies])).toEqual([
+      [`private/print/notice-letters-${meeting}-agm.pdf`, undefined],
+      [`print/notice-${meeting}-agm.pdf`, 260],
+    ]);
     expect(out.files[0]!.pages).toBe(placed.length);
     expect(out.included.map((m) => m.number)).toEqual(Array.from({ length: MEMBERS }, (_, i) => i + 1).filter(BY_POST));
     expect(out.leftOut).toHaveLength(40);
     expect(out.leftOut.every((m) => m.reason === 'agreed to notices by email')).toBe(true);
   });
 
-  it('starts each letter on its own page with the name and address, as written, in the envelope window', () => {
-    const inWindow = (t: { x: number; y: number }) =>
-      t.x >= DL_WINDOW.x - 1 && t.x <= DL_WINDOW.x + DL_WINDOW.width && t.y >= DL_WINDOW.y - 1 && t.y <= DL_WINDOW.y + DL_WINDOW.height;
-    // A letter's first page is the one that greets the member; a long notice runs on overleaf.
-    const firstPages = placed.filter((page) => page.some((t) => t.text.startsWith('Dear ')));
-    expect(firstPages).toHaveLength(260);
-    firstPages.forEach((page, i) => {
-      const m = out.included[i]!;
-      expect(page.filter(inWindow).map((t) => t.text.trim())).toEqual([nameOf(m.number), ...addressOf(m.number).split(', ')]);
-      expect(page.some((t) => t.text === `Dear ${nameOf(m.number)},`)).toBe(true);
-    });
+  it('a notice too long for one page: each letter is one page, addressed in the window, a covering letter for the notice enclosed', () => {
+    expectOneLetterAPage(placed, out.included);
+    const record = JSON.parse(readFileSync(join(dir, 'meetings', `${meeting}-agm`, 'meeting.json'), 'utf8')) as { date: string; time: string; place: string };
+    const covering = solid(
+      `Annual General Meeting of Fixture Group Limited • Date: ${longDate(record.date)} • Time: ${record.time} (UK time) • Place: ${record.place} ` +
+        'The notice of the meeting is enclosed. It is the formal notice: it sets out the business of the meeting, with the special resolution to be proposed in full.',
+    );
+    for (const page of placed.slice(0, 260)) expect(solid(page.map((t) => t.text).join(''))).toContain(covering);
   });
 
-  it('prints the notice in each letter, word for word as the record', async () => {
+  it('the notice to enclose is the record word for word', async () => {
     const record = blocksText(markdownBlocks(readFileSync(join(dir, 'meetings', `${meeting}-agm`, 'notice.md'), 'utf8')));
-    const pages = placed.map((page) => page.map((t) => t.text).join('\n'));
-    const second = placed.findIndex((p, i) => i > 0 && p.some((t) => t.text.startsWith('Dear ')));
-    const first = solid(pages.slice(0, second).join('\n')).replaceAll(solid('Fixture Group Limited'), '');
-    expect(first).toContain(solid(record).replaceAll(solid('Fixture Group Limited'), ''));
+    const pages = await pdfPages(join(dir, out.files[1]!.path));
+    expect(out.files[1]!.pages).toBe(pages.length);
+    const footer = new RegExp(`FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${pages.length}`, 'g');
+    expect(solid(pages.join('\n')).replace(footer, '')).toBe(solid(record));
   });
+
+  it('a notice that fits: each one-page letter holds the notice in full, word for word, and nothing is enclosed', async () => {
+    const short = await json(['print', 'notice', general, '--letters']);
+    expect(short.files.map((f) => f.path)).toEqual([`private/print/notice-letters-${general}-general.pdf`]);
+    const pages = await pdfPlacedText(join(dir, short.files[0]!.path));
+    expectOneLetterAPage(pages, short.included);
+    const record = solid(blocksText(markdownBlocks(readFileSync(join(dir, 'meetings', `${general}-general`, 'notice.md'), 'utf8'))));
+    for (const page of pages.slice(0, 260)) expect(solid(page.map((t) => t.text).join(''))).toContain(record);
+  }, 60_000);
 });
 
 describe('papers printed from their records', () => {
@@ -129,6 +165,16 @@ describe('papers printed from their records', () => {
     }
     for (const hostile of HOSTILE) expect(text).toContain(solid(hostile));
   }, 120_000);
+
+  it('the proxy form is its record, word for word', async () => {
+    const out = await json(['print', 'proxy-form', meeting]);
+    expect(out.files[0]!.path).toBe(`print/proxy-form-${meeting}-agm.pdf`);
+    const pages = await pdfPages(join(dir, out.files[0]!.path));
+    const footer = new RegExp(`FixtureGroupLimited·AnnualGeneralMeeting,\\d+\\w+\\d{4}Page\\d+of${pages.length}`, 'g');
+    const record = readFileSync(join(dir, 'meetings', `${meeting}-agm`, 'proxy-form.md'), 'utf8');
+    expect(solid(pages.join('\n')).replace(footer, '')).toBe(solid(blocksText(markdownBlocks(record))));
+    expect(record).toContain('Change the name to Ŷ Co-op Limited');
+  });
 
   it('certificate 12 shows member 12’s holding as at today', async () => {
     const out = await json(['print', 'certificate', '12']);
