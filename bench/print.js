@@ -32,7 +32,7 @@ try {
   // loaded machine, wall time waits for the cores and CPU time much less.
   const cpu = [
     '--import',
-    `data:text/javascript,${encodeURIComponent("import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, `\\ncpu-ms ${(u.user + u.system) / 1000}\\n`); });")}`,
+    `data:text/javascript,${encodeURIComponent("import { writeSync } from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, '\\ncpu-ms ' + (u.user + u.system) / 1000 + '\\n'); });")}`,
   ];
   const once = (args) => {
     const r = timeOnce(process.execPath, [...cpu, ...args], { cwd: group, capture: true });
