@@ -399,7 +399,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .argument('[which]', 'the meeting (notice, proxy-form, attendance, minutes, poster) or membership number (certificate)')
     .description('print a paper as an A4 PDF, under print/ (or private/print/ when it holds addresses)')
     .option('--out <file>', 'write the PDF here instead (a new file)')
-    .option('--letters', 'notice: one addressed letter per member served by post, for DL window envelopes')
+    .option('--letters', 'notice: a one-page letter to each member served by post, addressed for a DL window envelope (and the notice to enclose, if it does not fit)')
     .option('--as-of <date>', 'register, certificate: the date (default: today)')
     .option('--with-contacts', 'register: include private contact details (written under private/)')
     .option('--json', 'print what was written as JSON')

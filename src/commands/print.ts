@@ -22,7 +22,7 @@ export async function printCommand(what: string, target: string | undefined, opt
   const [letters, enclosure] = r.files;
   for (const f of r.files) print(`Wrote ${f.path} (${plural(f.pages, 'page')}).`);
   if (opts.letters && letters) {
-    print(`${plural(r.included.length, 'letter')} to post; ${r.leftOut.length} left out:`);
+    print(`${plural(r.included.length, 'letter')} to post; ${r.leftOut.length === 0 ? 'no one left out.' : `${r.leftOut.length} left out:`}`);
     for (const m of r.leftOut) print(`  ${m.number} ${m.name}: ${m.reason}`);
     print(
       enclosure

@@ -18,7 +18,17 @@ import { loadParams } from '../../dist/io/group.js';
 import { writeFileSync } from 'node:fs';
 import { pdfPages, pdfPlacedText, solid } from '../support/pdf.js';
 
-const HOSTILE = ['#set page(width: 1cm)', '{{x}}', '<b>Qxbold</b>', '\\x \\n Qxslash', '*Qxstar* _under_ `tick`', 'Siân Ŵyn Ŷ', 'Łukasz Wójcik'];
+const HOSTILE = [
+  '#set page(width: 1cm)',
+  '{{x}}',
+  '<b>Qxbold</b>',
+  '\\x \\n Qxslash',
+  '*Qxstar* _under_ `tick`',
+  'Siân Ŵyn Ŷ',
+  'Łukasz Wójcik',
+  '[Qxlink](http://evil.example) | pipe',
+  '=HYPERLINK("http://evil.example") Qxformula',
+];
 /** Member n's name: the hostile ones first, then names no other name contains. */
 const nameOf = (n: number) => HOSTILE[n - 4] ?? `Aelod ${n}x`;
 const addressOf = (n: number) => `${n} Heol y Bont, Aberystwyth, SY23 ${n}AA`;
@@ -210,9 +220,9 @@ describe('papers printed from their records', () => {
     expect(register.files[0]!.path).toBe(`print/register-${todayInUk()}.pdf`);
     const text = solid((await pdfPages(join(dir, register.files[0]!.path))).join('\n'));
     const markdown = String((await coop(['register', '--as-of', todayInUk()], { cwd: dir })).stdout);
-    // Each page has the footer, and each page of a table after its first repeats the header.
+    // Each page has the footer, and each page of a table after its first repeats its header.
     const running = new RegExp(
-      `FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${solid('No. Name Date entered Date ceased Shares held Amount paid Other property (loans, deposits)').replace(/[.()]/g, '\\$&')})?`,
+      `FixtureGroupLimited·registerasat\\d+\\w+\\d{4}Page\\d+of${register.files[0]!.pages}(${['No. Name Date entered Date ceased Shares held Amount paid Other property (loans, deposits)', 'Name Member no. Office Took office Left office'].map((h) => solid(h).replace(/[.()]/g, '\\$&')).join('|')})?`,
       'g',
     );
     expect(text.replace(running, '')).toBe(solid(blocksText(markdownBlocks(markdown))));
