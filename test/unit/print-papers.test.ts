@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { blocksText, inlineSpans, markdownBlocks } from '../../src/core/print/blocks.js';
-import { chooseLetters } from '../../src/core/print/papers.js';
+import { chooseLetters, coveringLetter, noticeLetters } from '../../src/core/print/papers.js';
 import { windowAddress, DL_WINDOW } from '../../src/core/print/layout.js';
 import { escapeMarkdown } from '../../src/core/markdown.js';
 
@@ -145,5 +145,60 @@ describe('chooseLetters', () => {
 
   it('puts the name and each part of the address on its own line in the window', () => {
     expect(windowAddress('Siân', '1 Heol y Bont,  Aberystwyth\nSY23 1AA')).toMatchObject({ ...DL_WINDOW, lines: ['Siân', '1 Heol y Bont', 'Aberystwyth', 'SY23 1AA'] });
+  });
+});
+
+describe('noticeLetters', () => {
+  const meeting = {
+    type: 'agm' as const,
+    date: '2027-06-10',
+    time: '18:30',
+    place: 'Neuadd y Pentref',
+    online: null,
+    noticeDate: '2027-05-01',
+    resolutions: [
+      { number: 1, kind: 'ordinary' as const, text: 'Adopt the accounts' },
+      { number: 2, kind: 'special' as const, text: 'Change the name' },
+    ],
+  };
+  const choice = chooseLetters([
+    { number: 1, name: 'Ann', notices: 'email', address: '1 Road, Leeds' },
+    { number: 2, name: 'Siân', address: '2 Heol, Bangor' },
+    { number: 3, name: 'Cai', address: '3 Stryd, Bangor' },
+  ]);
+  const notice = '# Notice of Annual General Meeting\n\nBusiness in full.';
+
+  it('makes one section a letter, each addressed in the window, then the posting list; the body is the notice in full or the covering letter', () => {
+    const scenarios: [form: 'in-full' | 'enclosed', body: string][] = [
+      ['in-full', 'Notice of Annual General Meeting\nBusiness in full.'],
+      ['enclosed', blocksText(coveringLetter('Ŷ Co-op Limited', meeting))],
+    ];
+    for (const [form, body] of scenarios) {
+      const doc = noticeLetters('Ŷ Co-op Limited', notice, meeting, choice, form);
+      expect(doc.sections.map((s) => s.window?.lines[0] ?? null)).toEqual(['Siân', 'Cai', null]);
+      expect(doc.sections.slice(0, 2).every((s) => s.common === true)).toBe(true);
+      expect(blocksText(doc.common ?? [])).toBe(body);
+      expect(blocksText(doc.sections[2]!.blocks)).toContain(form === 'enclosed' ? 'Put a copy of the notice behind each letter.' : '2 letters in this pack');
+    }
+  });
+
+  it('the covering letter gives the meeting as recorded and says the notice is enclosed, with its special resolutions in full', () => {
+    const cases: [name: string, resolutions: typeof meeting.resolutions, online: string | null, says: string][] = [
+      ['one special resolution', meeting.resolutions, null, 'with the special resolution to be proposed in full.'],
+      ['none', [meeting.resolutions[0]!], null, 'sets out the business of the meeting. Please read it'],
+      [
+        'two, and online',
+        [...meeting.resolutions, { number: 3, kind: 'special', text: 'x' }],
+        'https://meet.example/agm',
+        'with the 2 special resolutions to be proposed in full.',
+      ],
+    ];
+    for (const [name, resolutions, online, says] of cases) {
+      const text = blocksText(coveringLetter('Ŷ Co-op Limited', { ...meeting, resolutions, online }));
+      expect(text, name).toContain('Annual General Meeting of Ŷ Co-op Limited\n• Date: 10 June 2027\n• Time: 18:30 (UK time)\n• Place: Neuadd y Pentref');
+      expect(text, name).toContain(says);
+      expect(text.includes('• Online: https://meet.example/agm'), name).toBe(online !== null);
+      expect(text, name).toMatch(/The notice of the meeting is enclosed\. It is the formal notice/);
+    }
   });
 });
