@@ -12,6 +12,7 @@ import { currentMembers, deriveState, type Member } from '../core/ledger/derive.
 import { findMeeting, meetingTitle } from '../core/meetings/record.js';
 import { certificate, chooseLetters, noticeLetters, poster, recordPaper, recordsPaper, type LetterChoice } from '../core/print/papers.js';
 import type { PrintDocument } from '../core/print/layout.js';
+import { para } from '../core/print/blocks.js';
 import { parseAsOf } from '../core/register/input.js';
 import { registerMarkdown } from '../core/register/statutory-register.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -88,13 +89,14 @@ export async function printPaper(cwd: string, what: string, options: PrintOption
 
 /**
  * Whether a letter with the notice in full fits its one page: the letter to the member with the
- * longest name typeset alone (the name is the only part of a letter's flow that differs).
+ * longest name typeset alone (the name is the only part of a letter's flow that differs), with
+ * a line to spare, so that a name set wider than its length suggests cannot push a letter over.
  */
 async function letterFits(doc: PrintDocument, typeset: (doc: PrintDocument) => Promise<{ pages: number }>): Promise<boolean> {
   const letters = doc.sections.filter((s) => s.window !== null);
   if (letters.length === 0) return true;
   const longest = letters.reduce((a, b) => (JSON.stringify(b.blocks).length > JSON.stringify(a.blocks).length ? b : a));
-  return (await typeset({ ...doc, sections: [longest] })).pages === 1;
+  return (await typeset({ ...doc, sections: [{ ...longest, blocks: [...longest.blocks, para('·')] }] })).pages === 1;
 }
 
 async function makePaper(group: GroupContext, what: Printable, options: PrintOptions): Promise<Paper> {
