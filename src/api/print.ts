@@ -12,7 +12,6 @@ import { currentMembers, deriveState, type Member } from '../core/ledger/derive.
 import { findMeeting, meetingTitle } from '../core/meetings/record.js';
 import { certificate, chooseLetters, noticeLetters, poster, recordPaper, recordsPaper, type LetterChoice } from '../core/print/papers.js';
 import type { PrintDocument } from '../core/print/layout.js';
-import { para } from '../core/print/blocks.js';
 import { parseAsOf } from '../core/register/input.js';
 import { registerMarkdown } from '../core/register/statutory-register.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -71,32 +70,46 @@ export async function printPaper(cwd: string, what: string, options: PrintOption
   const { path, warnings } = await destination(group, cwd, paper, options.out);
   const { typeset } = await import('../io/pdf.js');
   const files: PrintResult['files'] = [];
-  let doc = paper.doc;
-  if (paper.enclosed && !(await letterFits(doc, typeset))) {
-    // Too long for one page under the address: covering letters, and the notice printed once to copy and enclose.
-    doc = paper.enclosed.doc;
+  const made = paper.enclosed ? await lettersPack(paper.doc, paper.enclosed, typeset) : { main: await typeset(paper.doc), enclosure: null };
+  if (paper.enclosed && made.enclosure) {
     const notice = await destination(group, cwd, paper.enclosed.notice, undefined);
-    const typesetNotice = await typeset(paper.enclosed.notice.doc);
-    writeFileAtomic(notice.path, typesetNotice.pdf);
-    files.push({ path: relative(cwd, notice.path) || notice.path, pages: typesetNotice.pages, copies: paper.choice?.included.length ?? 0 });
+    writeFileAtomic(notice.path, made.enclosure.pdf);
+    files.push({ path: relative(cwd, notice.path) || notice.path, pages: made.enclosure.pages, copies: paper.choice?.included.length ?? 0 });
   }
-  const { pdf, pages } = await typeset(doc);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, pdf);
-  files.unshift({ path: relative(cwd, path) || path, pages });
+  writeFileAtomic(path, made.main.pdf);
+  files.unshift({ path: relative(cwd, path) || path, pages: made.main.pages });
   return { files, included: paper.choice?.included ?? [], leftOut: paper.choice?.leftOut ?? [], warnings };
 }
 
 /**
- * Whether a letter with the notice in full fits its one page: the letter to the member with the
- * longest name typeset alone (the name is the only part of a letter's flow that differs), with
- * a line to spare, so that a name set wider than its length suggests cannot push a letter over.
+ * Letters with the notice in full when every letter then fits its one page; otherwise covering
+ * letters, and the notice typeset once to copy and enclose.
  */
-async function letterFits(doc: PrintDocument, typeset: (doc: PrintDocument) => Promise<{ pages: number }>): Promise<boolean> {
+async function lettersPack(inFull: PrintDocument, enclosed: NonNullable<Paper['enclosed']>, typeset: Typesetter) {
+  const main = await inFullLetters(inFull, typeset);
+  if (main) return { main, enclosure: null };
+  return { main: await typeset(enclosed.doc), enclosure: await typeset(enclosed.notice.doc) };
+}
+
+type Typesetter = (doc: PrintDocument) => Promise<{ pdf: Uint8Array; pages: number }>;
+
+/**
+ * The letters with the notice in full, or undefined when a letter would run onto a second
+ * page. First a trial: the letter to the member with the longest name, alone (the name is the
+ * only part of a letter's flow that differs), so that a notice that cannot fit costs one page
+ * of typesetting. Then, once typeset, every letter must have taken exactly one page: the pages
+ * are the letters and the posting list's own.
+ */
+async function inFullLetters(doc: PrintDocument, typeset: Typesetter): Promise<{ pdf: Uint8Array; pages: number } | undefined> {
   const letters = doc.sections.filter((s) => s.window !== null);
-  if (letters.length === 0) return true;
-  const longest = letters.reduce((a, b) => (JSON.stringify(b.blocks).length > JSON.stringify(a.blocks).length ? b : a));
-  return (await typeset({ ...doc, sections: [{ ...longest, blocks: [...longest.blocks, para('·')] }] })).pages === 1;
+  if (letters.length > 0) {
+    const longest = letters.reduce((a, b) => (JSON.stringify(b.blocks).length > JSON.stringify(a.blocks).length ? b : a));
+    if ((await typeset({ ...doc, sections: [longest] })).pages !== 1) return undefined;
+  }
+  const all = await typeset(doc);
+  const list = await typeset({ ...doc, sections: doc.sections.filter((s) => s.window === null) });
+  return all.pages === letters.length + list.pages ? all : undefined;
 }
 
 async function makePaper(group: GroupContext, what: Printable, options: PrintOptions): Promise<Paper> {
