@@ -299,6 +299,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
     .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
+    .option('--short-notice-consent <numbers...>', 'with --short-notice: members whose consent is already in hand (lists and ranges too); more with coop meeting consent')
     .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
     .option(
       '--audit-exemption',
@@ -323,6 +324,17 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/attend.js')).meetingAttend as Action));
+  // Short notice (issue 11): the members' consent, recorded member by member.
+  meeting
+    .command('consent')
+    .argument('<meeting>', 'the meeting called at short notice')
+    .argument('[numbers...]', 'membership numbers of the members who agreed: 4 7 9, or lists and ranges such as 1-5,8')
+    .description('record the members who agreed to a meeting being held at short notice (the rules or the Act say how many must)')
+    .option('--date <date>', 'the day their agreement was received (default: today)')
+    .option('--remove <numbers...>', 'consents recorded by mistake: taken off')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/consent.js')).meetingConsent as Action));
   meeting
     .command('vote')
     .argument('<meeting>', 'the meeting')

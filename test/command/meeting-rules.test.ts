@@ -53,9 +53,9 @@ describe('calling a meeting', { timeout: 180_000 }, () => {
     expect(r.exitCode, String(r.stderr)).toBe(0);
     const notice = read(join(dir, 'meetings', '2025-05-10-general', 'notice.md'));
     expect(notice).toContain('**This meeting is called at short notice.** The rules require 14 clear days’ notice; this notice gives 6.');
-    expect(notice).toContain('at least 90% of the members entitled to attend and vote agree: that is at least 3 of the 3 members');
+    expect(notice).toContain('It can be held only with the consent of at least 90% of the members entitled to attend and vote (the rules): at least 3 of the 3 members.');
     const record = JSON.parse(read(join(dir, 'meetings', '2025-05-10-general', 'meeting.json')));
-    expect(record.shortNotice).toEqual({ required: 14, given: 6, consent: '90%', consentMembers: 3, entitledMembers: 3 });
+    expect(record.shortNotice).toEqual({ required: 14, given: 6, consent: '90%', consentMembers: 3, entitledMembers: 3, consents: [] });
     // Nobody agreed to email, so everyone is served by post, 2 days after sending.
     expect(record.service).toEqual([{ method: 'post', served: '2025-05-03', members: [1, 2, 3] }]);
   });

@@ -10,6 +10,7 @@ import type { AssessedAttendance, Outcome, QuorumDecision } from './counting.js'
 import { retiringByRotation, type Voter } from './entitled.js';
 import { clearDaysBetween } from './notice.js';
 import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
+import { consentStatement, decideShortNoticeConsent, describeShortNoticeRule, shortNoticeRule } from './short-notice.js';
 
 export interface PaperInput {
   params: CoopParams;
@@ -38,7 +39,17 @@ export interface PaperContext {
   /** How the notice reached the members, by method (records made before per-member service have none). */
   service: { how: string; sent: string; served: string; after: string; count: number; single: boolean }[] | null;
   notice: { given: number; required: number } | null;
-  shortNotice: { given: number; required: number; consent: string; consentMembers: number; entitled: number } | null;
+  shortNotice: {
+    given: number;
+    required: number;
+    consent: string;
+    consentMembers: number;
+    entitled: number;
+    /** Whose consent the rule needs, and its source. */
+    rule: string;
+    /** "the consent of 9 of the 10 members …": only once enough consent is on record, else null. */
+    consented: string | null;
+  } | null;
   agenda: AgendaItem[];
   resolutions: AgendaResolution[];
   hasSpecial: boolean;
@@ -124,15 +135,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
         })
       : null,
     notice: committee ? null : { given: clearDaysBetween(record.served, record.date), required: params.meetings.noticeClearDays },
-    shortNotice: record.shortNotice
-      ? {
-          given: record.shortNotice.given,
-          required: record.shortNotice.required,
-          consent: describeFraction(params.meetings.shortNoticeConsent),
-          consentMembers: record.shortNotice.consentMembers,
-          entitled: record.shortNotice.entitledMembers,
-        }
-      : null,
+    shortNotice: record.shortNotice ? shortNoticeContext(params, record, voters) : null,
     agenda,
     resolutions,
     hasSpecial: resolutions.some((r) => r.special),
@@ -156,6 +159,26 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
     voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', '), notice: serviceOf.get(v.number) ?? '' })),
     keepYears,
+  };
+}
+
+/** What the papers say of short notice: the consent the rule needs, and the consent given only once it is on record in full. */
+function shortNoticeContext(params: CoopParams, record: MeetingRecord, voters: readonly Voter[]): NonNullable<PaperContext['shortNotice']> {
+  const sn = record.shortNotice!;
+  const rule = shortNoticeRule(params);
+  const decision = decideShortNoticeConsent(
+    rule,
+    new Set(voters.map((v) => v.number)),
+    (sn.consents ?? []).map((c) => c.member),
+  );
+  return {
+    given: sn.given,
+    required: sn.required,
+    consent: describeFraction(rule.share),
+    consentMembers: decision.needed,
+    entitled: decision.entitled,
+    rule: describeShortNoticeRule(rule),
+    consented: decision.enough ? consentStatement(decision, sn.consents ?? []) : null,
   };
 }
 
