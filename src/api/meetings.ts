@@ -362,7 +362,7 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
       { params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required, retiring: seatRotation(params, meeting, register.atDate) },
       MINUTES_KEEP_YEARS,
     );
-    const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
+    const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum, rules.proxies.showOfHandsPerProxy === true);
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
     const notes: string[] = [...election.notes];

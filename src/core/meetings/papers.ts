@@ -3,10 +3,10 @@
 
 import { describeFraction } from '../fraction.js';
 import { longDate } from '../dates.js';
-import { COMPANY_PROXY_RIGHT_SOURCE, isCompany } from '../law.js';
+import { COMPANY_PROXY_RIGHT_SOURCE, COMPANY_PROXY_SHOW_OF_HANDS_SOURCE, isCompany } from '../law.js';
 import type { CoopParams } from '../params.js';
 import { buildAgenda, resolutionLabel, type AgendaItem, type AgendaResolution } from './agenda.js';
-import type { AssessedAttendance, Outcome, QuorumDecision } from './counting.js';
+import { showOfHands, votersAllowed, type AssessedAttendance, type Outcome, type QuorumDecision } from './counting.js';
 import { retiringByRotation, type Voter } from './entitled.js';
 import { clearDaysBetween } from './notice.js';
 import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
@@ -191,24 +191,22 @@ export interface MinutesInput {
 
 export interface MinutesContext {
   present: { number: number; name: string }[];
-  proxies: { holder: number; holderName: string; members: { number: number; name: string }[] }[];
+  /** Each person holding proxies: "4 Dan Member", or "Jane Outsider (not a member)". */
+  proxies: { who: string; members: { number: number; name: string }[] }[];
+  /** A company: how many votes a show of hands can have (s.285), beside a poll's; null elsewhere or without proxies. */
+  showOfHands: { max: number; poll: number; source: string } | null;
   apologies: { number: number; name: string }[];
   notEntitled: number[];
-  refused: { holder: number; member: number; reason: string }[];
+  refused: { holder: number | string; member: number; reason: string }[];
   quorum: QuorumDecision & { countsProxies: boolean };
   resolutions: (AgendaResolution & { for: number; against: number; abstain: number; passed: boolean; reason: string; consensus: string | null })[];
   passedCount: number;
 }
 
 /** The decided meeting, for the final minutes. */
-export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean): MinutesContext {
+export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean, perProxyShowOfHands = false): MinutesContext {
   const name = (n: number) => input.names.get(n) ?? `member ${n}`;
-  const byHolder = new Map<number, number[]>();
-  for (const p of input.assessed.proxies) {
-    const held = byHolder.get(p.holder);
-    if (held) held.push(p.member);
-    else byHolder.set(p.holder, [p.member]);
-  }
+  const hands = showOfHands(input.assessed);
   const outcomeOf = new Map(input.outcomes.map((o) => [o.number, o.outcome]));
   const voteOf = new Map(record.votes.map((v) => [v.resolution, v]));
   const resolutions = record.resolutions.map((r) => {
@@ -233,7 +231,12 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
   const presentSet = new Set(present);
   return {
     present: present.map((n) => ({ number: n, name: name(n) })),
-    proxies: [...byHolder.entries()].map(([holder, members]) => ({ holder, holderName: name(holder), members: members.map((n) => ({ number: n, name: name(n) })) })),
+    proxies: hands.holders.map(({ holder, members }) => ({
+      who: typeof holder === 'number' ? `${holder} ${name(holder)}` : `${holder} (not a member)`,
+      members: members.map((n) => ({ number: n, name: name(n) })),
+    })),
+    showOfHands:
+      perProxyShowOfHands && hands.holders.length > 0 ? { max: hands.max, poll: votersAllowed(input.assessed), source: COMPANY_PROXY_SHOW_OF_HANDS_SOURCE } : null,
     apologies: record.attendance.apologies.filter((n) => !presentSet.has(n)).map((n) => ({ number: n, name: name(n) })),
     notEntitled: input.assessed.notEntitled,
     refused: input.assessed.refused,

@@ -124,7 +124,7 @@ export const recordSchema = z.object({
   resolutions: z.array(z.object({ number, kind, text: z.string().min(1) })),
   attendance: z.object({
     present: z.array(number),
-    proxies: z.array(z.object({ holder: number, member: number })),
+    proxies: z.array(z.object({ holder: z.union([number, z.string().trim().min(1).max(100)]), member: number })),
     apologies: z.array(number),
   }),
   votes: z.array(
