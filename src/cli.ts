@@ -318,7 +318,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .argument('<meeting>', 'the meeting: its date (2027-06-10), or date and type (2027-06-10-agm)')
     .argument('[numbers...]', 'membership numbers of those present: 4 7 9, or lists and ranges such as 1-5,8')
     .description('record who is present, proxies and apologies; --remove takes off one recorded by mistake')
-    .option('--proxy <HOLDER=MEMBER>', 'member HOLDER holds MEMBER’s proxy; repeat', collect)
+    .option('--proxy <HOLDER=MEMBER>', 'HOLDER holds member MEMBER’s proxy: a member’s number, or at a company anyone’s name ("Jane Outsider=7"); repeat', collect)
     .option('--apologies <numbers...>', 'members who sent apologies (lists and ranges too)')
     .option('--remove <numbers...>', 'members recorded by mistake: taken off as present, apologies or proxies (until votes are recorded)')
     .option('--no-commit', 'write the change but do not commit it')
