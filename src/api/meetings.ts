@@ -18,6 +18,7 @@ import {
   assessAttendance,
   decideResolution,
   quorumRequired,
+  showOfHands,
   votersAllowed,
   type AssessedAttendance,
   type Outcome,
@@ -219,6 +220,8 @@ export interface AttendanceRecorded extends MeetingRef {
   unused: RefusedProxy[];
   /** How many may vote: present, and by good proxies. */
   voters: number;
+  /** A company with proxies present: the most votes a show of hands can have (s.285); null elsewhere. */
+  showOfHands: number | null;
 }
 
 export async function recordAttendance(cwd: string, ref: string, input: AttendanceInput): Promise<AttendanceRecorded & Recorded> {
@@ -248,6 +251,7 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
         proxiesAllowed: rules.proxies.allowed,
         unused: plan.unused,
         voters: votersAllowed(plan.assessed),
+        showOfHands: rules.proxies.showOfHandsPerProxy && plan.assessed.proxies.length > 0 ? showOfHands(plan.assessed).max : null,
       },
     };
   });
