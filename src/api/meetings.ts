@@ -138,7 +138,19 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const methods = register.noticesOn(given);
     const members = register.voters.map((v) => ({ member: v.number, method: input.byPost ? ('post' as const) : (methods.get(v.number) ?? 'post') }));
     const shortNoticeConsents = [...new Set((input.shortNoticeConsent ?? []).flatMap((n) => parseNumberList(n, '--short-notice-consent')))];
-    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), shortNoticeConsents, resolutions, members };
+    const call = {
+      type,
+      date,
+      time,
+      place,
+      online,
+      noticeDate: given,
+      byPost: Boolean(input.byPost),
+      shortNotice: Boolean(input.shortNotice),
+      shortNoticeConsents,
+      resolutions,
+      members,
+    };
     const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);

@@ -62,7 +62,7 @@ describe('a company meeting at short notice with a non-member proxy', { timeout:
 
     const consent = await coop(['meeting', 'consent', '2025-05-10', '9', '--date', '2025-05-05', '--json'], { cwd: dir });
     expect(consent.exitCode, String(consent.stderr)).toBe(0);
-    expect(JSON.parse(consent.stdout)).toMatchObject({ agreed: 9, entitled: 10, needed: 9, enough: true });
+    expect(JSON.parse(String(consent.stdout))).toMatchObject({ agreed: 9, entitled: 10, needed: 9, enough: true });
     expect(await git(dir, ['log', '-1', '--format=%s'])).toBe('Record consent to short notice for the general meeting on 10 May 2025: 9 of 10 (9 needed)');
 
     const closed = await coop(['meeting', 'close', '2025-05-10'], { cwd: dir });

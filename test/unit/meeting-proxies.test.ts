@@ -54,7 +54,15 @@ describe('which proxies count', () => {
       counted: 6,
       refused: [],
     },
-    { name: 'company: a member holding seven, no cap', rules: COMPANY, entitled: 10, present: [1], proxies: [2, 3, 4, 5, 6, 7, 8].map((member) => ({ holder: 1, member })), counted: 7, refused: [] },
+    {
+      name: 'company: a member holding seven, no cap',
+      rules: COMPANY,
+      entitled: 10,
+      present: [1],
+      proxies: [2, 3, 4, 5, 6, 7, 8].map((member) => ({ holder: 1, member })),
+      counted: 7,
+      refused: [],
+    },
     {
       name: 'company: a member present in person does not also vote by proxy',
       rules: COMPANY,
@@ -76,7 +84,15 @@ describe('which proxies count', () => {
       counted: 1,
       refused: [/member 7's proxy is already held by Jane Outsider \(not a member\)/],
     },
-    { name: 'company: a proxy for someone not entitled', rules: COMPANY, entitled: 5, present: [1], proxies: [{ holder: 'Jane Outsider', member: 7 }], counted: 0, refused: [/member 7 is not entitled/] },
+    {
+      name: 'company: a proxy for someone not entitled',
+      rules: COMPANY,
+      entitled: 5,
+      present: [1],
+      proxies: [{ holder: 'Jane Outsider', member: 7 }],
+      counted: 0,
+      refused: [/member 7 is not entitled/],
+    },
     {
       name: 'society: a non-member is refused, the rules say proxies are members',
       rules: SOCIETY,
@@ -113,7 +129,7 @@ describe('which proxies count', () => {
     const a = assessAttendance(entitled(c.entitled), { present: c.present, proxies: c.proxies, apologies: [] }, c.rules);
     expect(a.proxies.length).toBe(c.counted);
     expect(a.refused.length).toBe(c.refused.length);
-    c.refused.forEach((re, i) => expect(a.refused[i]?.reason).toMatch(re));
+    for (const [i, re] of c.refused.entries()) expect(a.refused[i]?.reason).toMatch(re);
   });
 });
 

@@ -6,14 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../src/core/defaults.js';
 import { formatFraction } from '../../src/core/fraction.js';
 import { paramsSchema, type Form } from '../../src/core/params.js';
-import {
-  checkShortNoticeConsent,
-  consentsNeeded,
-  decideShortNoticeConsent,
-  mergeConsents,
-  shortNoticeRule,
-  type ShortNoticeRule,
-} from '../../src/core/meetings/short-notice.js';
+import { checkShortNoticeConsent, consentsNeeded, decideShortNoticeConsent, mergeConsents, shortNoticeRule, type ShortNoticeRule } from '../../src/core/meetings/short-notice.js';
 import type { MeetingRecord } from '../../src/core/meetings/record.js';
 import { ROOT } from '../support/cli.js';
 
@@ -96,7 +89,9 @@ describe('recording consents', () => {
   const rule: ShortNoticeRule = { share: { num: 90, den: 100 }, majorityInNumber: true, source: 'Companies Act 2006, section 307(5) and (6)' };
 
   it('refuses a short-notice meeting without enough consent, saying how many of how many', () => {
-    expect(() => checkShortNoticeConsent(meeting([1, 2]), members(3), rule)).toThrow(/needs the consent of at least 90% .*: 3 of the 3 members\. Consent is recorded from 2 \(members 1, 2\)/);
+    expect(() => checkShortNoticeConsent(meeting([1, 2]), members(3), rule)).toThrow(
+      /needs the consent of at least 90% .*: 3 of the 3 members\. Consent is recorded from 2 \(members 1, 2\)/,
+    );
     expect(() => checkShortNoticeConsent(meeting([]), members(3), rule)).toThrow(/coop meeting consent 2027-06-10-general <numbers>/);
   });
 

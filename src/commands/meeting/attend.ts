@@ -28,7 +28,9 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
   );
   print(`Quorum: ${quorum.required} needed, ${quorum.present} counted so far: ${quorum.met ? 'quorate' : 'not yet quorate'}.`);
   if (r.showOfHands !== null) {
-    print(`Votes: at most ${r.showOfHands} on a show of hands (each proxy has one, or one for and one against when told to vote both ways: ${COMPANY_PROXY_SHOW_OF_HANDS_SOURCE}); at most ${r.voters} on a poll.`);
+    print(
+      `Votes: at most ${r.showOfHands} on a show of hands (each proxy has one, or one for and one against when told to vote both ways: ${COMPANY_PROXY_SHOW_OF_HANDS_SOURCE}); at most ${r.voters} on a poll.`,
+    );
   }
   for (const u of r.unused) print(`Note: proxy ${u.holder}=${u.member} is not used: ${u.reason}.`);
 }

@@ -20,7 +20,9 @@ export async function meetingConsent(ref: string, numbersArg: string[] | undefin
     printJson({ id: r.id, consents: r.consents, agreed: decision.agreed.length, entitled: decision.entitled, needed: decision.needed, enough: decision.enough });
     return;
   }
-  print(`Consent to short notice for ${describeMeeting(r)}: ${decision.agreed.length} of the ${decision.entitled} members entitled to attend and vote (${decision.needed} needed).`);
+  print(
+    `Consent to short notice for ${describeMeeting(r)}: ${decision.agreed.length} of the ${decision.entitled} members entitled to attend and vote (${decision.needed} needed).`,
+  );
   print(
     decision.enough
       ? `That is enough: the rule is the consent of ${r.rule}, and the minutes will record it.`

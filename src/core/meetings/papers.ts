@@ -235,8 +235,7 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
       who: typeof holder === 'number' ? `${holder} ${name(holder)}` : `${holder} (not a member)`,
       members: members.map((n) => ({ number: n, name: name(n) })),
     })),
-    showOfHands:
-      perProxyShowOfHands && hands.holders.length > 0 ? { max: hands.max, poll: votersAllowed(input.assessed), source: COMPANY_PROXY_SHOW_OF_HANDS_SOURCE } : null,
+    showOfHands: perProxyShowOfHands && hands.holders.length > 0 ? { max: hands.max, poll: votersAllowed(input.assessed), source: COMPANY_PROXY_SHOW_OF_HANDS_SOURCE } : null,
     apologies: record.attendance.apologies.filter((n) => !presentSet.has(n)).map((n) => ({ number: n, name: name(n) })),
     notEntitled: input.assessed.notEntitled,
     refused: input.assessed.refused,

@@ -22,7 +22,8 @@ export function meetingRules(params: CoopParams, type: MeetingType): MeetingRule
  */
 export function proxyRules(params: CoopParams): ProxyRules {
   const p = params.meetings.proxies;
-  if (isCompany(params.group.form)) return { allowed: p.allowed, maxPerHolder: null, countTowardsQuorum: p.countTowardsQuorum, holderMustBeMember: false, showOfHandsPerProxy: true };
+  if (isCompany(params.group.form))
+    return { allowed: p.allowed, maxPerHolder: null, countTowardsQuorum: p.countTowardsQuorum, holderMustBeMember: false, showOfHandsPerProxy: true };
   return { allowed: p.allowed, maxPerHolder: p.maxPerHolder, countTowardsQuorum: p.countTowardsQuorum, holderMustBeMember: true, showOfHandsPerProxy: false };
 }
 
