@@ -298,7 +298,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--by-post', 'post the notice to everyone, even members who agreed to email (each member is otherwise served as they take notices)')
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
-    .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
+    .option('--short-notice', 'hold it on short notice: it can be closed only once the consent the rules or the Act require is recorded')
     .option('--short-notice-consent <numbers...>', 'with --short-notice: members whose consent is already in hand (lists and ranges too); more with coop meeting consent')
     .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
     .option(
