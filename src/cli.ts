@@ -298,7 +298,8 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--by-post', 'post the notice to everyone, even members who agreed to email (each member is otherwise served as they take notices)')
     .option('--resolution <text>', 'an ordinary resolution; repeat for each (numbered in the order given)', addResolution('ordinary'))
     .option('--special <text>', 'a special resolution (full text); repeat for each', addResolution('special'))
-    .option('--short-notice', 'hold it on short notice, with the consent the rules require (recorded in the notice)')
+    .option('--short-notice', 'hold it on short notice: it can be closed only once the consent the rules or the Act require is recorded')
+    .option('--short-notice-consent <numbers...>', 'with --short-notice: members whose consent is already in hand (lists and ranges too); more with coop meeting consent')
     .option('--amendment <id>', 'put a proposed amendment to the meeting: its special resolution goes on the notice in full')
     .option(
       '--audit-exemption',
@@ -317,12 +318,23 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .argument('<meeting>', 'the meeting: its date (2027-06-10), or date and type (2027-06-10-agm)')
     .argument('[numbers...]', 'membership numbers of those present: 4 7 9, or lists and ranges such as 1-5,8')
     .description('record who is present, proxies and apologies; --remove takes off one recorded by mistake')
-    .option('--proxy <HOLDER=MEMBER>', 'member HOLDER holds MEMBER’s proxy; repeat', collect)
+    .option('--proxy <HOLDER=MEMBER>', 'HOLDER holds member MEMBER’s proxy: a member’s number, or at a company anyone’s name ("Jane Outsider=7"); repeat', collect)
     .option('--apologies <numbers...>', 'members who sent apologies (lists and ranges too)')
     .option('--remove <numbers...>', 'members recorded by mistake: taken off as present, apologies or proxies (until votes are recorded)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/meeting/attend.js')).meetingAttend as Action));
+  // Short notice (issue 11): the members' consent, recorded member by member.
+  meeting
+    .command('consent')
+    .argument('<meeting>', 'the meeting called at short notice')
+    .argument('[numbers...]', 'membership numbers of the members who agreed: 4 7 9, or lists and ranges such as 1-5,8')
+    .description('record the members who agreed to a meeting being held at short notice (the rules or the Act say how many must)')
+    .option('--date <date>', 'the day their agreement was received (default: today)')
+    .option('--remove <numbers...>', 'consents recorded by mistake: taken off')
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/meeting/consent.js')).meetingConsent as Action));
   meeting
     .command('vote')
     .argument('<meeting>', 'the meeting')

@@ -18,6 +18,7 @@ import {
   assessAttendance,
   decideResolution,
   quorumRequired,
+  showOfHands,
   votersAllowed,
   type AssessedAttendance,
   type Outcome,
@@ -43,6 +44,7 @@ import {
 import { minutesContext, paperContext, type PaperContext } from '../core/meetings/papers.js';
 import { MEETINGS_DIR, describeMeeting, heldAgmDates, meetingId, type CloseOutcome, type MeetingRecord, type MeetingType, type VoteEntry } from '../core/meetings/record.js';
 import { meetingRules } from '../core/meetings/rules.js';
+import { checkShortNoticeConsent, shortNoticeRule } from '../core/meetings/short-notice.js';
 import { buildVote, checkVote } from '../core/meetings/votes.js';
 import { UsageError } from '../errors.js';
 import { loadParams, settle, findGroupRoot } from '../io/group.js';
@@ -74,6 +76,8 @@ export interface CallMeetingInput extends WriteOptions {
   resolutions?: ResolutionArg[];
   /** Hold it on short notice, with the consent the rules require. */
   shortNotice?: boolean;
+  /** Members whose consent to short notice is in hand: numbers, or lists and ranges such as "1-5,8". */
+  shortNoticeConsent?: (number | string)[];
   /** A proposed amendment's id: its special resolution goes on the notice in full, after the others. */
   amendment?: string;
   /** A society: add the resolution not to appoint auditors for the year of account the meeting falls in (2014 Act s.84). */
@@ -133,7 +137,20 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     // Each member is served as they take notices on the day it is sent; --by-post sends it by post to all.
     const methods = register.noticesOn(given);
     const members = register.voters.map((v) => ({ member: v.number, method: input.byPost ? ('post' as const) : (methods.get(v.number) ?? 'post') }));
-    const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions, members };
+    const shortNoticeConsents = [...new Set((input.shortNoticeConsent ?? []).flatMap((n) => parseNumberList(n, '--short-notice-consent')))];
+    const call = {
+      type,
+      date,
+      time,
+      place,
+      online,
+      noticeDate: given,
+      byPost: Boolean(input.byPost),
+      shortNotice: Boolean(input.shortNotice),
+      shortNoticeConsents,
+      resolutions,
+      members,
+    };
     const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
@@ -215,6 +232,8 @@ export interface AttendanceRecorded extends MeetingRef {
   unused: RefusedProxy[];
   /** How many may vote: present, and by good proxies. */
   voters: number;
+  /** A company with proxies present: the most votes a show of hands can have (s.285); null elsewhere. */
+  showOfHands: number | null;
 }
 
 export async function recordAttendance(cwd: string, ref: string, input: AttendanceInput): Promise<AttendanceRecorded & Recorded> {
@@ -244,6 +263,7 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
         proxiesAllowed: rules.proxies.allowed,
         unused: plan.unused,
         voters: votersAllowed(plan.assessed),
+        showOfHands: rules.proxies.showOfHandsPerProxy && plan.assessed.proxies.length > 0 ? showOfHands(plan.assessed).max : null,
       },
     };
   });
@@ -342,6 +362,8 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     }
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
+    // Called at short notice: held validly only with the consent the rules or the Act require, on record.
+    checkShortNoticeConsent(meeting, register.entitled, shortNoticeRule(params));
     const plan = planClose(meeting, register.entitled, rules, today);
     const { assessed, quorum, outcomes } = plan.decision;
     // Board elections (api/elections.ts): the count, its minutes, and the register of officers in this commit.
@@ -356,7 +378,7 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
       { params, record: plan.record, voters: register.voters, board: register.board, quorumRequired: quorum.required, retiring: seatRotation(params, meeting, register.atDate) },
       MINUTES_KEEP_YEARS,
     );
-    const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum);
+    const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum, rules.proxies.showOfHandsPerProxy === true);
     const { renderTemplate } = await import('../io/render.js');
     const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
     const notes: string[] = [...election.notes];

@@ -379,3 +379,26 @@ export const HOLDING_TRUSTEES_MAX_LAND = 4;
 export const AUDIT_EXEMPTION_AGAINST_VOTES_CAST = { num: 20, den: 100 } as const;
 export const AUDIT_EXEMPTION_AGAINST_MEMBERS = { num: 10, den: 100 } as const;
 export const AUDIT_EXEMPTION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 84';
+
+/**
+ * Short notice at a company (Companies Act 2006 s.307(4)–(6) [V], legislation.gov.uk): a general
+ * meeting may be called at shorter notice if agreed by a majority in number of the members
+ * entitled to attend and vote, together holding at least the requisite percentage of the total
+ * voting rights: 90% for a private company, or a higher figure its articles set, not above 95%
+ * (s.307(6)(a)). A public company needs 95% (s.307(6)(b)), and its AGM the agreement of all the
+ * members (s.337(2)) [V]; every company this tool founds is private (limited by guarantee), so
+ * those two are stated here and not applied.
+ */
+export const COMPANY_SHORT_NOTICE_ARTICLES_MAX_PERCENT = 95;
+export const COMPANY_SHORT_NOTICE_SOURCE = 'Companies Act 2006, section 307(5) and (6)';
+
+/**
+ * Proxies at a company (Companies Act 2006 [V], legislation.gov.uk): a member may appoint any
+ * other person as proxy, member or not (s.324(1)), so the articles cannot confine proxies to
+ * members or cap how many one person holds. On a show of hands every proxy present has one
+ * vote however many members appointed them (s.285(1)), but one vote for and one against when
+ * appointed by several members told to vote different ways (s.285(2), as substituted by SI
+ * 2009/1632 reg 3); on a poll a proxy exercises each appointing member's votes (s.285(3)).
+ */
+export const COMPANY_PROXY_SHOW_OF_HANDS_SOURCE = 'Companies Act 2006, section 285';
+export const COMPANY_PROXY_ANY_PERSON_SOURCE = 'Companies Act 2006, section 324(1)';

@@ -6,6 +6,7 @@ import { compareFractions, formatFraction } from './fraction.js';
 import {
   COMPANY_CASTING_VOTE_ALLOWED,
   COMPANY_MEMBERS_MAY_APPOINT_PROXIES,
+  COMPANY_SHORT_NOTICE_ARTICLES_MAX_PERCENT,
   COMPANY_SHORT_NOTICE_CONSENT_PERCENT,
   COMPANY_MIN_NOTICE_DAYS,
   COMPANY_SPECIAL_RESOLUTION_PERCENT,
@@ -82,6 +83,12 @@ export function validateParams(p: CoopParams): Problem[] {
       add(
         'meetings.shortNoticeConsent',
         `A company may hold a general meeting on short notice only with the consent of members holding at least ${COMPANY_SHORT_NOTICE_CONSENT_PERCENT}% of the votes (Companies Act 2006 s.307(5)); ${formatFraction(meetings.shortNoticeConsent)} is too low.`,
+      );
+    }
+    if (compareFractions(meetings.shortNoticeConsent, { num: COMPANY_SHORT_NOTICE_ARTICLES_MAX_PERCENT, den: 100 }) > 0) {
+      add(
+        'meetings.shortNoticeConsent',
+        `A company's articles may require the consent of members holding at most ${COMPANY_SHORT_NOTICE_ARTICLES_MAX_PERCENT}% of the votes for a meeting on short notice (Companies Act 2006 s.307(6)(a)); ${formatFraction(meetings.shortNoticeConsent)} is too high.`,
       );
     }
     if (COMPANY_MEMBERS_MAY_APPOINT_PROXIES && !meetings.proxies.allowed) {

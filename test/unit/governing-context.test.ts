@@ -133,15 +133,16 @@ const CHANGES: Change[] = [
     before: 'Decisions at general meetings are made by voting',
   },
   {
+    // A society's rules cap proxies per holder; a company's articles may not (s.324), so none says a number.
     name: 'proxies per holder',
-    kind: 'community-radio',
-    form: 'company-limited-by-guarantee',
+    kind: 'worker-coop',
+    form: 'co-operative-society',
     tweak: (p) => {
-      p.meetings.proxies.maxPerHolder = 2;
+      p.meetings.proxies = { allowed: true, maxPerHolder: 2, countTowardsQuorum: false };
     },
-    clause: 'Proxies',
-    now: 'no more than 2 proxies',
-    before: 'no more than 5 proxies',
+    clause: 'Voting at general meetings',
+    now: 'Nobody may hold more than 2 proxies',
+    before: 'Voting by proxy is not allowed',
   },
   {
     name: 'share value and maximum',

@@ -2,12 +2,19 @@
 // notice is served the rules' number of days after posting.
 
 import { describe, expect, it } from 'vitest';
-import { checkNotice, checkNoticeToMembers, clearDaysBetween, deemedServiceDate, earliestMeetingDate, servedOn } from '../../src/core/meetings/notice.js';
+import { checkNoticeToMembers, clearDaysBetween, servedOn, type ServiceRules } from '../../src/core/meetings/notice.js';
 
-const FOURTEEN = { clearDays: 14, postalServiceDays: 2 };
+// Clear days alone: a notice "not by post" counts as served the day it is sent (a rule of 0 days),
+// so these rows test the counting of clear days apart from any delay in service.
+const FOURTEEN: ServiceRules = { clearDays: 14, postalServiceDays: 2, emailServiceDays: 0 };
+
+/** The old single-method check, as checkNoticeToMembers does it for one member served one way. */
+function checkOne(notice: string, meeting: string, byPost: boolean, rules: ServiceRules) {
+  return checkNoticeToMembers(notice, meeting, [{ member: 1, method: byPost ? 'post' : 'email' }], rules);
+}
 
 describe('clear days', () => {
-  const cases: { name: string; notice: string; meeting: string; byPost?: boolean; rules?: typeof FOURTEEN; given: number; enough: boolean; earliest: string }[] = [
+  const cases: { name: string; notice: string; meeting: string; byPost?: boolean; rules?: ServiceRules; given: number; enough: boolean; earliest: string }[] = [
     { name: 'served the 1st, meeting the 16th: 14 clear days, enough', notice: '2027-06-01', meeting: '2027-06-16', given: 14, enough: true, earliest: '2027-06-16' },
     { name: 'one day too short: the 15th gives 13', notice: '2027-06-01', meeting: '2027-06-15', given: 13, enough: false, earliest: '2027-06-16' },
     {
@@ -40,7 +47,7 @@ describe('clear days', () => {
       notice: '2027-06-01',
       meeting: '2027-06-25',
       byPost: true,
-      rules: { clearDays: 21, postalServiceDays: 2 },
+      rules: { clearDays: 21, postalServiceDays: 2, emailServiceDays: 0 },
       given: 21,
       enough: true,
       earliest: '2027-06-25',
@@ -50,7 +57,7 @@ describe('clear days', () => {
       notice: '2027-06-01',
       meeting: '2027-06-16',
       byPost: true,
-      rules: { clearDays: 14, postalServiceDays: 0 },
+      rules: { clearDays: 14, postalServiceDays: 0, emailServiceDays: 0 },
       given: 14,
       enough: true,
       earliest: '2027-06-16',
@@ -65,27 +72,27 @@ describe('clear days', () => {
     },
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const check = checkNotice(c.notice, c.meeting, Boolean(c.byPost), c.rules ?? FOURTEEN);
+    const check = checkOne(c.notice, c.meeting, Boolean(c.byPost), c.rules ?? FOURTEEN);
     expect({ given: check.given, enough: check.enough, earliest: check.earliest }).toEqual({ given: c.given, enough: c.enough, earliest: c.earliest });
     // The earliest date is always just enough, and the day before it never is.
     const rules = c.rules ?? FOURTEEN;
-    expect(checkNotice(c.notice, check.earliest, Boolean(c.byPost), rules).enough).toBe(true);
+    expect(checkOne(c.notice, check.earliest, Boolean(c.byPost), rules).enough).toBe(true);
   });
 
   it('the day before the earliest date is always too short', () => {
     for (const notice of ['2027-01-01', '2027-02-27', '2028-02-28', '2027-12-31']) {
       for (const byPost of [false, true]) {
-        const earliest = earliestMeetingDate(notice, byPost, FOURTEEN);
+        const earliest = checkOne(notice, notice, byPost, FOURTEEN).earliest;
         const before = new Date(`${earliest}T00:00:00Z`);
         before.setUTCDate(before.getUTCDate() - 1);
-        expect(checkNotice(notice, before.toISOString().slice(0, 10), byPost, FOURTEEN).enough).toBe(false);
+        expect(checkOne(notice, before.toISOString().slice(0, 10), byPost, FOURTEEN).enough).toBe(false);
       }
     }
   });
 
   it('service and counting helpers', () => {
-    expect(deemedServiceDate('2027-06-30', true, FOURTEEN)).toBe('2027-07-02');
-    expect(deemedServiceDate('2027-06-30', false, FOURTEEN)).toBe('2027-06-30');
+    expect(servedOn('2027-06-30', 'post', FOURTEEN)).toBe('2027-07-02');
+    expect(servedOn('2027-06-30', 'email', FOURTEEN)).toBe('2027-06-30');
     expect(clearDaysBetween('2027-06-01', '2027-06-03')).toBe(1);
     expect(clearDaysBetween('2027-06-03', '2027-06-01')).toBe(0);
   });

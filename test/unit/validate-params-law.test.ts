@@ -41,6 +41,13 @@ describe('law checks on companies and CICs', () => {
     ['a society giving the chair a casting vote', 'worker-coop', 'co-operative-society', (p) => (p.meetings.castingVote = true), null],
     ['a company short-notice consent of 75%', 'community-radio', 'cic', (p) => (p.meetings.shortNoticeConsent = '75%'), /meetings\.shortNoticeConsent: .*at least 90%/],
     ['a company short-notice consent of 95%', 'community-radio', 'cic', (p) => (p.meetings.shortNoticeConsent = '95%'), null],
+    [
+      'a company short-notice consent of 96%, above what articles may set',
+      'community-radio',
+      'cic',
+      (p) => (p.meetings.shortNoticeConsent = '96%'),
+      /meetings\.shortNoticeConsent: .*at most 95%/,
+    ],
     ['an association short-notice consent of 75%', 'neighbourhood-group', 'unincorporated-association', (p) => (p.meetings.shortNoticeConsent = '75%'), null],
     [
       'a company without proxies',

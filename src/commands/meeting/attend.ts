@@ -2,6 +2,7 @@
 // Adds to the attendance on record: who is present, the proxies they hold, who sent apologies.
 
 import { recordAttendance } from '../../api/meetings.js';
+import { COMPANY_PROXY_SHOW_OF_HANDS_SOURCE } from '../../core/law.js';
 import { describeMeeting } from '../../core/meetings/record.js';
 import { print, printJson } from '../../io/output.js';
 import type { CommonOptions } from './shared.js';
@@ -16,7 +17,7 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
   const { cwd = process.cwd(), json, proxy, apologies, remove, ...write } = options;
   const r = await recordAttendance(cwd, ref, { ...write, present: numbersArg ?? [], proxies: proxy ?? [], apologies: apologies ?? [], remove: remove ?? [] });
   if (json) {
-    printJson({ id: r.id, ...r.attendance, voters: r.voters, quorum: { required: r.quorum.required, present: r.quorum.present, met: r.quorum.met } });
+    printJson({ id: r.id, ...r.attendance, voters: r.voters, showOfHands: r.showOfHands, quorum: { required: r.quorum.required, present: r.quorum.present, met: r.quorum.met } });
     return;
   }
   const { assessed, attendance, quorum } = r;
@@ -26,5 +27,10 @@ export async function meetingAttend(ref: string, numbersArg: string[] | undefine
       `${r.proxiesAllowed ? `, ${assessed.proxies.length} ${assessed.proxies.length === 1 ? 'proxy' : 'proxies'}` : ''}, ${attendance.apologies.length} ${attendance.apologies.length === 1 ? 'apology' : 'apologies'}.`,
   );
   print(`Quorum: ${quorum.required} needed, ${quorum.present} counted so far: ${quorum.met ? 'quorate' : 'not yet quorate'}.`);
+  if (r.showOfHands !== null) {
+    print(
+      `Votes: at most ${r.showOfHands} on a show of hands (each proxy has one, or one for and one against when told to vote both ways: ${COMPANY_PROXY_SHOW_OF_HANDS_SOURCE}); at most ${r.voters} on a poll.`,
+    );
+  }
   for (const u of r.unused) print(`Note: proxy ${u.holder}=${u.member} is not used: ${u.reason}.`);
 }

@@ -19,6 +19,8 @@ export interface MeetingNewOptions extends CommonOptions {
   resolution?: (string | ResolutionArg)[];
   special?: (string | ResolutionArg)[];
   shortNotice?: boolean;
+  /** --short-notice-consent: members whose consent is in hand. */
+  shortNoticeConsent?: string[];
   /** --amendment: a proposed amendment's id, its special resolution put on the notice in full. */
   amendment?: string;
   auditExemption?: boolean;
@@ -51,7 +53,8 @@ function report(r: CalledMeeting): void {
   if (notice) {
     print(
       record.shortNotice
-        ? `Short notice: ${record.shortNotice.given} clear days (the rules require ${record.shortNotice.required}); at least ${record.shortNotice.consentMembers} of ${record.shortNotice.entitledMembers} members must consent.`
+        ? `Short notice: ${record.shortNotice.given} clear days (the rules require ${record.shortNotice.required}); at least ${record.shortNotice.consentMembers} of ${record.shortNotice.entitledMembers} members must consent` +
+            `, ${record.shortNotice.consents?.length ?? 0} on record${(record.shortNotice.consents?.length ?? 0) < record.shortNotice.consentMembers ? ` (record the rest with: coop meeting consent ${record.date} <numbers>)` : ''}.`
         : `Notice: ${notice.given} clear days (the rules require ${notice.required}).`,
     );
   }

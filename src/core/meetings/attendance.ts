@@ -45,7 +45,7 @@ export function planAttendance(meeting: MeetingRecord, input: AttendanceInput, r
   const present = unique(input.present);
   const apologies = unique(input.apologies);
   const problems: string[] = [];
-  const mentioned = unique([...present, ...apologies, ...input.proxies.flatMap((p) => [p.holder, p.member])]);
+  const mentioned = unique([...present, ...apologies, ...input.proxies.flatMap((p) => (typeof p.holder === 'number' ? [p.holder, p.member] : [p.member]))]);
   for (const n of mentioned) {
     const why = register.entitled.has(n) ? undefined : register.whyNot(n);
     if (why) problems.push(why);
@@ -71,6 +71,7 @@ export function planAttendance(meeting: MeetingRecord, input: AttendanceInput, r
     );
   }
   const known = new Set(before.proxies.map(proxyKey));
+  // The same person named twice, or a name given for someone already holding by number, is one proxy.
   const added = input.proxies.filter((p) => !known.has(proxyKey(p)));
   const attendance: MeetingRecord['attendance'] = {
     present: [...presentAfter].sort((a, b) => a - b),
@@ -110,7 +111,7 @@ function proxyKey(p: Proxy): string {
 function withoutRemoved(meeting: MeetingRecord, remove: readonly number[]): MeetingRecord['attendance'] {
   const a = meeting.attendance;
   if (remove.length === 0) return a;
-  const recorded = new Set([...a.present, ...a.apologies, ...a.proxies.flatMap((p) => [p.holder, p.member])]);
+  const recorded = new Set<number | string>([...a.present, ...a.apologies, ...a.proxies.flatMap((p) => [p.holder, p.member])]);
   const unknown = remove.filter((n) => !recorded.has(n));
   if (unknown.length > 0) {
     throw new UserError(
@@ -126,7 +127,7 @@ function withoutRemoved(meeting: MeetingRecord, remove: readonly number[]): Meet
   const gone = new Set(remove);
   return {
     present: a.present.filter((n) => !gone.has(n)),
-    proxies: a.proxies.filter((p) => !gone.has(p.holder) && !gone.has(p.member)),
+    proxies: a.proxies.filter((p) => !(typeof p.holder === 'number' && gone.has(p.holder)) && !gone.has(p.member)),
     apologies: a.apologies.filter((n) => !gone.has(n)),
   };
 }

@@ -3,13 +3,14 @@
 
 import { UserError } from '../../errors.js';
 import { longDate, type IsoDate } from '../dates.js';
-import { ceilOf, formatFraction } from '../fraction.js';
+import { formatFraction } from '../fraction.js';
 import type { CoopParams } from '../params.js';
 import { buildCalendar } from './ics.js';
 import { checkNoticeToMembers, type ServiceGroup, type ServiceMethod } from './notice.js';
 import type { PaperContext } from './papers.js';
 import { meetingId, meetingTitle, type MeetingRecord, type MeetingType, type Resolution, type ShortNotice } from './record.js';
 import { noticeRules } from './rules.js';
+import { consentsNeeded, describeShortNoticeRule, mergeConsents, shortNoticeRule } from './short-notice.js';
 
 export interface CallInput {
   type: MeetingType;
@@ -20,6 +21,8 @@ export interface CallInput {
   noticeDate: IsoDate;
   byPost: boolean;
   shortNotice: boolean;
+  /** Members whose consent to short notice is in hand when the meeting is called (--short-notice-consent). */
+  shortNoticeConsents?: number[];
   resolutions: Resolution[];
   /** Everyone entitled to notice, and how it reaches them (post for all with --by-post). */
   members: { member: number; method: ServiceMethod }[];
@@ -73,21 +76,36 @@ export function planCall(params: CoopParams, input: CallInput): { record: Meetin
 function noticeCheck(params: CoopParams, input: CallInput, check: ReturnType<typeof checkNoticeToMembers>, notes: string[]): ShortNotice | null {
   const { noticeDate, date } = input;
   const entitled = input.members.length;
+  const consents = input.shortNoticeConsents ?? [];
   if (check.enough) {
-    if (input.shortNotice)
-      notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded.`);
+    if (input.shortNotice || consents.length > 0)
+      notes.push(`Note: --short-notice is not needed: the notice gives ${check.given} clear days, and the rules require ${check.required}. It is not recorded, nor any consent.`);
     return null;
   }
-  const consent = params.meetings.shortNoticeConsent;
-  if (!input.shortNotice) {
+  const rule = shortNoticeRule(params);
+  if (!input.shortNotice && consents.length === 0) {
     throw new UserError(
       `Not enough notice: the notice, sent on ${longDate(noticeDate)}, ${describeService(check.service, params)}, so it gives ${check.given} clear days before ${longDate(date)}; the rules require ${check.required} clear days ` +
         `(neither the day the notice is served nor the day of the meeting counts). ` +
         `The earliest valid date is ${longDate(check.earliest)} (--date ${check.earliest}). ` +
-        `To hold it sooner, use --short-notice: the rules then need the consent of at least ${formatFraction(consent)} of the members.`,
+        `To hold it sooner, use --short-notice: it then needs the consent of ${describeShortNoticeRule(rule)}, recorded with --short-notice-consent or coop meeting consent.`,
     );
   }
-  return { required: check.required, given: check.given, consent: formatFraction(consent), consentMembers: ceilOf(entitled, consent), entitledMembers: entitled };
+  const entitledSet = new Set(input.members.map((m) => m.member));
+  const strangers = consents.filter((n) => !entitledSet.has(n));
+  if (strangers.length > 0) {
+    throw new UserError(
+      `--short-notice-consent: ${strangers.join(', ')} ${strangers.length === 1 ? 'is not a member' : 'are not members'} entitled to attend and vote on ${longDate(date)}, so cannot consent. Nothing was changed.`,
+    );
+  }
+  return {
+    required: check.required,
+    given: check.given,
+    consent: formatFraction(rule.share),
+    consentMembers: consentsNeeded(rule, entitled),
+    entitledMembers: entitled,
+    consents: mergeConsents([], consents, [], noticeDate),
+  };
 }
 
 /** "counts as served on 2 May 2025 on the 3 members who agreed to email (1 day after sending) and on 3 May 2025 on the 5 sent it by post (2 days)" */

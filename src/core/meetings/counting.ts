@@ -14,15 +14,33 @@ export interface QuorumRule {
 
 export interface ProxyRules {
   allowed: boolean;
-  maxPerHolder: number;
+  /** The most proxies one person may hold; null where no cap may be set (a company: s.324). */
+  maxPerHolder: number | null;
   countTowardsQuorum: boolean;
+  /**
+   * Whether a proxy must be a member: a society's rules and an association's constitution say
+   * "another member"; a company's member may appoint anyone (s.324). Absent means true.
+   */
+  holderMustBeMember?: boolean;
+  /** A company: a proxy has one vote on a show of hands however many appointed them (s.285). */
+  showOfHandsPerProxy?: boolean;
 }
 
 export interface Proxy {
-  /** The member present who holds the proxy. */
-  holder: number;
+  /** Who holds the proxy: a member present, by number, or a person who is not a member, by name. */
+  holder: number | string;
   /** The member who appointed them. */
   member: number;
+}
+
+/** "member 4", or "Jane Outsider (not a member)". */
+export function describeHolder(holder: Proxy['holder']): string {
+  return typeof holder === 'number' ? `member ${holder}` : `${holder} (not a member)`;
+}
+
+/** One key per person holding proxies: a number, or a name compared without case or extra spaces. */
+function holderKey(holder: Proxy['holder']): number | string {
+  return typeof holder === 'number' ? holder : holder.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 export interface AttendanceRecord {
@@ -58,8 +76,8 @@ export function assessAttendance(entitled: ReadonlySet<number>, record: Attendan
   for (const n of record.present) (entitled.has(n) ? presentSet : notEntitled).add(n);
   const proxies: Proxy[] = [];
   const refused: RefusedProxy[] = [];
-  const heldBy = new Map<number, number>();
-  const perHolder = new Map<number, number>();
+  const heldBy = new Map<number, Proxy['holder']>();
+  const perHolder = new Map<number | string, number>();
   for (const p of record.proxies) {
     const reason = proxyRefusal(p, entitled, presentSet, heldBy, perHolder, rules);
     if (reason) {
@@ -68,7 +86,7 @@ export function assessAttendance(entitled: ReadonlySet<number>, record: Attendan
     }
     proxies.push(p);
     heldBy.set(p.member, p.holder);
-    perHolder.set(p.holder, (perHolder.get(p.holder) ?? 0) + 1);
+    perHolder.set(holderKey(p.holder), (perHolder.get(holderKey(p.holder)) ?? 0) + 1);
   }
   return {
     present: [...presentSet].sort((a, b) => a - b),
@@ -82,22 +100,52 @@ function proxyRefusal(
   p: Proxy,
   entitled: ReadonlySet<number>,
   present: ReadonlySet<number>,
-  heldBy: ReadonlyMap<number, number>,
-  perHolder: ReadonlyMap<number, number>,
+  heldBy: ReadonlyMap<number, Proxy['holder']>,
+  perHolder: ReadonlyMap<number | string, number>,
   rules: ProxyRules,
 ): string | undefined {
   if (!rules.allowed) return 'the rules do not allow proxies at this meeting';
+  // A named proxy is recorded because they came; only the rules can bar them for not being a member.
+  if (typeof p.holder === 'string' && rules.holderMustBeMember !== false) return `${p.holder} is not a member, and the rules say a proxy must be another member`;
   if (p.holder === p.member) return `member ${p.member} cannot hold their own proxy`;
   if (!entitled.has(p.member)) return `member ${p.member} is not entitled to vote at this meeting, so cannot appoint a proxy`;
-  if (!entitled.has(p.holder)) return `member ${p.holder} is not entitled to vote at this meeting, so cannot hold a proxy`;
-  if (!present.has(p.holder)) return `the proxy holder, member ${p.holder}, is not present`;
+  if (typeof p.holder === 'number') {
+    if (!entitled.has(p.holder)) return `member ${p.holder} is not entitled to vote at this meeting, so cannot hold a proxy`;
+    if (!present.has(p.holder)) return `the proxy holder, member ${p.holder}, is not present`;
+  }
   if (present.has(p.member)) return `member ${p.member} is present in person, so their proxy is not used`;
   const holder = heldBy.get(p.member);
-  if (holder !== undefined) return `member ${p.member}'s proxy is already held by member ${holder}`;
-  if ((perHolder.get(p.holder) ?? 0) >= rules.maxPerHolder) {
-    return `member ${p.holder} already holds ${rules.maxPerHolder} ${rules.maxPerHolder === 1 ? 'proxy' : 'proxies'}, the most the rules allow`;
+  if (holder !== undefined) return `member ${p.member}'s proxy is already held by ${describeHolder(holder)}`;
+  if (rules.maxPerHolder !== null && (perHolder.get(holderKey(p.holder)) ?? 0) >= rules.maxPerHolder) {
+    return `${describeHolder(p.holder)} already holds ${rules.maxPerHolder} ${rules.maxPerHolder === 1 ? 'proxy' : 'proxies'}, the most the rules allow`;
   }
   return undefined;
+}
+
+export interface ShowOfHands {
+  /** The most votes a show of hands can have: one each present in person, and each proxy's votes (s.285). */
+  max: number;
+  /** People holding proxies, each with the members they hold for. */
+  holders: { holder: Proxy['holder']; members: number[] }[];
+}
+
+/**
+ * A show of hands at a company (Companies Act 2006 s.285(1)–(2)): each member present has one
+ * vote (s.284(2)), and each proxy present one vote however many members appointed them, or one
+ * for and one against when appointed by several members told to vote different ways (so at most
+ * two). A member who also holds proxies votes in both capacities. On a poll, each appointing
+ * member's vote counts (votersAllowed).
+ */
+export function showOfHands(assessed: AssessedAttendance): ShowOfHands {
+  const byHolder = new Map<number | string, { holder: Proxy['holder']; members: number[] }>();
+  for (const p of assessed.proxies) {
+    const key = holderKey(p.holder);
+    const entry = byHolder.get(key);
+    if (entry) entry.members.push(p.member);
+    else byHolder.set(key, { holder: p.holder, members: [p.member] });
+  }
+  const holders = [...byHolder.values()];
+  return { max: assessed.present.length + holders.reduce((n, h) => n + Math.min(2, h.members.length), 0), holders };
 }
 
 /** How many may vote: those present in person, and the members whose good proxies they hold. */

@@ -115,12 +115,32 @@ export function parseCount(text: string | number | undefined, flag: string): num
 
 export function parseProxy(text: string): Proxy {
   const m = /^\s*(\d{1,9})\s*=\s*(\d{1,9})\s*$/.exec(text);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+  if (m && Number(m[1]) >= 1 && Number(m[2]) >= 1) return { holder: Number(m[1]), member: Number(m[2]) };
+  const named = /^(.*\D.*)=\s*(\d{1,9})\s*$/s.exec(text);
+  if (named && Number(named[2]) >= 1) return { holder: parseProxyName(named[1]!, text), member: Number(named[2]) };
+  throw new UsageError(
+    `--proxy "${text}" should be HOLDER=MEMBER: who holds the proxy (the number of the member present, or, at a company, the name of a person who is not a member), ` +
+      `then the number of the member who appointed them, e.g. --proxy 4=17 or --proxy "Jane Outsider=17".`,
+  );
+}
+
+const MAX_PROXY_NAME = 100;
+
+/**
+ * A proxy who is not a member, by name only: their address, email or phone never go into the
+ * meeting record (it is in git), so anything that looks like one is refused.
+ */
+function parseProxyName(raw: string, text: string): string {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (name === '') throw new UsageError(`--proxy "${text}": give the proxy's name before the =, e.g. --proxy "Jane Outsider=17".`);
+  if (name.length > MAX_PROXY_NAME) throw new UsageError(`--proxy "${text}": the proxy's name is too long (at most ${MAX_PROXY_NAME} characters).`);
+  if (!/^\p{L}[\p{L}\p{M} .'’-]*$/u.test(name)) {
     throw new UsageError(
-      `--proxy "${text}" should be HOLDER=MEMBER: the number of the member present who holds the proxy, then the number of the member who gave it, e.g. --proxy 4=17.`,
+      `--proxy "${text}": give only the proxy's name (letters, spaces, hyphens and apostrophes). ` +
+        `Their address, email or phone are not recorded: the meeting record is kept in git. Keep the signed proxy appointment with the meeting's papers instead.`,
     );
   }
-  return { holder: Number(m[1]), member: Number(m[2]) };
+  return name;
 }
 
 export function unique(list: readonly number[]): number[] {

@@ -11,19 +11,9 @@ export interface NoticeRules {
   postalServiceDays: number;
 }
 
-/** The day the notice counts as served: the day it is given, or later when it is posted. */
-export function deemedServiceDate(noticeDate: IsoDate, byPost: boolean, rules: NoticeRules): IsoDate {
-  return byPost ? addDays(noticeDate, rules.postalServiceDays) : noticeDate;
-}
-
 /** Clear days between a service date and a meeting date: neither day counts; never below 0. */
 export function clearDaysBetween(served: IsoDate, meeting: IsoDate): number {
   return Math.max(0, daysBetween(served, meeting) - 1);
-}
-
-/** The first date a meeting can be held on with a notice given on noticeDate. */
-export function earliestMeetingDate(noticeDate: IsoDate, byPost: boolean, rules: NoticeRules): IsoDate {
-  return addDays(deemedServiceDate(noticeDate, byPost, rules), rules.clearDays + 1);
 }
 
 export interface NoticeCheck {
@@ -34,10 +24,6 @@ export interface NoticeCheck {
   enough: boolean;
   /** The earliest valid meeting date for this notice. */
   earliest: IsoDate;
-}
-
-export function checkNotice(noticeDate: IsoDate, meetingDate: IsoDate, byPost: boolean, rules: NoticeRules): NoticeCheck {
-  return noticeFrom(deemedServiceDate(noticeDate, byPost, rules), meetingDate, rules.clearDays);
 }
 
 /** The one rule of clear days: the meeting needs `clearDays` whole days between the day of service and its own day. */

@@ -3,13 +3,14 @@
 
 import { describeFraction } from '../fraction.js';
 import { longDate } from '../dates.js';
-import { COMPANY_PROXY_RIGHT_SOURCE, isCompany } from '../law.js';
+import { COMPANY_PROXY_RIGHT_SOURCE, COMPANY_PROXY_SHOW_OF_HANDS_SOURCE, isCompany } from '../law.js';
 import type { CoopParams } from '../params.js';
 import { buildAgenda, resolutionLabel, type AgendaItem, type AgendaResolution } from './agenda.js';
-import type { AssessedAttendance, Outcome, QuorumDecision } from './counting.js';
+import { showOfHands, votersAllowed, type AssessedAttendance, type Outcome, type QuorumDecision } from './counting.js';
 import { retiringByRotation, type Voter } from './entitled.js';
 import { clearDaysBetween } from './notice.js';
 import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
+import { consentStatement, decideShortNoticeConsent, describeShortNoticeRule, shortNoticeRule } from './short-notice.js';
 
 export interface PaperInput {
   params: CoopParams;
@@ -38,7 +39,17 @@ export interface PaperContext {
   /** How the notice reached the members, by method (records made before per-member service have none). */
   service: { how: string; sent: string; served: string; after: string; count: number; single: boolean }[] | null;
   notice: { given: number; required: number } | null;
-  shortNotice: { given: number; required: number; consent: string; consentMembers: number; entitled: number } | null;
+  shortNotice: {
+    given: number;
+    required: number;
+    consent: string;
+    consentMembers: number;
+    entitled: number;
+    /** Whose consent the rule needs, and its source. */
+    rule: string;
+    /** "the consent of 9 of the 10 members …": only once enough consent is on record, else null. */
+    consented: string | null;
+  } | null;
   agenda: AgendaItem[];
   resolutions: AgendaResolution[];
   hasSpecial: boolean;
@@ -124,15 +135,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
         })
       : null,
     notice: committee ? null : { given: clearDaysBetween(record.served, record.date), required: params.meetings.noticeClearDays },
-    shortNotice: record.shortNotice
-      ? {
-          given: record.shortNotice.given,
-          required: record.shortNotice.required,
-          consent: describeFraction(params.meetings.shortNoticeConsent),
-          consentMembers: record.shortNotice.consentMembers,
-          entitled: record.shortNotice.entitledMembers,
-        }
-      : null,
+    shortNotice: record.shortNotice ? shortNoticeContext(params, record, voters) : null,
     agenda,
     resolutions,
     hasSpecial: resolutions.some((r) => r.special),
@@ -159,6 +162,26 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
   };
 }
 
+/** What the papers say of short notice: the consent the rule needs, and the consent given only once it is on record in full. */
+function shortNoticeContext(params: CoopParams, record: MeetingRecord, voters: readonly Voter[]): NonNullable<PaperContext['shortNotice']> {
+  const sn = record.shortNotice!;
+  const rule = shortNoticeRule(params);
+  const decision = decideShortNoticeConsent(
+    rule,
+    new Set(voters.map((v) => v.number)),
+    (sn.consents ?? []).map((c) => c.member),
+  );
+  return {
+    given: sn.given,
+    required: sn.required,
+    consent: describeFraction(rule.share),
+    consentMembers: decision.needed,
+    entitled: decision.entitled,
+    rule: describeShortNoticeRule(rule),
+    consented: decision.enough ? consentStatement(decision, sn.consents ?? []) : null,
+  };
+}
+
 export interface MinutesInput {
   assessed: AssessedAttendance;
   quorum: QuorumDecision;
@@ -168,24 +191,22 @@ export interface MinutesInput {
 
 export interface MinutesContext {
   present: { number: number; name: string }[];
-  proxies: { holder: number; holderName: string; members: { number: number; name: string }[] }[];
+  /** Each person holding proxies: "4 Dan Member", or "Jane Outsider (not a member)". */
+  proxies: { who: string; members: { number: number; name: string }[] }[];
+  /** A company: how many votes a show of hands can have (s.285), beside a poll's; null elsewhere or without proxies. */
+  showOfHands: { max: number; poll: number; source: string } | null;
   apologies: { number: number; name: string }[];
   notEntitled: number[];
-  refused: { holder: number; member: number; reason: string }[];
+  refused: { holder: number | string; member: number; reason: string }[];
   quorum: QuorumDecision & { countsProxies: boolean };
   resolutions: (AgendaResolution & { for: number; against: number; abstain: number; passed: boolean; reason: string; consensus: string | null })[];
   passedCount: number;
 }
 
 /** The decided meeting, for the final minutes. */
-export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean): MinutesContext {
+export function minutesContext(record: MeetingRecord, input: MinutesInput, countsProxies: boolean, perProxyShowOfHands = false): MinutesContext {
   const name = (n: number) => input.names.get(n) ?? `member ${n}`;
-  const byHolder = new Map<number, number[]>();
-  for (const p of input.assessed.proxies) {
-    const held = byHolder.get(p.holder);
-    if (held) held.push(p.member);
-    else byHolder.set(p.holder, [p.member]);
-  }
+  const hands = showOfHands(input.assessed);
   const outcomeOf = new Map(input.outcomes.map((o) => [o.number, o.outcome]));
   const voteOf = new Map(record.votes.map((v) => [v.resolution, v]));
   const resolutions = record.resolutions.map((r) => {
@@ -210,7 +231,11 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
   const presentSet = new Set(present);
   return {
     present: present.map((n) => ({ number: n, name: name(n) })),
-    proxies: [...byHolder.entries()].map(([holder, members]) => ({ holder, holderName: name(holder), members: members.map((n) => ({ number: n, name: name(n) })) })),
+    proxies: hands.holders.map(({ holder, members }) => ({
+      who: typeof holder === 'number' ? `${holder} ${name(holder)}` : `${holder} (not a member)`,
+      members: members.map((n) => ({ number: n, name: name(n) })),
+    })),
+    showOfHands: perProxyShowOfHands && hands.holders.length > 0 ? { max: hands.max, poll: votersAllowed(input.assessed), source: COMPANY_PROXY_SHOW_OF_HANDS_SOURCE } : null,
     apologies: record.attendance.apologies.filter((n) => !presentSet.has(n)).map((n) => ({ number: n, name: name(n) })),
     notEntitled: input.assessed.notEntitled,
     refused: input.assessed.refused,

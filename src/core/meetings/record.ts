@@ -30,6 +30,8 @@ export interface ShortNotice {
   /** How many members that is, of those entitled to attend on the meeting date. */
   consentMembers: number;
   entitledMembers: number;
+  /** Who agreed to the short notice, and when (core/meetings/short-notice.ts); absent in older records. */
+  consents?: { member: number; date: IsoDate }[];
 }
 
 export interface CloseOutcome {
@@ -109,11 +111,20 @@ export const recordSchema = z.object({
   byPost: z.boolean(),
   served: isoDate,
   service: z.array(z.object({ method: z.enum(['email', 'post']), served: isoDate, members: z.array(number) })).optional(),
-  shortNotice: z.object({ required: count, given: count, consent: z.string(), consentMembers: count, entitledMembers: count }).nullable(),
+  shortNotice: z
+    .object({
+      required: count,
+      given: count,
+      consent: z.string(),
+      consentMembers: count,
+      entitledMembers: count,
+      consents: z.array(z.object({ member: number, date: isoDate })).optional(),
+    })
+    .nullable(),
   resolutions: z.array(z.object({ number, kind, text: z.string().min(1) })),
   attendance: z.object({
     present: z.array(number),
-    proxies: z.array(z.object({ holder: number, member: number })),
+    proxies: z.array(z.object({ holder: z.union([number, z.string().trim().min(1).max(100)]), member: number })),
     apologies: z.array(number),
   }),
   votes: z.array(
