@@ -2,6 +2,7 @@ import { groupStatus } from '../api/status.js';
 import { longDate } from '../core/dates.js';
 import { hasShares } from '../core/law.js';
 import { pounds } from '../core/register/statutory-register.js';
+import { payeeWords } from '../core/register/shares-owed.js';
 import { print, printJson } from '../io/output.js';
 
 export interface StatusOptions {
@@ -29,6 +30,12 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   lines.push('', 'Officers:');
   if (s.officers.length === 0) lines.push('  none recorded: appoint with coop officer appoint <number> --role secretary');
   for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
+  for (const w of s.warnings) lines.push(`  Warning: ${w}.`);
+  if (s.sharesOwed.length > 0) {
+    lines.push('', 'Shares to be repaid:');
+    for (const o of s.sharesOwed) lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
+    lines.push('  record each payment with coop shares repay <number> --date <date>');
+  }
   lines.push('', 'Next deadlines:');
   for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}${d.overdue ? ' — OVERDUE' : ''}`, `              ${d.reason}`);
   // Amendments and template upgrades: their own block, beside the statutory deadlines.
