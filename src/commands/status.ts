@@ -10,6 +10,8 @@ export interface StatusOptions {
   json?: boolean;
 }
 
+const OWED_SHOWN = 10;
+
 export async function statusCommand(opts: StatusOptions): Promise<void> {
   const s = await groupStatus(opts.cwd ?? process.cwd());
   if (opts.json) {
@@ -33,7 +35,9 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   for (const w of s.warnings) lines.push(`  Warning: ${w}.`);
   if (s.sharesOwed.length > 0) {
     lines.push('', 'Shares to be repaid:');
-    for (const o of s.sharesOwed) lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
+    // An imported register of years may owe many: the oldest few, and how many more.
+    for (const o of s.sharesOwed.slice(0, OWED_SHOWN)) lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
+    if (s.sharesOwed.length > OWED_SHOWN) lines.push(`  … and ${s.sharesOwed.length - OWED_SHOWN} more (coop status --json lists every one)`);
     lines.push('  record each payment with coop shares repay <number> --date <date>');
   }
   lines.push('', 'Next deadlines:');
