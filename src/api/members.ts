@@ -7,6 +7,7 @@ import { deriveState } from '../core/ledger/derive.js';
 import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod, type SharePayee } from '../core/ledger/events.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
 import { placeContext } from '../core/documents/place.js';
+import { isSociety } from '../core/law.js';
 import { readContacts } from '../io/contacts-store.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
@@ -193,6 +194,9 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     const m = state.members.get(number);
     if (!m) throw new UserError(`Member ${number} had not been admitted by ${date}, so cannot have left then.`);
     if (m.left !== null) throw new UserError(`Member ${number} (${m.name}) already left on ${m.left}.`);
+    if (nominee && !isSociety(group.params.group.form)) {
+      throw new UsageError(`A nomination under the 2014 Act s.37 is made to a registered society; this group is a ${group.params.group.form}: leave out --nominee. Nothing was changed.`);
+    }
     const rules = group.params.shares;
     let repaid = 0;
     let cancelled = 0;

@@ -79,6 +79,15 @@ describe('a death, the nominee and the settlement', () => {
   });
 });
 
+describe('a nomination outside a registered society', () => {
+  it('is refused: s.37 nominations are made to a society', async () => {
+    const dir = await fixtureGroup({ kind: 'community-radio', form: 'company-limited-by-guarantee' });
+    const r = await coop(['member', 'leave', '3', '--reason', 'deceased', '--nominee', 'Pat Example', '--date', '2024-06-01'], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/made to a registered society; this group is a company-limited-by-guarantee: leave out --nominee\. Nothing was changed\./);
+  });
+});
+
 describe('a death where the rules make shares non-withdrawable', () => {
   it('cancels the shares as the rules say, owing nothing, where it used to refuse', async () => {
     const dir = await fixtureGroup({ tweak: (p) => void (p.shares!.withdrawable = false) });

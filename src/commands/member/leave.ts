@@ -33,7 +33,8 @@ function settlement(r: MemberLeft): string[] {
   const out: string[] = [];
   if (r.cancelled > 0) out.push(`Their ${plural(r.cancelled, 'share')} ${r.cancelled === 1 ? 'is' : 'are'} cancelled: the rules make shares non-withdrawable, so nothing is paid for them.`);
   const property = r.propertyPence > 0 ? ` They also hold ${money(r.propertyPence)} in loans or deposits (coop member show ${r.number}).` : '';
-  if (r.reason === 'deceased') {
+  // A death leaves something to settle only where there are shares owed, other property, or a nominee.
+  if (r.reason === 'deceased' && (r.owed || r.propertyPence > 0 || r.nominee)) {
     const whose = r.owed ? `their ${plural(r.owed.shares, 'share')} (${money(r.owed.pence)})` : 'their property in the group';
     if (r.nominee) {
       out.push(
