@@ -219,7 +219,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('record that the group paid for shares withdrawn or given up on leaving')
     .option('--date <date>', 'date of the payment (default: today)')
     .option('--amount <pounds>', 'the amount paid, when the board pays less than the shares’ nominal value, as the rules allow')
-    .addOption(new Option('--to <whom>', 'who was paid (default: the member; for a member who died, their nominee or else their representatives)').choices(['member', 'nominee', 'representatives']))
+    .addOption(
+      new Option('--to <whom>', 'who was paid (default: the member; for a member who died, their nominee or else their representatives)').choices([
+        'member',
+        'nominee',
+        'representatives',
+      ]),
+    )
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/shares.js')).sharesRepay as Action));

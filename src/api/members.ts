@@ -195,7 +195,9 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     if (!m) throw new UserError(`Member ${number} had not been admitted by ${date}, so cannot have left then.`);
     if (m.left !== null) throw new UserError(`Member ${number} (${m.name}) already left on ${m.left}.`);
     if (nominee && !isSociety(group.params.group.form)) {
-      throw new UsageError(`A nomination under the 2014 Act s.37 is made to a registered society; this group is a ${group.params.group.form}: leave out --nominee. Nothing was changed.`);
+      throw new UsageError(
+        `A nomination under the 2014 Act s.37 is made to a registered society; this group is a ${group.params.group.form}: leave out --nominee. Nothing was changed.`,
+      );
     }
     const rules = group.params.shares;
     let repaid = 0;
@@ -225,7 +227,17 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
       events,
       message: commitMessages.leave(number, reason),
       refusal: `Cannot record that member ${number} left`,
-      result: () => ({ number, name: m.name, left: date, reason, repaid, officesEnded, cancelled, owed, nominee, propertyPence: held ? held.loan + held.deposit : 0,
+      result: () => ({
+        number,
+        name: m.name,
+        left: date,
+        reason,
+        repaid,
+        officesEnded,
+        cancelled,
+        owed,
+        nominee,
+        propertyPence: held ? held.loan + held.deposit : 0,
         representatives: placeContext(group.params.group.form, group.params.group.jurisdiction).deceasedRepresentatives,
       }),
     };

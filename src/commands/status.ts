@@ -36,7 +36,8 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   if (s.sharesOwed.length > 0) {
     lines.push('', 'Shares to be repaid:');
     // An imported register of years may owe many: the oldest few, and how many more.
-    for (const o of s.sharesOwed.slice(0, OWED_SHOWN)) lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
+    for (const o of s.sharesOwed.slice(0, OWED_SHOWN))
+      lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
     if (s.sharesOwed.length > OWED_SHOWN) lines.push(`  … and ${s.sharesOwed.length - OWED_SHOWN} more (coop status --json lists every one)`);
     lines.push('  record each payment with coop shares repay <number> --date <date>');
   }

@@ -34,7 +34,11 @@ describe('shares owed, derived from the ledger', () => {
     },
     {
       name: 'a payment settles what was owed',
-      events: [...FOUNDERS, { date: '2024-05-01', type: 'leave', member: 2, reason: 'resigned', repaid: 1 }, { date: '2024-06-01', type: 'repay-shares', member: 2, pence: 100, payee: 'member' }],
+      events: [
+        ...FOUNDERS,
+        { date: '2024-05-01', type: 'leave', member: 2, reason: 'resigned', repaid: 1 },
+        { date: '2024-06-01', type: 'repay-shares', member: 2, pence: 100, payee: 'member' },
+      ],
       owed: [],
     },
     {
@@ -115,7 +119,10 @@ describe('vacant offices and a board below its minimum', () => {
       name: 'the secretary leaves the office: vacant, and the board is two',
       style: 'elected-rotation',
       events: [...FOUNDERS, ...OFFICERS, { date: '2024-06-01', type: 'retire', member: 2, role: 'secretary' }],
-      warnings: [/office of secretary is vacant since 2024-06-01 \(member 2 left the office\): .*coop officer appoint <number> --role secretary/, /board has 2 members, fewer than the rules' minimum of 3/],
+      warnings: [
+        /office of secretary is vacant since 2024-06-01 \(member 2 left the office\): .*coop officer appoint <number> --role secretary/,
+        /board has 2 members, fewer than the rules' minimum of 3/,
+      ],
     },
     {
       name: 'every member on the board: two members left is too few',

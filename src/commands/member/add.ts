@@ -20,7 +20,17 @@ export async function memberAdd(name: string, opts: MemberAddOptions): Promise<v
   const { cwd = process.cwd(), json, ...input } = opts;
   const r = await addMember(cwd, { ...input, name });
   if (json) {
-    printJson({ number: r.number, name: r.name, joined: r.joined, shares: r.shares, contacts: r.contacts, notices: r.notices, noticesSince: r.noticesSince, former: r.former, commit: r.commit });
+    printJson({
+      number: r.number,
+      name: r.name,
+      joined: r.joined,
+      shares: r.shares,
+      contacts: r.contacts,
+      notices: r.notices,
+      noticesSince: r.noticesSince,
+      former: r.former,
+      commit: r.commit,
+    });
     return;
   }
   const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';

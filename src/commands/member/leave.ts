@@ -31,7 +31,8 @@ export async function memberLeave(number: string, opts: MemberLeaveOptions): Pro
 function settlement(r: MemberLeft): string[] {
   const money = (p: number) => formatPounds(p, { pence: true });
   const out: string[] = [];
-  if (r.cancelled > 0) out.push(`Their ${plural(r.cancelled, 'share')} ${r.cancelled === 1 ? 'is' : 'are'} cancelled: the rules make shares non-withdrawable, so nothing is paid for them.`);
+  if (r.cancelled > 0)
+    out.push(`Their ${plural(r.cancelled, 'share')} ${r.cancelled === 1 ? 'is' : 'are'} cancelled: the rules make shares non-withdrawable, so nothing is paid for them.`);
   const property = r.propertyPence > 0 ? ` They also hold ${money(r.propertyPence)} in loans or deposits (coop member show ${r.number}).` : '';
   // A death leaves something to settle only where there are shares owed, other property, or a nominee.
   if (r.reason === 'deceased' && (r.owed || r.propertyPence > 0 || r.nominee)) {
@@ -44,6 +45,7 @@ function settlement(r: MemberLeft): string[] {
       out.push(`No nominee was recorded, so ${whose} goes to their ${r.representatives}, once the board has the proof it needs.${property}`);
     }
   } else if (property) out.push(property.trim());
-  if (r.owed) out.push(`${plural(r.owed.shares, 'share')} (${money(r.owed.pence)}) to be repaid: record the payment when it is made, with coop shares repay ${r.number} --date <date>.`);
+  if (r.owed)
+    out.push(`${plural(r.owed.shares, 'share')} (${money(r.owed.pence)}) to be repaid: record the payment when it is made, with coop shares repay ${r.number} --date <date>.`);
   return out;
 }

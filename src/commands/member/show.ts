@@ -21,7 +21,9 @@ export async function memberShow(number: string, opts: MemberShowOptions): Promi
     ...(m.left ? [`  Left:    ${m.left} (${m.leftReason})`] : []),
     `  Shares:  ${m.shares}`,
     ...(m.sharesOwed
-      ? [`  Owed:    ${m.sharesOwed.shares} share${m.sharesOwed.shares === 1 ? '' : 's'} (${pounds(m.sharesOwed.pence)}) since ${m.sharesOwed.since}, to be repaid ${payeeWords(m.sharesOwed.payee, m.sharesOwed.nominee)}`]
+      ? [
+          `  Owed:    ${m.sharesOwed.shares} share${m.sharesOwed.shares === 1 ? '' : 's'} (${pounds(m.sharesOwed.pence)}) since ${m.sharesOwed.since}, to be repaid ${payeeWords(m.sharesOwed.payee, m.sharesOwed.nominee)}`,
+        ]
       : []),
     ...(m.nominee ? [`  Nominee: ${m.nominee}`] : []),
     `  Notices: ${m.notices === 'email' ? `by email (consent given ${m.noticesSince})` : 'by post'}`,
