@@ -112,9 +112,10 @@ Every command that reads takes --json. Run coop <command> --help for its options
   member
     .command('leave')
     .argument('<number>', 'membership number')
-    .description('record that a member has left (withdrawable shares are repaid)')
+    .description('record that a member has left (withdrawable shares are owed to them until coop shares repay)')
     .requiredOption('--date <date>', 'date the membership ended')
     .addOption(new Option('--reason <reason>', 'why').choices(['resigned', 'expelled', 'deceased', 'ineligible', 'other']).makeOptionMandatory())
+    .option('--nominee <name>', 'for a member who died: the person they nominated to receive their shares and property (2014 Act s.37)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/member/leave.js')).memberLeave as Action));
@@ -195,7 +196,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .command(verb)
       .argument('<number>', 'membership number')
       .argument('<count>', 'number of shares')
-      .description(verb === 'issue' ? 'issue shares to a member' : 'repay (withdraw) a member’s shares')
+      .description(verb === 'issue' ? 'issue shares to a member' : 'withdraw a member’s shares: the group owes them until shares repay records the payment')
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
@@ -211,6 +212,23 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/shares.js')).sharesTransfer as Action));
+  // Shares withdrawn or given up on leaving are owed until paid for (issue 18, item 7).
+  shares
+    .command('repay')
+    .argument('<number>', 'membership number of the member (or former member) owed for shares')
+    .description('record that the group paid for shares withdrawn or given up on leaving')
+    .option('--date <date>', 'date of the payment (default: today)')
+    .option('--amount <pounds>', 'the amount paid, when the board pays less than the shares’ nominal value, as the rules allow')
+    .addOption(
+      new Option('--to <whom>', 'who was paid (default: the member; for a member who died, their nominee or else their representatives)').choices([
+        'member',
+        'nominee',
+        'representatives',
+      ]),
+    )
+    .option('--no-commit', 'write the change but do not commit it')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/shares.js')).sharesRepay as Action));
 
   const officer = program.command('officer').description('the register of officers');
   for (const verb of ['appoint', 'leave'] as const) {

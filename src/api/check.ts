@@ -9,6 +9,9 @@ import type { ContactField } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
+import { vacancyWarnings } from '../core/board/vacancies.js';
+import { formatPounds } from '../core/numbers.js';
+import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
@@ -30,6 +33,8 @@ export interface CheckResult {
   problems: Located[];
   /** Things worth knowing that are not problems (present only when there are some). */
   notes?: string[];
+  /** Things to put right that do not make the files wrong: a vacant secretary, a board too small (present only when there are some). */
+  warnings?: string[];
 }
 
 const FIELD_WORDS: Record<ContactField, string> = { email: 'email address', address: 'postal address', phone: 'phone number' };
@@ -178,7 +183,21 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   }
   const foundingDay = parsed?.params?.group.founded;
   const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
-  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}) };
+  const params = parsed?.params;
+  const warnings = params ? vacancyWarnings(params, state) : [];
+  if (params?.shares) notes.push(...owedNotes(sharesOwed(state, params.shares.nominalPence)));
+  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** Money owed for shares is not an error, but a debt the group should see until it is paid. */
+function owedNotes(owed: OwedShares[]): string[] {
+  if (owed.length === 0) return [];
+  const total = owed.reduce((sum, o) => sum + o.pence, 0);
+  const oldest = owed[0]!;
+  const who = owed.length === 1 ? `member ${oldest.member} (${oldest.name}) is` : `${owed.length} members or former members are`;
+  return [
+    `${who} owed ${formatPounds(total, { pence: true })} for shares withdrawn or given up on leaving, the oldest since ${oldest.since} (coop status lists them): record each payment with coop shares repay <number> --date <date>.`,
+  ];
 }
 
 /** Founding papers are often drafted before the meeting: the register then starts on its day. */

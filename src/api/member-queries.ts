@@ -6,6 +6,7 @@ import type { IsoDate } from '../core/dates.js';
 import { deriveState, memberHistory } from '../core/ledger/derive.js';
 import type { EventType, LeaveReason, NoticeMethod } from '../core/ledger/events.js';
 import { describeForMember } from '../core/register/history.js';
+import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { parseAsOf, registerDay, parseMemberNumber } from '../core/register/input.js';
 import { readContacts } from '../io/contacts-store.js';
 import { memberAdmissions, openGroup, type CommonOptions } from './group.js';
@@ -51,6 +52,10 @@ export interface MemberDetails extends MemberRow {
   /** True when this copy has no private store (a fresh clone): `contact` is then empty for want of it. */
   contactsMissing: boolean;
   history: { date: IsoDate; type: EventType; text: string }[];
+  /** Shares withdrawn or given up on leaving, not yet paid for; null when nothing is owed. */
+  sharesOwed: OwedShares | null;
+  /** For a member who died, the nominee recorded (2014 Act s.37), or null. */
+  nominee: string | null;
 }
 
 export async function showMember(cwd: string, memberNumber: number | string, options: CommonOptions = {}): Promise<MemberDetails> {
@@ -73,5 +78,7 @@ export async function showMember(cwd: string, memberNumber: number | string, opt
     contact: contacts.get(number) ?? {},
     contactsMissing: missing,
     history: memberHistory(group.events, number).map((e) => ({ date: e.date, type: e.type, text: describeForMember(e, number) })),
+    sharesOwed: sharesOwed(state, group.params.shares?.nominalPence ?? 0).find((o) => o.member === number) ?? null,
+    nominee: state.nominees.get(number) ?? null,
   };
 }

@@ -4,8 +4,10 @@ import { UsageError, UserError } from '../errors.js';
 import type { ContactField, ContactLine } from '../core/contacts.js';
 import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
-import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod } from '../core/ledger/events.js';
+import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod, type SharePayee } from '../core/ledger/events.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
+import { placeContext } from '../core/documents/place.js';
+import { isSociety } from '../core/law.js';
 import { readContacts } from '../io/contacts-store.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
@@ -43,6 +45,17 @@ export interface AddedMember {
   notices: NoticeMethod;
   /** The date of the consent to email; null when notices go by post. */
   noticesSince: IsoDate | null;
+  /** Former members with the same name, email or phone: a person rejoining keeps a new number. */
+  former: FormerMember[];
+}
+
+export interface FormerMember {
+  number: number;
+  name: string;
+  left: IsoDate;
+  reason: LeaveReason;
+  /** What matched: the name, or a stored contact detail (never shown). */
+  match: 'name' | 'email' | 'phone';
 }
 
 /** Checks contact details and turns them into a store line; undefined when none were given. */
@@ -97,19 +110,52 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
       noticesSince = input.noticesDate === undefined ? joined : parseEventDate(input.noticesDate, 'date of consent to notices by email', group);
       events.push({ date: noticesSince, type: 'notices', member: number, method: 'email' });
     }
+    const former = formerMembers(group, name, contact);
     return {
       events,
       contacts: contact ? [contact] : [],
       message: commitMessages.admit(number, name),
       refusal: `Cannot admit ${name}`,
-      result: () => ({ number, name, joined, shares, contacts: contactFields(contact), notices, noticesSince }),
+      result: () => ({ number, name, joined, shares, contacts: contactFields(contact), notices, noticesSince, former }),
     };
   });
+}
+
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+const phoneKey = (phone: string) => phone.replace(/[^\d+]/g, '').replace(/^\+44/, '0');
+
+/**
+ * Former members a new admission may be: the same name, or the same email or phone on record.
+ * The register is a ledger, so a person who rejoins gets a new number and the old one keeps its
+ * history; this is only to tell the secretary, who may want to check the rules on rejoining.
+ */
+function formerMembers(group: GroupContext, name: string, contact: ContactLine | undefined): FormerMember[] {
+  const names = new Map<number, string>();
+  const left = new Map<number, { date: IsoDate; reason: LeaveReason }>();
+  for (const e of group.events) {
+    if (e.type === 'admit' || e.type === 'rename') names.set(e.member, e.name);
+    else if (e.type === 'leave') left.set(e.member, { date: e.date, reason: e.reason });
+  }
+  if (left.size === 0) return [];
+  const key = nameKey(name);
+  const email = typeof contact?.email === 'string' ? contact.email.toLowerCase() : undefined;
+  const phone = typeof contact?.phone === 'string' ? phoneKey(contact.phone) : undefined;
+  const stored = email || phone ? readContacts(group.root, memberAdmissions(group)).contacts : undefined;
+  const out: FormerMember[] = [];
+  for (const [number, l] of left) {
+    const was = names.get(number) ?? '';
+    const c = stored?.get(number);
+    const match = nameKey(was) === key ? 'name' : email && c?.email?.toLowerCase() === email ? 'email' : phone && c?.phone && phoneKey(c.phone) === phone ? 'phone' : undefined;
+    if (match) out.push({ number, name: was, left: l.date, reason: l.reason, match });
+  }
+  return out.sort((a, b) => a.number - b.number);
 }
 
 export interface LeaveInput extends WriteOptions {
   date: string;
   reason: LeaveReason | string;
+  /** For a member who died: the person they nominated (2014 Act s.37), from the book of nominations. */
+  nominee?: string;
 }
 
 export interface MemberLeft {
@@ -121,12 +167,26 @@ export interface MemberLeft {
   repaid: number;
   /** Offices the member held, which end with the membership. */
   officesEnded: string[];
+  /** Shares cancelled on a death where the rules make them non-withdrawable (nothing is owed for them). */
+  cancelled: number;
+  /** What is owed for the shares given up, and to whom; null when nothing is. */
+  owed: { shares: number; pence: number; payee: SharePayee; nominee: string | null } | null;
+  /** The nominee recorded for a member who died, or null. */
+  nominee: string | null;
+  /** Loans and deposits the member still holds, in pence: repaid as the rules say (coop member repay). */
+  propertyPence: number;
+  /** What the law where the group is calls those who act for someone who died: "personal representatives", "executors". */
+  representatives: string;
 }
 
 export async function leaveMember(cwd: string, memberNumber: number | string, input: LeaveInput): Promise<MemberLeft & Recorded> {
   const number = parseMemberNumber(memberNumber);
   const reason = input.reason as LeaveReason;
   if (!LEAVE_REASONS.includes(reason)) throw new UsageError(`The reason "${input.reason}" is not one coop knows: use one of ${LEAVE_REASONS.join(', ')}.`);
+  if (input.nominee !== undefined && reason !== 'deceased') {
+    throw new UsageError('--nominee is the person a member who died nominated to receive their property (2014 Act s.37): give it with --reason deceased.');
+  }
+  const nominee = input.nominee === undefined ? null : cleanName(input.nominee);
   return recordChange(cwd, input, (group) => {
     const date = parseEventDate(input.date, 'date of leaving', group);
     if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
@@ -134,9 +194,18 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     const m = state.members.get(number);
     if (!m) throw new UserError(`Member ${number} had not been admitted by ${date}, so cannot have left then.`);
     if (m.left !== null) throw new UserError(`Member ${number} (${m.name}) already left on ${m.left}.`);
+    if (nominee && !isSociety(group.params.group.form)) {
+      throw new UsageError(
+        `A nomination under the 2014 Act s.37 is made to a registered society; this group is a ${group.params.group.form}: leave out --nominee. Nothing was changed.`,
+      );
+    }
     const rules = group.params.shares;
     let repaid = 0;
-    if (rules && m.shares > 0) {
+    let cancelled = 0;
+    if (rules && m.shares > 0 && !rules.withdrawable && reason === 'deceased') {
+      // The dead cannot transfer: the rules' clause on death cancels non-withdrawable shares.
+      cancelled = m.shares;
+    } else if (rules && m.shares > 0) {
       if (!rules.withdrawable) {
         throw new UserError(
           `Member ${number} (${m.name}) holds ${plural(m.shares, 'share')}, which the rules make non-withdrawable, so they cannot simply be repaid. ` +
@@ -149,11 +218,28 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
       repaid = m.shares;
     }
     const officesEnded = state.officers.filter((t) => t.member === number && t.to === null).map((t) => t.role);
+    const events: NewEvent[] = [{ date, type: 'leave', member: number, reason, repaid }];
+    if (nominee) events.push({ date, type: 'nominee', member: number, name: nominee });
+    const payee: SharePayee = reason !== 'deceased' ? 'member' : nominee ? 'nominee' : 'representatives';
+    const owed = repaid > 0 ? { shares: repaid, pence: repaid * (rules?.nominalPence ?? 0), payee, nominee } : null;
+    const held = state.property.get(number);
     return {
-      events: [{ date, type: 'leave', member: number, reason, repaid }],
+      events,
       message: commitMessages.leave(number, reason),
       refusal: `Cannot record that member ${number} left`,
-      result: () => ({ number, name: m.name, left: date, reason, repaid, officesEnded }),
+      result: () => ({
+        number,
+        name: m.name,
+        left: date,
+        reason,
+        repaid,
+        officesEnded,
+        cancelled,
+        owed,
+        nominee,
+        propertyPence: held ? held.loan + held.deposit : 0,
+        representatives: placeContext(group.params.group.form, group.params.group.jurisdiction).deceasedRepresentatives,
+      }),
     };
   });
 }

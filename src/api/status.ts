@@ -3,6 +3,8 @@
 
 import type { IsoDate } from '../core/dates.js';
 import { currentMembers, currentOfficers, deriveState, sharesIssued } from '../core/ledger/derive.js';
+import { vacancyWarnings } from '../core/board/vacancies.js';
+import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { heldAgmDates } from '../core/meetings/record.js';
 import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
@@ -37,6 +39,10 @@ export interface GroupStatus {
   registerProblems: number;
   /** Amendments under way (a company's filing deadline among them) and template upgrades. */
   rules: RulesNotice[];
+  /** Shares withdrawn or given up on leaving and not yet paid for, oldest first. */
+  sharesOwed: OwedShares[];
+  /** A vacant secretary, a board below the rules' minimum: each with what to do. */
+  warnings: string[];
 }
 
 export async function groupStatus(cwd: string, options: CommonOptions = {}): Promise<GroupStatus> {
@@ -79,5 +85,7 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     registered: record.registered,
     registerProblems: problems.length,
     rules: await rulesStatus(group.root, params, today),
+    sharesOwed: sharesOwed(state, params.shares?.nominalPence ?? 0),
+    warnings: vacancyWarnings(params, state),
   };
 }

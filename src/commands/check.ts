@@ -21,6 +21,7 @@ export async function checkCommand(opts: CheckOptions): Promise<void> {
     return;
   }
   for (const note of result.notes ?? []) print(`Note: ${note}`);
+  for (const warning of result.warnings ?? []) print(`Warning: ${warning}.`);
   if (!result.ok) {
     const n = result.problems.length;
     const shown = opts.all ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN);

@@ -2,12 +2,15 @@ import { groupStatus } from '../api/status.js';
 import { longDate } from '../core/dates.js';
 import { hasShares } from '../core/law.js';
 import { pounds } from '../core/register/statutory-register.js';
+import { payeeWords } from '../core/register/shares-owed.js';
 import { print, printJson } from '../io/output.js';
 
 export interface StatusOptions {
   cwd?: string;
   json?: boolean;
 }
+
+const OWED_SHOWN = 10;
 
 export async function statusCommand(opts: StatusOptions): Promise<void> {
   const s = await groupStatus(opts.cwd ?? process.cwd());
@@ -29,6 +32,15 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
   lines.push('', 'Officers:');
   if (s.officers.length === 0) lines.push('  none recorded: appoint with coop officer appoint <number> --role secretary');
   for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
+  for (const w of s.warnings) lines.push(`  Warning: ${w}.`);
+  if (s.sharesOwed.length > 0) {
+    lines.push('', 'Shares to be repaid:');
+    // An imported register of years may owe many: the oldest few, and how many more.
+    for (const o of s.sharesOwed.slice(0, OWED_SHOWN))
+      lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
+    if (s.sharesOwed.length > OWED_SHOWN) lines.push(`  … and ${s.sharesOwed.length - OWED_SHOWN} more (coop status --json lists every one)`);
+    lines.push('  record each payment with coop shares repay <number> --date <date>');
+  }
   lines.push('', 'Next deadlines:');
   for (const d of s.deadlines) lines.push(`  ${d.due}  ${d.what}${d.overdue ? ' — OVERDUE' : ''}`, `              ${d.reason}`);
   // Amendments and template upgrades: their own block, beside the statutory deadlines.

@@ -264,6 +264,13 @@ export const CIC_OBJECTS_SOURCE = 'Companies (Audit, Investigations and Communit
  */
 export const NOMINATION_MAX_PENCE = 5_000_00;
 export const NOMINATION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 37';
+/**
+ * On a member's death (2014 Act ss.37 to 40): property nominated under s.37 goes to the nominee,
+ * up to NOMINATION_MAX_PENCE (s.37(4) [V]); the society transfers it or pays its value once it
+ * has proof of the death (s.39) [S]; anything else goes to the personal representatives (in
+ * Scotland, executors), or, where small and not nominated, to those who appear entitled (s.40) [S].
+ */
+export const DEATH_PROPERTY_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, sections 37 to 40';
 /** s.37(3) [V], in the Act's order. */
 export const NOMINATION_OFFICER_RELATIVES = ['spouse', 'civil partner', 'parent', 'child', 'brother', 'sister', 'nephew', 'niece'] as const;
 

@@ -1,4 +1,4 @@
-import { addMember } from '../../api/members.js';
+import { addMember, type FormerMember } from '../../api/members.js';
 import { plural } from '../../core/register/messages.js';
 import { committedNote, note, print, printJson } from '../../io/output.js';
 
@@ -20,12 +20,34 @@ export async function memberAdd(name: string, opts: MemberAddOptions): Promise<v
   const { cwd = process.cwd(), json, ...input } = opts;
   const r = await addMember(cwd, { ...input, name });
   if (json) {
-    printJson({ number: r.number, name: r.name, joined: r.joined, shares: r.shares, contacts: r.contacts, notices: r.notices, noticesSince: r.noticesSince, commit: r.commit });
+    printJson({
+      number: r.number,
+      name: r.name,
+      joined: r.joined,
+      shares: r.shares,
+      contacts: r.contacts,
+      notices: r.notices,
+      noticesSince: r.noticesSince,
+      former: r.former,
+      commit: r.commit,
+    });
     return;
   }
   const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';
   const kept = r.contacts.length > 0 ? ` Contact details (${r.contacts.join(', ')}) kept privately in private/contacts.jsonl.` : '';
   const notices = r.notices === 'email' ? ` Notices by email (consent given ${r.noticesSince}).` : '';
   note(`Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
+  for (const f of r.former) note(rejoiningNote(r.number, f));
   print(String(r.number));
+}
+
+const MATCH_WORDS: Record<FormerMember['match'], string> = { name: 'the same name', email: 'the same email address', phone: 'the same phone number' };
+
+/** A note, not a refusal: people rejoin, and the register keeps their old number with its history. */
+function rejoiningNote(number: number, f: FormerMember): string {
+  const expelled = f.reason === 'expelled' ? " They were expelled: check the rules' conditions for an expelled person rejoining were met." : '';
+  return (
+    `Note: former member ${f.number} (${f.name}, left ${f.left}, ${f.reason}) has ${MATCH_WORDS[f.match]}. If this is them rejoining, their former number was ${f.number}; ` +
+    `they are member ${number} now, because membership numbers are never reused and member ${f.number}'s history stays as it was.${expelled}`
+  );
 }

@@ -1,5 +1,7 @@
 import { showMember } from '../../api/member-queries.js';
 import { MISSING_STORE_NOTE } from '../../io/contacts-store.js';
+import { payeeWords } from '../../core/register/shares-owed.js';
+import { pounds } from '../../core/register/statutory-register.js';
 import { print, printJson } from '../../io/output.js';
 
 export interface MemberShowOptions {
@@ -18,6 +20,12 @@ export async function memberShow(number: string, opts: MemberShowOptions): Promi
     `  Joined:  ${m.joined}`,
     ...(m.left ? [`  Left:    ${m.left} (${m.leftReason})`] : []),
     `  Shares:  ${m.shares}`,
+    ...(m.sharesOwed
+      ? [
+          `  Owed:    ${m.sharesOwed.shares} share${m.sharesOwed.shares === 1 ? '' : 's'} (${pounds(m.sharesOwed.pence)}) since ${m.sharesOwed.since}, to be repaid ${payeeWords(m.sharesOwed.payee, m.sharesOwed.nominee)}`,
+        ]
+      : []),
+    ...(m.nominee ? [`  Nominee: ${m.nominee}`] : []),
     `  Notices: ${m.notices === 'email' ? `by email (consent given ${m.noticesSince})` : 'by post'}`,
   ];
   for (const o of m.offices) lines.push(`  Office:  ${o.role} from ${o.from}${o.to ? ` to ${o.to}` : ''}`);

@@ -37,6 +37,17 @@ export interface RegisterState {
   lastSeq: number;
   /** Loans and deposits each member holds in the group, in pence (only members who have any). */
   property: Map<number, MemberProperty>;
+  /** Shares withdrawn or given up on leaving and not yet paid for (only members owed some). */
+  sharesOwed: Map<number, SharesOwed>;
+  /** The nominee (2014 Act s.37) recorded for a member who died, by number. */
+  nominees: Map<number, string>;
+}
+
+/** Shares a member (or, once they have died, their nominee or representatives) is owed for. */
+export interface SharesOwed {
+  shares: number;
+  /** The earliest date of the shares still owed. */
+  since: IsoDate;
 }
 
 /** Property a member holds besides shares, in pence (2014 Act s.30(2)(d)). */
@@ -126,6 +137,14 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
   const members = new Map<number, Member>();
   const officers: OfficerTerm[] = [];
   const property = new Map<number, MemberProperty>();
+  const sharesOwed = new Map<number, SharesOwed>();
+  const nominees = new Map<number, string>();
+  const owe = (member: number, shares: number, on: IsoDate) => {
+    if (shares <= 0) return;
+    const o = sharesOwed.get(member);
+    if (o) o.shares += shares;
+    else sharesOwed.set(member, { shares, since: on });
+  };
   const problems: LedgerProblem[] = [];
   let maxNumber = 0;
   let lastSeq = 0;
@@ -205,9 +224,12 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
         if (!m) break;
         if (shareRules?.withdrawable) {
           if (e.repaid !== m.shares) problem(e, `member ${m.number} held ${m.shares} shares on leaving but ${e.repaid} were repaid`);
-        } else if (m.shares > 0) {
+        } else if (m.shares > 0 && e.reason !== 'deceased') {
+          // A member who dies cannot transfer: the rules cancel non-withdrawable shares then.
           problem(e, `member ${m.number} still holds ${m.shares} shares, which are not withdrawable: transfer them before the member leaves`);
         }
+        // "repaid" is what the member gave up to be paid for: owed until a repay-shares event.
+        owe(m.number, e.repaid, e.date);
         m.shares = 0;
         m.left = e.date;
         m.leftReason = e.reason;
@@ -232,6 +254,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
         if (!m) break;
         if (rules && shareRules && !shareRules.withdrawable) problem(e, 'withdraws shares, but the rules make shares non-withdrawable');
         if (e.shares > m.shares) problem(e, `member ${m.number} holds ${m.shares} shares and cannot withdraw ${e.shares}`);
+        owe(m.number, Math.min(e.shares, m.shares), e.date);
         m.shares = Math.max(0, m.shares - e.shares);
         checkHolding(e, m, m.shares);
         break;
@@ -317,6 +340,19 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
         property.set(e.member, held);
         break;
       }
+      case 'repay-shares': {
+        if (!members.has(e.member)) problem(e, `paying for shares: member ${e.member} has not been admitted by ${e.date}`);
+        else if (!sharesOwed.has(e.member)) problem(e, `paying for shares: member ${e.member} is owed nothing for shares on ${e.date}`);
+        sharesOwed.delete(e.member);
+        break;
+      }
+      case 'nominee': {
+        const m = members.get(e.member);
+        if (!m) problem(e, `recording a nominee: member ${e.member} has not been admitted by ${e.date}`);
+        else if (m.leftReason !== 'deceased') problem(e, `recording a nominee: member ${e.member} is not recorded as having died`);
+        nominees.set(e.member, e.name);
+        break;
+      }
       case 'forget': {
         const m = members.get(e.member);
         if (!m) problem(e, `erasing contact details: member ${e.member} has not been admitted by ${e.date}`);
@@ -325,7 +361,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
       }
     }
   }
-  return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq, property }, problems };
+  return { state: { members, officers, nextNumber: maxNumber + 1, lastSeq, property, sharesOwed, nominees }, problems };
 }
 
 /** The ledger roles that are seats on the board (core/board/rules.ts), elected or co-opted. */

@@ -114,6 +114,28 @@ export interface ForgetEvent extends Base {
   member: number;
 }
 
+// Members' lives (issue 18, item 7): shares owed until repaid, and a deceased member's nominee.
+/** Who was paid for a member's shares: the member, or for a member who died their nominee or personal representatives. */
+export const SHARE_PAYEES = ['member', 'nominee', 'representatives'] as const;
+export type SharePayee = (typeof SHARE_PAYEES)[number];
+/**
+ * The group paid what it owed for shares withdrawn or given up on leaving: `pence` paid to
+ * `payee`. It settles every share owed to the member on its date (the rules may let the board
+ * pay less than their nominal value, so the amount is recorded as paid).
+ */
+export interface RepaySharesEvent extends Base {
+  type: 'repay-shares';
+  member: number;
+  pence: number;
+  payee: SharePayee;
+}
+/** A member who died had nominated `name` to receive their property in the society (2014 Act s.37). */
+export interface NomineeEvent extends Base {
+  type: 'nominee';
+  member: number;
+  name: string;
+}
+
 export type LedgerEvent =
   | AdmitEvent
   | LeaveEvent
@@ -128,7 +150,9 @@ export type LedgerEvent =
   | FiledEvent
   | LendEvent
   | RepayEvent
-  | ForgetEvent;
+  | ForgetEvent
+  | RepaySharesEvent
+  | NomineeEvent;
 
 export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
@@ -171,9 +195,11 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   lend: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
   repay: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
   forget: { member: isNumber },
+  'repay-shares': { member: isNumber, pence: isNumber, payee: (v) => (SHARE_PAYEES as readonly unknown[]).includes(v) },
+  nominee: { member: isNumber, name: isName },
 };
 
-const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind']);
+const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind', 'payee']);
 
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
@@ -190,6 +216,7 @@ const FIELD_HINT: Record<string, string> = {
   period: 'a date, YYYY-MM-DD',
   kind: `one of ${PROPERTY_KINDS.join(', ')}`,
   pence: 'an amount in pence (a whole number from 1)',
+  payee: `one of ${SHARE_PAYEES.join(', ')}`,
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
@@ -211,6 +238,8 @@ const MAKERS: Record<EventType, EventMaker> = {
   lend: (seq, date, member, kind, pence) => ({ seq, date, type: 'lend', member, kind, pence }),
   repay: (seq, date, member, kind, pence) => ({ seq, date, type: 'repay', member, kind, pence }),
   forget: (seq, date, member) => ({ seq, date, type: 'forget', member }),
+  'repay-shares': (seq, date, member, pence, payee) => ({ seq, date, type: 'repay-shares', member, pence, payee }),
+  nominee: (seq, date, member, name) => ({ seq, date, type: 'nominee', member, name }),
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */
