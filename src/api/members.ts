@@ -11,6 +11,7 @@ import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
 import { recordChange, type Recorded } from './record.js';
+import { checkExpulsion, type ExpulsionDecision } from './expulsion.js';
 
 export interface ContactInput {
   email?: string;
@@ -110,6 +111,8 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
 export interface LeaveInput extends WriteOptions {
   date: string;
   reason: LeaveReason | string;
+  /** For an expulsion: the special resolution that decided it, "MEETING:RESOLUTION" (api/expulsion.ts). */
+  decision?: string;
 }
 
 export interface MemberLeft {
@@ -121,6 +124,8 @@ export interface MemberLeft {
   repaid: number;
   /** Offices the member held, which end with the membership. */
   officesEnded: string[];
+  /** For an expulsion: the meeting and resolution that decided it, and a warning when its words do not name the member. */
+  decision?: ExpulsionDecision;
 }
 
 export async function leaveMember(cwd: string, memberNumber: number | string, input: LeaveInput): Promise<MemberLeft & Recorded> {
@@ -134,6 +139,8 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     const m = state.members.get(number);
     if (!m) throw new UserError(`Member ${number} had not been admitted by ${date}, so cannot have left then.`);
     if (m.left !== null) throw new UserError(`Member ${number} (${m.name}) already left on ${m.left}.`);
+    if (reason !== 'expelled' && input.decision !== undefined) throw new UsageError('--decision names the resolution that expelled a member: it goes with --reason expelled.');
+    const decision = reason === 'expelled' ? checkExpulsion(group.root, { number, name: m.name }, date, input.decision) : undefined;
     const rules = group.params.shares;
     let repaid = 0;
     if (rules && m.shares > 0) {
@@ -151,9 +158,9 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     const officesEnded = state.officers.filter((t) => t.member === number && t.to === null).map((t) => t.role);
     return {
       events: [{ date, type: 'leave', member: number, reason, repaid }],
-      message: commitMessages.leave(number, reason),
+      message: `${commitMessages.leave(number, reason)}${decision ? ` by resolution ${decision.decision}` : ''}`,
       refusal: `Cannot record that member ${number} left`,
-      result: () => ({ number, name: m.name, left: date, reason, repaid, officesEnded }),
+      result: () => ({ number, name: m.name, left: date, reason, repaid, officesEnded, ...(decision ? { decision } : {}) }),
     };
   });
 }

@@ -10,6 +10,7 @@ import type { AssessedAttendance, Outcome, QuorumDecision } from './counting.js'
 import { retiringByRotation, type Voter } from './entitled.js';
 import { clearDaysBetween } from './notice.js';
 import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
+import { specialBusinessNotes } from './special-business.js';
 
 export interface PaperInput {
   params: CoopParams;
@@ -51,6 +52,8 @@ export interface PaperContext {
   capitalChair: string;
   voters: { number: number; name: string; offices: string; notice: string }[];
   keepYears: number;
+  /** What the law requires of resolutions it treats specially (special-business.ts), one paragraph each. */
+  specialBusiness: string[];
 }
 
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
@@ -156,6 +159,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
     voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', '), notice: serviceOf.get(v.number) ?? '' })),
     keepYears,
+    specialBusiness: specialBusinessNotes(record.resolutions, record.date),
   };
 }
 
