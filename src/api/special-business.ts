@@ -81,7 +81,9 @@ export function specialBusinessResolutions(root: string, params: CoopParams, reg
   ] as const) {
     if (text === undefined) continue;
     if (!isSociety(form)) {
-      throw new UserError(`${flag} is a registered society's special resolution (${kind === 'merger' ? MERGER_SOURCE : CONVERSION_SOURCE}); this group is a ${form}. Nothing was changed.`);
+      throw new UserError(
+        `${flag} is a registered society's special resolution (${kind === 'merger' ? MERGER_SOURCE : CONVERSION_SOURCE}); this group is a ${form}. Nothing was changed.`,
+      );
     }
     out.push({ kind, text });
   }
@@ -90,7 +92,8 @@ export function specialBusinessResolutions(root: string, params: CoopParams, reg
 }
 
 function confirmingResolutions(root: string, params: CoopParams, ref: string, when: MeetingDates): ResolutionArg[] {
-  if (!isSociety(params.group.form)) throw new UserError(`--confirm confirms a registered society's special resolution (${MERGER_SOURCE} or 113); this group is a ${params.group.form}. Nothing was changed.`);
+  if (!isSociety(params.group.form))
+    throw new UserError(`--confirm confirms a registered society's special resolution (${MERGER_SOURCE} or 113); this group is a ${params.group.form}. Nothing was changed.`);
   const found = findMeeting(readMeetings(root), ref);
   if (typeof found === 'string') throw new UserError(`--confirm: ${found}`);
   const first: MeetingRecord = found;
@@ -100,9 +103,7 @@ function confirmingResolutions(root: string, params: CoopParams, ref: string, wh
   }
   for (const r of twoMeeting) if (isTwoMeetingKind(r.kind)) checkConfirmationDate(first.date, when.date, r.kind);
   // Once the first meeting is closed, only what reached its majority there can be confirmed.
-  const open = first.closed
-    ? twoMeeting.filter((r) => first.outcome?.resolutions.find((o) => o.number === r.number)?.firstStage === true)
-    : twoMeeting;
+  const open = first.closed ? twoMeeting.filter((r) => first.outcome?.resolutions.find((o) => o.number === r.number)?.firstStage === true) : twoMeeting;
   if (open.length === 0) {
     throw new UserError(`Nothing to confirm: no resolution of ${first.id} reached the majority the first meeting needs, so none can be confirmed. Nothing was changed.`);
   }

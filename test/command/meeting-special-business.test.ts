@@ -157,8 +157,11 @@ describe('expelling a member', { timeout: 180_000 }, () => {
     expect(bare.exitCode).toBe(1);
     expect(bare.stderr).toContain('only with the members');
     expect(
-      (await coop(general('2025-06-20', '2025-05-01', ['--resolution', 'To thank the volunteers', '--special', 'That Dee Member (member 4) be expelled from the society']), { cwd: dir }))
-        .exitCode,
+      (
+        await coop(general('2025-06-20', '2025-05-01', ['--resolution', 'To thank the volunteers', '--special', 'That Dee Member (member 4) be expelled from the society']), {
+          cwd: dir,
+        })
+      ).exitCode,
     ).toBe(0);
     const open = await coop(['member', 'leave', '4', '--date', '2025-06-21', '--reason', 'expelled', '--decision', '2025-06-20:2'], { cwd: dir });
     expect(open.exitCode).toBe(1);

@@ -10,7 +10,17 @@ import { expulsionProblem, parseDecisionRef } from '../../src/core/meetings/expu
 import type { MeetingRecord } from '../../src/core/meetings/record.js';
 import { applyConfirmation, checkConfirmationDate, checkSpecialNotice, confirmationWindow, decideStatutory, type StatutoryKind } from '../../src/core/meetings/special-business.js';
 
-const decisions: { name: string; kind: StatutoryKind; for: number; against: number; abstain?: number; entitled?: number; passed: boolean; firstStage?: boolean; because: RegExp }[] = [
+const decisions: {
+  name: string;
+  kind: StatutoryKind;
+  for: number;
+  against: number;
+  abstain?: number;
+  entitled?: number;
+  passed: boolean;
+  firstStage?: boolean;
+  because: RegExp;
+}[] = [
   { name: 'removal: 3 to 2 is a majority', kind: 'director-removal', for: 3, against: 2, passed: true, because: /more than half/ },
   { name: 'removal: a tie is lost (no casting vote)', kind: 'director-removal', for: 2, against: 2, passed: false, because: /not passed/ },
   { name: 'removal: abstentions are not votes', kind: 'director-removal', for: 1, against: 0, abstain: 9, passed: true, because: /1 of the 1 member voting/ },
@@ -18,10 +28,38 @@ const decisions: { name: string; kind: StatutoryKind; for: number; against: numb
   { name: 'merger: just below two thirds (199 of 300) does not', kind: 'merger', for: 199, against: 101, passed: false, firstStage: false, because: /needed at least two thirds/ },
   { name: 'merger: 200 of 300 does', kind: 'merger', for: 200, against: 100, passed: false, firstStage: true, because: /confirmed by more than half/ },
   { name: 'merger: no votes, nothing', kind: 'merger', for: 0, against: 0, abstain: 4, passed: false, firstStage: false, because: /No votes were cast/ },
-  { name: 'conversion: 75% with exactly half voting reaches the first stage', kind: 'conversion', for: 15, against: 5, entitled: 40, passed: false, firstStage: true, because: /not yet passed/ },
-  { name: 'conversion: 75% with one short of half voting does not', kind: 'conversion', for: 15, against: 4, entitled: 40, passed: false, firstStage: false, because: /Only 19 of the 40/ },
+  {
+    name: 'conversion: 75% with exactly half voting reaches the first stage',
+    kind: 'conversion',
+    for: 15,
+    against: 5,
+    entitled: 40,
+    passed: false,
+    firstStage: true,
+    because: /not yet passed/,
+  },
+  {
+    name: 'conversion: 75% with one short of half voting does not',
+    kind: 'conversion',
+    for: 15,
+    against: 4,
+    entitled: 40,
+    passed: false,
+    firstStage: false,
+    because: /Only 19 of the 40/,
+  },
   { name: 'conversion: just below 75% does not', kind: 'conversion', for: 74, against: 26, entitled: 100, passed: false, firstStage: false, because: /needed at least 75%/ },
-  { name: 'conversion: abstainers do not count as voting for turnout', kind: 'conversion', for: 9, against: 0, abstain: 5, entitled: 20, passed: false, firstStage: false, because: /Only 9 of the 20/ },
+  {
+    name: 'conversion: abstainers do not count as voting for turnout',
+    kind: 'conversion',
+    for: 9,
+    against: 0,
+    abstain: 5,
+    entitled: 20,
+    passed: false,
+    firstStage: false,
+    because: /Only 9 of the 20/,
+  },
   { name: 'confirmation: more than half', kind: 'confirmation', for: 3, against: 2, passed: true, because: /so it was confirmed/ },
   { name: 'confirmation: a tie is not over half', kind: 'confirmation', for: 2, against: 2, passed: false, because: /not confirmed/ },
 ];
@@ -37,7 +75,13 @@ describe('statutory resolutions: each majority at its edge', () => {
 
 const rules: DecisionRules = { specialResolution: { num: 3, den: 4 }, castingVote: true, fallbackThreshold: { num: 2, den: 3 } };
 const viaCounting: { name: string; kind: StatutoryKind; vote: VoteRecord; quorate?: boolean; passed: boolean; because: RegExp }[] = [
-  { name: 'consensus agreed without a vote does not remove a director', kind: 'director-removal', vote: { method: 'consensus', outcome: 'agreed', standAsides: 0 }, passed: false, because: /no vote was recorded/ },
+  {
+    name: 'consensus agreed without a vote does not remove a director',
+    kind: 'director-removal',
+    vote: { method: 'consensus', outcome: 'agreed', standAsides: 0 },
+    passed: false,
+    because: /no vote was recorded/,
+  },
   {
     name: 'consensus confirmed by a vote counts the vote by the Act',
     kind: 'director-removal',
@@ -45,8 +89,21 @@ const viaCounting: { name: string; kind: StatutoryKind; vote: VoteRecord; quorat
     passed: true,
     because: /more than half/,
   },
-  { name: 'the chair’s casting vote does not break a tie on removal', kind: 'director-removal', vote: { method: 'vote', for: 2, against: 2, abstain: 0, castingVote: 'for' }, passed: false, because: /not passed/ },
-  { name: 'an inquorate meeting decides nothing', kind: 'confirmation', vote: { method: 'vote', for: 5, against: 0, abstain: 0 }, quorate: false, passed: false, because: /not quorate/ },
+  {
+    name: 'the chair’s casting vote does not break a tie on removal',
+    kind: 'director-removal',
+    vote: { method: 'vote', for: 2, against: 2, abstain: 0, castingVote: 'for' },
+    passed: false,
+    because: /not passed/,
+  },
+  {
+    name: 'an inquorate meeting decides nothing',
+    kind: 'confirmation',
+    vote: { method: 'vote', for: 5, against: 0, abstain: 0 },
+    quorate: false,
+    passed: false,
+    because: /not quorate/,
+  },
 ];
 
 describe('counting.ts sends each statutory kind to its own test', () => {
@@ -59,9 +116,23 @@ describe('counting.ts sends each statutory kind to its own test', () => {
 
 const notice: { name: string; received: string; noticeDate: string; meeting: string; ok: boolean; because?: RegExp }[] = [
   { name: 'exactly 28 clear days (received 25 May, meeting 23 June)', received: '2025-05-25', noticeDate: '2025-05-26', meeting: '2025-06-23', ok: true },
-  { name: '27 clear days is one short, naming the earliest date', received: '2025-05-25', noticeDate: '2025-05-26', meeting: '2025-06-22', ok: false, because: /27 clear days.*23 June 2025/ },
+  {
+    name: '27 clear days is one short, naming the earliest date',
+    received: '2025-05-25',
+    noticeDate: '2025-05-26',
+    meeting: '2025-06-22',
+    ok: false,
+    because: /27 clear days.*23 June 2025/,
+  },
   { name: 'received the day the notice goes out is in time for it', received: '2025-05-26', noticeDate: '2025-05-26', meeting: '2025-06-30', ok: true },
-  { name: 'received after the notice went out: refused', received: '2025-05-27', noticeDate: '2025-05-26', meeting: '2025-07-30', ok: false, because: /after the notice of the meeting/ },
+  {
+    name: 'received after the notice went out: refused',
+    received: '2025-05-27',
+    noticeDate: '2025-05-26',
+    meeting: '2025-07-30',
+    ok: false,
+    because: /after the notice of the meeting/,
+  },
   { name: 'across a month end and a clock change (received 1 March, meeting 30 March)', received: '2025-03-01', noticeDate: '2025-03-01', meeting: '2025-03-30', ok: true },
   { name: 'February in a leap year: 28 clear days from 1 February 2028 is 1 March', received: '2028-02-01', noticeDate: '2028-02-01', meeting: '2028-03-01', ok: true },
   { name: '… and 29 February is a day short', received: '2028-02-01', noticeDate: '2028-02-01', meeting: '2028-02-29', ok: false, because: /27 clear days/ },

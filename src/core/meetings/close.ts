@@ -39,7 +39,16 @@ export function planClose(meeting: MeetingRecord, entitled: ReadonlySet<number>,
     quorum: { required: quorum.required, present: quorum.present, met: quorum.met },
     resolutions: meeting.resolutions.map((r, i) => {
       const o = outcomes[i]!.outcome;
-      return { number: r.number, kind: r.kind, text: r.text, for: o.tally.for, against: o.tally.against, abstain: o.tally.abstain, passed: o.passed, ...(o.firstStage === undefined ? {} : { firstStage: o.firstStage }) };
+      return {
+        number: r.number,
+        kind: r.kind,
+        text: r.text,
+        for: o.tally.for,
+        against: o.tally.against,
+        abstain: o.tally.abstain,
+        passed: o.passed,
+        ...(o.firstStage === undefined ? {} : { firstStage: o.firstStage }),
+      };
     }),
   };
   const passed = outcome.resolutions.filter((r) => r.passed).length;

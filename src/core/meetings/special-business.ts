@@ -133,7 +133,8 @@ export interface StatutoryOutcome {
 export function decideStatutory(kind: StatutoryKind, tally: Tally, entitledToVote: number): StatutoryOutcome {
   const cast = tally.for + tally.against;
   const share = `${tally.for} of the ${cast} ${cast === 1 ? 'member' : 'members'} voting voted for`;
-  if (cast === 0) return { passed: false, reason: 'No votes were cast (abstentions are not votes), so it was not passed.', ...(isTwoMeetingKind(kind) ? { firstStage: false } : {}) };
+  if (cast === 0)
+    return { passed: false, reason: 'No votes were cast (abstentions are not votes), so it was not passed.', ...(isTwoMeetingKind(kind) ? { firstStage: false } : {}) };
   const majority = (f: Fraction, test: 'at least' | 'more than') => (test === 'at least' ? atLeast(tally.for, cast, f) : moreThan(tally.for, cast, f)) && tally.for > tally.against;
   switch (kind) {
     case 'director-removal': {
@@ -170,7 +171,11 @@ export function decideStatutory(kind: StatutoryKind, tally: Tally, entitledToVot
  * A confirming resolution passes only if the resolution it confirms reached its first-meeting
  * majority: the vote at the second meeting alone is not enough.
  */
-export function applyConfirmation(outcome: { passed: boolean; reason: string }, first: { closed: boolean; firstStage: boolean } | undefined, confirms: Confirms): { passed: boolean; reason: string } {
+export function applyConfirmation(
+  outcome: { passed: boolean; reason: string },
+  first: { closed: boolean; firstStage: boolean } | undefined,
+  confirms: Confirms,
+): { passed: boolean; reason: string } {
   const at = `resolution ${confirms.resolution} of the general meeting on ${longDate(confirms.date)}`;
   if (!first) return { passed: false, reason: `${outcome.reason} But there is no record of ${at}, so nothing was confirmed.` };
   if (!first.firstStage) return { passed: false, reason: `${outcome.reason} But ${at} did not reach the majority the first meeting needs, so there was nothing to confirm.` };
