@@ -58,10 +58,10 @@ export interface Confirms {
 
 export function statutoryLabel(kind: StatutoryKind): string {
   return {
-    'director-removal': 'Ordinary resolution to remove a director (special notice)',
-    merger: 'Special resolution (first meeting of two)',
-    conversion: 'Special resolution (first meeting of two)',
-    confirmation: 'Resolution to confirm a special resolution',
+    'director-removal': 'Ordinary resolution on special notice',
+    merger: 'Special resolution, first of two meetings',
+    conversion: 'Special resolution, first of two meetings',
+    confirmation: 'Confirming resolution',
   }[kind];
 }
 
