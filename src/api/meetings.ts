@@ -55,7 +55,14 @@ import { electionAtClose, seatRotation } from './elections.js';
 import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
 import { paramsInForce } from './rules-in-force.js';
 import { minutesBusiness, parseChair } from './meeting-minutes.js';
-import { checkSpecialBusinessFlags, firstStagesFor, specialBusinessNotesAtClose, specialBusinessResolutions, type SpecialBusinessInput } from './special-business.js';
+import {
+  checkSpecialBusinessFlags,
+  firstStagesFor,
+  specialBusinessNotesAtCall,
+  specialBusinessNotesAtClose,
+  specialBusinessResolutions,
+  type SpecialBusinessInput,
+} from './special-business.js';
 
 export type { ResolutionArg } from '../core/meetings/input.js';
 
@@ -141,6 +148,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const call = { type, date, time, place, online, noticeDate: given, byPost: Boolean(input.byPost), shortNotice: Boolean(input.shortNotice), resolutions, members };
     const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
+    notes.push(...specialBusinessNotesAtCall(special));
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
     const context = paperContext(
       { params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) },

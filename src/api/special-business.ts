@@ -4,7 +4,7 @@
 
 import { UsageError, UserError } from '../errors.js';
 import { longDate, type IsoDate } from '../core/dates.js';
-import { CONVERSION_SOURCE, DIRECTOR_REMOVAL_SOURCE, MERGER_SOURCE, isCompany, isSociety } from '../core/law.js';
+import { CONVERSION_SOURCE, DIRECTOR_PROTEST_SOURCE, DIRECTOR_REMOVAL_SOURCE, MERGER_SOURCE, isCompany, isSociety } from '../core/law.js';
 import { parseDateFlag, parseNumber, type ResolutionArg } from '../core/meetings/input.js';
 import { findMeeting, type MeetingRecord, type MeetingType } from '../core/meetings/record.js';
 import { checkConfirmationDate, checkSpecialNotice, confirmationWindow, isTwoMeetingKind } from '../core/meetings/special-business.js';
@@ -131,6 +131,11 @@ export function firstStagesFor(root: string, meeting: MeetingRecord): Map<number
     out.set(r.number, first ? { closed: true, firstStage: o?.firstStage === true } : undefined);
   }
   return out;
+}
+
+/** After calling: what the secretary must do now (s.169(1): the director gets a copy of the special notice at once). */
+export function specialBusinessNotesAtCall(added: readonly ResolutionArg[]): string[] {
+  return added.flatMap((r) => (r.director ? [`Send ${r.director.name} a copy of the special notice now, if it has not been sent (${DIRECTOR_PROTEST_SOURCE}(1)).`] : []));
 }
 
 /** After closing: what to do next about each two-meeting resolution. */

@@ -50,13 +50,14 @@ describe('removing a company director (Companies Act 2006 s.168)', { timeout: 18
       cwd: dir,
     });
     expect(ok.exitCode, String(ok.stderr)).toBe(0);
+    expect(ok.stderr).toContain('Send Ben Founder a copy of the special notice now');
     const id = '2025-06-23-general';
     const r = record(dir, id).resolutions[0];
     expect(r).toMatchObject({ number: 1, kind: 'director-removal', director: { member: 2, name: 'Ben Founder', specialNotice: '2025-05-25', representations: true } });
     const notice = paper(dir, id, 'notice.md');
     expect(notice).toContain('## Resolutions the law treats specially');
     expect(notice).toContain('Special notice of the intention to move it was received by the company on 25 May 2025, 28 clear days before the meeting');
-    expect(notice).toContain('Companies Act 2006, section 169');
+    expect(notice).toContain('Ben Founder is entitled to a copy of the special notice, to be heard on the resolution at the meeting, and to make written representations (Companies Act 2006, section 169)');
     expect(notice).toContain('Ben Founder has made written representations');
     expect(notice).toContain('That Ben Founder be removed from office as a director of the company.');
 

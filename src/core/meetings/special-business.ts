@@ -198,7 +198,7 @@ export function specialBusinessNotes(resolutions: readonly { number: number; kin
       out.push(
         `Resolution ${r.number} is to remove ${d.name} (member ${d.member}) from office as a director, by ordinary resolution at this meeting (${DIRECTOR_REMOVAL_SOURCE}; it cannot be passed as a written resolution, ${WRITTEN_RESOLUTION_EXCLUDED_SOURCE}). ` +
           `Special notice of the intention to move it was received by the company on ${longDate(d.specialNotice)}, ${clearDaysBetween(d.specialNotice, meetingDate)} clear days before the meeting (at least ${SPECIAL_NOTICE_CLEAR_DAYS} are required: ${SPECIAL_NOTICE_SOURCE}). ` +
-          `The company has sent ${d.name} a copy; ${d.name} has the right to be heard on the resolution at the meeting, and to make written representations (${DIRECTOR_PROTEST_SOURCE}).` +
+          `${d.name} is entitled to a copy of the special notice, to be heard on the resolution at the meeting, and to make written representations (${DIRECTOR_PROTEST_SOURCE}).` +
           (d.representations ? ` ${d.name} has made written representations: a copy goes with this notice to every member.` : ''),
       );
     }
