@@ -57,7 +57,9 @@ describe('removing a company director (Companies Act 2006 s.168)', { timeout: 18
     const notice = paper(dir, id, 'notice.md');
     expect(notice).toContain('## Resolutions the law treats specially');
     expect(notice).toContain('Special notice of the intention to move it was received by the company on 25 May 2025, 28 clear days before the meeting');
-    expect(notice).toContain('Ben Founder is entitled to a copy of the special notice, to be heard on the resolution at the meeting, and to make written representations (Companies Act 2006, section 169)');
+    expect(notice).toContain(
+      'Ben Founder is entitled to a copy of the special notice, to be heard on the resolution at the meeting, and to make written representations (Companies Act 2006, section 169)',
+    );
     expect(notice).toContain('Ben Founder has made written representations');
     expect(notice).toContain('That Ben Founder be removed from office as a director of the company.');
 
