@@ -116,6 +116,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .requiredOption('--date <date>', 'date the membership ended')
     .addOption(new Option('--reason <reason>', 'why').choices(['resigned', 'expelled', 'deceased', 'ineligible', 'other']).makeOptionMandatory())
     .option('--nominee <name>', 'for a member who died: the person they nominated to receive their shares and property (2014 Act s.37)')
+    .option('--decision <meeting:resolution>', 'with --reason expelled: the special resolution that expelled them, e.g. 2025-06-20:2')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
     .action(run(async () => (await import('./commands/member/leave.js')).memberLeave as Action));
@@ -323,6 +324,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
       '--audit-exemption',
       'a society: add the resolution not to appoint auditors for this year of account (2014 Act s.84: fails at 20% of votes cast or 10% of members against)',
     )
+    // Resolutions the law treats specially (api/special-business.ts).
+    .option('--remove-director <number>', 'a company: remove this director by ordinary resolution (Companies Act 2006 s.168); needs --special-notice-received')
+    .option('--special-notice-received <date>', 'the day the company received special notice of the removal (at least 28 clear days before the meeting, s.312)')
+    .option('--director-representations', 'the director has made written representations, sent with the notice (s.169)')
+    .option('--merger <text>', 'a society: amalgamation with, or transfer of engagements to, another society (2014 Act s.111: 2/3 here, then confirmed)')
+    .option('--conversion <text>', 'a society: conversion into, amalgamation with or transfer to a company (2014 Act s.113: 75% with half voting, then confirmed)')
+    .option('--confirm <meeting>', 'confirm the --merger or --conversion resolutions passed at this earlier meeting (held 14 days to 1 month before)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
     .action(run(async () => (await import('./commands/meeting/new.js')).meetingNew as Action));
@@ -391,7 +399,8 @@ Every command that reads takes --json. Run coop <command> --help for its options
   meeting
     .command('close')
     .argument('<meeting>', 'the meeting')
-    .description('decide quorum and every resolution, write the final minutes and commit')
+    .description('decide quorum and every resolution, write the final minutes (with the notes in minutes-draft.md) and commit')
+    .option('--chair <number>', 'the member who chaired the meeting (recorded as present)')
     .option('--no-commit', 'write the minutes but do not commit them')
     .option('--json', 'print the outcome as JSON')
     .action(run(async () => (await import('./commands/meeting/close.js')).meetingClose as Action));

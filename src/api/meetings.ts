@@ -56,10 +56,19 @@ import type { Recorded } from './record.js';
 import { electionAtClose, seatRotation } from './elections.js';
 import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
 import { paramsInForce } from './rules-in-force.js';
+import { minutesBusiness, parseChair } from './meeting-minutes.js';
+import {
+  checkSpecialBusinessFlags,
+  firstStagesFor,
+  specialBusinessNotesAtCall,
+  specialBusinessNotesAtClose,
+  specialBusinessResolutions,
+  type SpecialBusinessInput,
+} from './special-business.js';
 
 export type { ResolutionArg } from '../core/meetings/input.js';
 
-export interface CallMeetingInput extends WriteOptions {
+export interface CallMeetingInput extends WriteOptions, SpecialBusinessInput {
   /** agm, general or committee. */
   type: MeetingType | string;
   /** YYYY-MM-DD. */
@@ -112,6 +121,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   if (type === 'committee' && typed.some((r) => r.kind !== 'ordinary')) {
     throw new UsageError('A committee meeting does not pass special resolutions: those are for general meetings. Use --resolution for the board’s proposals.');
   }
+  checkSpecialBusinessFlags(type, input);
   if (type === 'committee' && input.auditExemption) throw new UsageError('--audit-exemption is for a general meeting or AGM of a society, not a committee meeting.');
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
@@ -120,7 +130,10 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const given = noticeDate ?? today;
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
-    const resolutions = parseResolutions(input.auditExemption ? [...typed, auditExemptionResolution(params, date)] : typed);
+    // Resolutions the law treats specially come after those typed (api/special-business.ts).
+    const register = registerFor(root, params, type, date);
+    const special = specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
+    const resolutions = parseResolutions([...typed, ...(input.auditExemption ? [auditExemptionResolution(params, date)] : []), ...special]);
     const tabled =
       input.amendment === undefined
         ? undefined
@@ -133,7 +146,6 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
       );
     }
     checkCallDates({ date, noticeDate: given }, params.group.founded);
-    const register = registerFor(root, params, type, date);
     // Each member is served as they take notices on the day it is sent; --by-post sends it by post to all.
     const methods = register.noticesOn(given);
     const members = register.voters.map((v) => ({ member: v.number, method: input.byPost ? ('post' as const) : (methods.get(v.number) ?? 'post') }));
@@ -153,6 +165,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     };
     const { record, notes: callNotes } = planCall(params, call);
     notes.push(...callNotes);
+    notes.push(...specialBusinessNotesAtCall(special));
     const required = quorumRequired(meetingRules(params, type).quorum, register.voters.length);
     const context = paperContext(
       { params, record, voters: register.voters, board: register.board, quorumRequired: required, retiring: seatRotation(params, record, register.atDate) },
@@ -347,7 +360,12 @@ export interface ClosedMeeting extends MeetingRef {
 }
 
 /** Decides the quorum and every resolution, writes the final minutes and marks the meeting closed. */
-export async function closeMeeting(cwd: string, ref: string, options: WriteOptions = {}): Promise<ClosedMeeting & Recorded> {
+export interface CloseInput extends WriteOptions {
+  /** The membership number of the member who chaired the meeting (one of those present). */
+  chair?: number | string;
+}
+
+export async function closeMeeting(cwd: string, ref: string, options: CloseInput = {}): Promise<ClosedMeeting & Recorded> {
   return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
     const meeting = openMeeting(root, ref, 'close it again');
     const params = await paramsInForce(root, current, meeting.date);
@@ -364,8 +382,10 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     const rules = meetingRules(params, meeting.type);
     // Called at short notice: held validly only with the consent the rules or the Act require, on record.
     checkShortNoticeConsent(meeting, register.entitled, shortNoticeRule(params));
-    const plan = planClose(meeting, register.entitled, rules, today);
+    const plan = planClose(meeting, register.entitled, rules, today, { firstStages: firstStagesFor(root, meeting) });
     const { assessed, quorum, outcomes } = plan.decision;
+    const chair = parseChair(options.chair, meeting, assessed.present);
+    if (chair !== undefined) plan.record.chair = chair;
     // Board elections (api/elections.ts): the count, its minutes, and the register of officers in this commit.
     const election = await electionAtClose(root, params, meeting, register.atDate, register.entitled, today, quorum.met);
     if (election.outcome.length > 0) {
@@ -380,8 +400,9 @@ export async function closeMeeting(cwd: string, ref: string, options: WriteOptio
     );
     const minutes = minutesContext(plan.record, { assessed, quorum, outcomes, names }, rules.proxies.countTowardsQuorum, rules.proxies.showOfHandsPerProxy === true);
     const { renderTemplate } = await import('../io/render.js');
-    const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes });
-    const notes: string[] = [...election.notes];
+    const whole = await minutesBusiness(root, meeting, papers, chair === undefined ? undefined : { number: chair, name: names.get(chair) ?? `member ${chair}` });
+    const text = renderTemplate('meeting/minutes.md.hbs', { ...papers, minutes, elections: election.minutes, ...whole.context });
+    const notes: string[] = [...election.notes, ...whole.notes, ...specialBusinessNotesAtClose(meeting, plan.outcome)];
     const unvoted = plan.unvoted;
     if (unvoted.length > 0)
       notes.push(`Note: no vote was recorded on ${unvoted.length === 1 ? `resolution ${unvoted[0]}, so it was` : `resolutions ${unvoted.join(', ')}, so they were`} not passed.`);

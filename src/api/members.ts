@@ -13,6 +13,7 @@ import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
 import { recordChange, type Recorded } from './record.js';
+import { checkExpulsion, type ExpulsionDecision } from './expulsion.js';
 
 export interface ContactInput {
   email?: string;
@@ -156,6 +157,8 @@ export interface LeaveInput extends WriteOptions {
   reason: LeaveReason | string;
   /** For a member who died: the person they nominated (2014 Act s.37), from the book of nominations. */
   nominee?: string;
+  /** For an expulsion: the special resolution that decided it, "MEETING:RESOLUTION" (api/expulsion.ts). */
+  decision?: string;
 }
 
 export interface MemberLeft {
@@ -177,6 +180,8 @@ export interface MemberLeft {
   propertyPence: number;
   /** What the law where the group is calls those who act for someone who died: "personal representatives", "executors". */
   representatives: string;
+  /** For an expulsion: the meeting and resolution that decided it, and a warning when its words do not name the member. */
+  decision?: ExpulsionDecision;
 }
 
 export async function leaveMember(cwd: string, memberNumber: number | string, input: LeaveInput): Promise<MemberLeft & Recorded> {
@@ -199,6 +204,8 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
         `A nomination under the 2014 Act s.37 is made to a registered society; this group is a ${group.params.group.form}: leave out --nominee. Nothing was changed.`,
       );
     }
+    if (reason !== 'expelled' && input.decision !== undefined) throw new UsageError('--decision names the resolution that expelled a member: it goes with --reason expelled.');
+    const decision = reason === 'expelled' ? checkExpulsion(group.root, { number, name: m.name }, date, input.decision) : undefined;
     const rules = group.params.shares;
     let repaid = 0;
     let cancelled = 0;
@@ -225,7 +232,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     const held = state.property.get(number);
     return {
       events,
-      message: commitMessages.leave(number, reason),
+      message: `${commitMessages.leave(number, reason)}${decision ? ` by resolution ${decision.decision}` : ''}`,
       refusal: `Cannot record that member ${number} left`,
       result: () => ({
         number,
@@ -239,6 +246,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
         nominee,
         propertyPence: held ? held.loan + held.deposit : 0,
         representatives: placeContext(group.params.group.form, group.params.group.jurisdiction).deceasedRepresentatives,
+        ...(decision ? { decision } : {}),
       }),
     };
   });

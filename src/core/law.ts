@@ -409,3 +409,50 @@ export const COMPANY_SHORT_NOTICE_SOURCE = 'Companies Act 2006, section 307(5) a
  */
 export const COMPANY_PROXY_SHOW_OF_HANDS_SOURCE = 'Companies Act 2006, section 285';
 export const COMPANY_PROXY_ANY_PERSON_SOURCE = 'Companies Act 2006, section 324(1)';
+// ---- Resolutions the law treats specially (issue 11 item 4): removing a director, society mergers ----
+
+/**
+ * Companies Act 2006 s.168(1)–(2) [V, summaries; s.288(2) V]: members may remove a director by
+ * ordinary resolution at a meeting, of which special notice is required; it cannot be a written
+ * resolution (s.288(2)). s.312(1) [S, and s.360 V]: special notice is notice of the intention to
+ * move it given to the company at least 28 days before the meeting, a period counted in clear days
+ * (s.360(2) [V, legislation.gov.uk]: leaving out the day of the meeting and the day the notice is
+ * received). s.312(3): the members are told of the resolution with the notice of the meeting.
+ */
+export const SPECIAL_NOTICE_CLEAR_DAYS = 28;
+export const DIRECTOR_REMOVAL_SOURCE = 'Companies Act 2006, section 168';
+export const SPECIAL_NOTICE_SOURCE = 'Companies Act 2006, sections 312 and 360';
+/**
+ * s.169 [V, betterregulation.com copy of the Act]: the company sends the director a copy of the
+ * notice forthwith; the director may be heard on it at the meeting, and may make written
+ * representations, which the notice of the resolution mentions and which go to every member.
+ */
+export const DIRECTOR_PROTEST_SOURCE = 'Companies Act 2006, section 169';
+
+/**
+ * Co-operative and Community Benefit Societies Act 2014 ss.109–111 [V, legislation.gov.uk, as
+ * enacted]: an amalgamation of societies, or a transfer of engagements to another society, is by
+ * a special resolution that s.111(2) defines: passed at a general meeting by at least two thirds
+ * of the eligible members who vote, and confirmed by over half of those who vote at a second
+ * general meeting held at least 14 days, and no more than one month, from the day of the first
+ * [the window V in s.113(2)(f), the same words in s.111 per the Bill, S]. s.111(5)–(7) [V, the
+ * Bill]: a copy signed by the chair of the second meeting and countersigned by the secretary goes
+ * to the FCA within 14 days of confirmation; it takes effect only once registered.
+ */
+export const MERGER_FIRST_MEETING = { num: 2, den: 3 } as const;
+export const MERGER_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 111';
+/**
+ * 2014 Act ss.112–113 [V, legislation.gov.uk]: converting into a company, amalgamating with one
+ * or transferring engagements to one is by a special resolution that s.113(2) defines: at least 75%
+ * of the eligible members who vote, with at least 50% of the eligible members voting, then
+ * confirmed as under s.111 within the same window.
+ */
+export const CONVERSION_FIRST_MEETING = { num: 75, den: 100 } as const;
+export const CONVERSION_TURNOUT = { num: 50, den: 100 } as const;
+export const CONVERSION_SOURCE = 'Co-operative and Community Benefit Societies Act 2014, section 113';
+/** ss.111(2)(c)–(f) and 113(2)(d)–(f) [V]: the confirming meeting's majority and its window. */
+export const CONFIRMATION_MAJORITY = { num: 1, den: 2 } as const;
+export const CONFIRMATION_MIN_DAYS = 14;
+export const CONFIRMATION_MAX_MONTHS = 1;
+/** s.111(5) [V, the Bill as passed]: the copy to the FCA within 14 days from confirmation. */
+export const MERGER_FCA_COPY_DAYS = 14;

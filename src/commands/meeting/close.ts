@@ -7,7 +7,12 @@ import { describeMeeting } from '../../core/meetings/record.js';
 import { note, print, printJson } from '../../io/output.js';
 import { capitalise, type CommonOptions } from './shared.js';
 
-export async function meetingClose(ref: string, options: CommonOptions): Promise<void> {
+export interface MeetingCloseOptions extends CommonOptions {
+  /** --chair: the member who chaired the meeting. */
+  chair?: string;
+}
+
+export async function meetingClose(ref: string, options: MeetingCloseOptions): Promise<void> {
   const { cwd = process.cwd(), json, ...write } = options;
   const r = await closeMeeting(cwd, ref, write);
   for (const n of r.notes) note(n);

@@ -24,6 +24,13 @@ export interface MeetingNewOptions extends CommonOptions {
   /** --amendment: a proposed amendment's id, its special resolution put on the notice in full. */
   amendment?: string;
   auditExemption?: boolean;
+  /** Resolutions the law treats specially (api/special-business.ts). */
+  removeDirector?: string;
+  specialNoticeReceived?: string;
+  directorRepresentations?: boolean;
+  merger?: string;
+  conversion?: string;
+  confirm?: string;
   /** The moment the papers are made (the calendar file's DTSTAMP); now when omitted. */
   now?: Date;
 }

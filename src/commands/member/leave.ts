@@ -2,25 +2,28 @@ import { leaveMember, type MemberLeft } from '../../api/members.js';
 import { NOMINATION_MAX_PENCE } from '../../core/law.js';
 import { formatPounds } from '../../core/numbers.js';
 import { plural } from '../../core/register/messages.js';
-import { committedNote, print, printJson } from '../../io/output.js';
+import { committedNote, note, print, printJson } from '../../io/output.js';
 
 export interface MemberLeaveOptions {
   cwd?: string;
   date: string;
   reason: string;
   nominee?: string;
+  /** --decision: the special resolution that expelled the member, MEETING:RESOLUTION. */
+  decision?: string;
   commit?: boolean;
   json?: boolean;
 }
 
 export async function memberLeave(number: string, opts: MemberLeaveOptions): Promise<void> {
-  const r = await leaveMember(opts.cwd ?? process.cwd(), number, { date: opts.date, reason: opts.reason, nominee: opts.nominee, commit: opts.commit });
+  const r = await leaveMember(opts.cwd ?? process.cwd(), number, { date: opts.date, reason: opts.reason, nominee: opts.nominee, decision: opts.decision, commit: opts.commit });
   if (opts.json) {
     printJson(r);
     return;
   }
   const offices = r.officesEnded.length > 0 ? ` Their office${r.officesEnded.length > 1 ? 's' : ''} (${r.officesEnded.join(', ')}) ended the same day.` : '';
-  const lines = [`Member ${r.number} (${r.name}) left on ${r.left} (${r.reason}).${offices}`];
+  if (r.decision?.warning) note(r.decision.warning);
+  const lines = [`Member ${r.number} (${r.name}) left on ${r.left} (${r.reason}${r.decision ? `, by resolution ${r.decision.decision}` : ''}).${offices}`];
   lines.push(...settlement(r));
   print(lines.join('\n'));
   const c = committedNote(r.commit, opts.commit);

@@ -6,6 +6,7 @@ import { addDays, longDate, yearEndOnOrBefore, type IsoDate } from '../dates.js'
 import { isCompany, isSociety } from '../law.js';
 import type { CoopParams } from '../params.js';
 import type { Voter } from './entitled.js';
+import { isStatutoryKind, statutoryLabel } from './special-business.js';
 import type { MeetingType, Resolution } from './record.js';
 
 export interface AgendaResolution {
@@ -41,6 +42,7 @@ const item = (title: string, note = '', people: string[] = []): Item => ({ title
 
 export function resolutionLabel(type: MeetingType, r: Pick<Resolution, 'kind'>): string {
   if (type === 'committee') return 'Proposal';
+  if (isStatutoryKind(r.kind)) return statutoryLabel(r.kind);
   return r.kind === 'special' ? 'Special resolution' : r.kind === 'audit-exemption' ? 'Resolution not to appoint auditors' : 'Ordinary resolution';
 }
 

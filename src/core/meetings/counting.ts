@@ -4,6 +4,7 @@
 
 import { atLeast, ceilOf, compareFractions, describeFraction, moreThan, type Fraction } from '../fraction.js';
 import { decideAuditExemption } from './audit-exemption.js';
+import { decideStatutory, isStatutoryKind, type StatutoryKind } from './special-business.js';
 
 export interface QuorumRule {
   /** A fixed number of members… */
@@ -176,7 +177,7 @@ export function decideQuorum(rule: QuorumRule, entitledCount: number, assessed: 
 }
 
 /** audit-exemption: a society's resolution not to appoint auditors for a year (2014 Act s.84), counted by its own test. */
-export type ResolutionKind = 'ordinary' | 'special' | 'audit-exemption';
+export type ResolutionKind = 'ordinary' | 'special' | 'audit-exemption' | StatutoryKind;
 
 export interface Tally {
   for: number;
@@ -203,6 +204,8 @@ export interface Outcome {
   tally: Tally;
   /** One sentence for the minutes saying why. */
   reason: string;
+  /** The first of two meetings (special-business.ts): whether it reached the first meeting's majority. */
+  firstStage?: boolean;
 }
 
 const HALF: Fraction = { num: 1, den: 2 };
@@ -223,6 +226,12 @@ export function decideResolution(kind: ResolutionKind, vote: VoteRecord | undefi
     if (vote.method === 'consensus' && !vote.fallback)
       return { passed: false, tally, reason: 'A resolution not to appoint auditors is decided by a recorded vote, and none was recorded, so it was not passed.' };
     return { ...decideAuditExemption(tally, entitledToVote), tally };
+  }
+  // Removing a director, and a society's two-meeting resolutions: the Act's own test, on a recorded vote.
+  if (isStatutoryKind(kind)) {
+    if (vote.method === 'consensus' && !vote.fallback)
+      return { passed: false, tally, reason: 'The Act counts this resolution in votes, and no vote was recorded, so it was not passed.' };
+    return { ...decideStatutory(kind, tally, entitledToVote), tally };
   }
   if (vote.method === 'consensus') {
     if (vote.outcome === 'agreed') {

@@ -11,6 +11,9 @@ import { MEETING_TYPES, type MeetingType, type Resolution } from './record.js';
 export interface ResolutionArg {
   kind: ResolutionKind;
   text: string;
+  /** Removing a director, or confirming a first meeting's resolution: carried into the record (special-business.ts). */
+  director?: Resolution['director'];
+  confirms?: Resolution['confirms'];
 }
 
 const MAX_TEXT = 5000;
@@ -61,7 +64,7 @@ export function parseResolutions(list: readonly ResolutionArg[]): Resolution[] {
     const flag = r.kind === 'special' ? '--special' : '--resolution';
     if (text === '') throw new UsageError(`${flag} cannot be empty: give the resolution’s full text.`);
     if (text.length > MAX_TEXT) throw new UsageError(`${flag} is too long (at most ${MAX_TEXT} characters).`);
-    return { number: i + 1, kind: r.kind, text };
+    return { number: i + 1, kind: r.kind, text, ...(r.director ? { director: r.director } : {}), ...(r.confirms ? { confirms: r.confirms } : {}) };
   });
 }
 

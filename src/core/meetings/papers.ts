@@ -11,6 +11,7 @@ import { retiringByRotation, type Voter } from './entitled.js';
 import { clearDaysBetween } from './notice.js';
 import { meetingName, meetingTitle, type MeetingRecord } from './record.js';
 import { consentStatement, decideShortNoticeConsent, describeShortNoticeRule, shortNoticeRule } from './short-notice.js';
+import { specialBusinessNotes } from './special-business.js';
 
 export interface PaperInput {
   params: CoopParams;
@@ -62,6 +63,8 @@ export interface PaperContext {
   capitalChair: string;
   voters: { number: number; name: string; offices: string; notice: string }[];
   keepYears: number;
+  /** What the law requires of resolutions it treats specially (special-business.ts), one paragraph each. */
+  specialBusiness: string[];
 }
 
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
@@ -159,6 +162,7 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
     capitalChair: params.decisions.method === 'consensus' ? 'Facilitator' : 'Chair',
     voters: voters.map((v) => ({ number: v.number, name: v.name, offices: v.offices.join(', '), notice: serviceOf.get(v.number) ?? '' })),
     keepYears,
+    specialBusiness: specialBusinessNotes(record.resolutions, record.date),
   };
 }
 

@@ -4,9 +4,11 @@
 
 import { z } from 'zod';
 import { isoDate } from '../params.js';
+import { STATUTORY_KINDS } from './special-business.js';
 import { longDate, type IsoDate } from '../dates.js';
 import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js';
 import type { ServiceGroup } from './notice.js';
+import type { Confirms, DirectorRemoval } from './special-business.js';
 
 export const MEETING_TYPES = ['agm', 'general', 'committee'] as const;
 export type MeetingType = (typeof MEETING_TYPES)[number];
@@ -17,6 +19,10 @@ export interface Resolution {
   number: number;
   kind: ResolutionKind;
   text: string;
+  /** A resolution to remove a company director (special-business.ts). */
+  director?: DirectorRemoval;
+  /** A second meeting's resolution confirming one passed at the first (special-business.ts). */
+  confirms?: Confirms;
 }
 
 export type VoteEntry = { resolution: number } & VoteRecord;
@@ -36,7 +42,7 @@ export interface ShortNotice {
 
 export interface CloseOutcome {
   quorum: { required: number; present: number; met: boolean };
-  resolutions: { number: number; kind: ResolutionKind; text: string; for: number; against: number; abstain: number; passed: boolean }[];
+  resolutions: { number: number; kind: ResolutionKind; text: string; for: number; against: number; abstain: number; passed: boolean; firstStage?: boolean }[];
   /** Board elections decided at the meeting (core/elections); absent where none was held. */
   elections?: ElectionOutcome[];
 }
@@ -93,12 +99,16 @@ export interface MeetingRecord {
   /** Board elections: absent in records made before they existed. */
   nominations?: Nomination[];
   election?: ElectionEntry | null;
+  /** Who chaired the meeting (a member present), as coop meeting close --chair records. */
+  chair?: number;
 }
 
 const count = z.number().int().min(0);
 const number = z.number().int().min(1);
 const tally = { for: count, against: count, abstain: count };
-const kind = z.enum(['ordinary', 'special', 'audit-exemption']);
+const kind = z.enum(['ordinary', 'special', 'audit-exemption', ...STATUTORY_KINDS]);
+const director = z.object({ member: number, name: z.string().min(1), specialNotice: isoDate, representations: z.boolean() });
+const confirms = z.object({ meeting: z.string(), date: isoDate, resolution: number, kind: z.enum(['merger', 'conversion']) });
 
 export const recordSchema = z.object({
   id: z.string(),
@@ -121,7 +131,7 @@ export const recordSchema = z.object({
       consents: z.array(z.object({ member: number, date: isoDate })).optional(),
     })
     .nullable(),
-  resolutions: z.array(z.object({ number, kind, text: z.string().min(1) })),
+  resolutions: z.array(z.object({ number, kind, text: z.string().min(1), director: director.optional(), confirms: confirms.optional() })),
   attendance: z.object({
     present: z.array(number),
     proxies: z.array(z.object({ holder: z.union([number, z.string().trim().min(1).max(100)]), member: number })),
@@ -144,7 +154,7 @@ export const recordSchema = z.object({
   outcome: z
     .object({
       quorum: z.object({ required: count, present: count, met: z.boolean() }),
-      resolutions: z.array(z.object({ number, kind, text: z.string(), ...tally, passed: z.boolean() })),
+      resolutions: z.array(z.object({ number, kind, text: z.string(), ...tally, passed: z.boolean(), firstStage: z.boolean().optional() })),
       elections: z
         .array(z.object({ seats: number, candidates: z.array(z.object({ member: number, name: z.string(), votes: count.nullable(), elected: z.boolean() })) }))
         .optional(),
@@ -155,6 +165,7 @@ export const recordSchema = z.object({
     .object({ seats: number, votes: z.array(z.object({ member: number, votes: count })), tieWinners: z.array(number) })
     .nullable()
     .optional(),
+  chair: number.optional(),
 });
 
 /** Checks a record read from disk: the record, or the first problem in words. */

@@ -35,7 +35,9 @@ export function buildVote(method: DecisionMethod, counts: VoteCounts, choices: V
         // The law counts a special resolution in votes cast, so consensus on one is confirmed by a vote.
         if (counts.for === undefined || counts.against === undefined) {
           throw new UsageError(
-            'A special resolution is passed only by a recorded vote of at least the rules’ share of the votes cast (Companies Act 2006 s.283; the rules say the same for a society or association), ' +
+            (kind === 'special'
+              ? 'A special resolution is passed only by a recorded vote of at least the rules’ share of the votes cast (Companies Act 2006 s.283; the rules say the same for a society or association), '
+              : 'The Act counts this resolution in the members’ votes (removing a director, a society’s merger or conversion and its confirmation, an audit exemption), ') +
               'so consensus alone cannot pass it: take the vote and give it with --for and --against (and --abstain). Nothing was recorded.',
           );
         }

@@ -23,7 +23,9 @@ export function refuseWritten(rules: WrittenRules, removal: Removal, boardWord: 
     const why = rules.company ? `the Act does not allow it (${WRITTEN_RESOLUTION_EXCLUDED_SOURCE})` : `the ${document} do not allow it`;
     throw new UserError(
       `A resolution to remove ${who} before the end of their term cannot be passed in writing: ${why}. ` +
-        'The person must be able to answer the members at a general meeting: call one with the resolution on its notice (coop meeting new general …). Nothing was changed.',
+        `The person must be able to answer the members at a general meeting: call one with the resolution on its notice (coop meeting new general …${
+          rules.company && removal.director !== undefined ? ` --remove-director ${removal.director} --special-notice-received DATE` : ''
+        }). Nothing was changed.`,
     );
   }
 }
