@@ -10,6 +10,7 @@ import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
+import { isDocumentationAddress } from '../core/register/contact-like.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
@@ -236,10 +237,6 @@ function settled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
-function isDocumentationAddress(email: string): boolean {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  return /(^|\.)example\.(com|net|org)$/.test(domain) || /\.(example|invalid|test|localhost)$/.test(domain);
-}
 
 /** A group without git has no tracked files; its files are checked as if they were all tracked. */
 function untrackedGroupFiles(root: string, dir = ''): string[] {

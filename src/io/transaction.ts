@@ -35,6 +35,7 @@ import { dirname, join } from 'node:path';
 import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
 import { guardCheckout } from './checkout-guard.js';
+import { refuseContactLeaks } from './contact-guard.js';
 import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -125,6 +126,8 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   // alone, and when nothing changes at all make no commit, which git would refuse as empty.
   plan = { ...plan, changes: plan.changes.filter((c) => !isNoChange(join(root, c.path), c)) };
   if (plan.changes.length === 0) return null;
+  // Before anything is touched: no change puts a member's contact details into git.
+  refuseContactLeaks(root, plan.changes);
   const commitIt = options.git && options.commit;
   if (options.git) {
     // Both questions at once: each is a git process, and they do not depend on each other.
