@@ -10,7 +10,7 @@ import { todayInUk, parseDate } from '../core/dates.js';
 import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
 import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
-import { isDocumentationAddress } from '../core/register/contact-like.js';
+import { comparable, isDocumentationAddress } from '../core/register/contact-like.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
@@ -123,7 +123,11 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
-  const searched = stored.value.map((v, i) => (stored.field[i] === 'email' && isDocumentationAddress(v) ? '' : v));
+  // The registered office is public by law: a member's address that is also the office is not a leak.
+  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
+  const searched = stored.value.map((v, i) =>
+    (stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v,
+  );
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
   const details = decodeOfficerDetails(readOfficerText(root));

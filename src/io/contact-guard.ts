@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ContactField } from '../core/contacts.js';
-import { CONTACTS_FILE, PRIVATE_DIR } from '../core/layout.js';
-import { findContactLike, isDocumentationAddress, maskContact } from '../core/register/contact-like.js';
+import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
+import { comparable, findContactLike, isDocumentationAddress, maskContact, registeredOfficeIn } from '../core/register/contact-like.js';
 import { buildLeakIndex, findLeaks, textKeys } from '../core/register/leak-scan.js';
 import { siftContactLines } from '../core/register/leak-sift.js';
 import type { FileChange } from './transaction.js';
@@ -56,14 +56,14 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
     }
   };
 
-  const stored = storedValuesFor(root, changes, textKeys(texts.map((t) => t.text).join('\n')));
+  const stored = storedValuesFor(root, changes, textKeys(texts.map((t) => t.text).join('\n')), registeredOffice(root, changes));
   const index = stored.value.length > 0 ? buildLeakIndex(stored.value) : undefined;
   for (const { change, text } of texts) {
     const where = (line: number) => (change.append ? `${change.path} (the new entry)` : `${change.path}:${line}`);
     let old: string | undefined;
     const leaks = index ? findLeaks(index, text) : [];
     // A stored value is named as such; the same line is not reported again as a look-alike.
-    const named = new Set(leaks.map((l) => sameValue(stored.value[l.value]!)));
+    const named = new Set(leaks.map((l) => comparable(stored.value[l.value]!)));
     if (leaks.length > 0) {
       old = before(change);
       const already = new Set(old === '' || !index ? [] : findLeaks(index, old).map((l) => l.value));
@@ -78,7 +78,7 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
       old ??= before(change);
       const already = new Set(findContactLike(old).map((l) => l.value));
       for (const l of like) {
-        if (already.has(l.value) || named.has(sameValue(l.value))) continue;
+        if (already.has(l.value) || named.has(comparable(l.value))) continue;
         found.push({ where: where(l.line), what: `what looks like ${l.field === 'email' ? 'an email address' : 'a phone number'} (${maskContact(l.value, l.field)})` });
       }
     }
@@ -94,9 +94,6 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
       'write the person’s name or membership number instead, and record a member’s details with coop member update <number> --email … --phone … --address …. Nothing was changed.',
   );
 }
-
-/** A value as compared with another: case, spaces and punctuation aside ("07700 900123" is "07700900123"). */
-const sameValue = (value: string) => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** A file's new content as text; undefined for binary content (a PDF), which is not searched. */
 function textOf(content: string | Uint8Array): string | undefined {
@@ -114,7 +111,7 @@ function textOf(content: string | Uint8Array): string | undefined {
  * change adds to it) sifted by the keys, then decoded. Reads the store's bytes once and never
  * decodes the lines that cannot match, so a large store costs one pass over its bytes.
  */
-function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number>): Stored {
+function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number>, office: string | undefined): Stored {
   const stored: Stored = { member: [], field: [], value: [] };
   const sources: Uint8Array[] = [];
   if (root !== undefined) {
@@ -144,6 +141,7 @@ function storedValuesFor(root: string | undefined, changes: readonly FileChange[
         const value = rec[field];
         if (typeof value !== 'string' || value.trim() === '') continue;
         if (field === 'email' && isDocumentationAddress(value)) continue;
+        if (field === 'address' && office !== undefined && comparable(value) === office) continue;
         stored.member.push(member);
         stored.field.push(field);
         stored.value.push(value);
@@ -151,4 +149,19 @@ function storedValuesFor(root: string | undefined, changes: readonly FileChange[
     }
   }
   return stored;
+}
+
+/** The registered office, as compared: the one the change writes, or the one coop.yml holds. */
+function registeredOffice(root: string | undefined, changes: readonly FileChange[]): string | undefined {
+  const change = changes.find((c) => c.path === PARAMS_FILE);
+  let text = change ? textOf(change.content) : undefined;
+  if (text === undefined && root !== undefined) {
+    try {
+      text = readFileSync(join(root, PARAMS_FILE), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const office = text === undefined ? undefined : registeredOfficeIn(text);
+  return office ? comparable(office) : undefined;
 }

@@ -74,3 +74,27 @@ export function maskContact(value: string, field: ContactField): string {
     .map((w) => `${w.slice(0, 1)}***`)
     .join(' ')}${words.length > 3 ? ' …' : ''}`;
 }
+
+/** A value as compared with another: case, spaces and punctuation aside ("07700 900123" is "07700900123"). */
+export const comparable = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The registered office from coop.yml's text, read without parsing the whole file (the guard
+ * runs on every change): a plain, quoted or block scalar. The law makes it public (it is on the
+ * public register), so a member's address that is also the registered office is not a leak.
+ */
+export function registeredOfficeIn(paramsText: string): string | undefined {
+  const m = /^([ \t]*)registeredOffice:[ \t]*(.*)$/m.exec(paramsText);
+  if (!m) return undefined;
+  const value = m[2]!.replace(/\s+#.*$/, '').trim();
+  if (/^[|>][-+]?$/.test(value)) {
+    const rest = paramsText.slice(m.index + m[0].length + 1).split('\n');
+    const lines: string[] = [];
+    for (const line of rest) {
+      if (line.trim() !== '' && line.length - line.trimStart().length <= m[1]!.length) break;
+      lines.push(line.trim());
+    }
+    return lines.join(' ').trim();
+  }
+  return value.replace(/^(["'])(.*)\1$/, '$2');
+}

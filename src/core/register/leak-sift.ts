@@ -23,93 +23,80 @@ const NEWLINE = 0x0a;
  * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
  */
 export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number>): Array<[number, number]> {
+  // One loop, no helper closures: variables a closure changes live on the heap, and at
+  // 100,000 members this loop runs over megabytes.
   const kept: Array<[number, number]> = [];
+  const length = bytes.length;
   let lineStart = 0;
   let keep = false;
   let inString = false;
-  // The current string: its word count, first two word hashes, digits, whether all its words are digits, and their hash run together.
+  // The current string: its word count, first two word hashes, digits, whether all its words are digits, and their digits hashed run together.
   let n = 0;
   let h0 = 0;
   let h1 = 0;
   let digits = 0;
   let allDigits = true;
   let solid = FNV_OFFSET;
-  // The current word: whether one is open, its hash, its digits and length.
+  // The current word: whether one is open, its hash, its digits and its length.
   let inWord = false;
   let h = 0;
   let wordDigits = 0;
-  let wordLetters = 0;
-  const endWord = () => {
-    if (!inWord) return;
-    inWord = false;
-    if (n === 0) h0 = h;
-    else if (n === 1) h1 = h;
-    n += 1;
-    digits += wordDigits;
-    if (wordDigits !== wordLetters) allDigits = false;
-  };
-  const endString = () => {
-    endWord();
-    if (n >= 2 && keys.has(pairKey(h0, h1))) keep = true;
-    if (n >= 1 && digits >= SINGLE_WORD_MIN_DIGITS) {
-      if (allDigits && keys.has(singleKey(solid))) keep = true;
-      if (n === 1 && keys.has(singleKey(h0))) keep = true;
-    }
-  };
-  for (let i = 0; i <= bytes.length; i++) {
-    const b = i < bytes.length ? bytes[i]! : NEWLINE;
-    if (b === NEWLINE) {
-      if (inString) endString();
-      if (keep && i > lineStart) kept.push([lineStart, i]);
-      lineStart = i + 1;
-      keep = false;
-      inString = false;
+  let wordLength = 0;
+  for (let i = 0; i <= length; i++) {
+    const b = i < length ? bytes[i]! : NEWLINE;
+    const unit = inString && b !== QUOTE && b !== BACKSLASH && b < 0x80 ? wordUnit(b) : -1;
+    if (unit !== -1) {
+      if (!inWord) {
+        inWord = true;
+        h = FNV_OFFSET;
+        wordDigits = 0;
+        wordLength = 0;
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      wordLength += 1;
+      if (unit <= 57) {
+        wordDigits += 1;
+        solid = Math.imul(solid ^ unit, FNV_PRIME);
+      }
       continue;
     }
-    if (!inString) {
-      if (b === QUOTE) {
-        inString = true;
-        n = 0;
-        digits = 0;
-        allDigits = true;
-        solid = FNV_OFFSET;
-        inWord = false;
-      } else if (b >= 0x80) keep = true;
-      continue;
-    }
-    if (b === QUOTE) {
-      endString();
-      inString = false;
-      continue;
+    if (inWord) {
+      inWord = false;
+      if (n === 0) h0 = h;
+      else if (n === 1) h1 = h;
+      n += 1;
+      digits += wordDigits;
+      if (wordDigits !== wordLength) allDigits = false;
     }
     if (b >= 0x80) {
       keep = true;
       continue;
     }
-    if (b === BACKSLASH) {
+    if (inString && b === BACKSLASH) {
       // \n, \t, \", \\ and the like stand for a character that is not part of a word.
-      endWord();
-      const next = bytes[i + 1];
+      const next = i + 1 < length ? bytes[i + 1]! : NEWLINE;
       if (next === 0x75) keep = true;
-      if (next !== undefined && next !== NEWLINE) i += 1;
+      if (next !== NEWLINE) i += 1;
       continue;
     }
-    const unit = wordUnit(b);
-    if (unit === -1) {
-      endWord();
+    if (inString && (b === QUOTE || b === NEWLINE)) {
+      // The string ends: is its start a key the text holds?
+      inString = false;
+      if (!keep && n >= 2 && keys.has(pairKey(h0, h1))) keep = true;
+      if (!keep && digits >= SINGLE_WORD_MIN_DIGITS && ((allDigits && keys.has(singleKey(solid))) || (n === 1 && keys.has(singleKey(h0))))) keep = true;
+      if (b === QUOTE) continue;
+    } else if (b === QUOTE) {
+      inString = true;
+      n = 0;
+      digits = 0;
+      allDigits = true;
+      solid = FNV_OFFSET;
       continue;
     }
-    if (!inWord) {
-      inWord = true;
-      h = FNV_OFFSET;
-      wordDigits = 0;
-      wordLetters = 0;
-    }
-    h = Math.imul(h ^ unit, FNV_PRIME);
-    wordLetters += 1;
-    if (unit >= 48 && unit <= 57) {
-      wordDigits += 1;
-      solid = Math.imul(solid ^ unit, FNV_PRIME);
+    if (b === NEWLINE) {
+      if (keep && i > lineStart) kept.push([lineStart, i]);
+      lineStart = i + 1;
+      keep = false;
     }
   }
   return kept;
