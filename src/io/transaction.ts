@@ -2,8 +2,9 @@
 // for append-only files such as the ledger, bytes to add at the end), and a commit message. It
 // is applied under the write lock as a journaled transaction:
 //
-//   1. check the plan: paths inside the group, a checkout a change may go on (checkout-guard.ts:
-//      on a branch, not behind it, no edits of the person's own), a git identity to commit with;
+//   1. check the plan: paths inside the group, no contact details in what it adds to tracked
+//      files (contact-guard.ts), a checkout a change may go on (checkout-guard.ts: on a branch,
+//      not behind it, no edits of the person's own), a git identity to commit with;
 //   2. stage every new file (and every append's bytes) under .coop/txn/ and flush it;
 //      hard-link every file about to be replaced to a backup there (rename never changes the
 //      old file, so the link keeps it); an append notes the file's length instead;
