@@ -125,9 +125,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const { stored } = contacts;
   // The registered office is public by law: a member's address that is also the office is not a leak.
   const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
-  const searched = stored.value.map((v, i) =>
-    (stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v,
-  );
+  const searched = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
   const details = decodeOfficerDetails(readOfficerText(root));
@@ -240,7 +238,6 @@ function settled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
 }
-
 
 /** A group without git has no tracked files; its files are checked as if they were all tracked. */
 function untrackedGroupFiles(root: string, dir = ''): string[] {

@@ -20,7 +20,11 @@ describe('contact details typed into public text are refused before the commit',
   });
 
   const refused: [string, string[], RegExp][] = [
-    ['a stored phone number in a new member’s name', ['member', 'add', 'Sam Carer 07700900789'], /the phone number of member 4 \(077\*\* \*{4}89\): register\/(\w+\/)?ledger\.jsonl \(the new entry\)/],
+    [
+      'a stored phone number in a new member’s name',
+      ['member', 'add', 'Sam Carer 07700900789'],
+      /the phone number of member 4 \(077\*\* \*{4}89\): register\/(\w+\/)?ledger\.jsonl \(the new entry\)/,
+    ],
     ['a stored address in a new name', ['member', 'update', '1', '--name', `Ada of ${ADDRESS}`], /the postal address of member 4 \(9\*\*\* C\*\*\* R\*\*\* …\)/],
     [
       'a stored address as a meeting place',
@@ -29,7 +33,21 @@ describe('contact details typed into public text are refused before the commit',
     ],
     [
       'a stored email in a resolution (in other case)',
-      ['meeting', 'new', 'general', '--date', '2024-06-20', '--time', '19:00', '--notice-date', '2024-05-01', '--place', 'Village Hall', '--resolution', `To write to ${EMAIL.toUpperCase()}`],
+      [
+        'meeting',
+        'new',
+        'general',
+        '--date',
+        '2024-06-20',
+        '--time',
+        '19:00',
+        '--notice-date',
+        '2024-05-01',
+        '--place',
+        'Village Hall',
+        '--resolution',
+        `To write to ${EMAIL.toUpperCase()}`,
+      ],
       /the email address of member 4 \(p\*\*\*@r\*\*\*\.co\.uk\)/,
     ],
     [
@@ -39,7 +57,21 @@ describe('contact details typed into public text are refused before the commit',
     ],
     [
       'a look-alike email nobody stored, in an agenda item',
-      ['meeting', 'new', 'committee', '--date', '2024-06-20', '--time', '19:00', '--notice-date', '2024-06-10', '--place', 'Village Hall', '--resolution', 'To reply to jo@parish-council.gov.uk'],
+      [
+        'meeting',
+        'new',
+        'committee',
+        '--date',
+        '2024-06-20',
+        '--time',
+        '19:00',
+        '--notice-date',
+        '2024-06-10',
+        '--place',
+        'Village Hall',
+        '--resolution',
+        'To reply to jo@parish-council.gov.uk',
+      ],
       /what looks like an email address \(j\*\*\*@p\*\*\*\.gov\.uk\)/,
     ],
   ];
@@ -59,7 +91,24 @@ describe('contact details typed into public text are refused before the commit',
   }
 
   it('lets the same change through once the contact detail is taken out', async () => {
-    const r = await coop(['meeting', 'new', 'general', '--date', '2024-06-20', '--time', '19:00', '--notice-date', '2024-05-01', '--place', 'Village Hall', '--resolution', 'To write to Priya Sharma (member 4)'], { cwd: dir });
+    const r = await coop(
+      [
+        'meeting',
+        'new',
+        'general',
+        '--date',
+        '2024-06-20',
+        '--time',
+        '19:00',
+        '--notice-date',
+        '2024-05-01',
+        '--place',
+        'Village Hall',
+        '--resolution',
+        'To write to Priya Sharma (member 4)',
+      ],
+      { cwd: dir },
+    );
     expect(r.exitCode, r.stderr).toBe(0);
   });
 

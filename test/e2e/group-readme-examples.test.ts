@@ -19,7 +19,7 @@ const SAMPLES: [string, string[]][] = [
 ];
 
 /** The lines of the README's ```sh blocks that run coop. */
-export function exampleCommands(readme: string): string[] {
+function exampleCommands(readme: string): string[] {
   const commands: string[] = [];
   let inBlock = false;
   for (const line of readme.split('\n')) {

@@ -50,7 +50,9 @@ describe('sifting the contact store keeps every line whose value is in the text'
 
   it('keeps only the lines that could match, and any with letters beyond ASCII', () => {
     const bytes = storeOf(store);
-    const kept = siftContactLines(bytes, textKeys('ring 07700900123 about the AGM')).map(([s, e]) => (JSON.parse(bytes.subarray(s, e).toString('utf8')) as { member: number }).member);
+    const kept = siftContactLines(bytes, textKeys('ring 07700900123 about the AGM')).map(
+      ([s, e]) => (JSON.parse(bytes.subarray(s, e).toString('utf8')) as { member: number }).member,
+    );
     expect(kept).toEqual([1, 3]);
   });
 
