@@ -16,7 +16,7 @@ describe('contact details typed into public text are refused before the commit',
   beforeAll(async () => {
     dir = await fixtureGroup();
     const r = await coop(['member', 'add', 'Priya Sharma', '--joined', '2024-03-01', '--email', EMAIL, '--phone', PHONE, '--address', ADDRESS], { cwd: dir });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
   });
 
   const refused: [string, string[], RegExp][] = [
@@ -79,7 +79,7 @@ describe('contact details typed into public text are refused before the commit',
     it(`refuses ${name}, masked, and changes nothing`, async () => {
       const head = await git(dir, ['rev-parse', 'HEAD']);
       const r = await coop(args, { cwd: dir });
-      expect(r.exitCode, r.stdout).toBe(1);
+      expect(r.exitCode, String(r.stdout)).toBe(1);
       expect(r.stderr).toMatch(/This would put contact details into git/);
       expect(r.stderr).toMatch(shown);
       expect(r.stderr).toMatch(/coop member update <number> --email/);
@@ -109,7 +109,7 @@ describe('contact details typed into public text are refused before the commit',
       ],
       { cwd: dir },
     );
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
   });
 
   it('does not block a change to a file that already held one (coop check reports that)', async () => {
@@ -119,9 +119,9 @@ describe('contact details typed into public text are refused before the commit',
     await git(dir, ['commit', '-qam', 'A note by hand']);
     const check = await coop(['check'], { cwd: dir });
     expect(check.exitCode).toBe(1);
-    expect(check.stdout + check.stderr).toMatch(/agenda\.md:\d+: contains the phone number of member 4/);
+    expect(String(check.stdout) + String(check.stderr)).toMatch(/agenda\.md:\d+: contains the phone number of member 4/);
     const r = await coop(['meeting', 'attend', '2024-06-20', '1-4'], { cwd: dir });
-    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.exitCode, String(r.stderr)).toBe(0);
   });
 });
 

@@ -46,7 +46,7 @@ describe("the group README's example commands run as printed on the founding day
   it.each(SAMPLES)('%s', async (_name, args) => {
     const parent = tempDir();
     const founded = await coop(['new', '--yes', ...args, 'group'], { cwd: parent });
-    expect(founded.exitCode, founded.stderr).toBe(0);
+    expect(founded.exitCode, String(founded.stderr)).toBe(0);
     const dir = join(parent, 'group');
     const readme = read(join(dir, 'README.md'));
     const commands = exampleCommands(readme);
