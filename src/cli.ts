@@ -271,6 +271,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('check coop.yml and the whole register; silent when all is well')
     .option('--json', 'print problems as JSON')
     .option('--all', 'list every problem (without it, the first twenty and how many more)')
+    .addHelpText(
+      'after',
+      '\nAmong the checks: no tracked file holds a stored email, address or phone number. That is the second\n' +
+        'line of defence: every command refuses, before committing, a change whose text (a name, a place,\n' +
+        'an agenda item, a resolution) holds one, or anything that looks like an email or phone number.',
+    )
     .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
 
   program

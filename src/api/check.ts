@@ -13,6 +13,7 @@ import { vacancyWarnings } from '../core/board/vacancies.js';
 import { formatPounds } from '../core/numbers.js';
 import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
+import { comparable, isDocumentationAddress } from '../core/register/contact-like.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
@@ -127,7 +128,9 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
-  const searched = stored.value.map((v, i) => (stored.field[i] === 'email' && isDocumentationAddress(v) ? '' : v));
+  // The registered office is public by law: a member's address that is also the office is not a leak.
+  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
+  const searched = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
   const details = decodeOfficerDetails(readOfficerText(root));
@@ -253,11 +256,6 @@ function readRegister(
 function settled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
-}
-
-function isDocumentationAddress(email: string): boolean {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  return /(^|\.)example\.(com|net|org)$/.test(domain) || /\.(example|invalid|test|localhost)$/.test(domain);
 }
 
 /** A group without git has no tracked files; its files are checked as if they were all tracked. */

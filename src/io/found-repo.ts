@@ -16,6 +16,7 @@ import { CancelledError, InternalError } from '../errors.js';
 import { fsyncDir } from './atomic.js';
 import { addPaths, commit, initRepo } from './git.js';
 import { checkPath } from './plan-paths.js';
+import { refuseContactLeaks } from './contact-guard.js';
 import { loadFaults, type Faults } from './test-faults.js';
 import { explainWriteError, type FileChange } from './transaction.js';
 
@@ -27,6 +28,8 @@ export interface FoundRepoOptions {
 }
 
 export async function writeFoundingRepo(target: string, parent: string, changes: FileChange[], options: FoundRepoOptions): Promise<void> {
+  // Founders' contact details are among the changes (the new private store): none may be committed.
+  refuseContactLeaks(undefined, changes);
   const signals = watchSignals();
   sweepAbandonedBuilds(parent);
   // The pid in the name lets a later coop new tell an abandoned build (its process gone) from a live one.

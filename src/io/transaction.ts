@@ -2,8 +2,9 @@
 // for append-only files such as the ledger, bytes to add at the end), and a commit message. It
 // is applied under the write lock as a journaled transaction:
 //
-//   1. check the plan: paths inside the group, a checkout a change may go on (checkout-guard.ts:
-//      on a branch, not behind it, no edits of the person's own), a git identity to commit with;
+//   1. check the plan: paths inside the group, no contact details in what it adds to tracked
+//      files (contact-guard.ts), a checkout a change may go on (checkout-guard.ts: on a branch,
+//      not behind it, no edits of the person's own), a git identity to commit with;
 //   2. stage every new file (and every append's bytes) under .coop/txn/ and flush it;
 //      hard-link every file about to be replaced to a backup there (rename never changes the
 //      old file, so the link keeps it); an append notes the file's length instead;
@@ -35,6 +36,7 @@ import { dirname, join } from 'node:path';
 import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
 import { guardCheckout } from './checkout-guard.js';
+import { refuseContactLeaks } from './contact-guard.js';
 import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
@@ -125,6 +127,8 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   // alone, and when nothing changes at all make no commit, which git would refuse as empty.
   plan = { ...plan, changes: plan.changes.filter((c) => !isNoChange(join(root, c.path), c)) };
   if (plan.changes.length === 0) return null;
+  // Before anything is touched: no change puts a member's contact details into git.
+  refuseContactLeaks(root, plan.changes);
   const commitIt = options.git && options.commit;
   if (options.git) {
     // Both questions at once: each is a git process, and they do not depend on each other.

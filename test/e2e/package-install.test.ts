@@ -74,4 +74,25 @@ describe('the published package', () => {
     expect(installed.name).toBe('create-coop');
     expect(existsSync(join(home, 'node_modules', 'create-coop', 'src'))).toBe(false);
   }, 180_000);
+
+  it("installs again from a copy packed from the installed package, as the group's README tells the next secretary", async () => {
+    // The README's route when create-coop is not on the registry: npm pack the installed copy
+    // (there "$(npm root --global)/create-coop"; here the folder this test installed into), then
+    // npx -p the file. The version is the one coop new wrote in coop.yml and the README.
+    const demo = join(home, 'demo');
+    const version = /version: (\S+)/.exec(readFileSync(join(demo, 'coop.yml'), 'utf8'))?.[1];
+    expect(readFileSync(join(demo, 'README.md'), 'utf8')).toContain(`npx -p ./create-coop-${version}.tgz coop status`);
+    const out = tempDir('coop-repack-');
+    const pack = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out, join(home, 'node_modules', 'create-coop')], { cwd: out, env: NPM_ENV });
+    const [info] = JSON.parse(pack.stdout) as { filename: string }[];
+    expect(info!.filename).toBe(`create-coop-${version}.tgz`);
+    const status = await execa('npx', ['--yes', '-p', join(out, info!.filename), 'coop', 'status'], {
+      cwd: demo,
+      env: { ...NPM_ENV, npm_config_prefer_offline: 'true' },
+      reject: false,
+      stdin: 'ignore',
+    });
+    expect(status.exitCode, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/Members/i);
+  }, 300_000);
 });

@@ -158,9 +158,10 @@ export function foundingContext(params: CoopParams, founders: readonly Founder[]
     minutesKeepYears: MINUTES_KEEP_YEARS,
     privacy: privacyFacts(form),
     files: FOUNDING_FILES,
-    // Examples in the group's README use the group's own numbers and a date after founding.
+    // Examples in the group's README use the group's own numbers, and run as printed from the
+    // founding day: a member joins on it, a meeting is called for two months on.
     example: {
-      date: addMonths(group.founded, 1),
+      date: group.founded,
       meetingDate: addMonths(group.founded, 2),
       meetingTime: '18:30',
       nextMember: founders.length + 1,

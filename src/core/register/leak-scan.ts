@@ -50,11 +50,11 @@ interface Words {
   ends: Int32Array<ArrayBuffer>;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /** Lower-cased UTF-16 unit if it belongs to a word (letters, digits; judged per unit, the same way everywhere), else -1. */
-function wordUnit(code: number): number {
+export function wordUnit(code: number): number {
   if (code < 128) {
     if (code >= 97 && code <= 122) return code;
     if (code >= 65 && code <= 90) return code + 32;
@@ -131,8 +131,8 @@ function hashString(text: string): number {
 }
 
 // Keys stay within 30 bits so they are small integers to the engine, never boxed numbers.
-const pairKey = (a: number, b: number): number => (Math.imul(a, 0x2c1b3c6d) ^ b) & 0x3fffffff;
-const singleKey = (a: number): number => (a ^ 0x5bd1e995) & 0x3fffffff;
+export const pairKey = (a: number, b: number): number => (Math.imul(a, 0x2c1b3c6d) ^ b) & 0x3fffffff;
+export const singleKey = (a: number): number => (a ^ 0x5bd1e995) & 0x3fffffff;
 
 function slotOf(index: LeakIndex, key: number): number {
   const mask = index.keys.length - 1;
@@ -240,4 +240,19 @@ function countAtOrBelow(lineStarts: number[], at: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Every key findLeaks would look up in a text: each word's single key and each neighbouring
+ * pair's key. A value in the index can only be found in the text if its key is among these,
+ * which lets a large store be sifted for the few values worth indexing (leak-sift.ts).
+ */
+export function textKeys(text: string): Set<number> {
+  const w = splitWords(text);
+  const keys = new Set<number>();
+  for (let i = 0; i < w.n; i++) {
+    keys.add(singleKey(w.hashes[i]!));
+    if (i + 1 < w.n) keys.add(pairKey(w.hashes[i]!, w.hashes[i + 1]!));
+  }
+  return keys;
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findContactLike, maskContact } from '../../src/core/register/contact-like.js';
+import { buildLeakIndex, findLeaks, textKeys } from '../../src/core/register/leak-scan.js';
+import { siftContactLines } from '../../src/core/register/leak-sift.js';
+
+/** A store as coop writes it: one JSON line a member. */
+const storeOf = (values: { email?: string; address?: string; phone?: string }[]) =>
+  Buffer.from(values.map((v, i) => JSON.stringify({ member: i + 1, of: `k${i + 1}-2020-01-01`, ...v })).join('\n'));
+
+const valuesOf = (store: Buffer, lines: Array<[number, number]>) =>
+  lines.flatMap(([s, e]) => {
+    const rec = JSON.parse(store.subarray(s, e).toString('utf8')) as Record<string, unknown>;
+    return (['email', 'address', 'phone'] as const).map((f) => rec[f]).filter((v): v is string => typeof v === 'string');
+  });
+
+/** Stored values found in the text: by the full index over every value, and by sifting the store first. */
+function bothWays(values: { email?: string; address?: string; phone?: string }[], text: string): [string[], string[]] {
+  const all = values.flatMap((v) => [v.email, v.address, v.phone].filter((x): x is string => x !== undefined));
+  const full = findLeaks(buildLeakIndex(all), text).map((l) => all[l.value]!);
+  const store = storeOf(values);
+  const sifted = valuesOf(store, siftContactLines(store, textKeys(text)));
+  const viaSift = findLeaks(buildLeakIndex(sifted), text).map((l) => sifted[l.value]!);
+  return [full.sort(), [...new Set(viaSift)].sort()];
+}
+
+describe('sifting the contact store keeps every line whose value is in the text', () => {
+  const store = [
+    { email: 'sian.jones@mailbox.org', phone: '07700 900123' },
+    { address: '9, Cedar Road\nNottingham\nNG7 1AB' },
+    { address: '12 Rue Élise, Lyon', phone: '+44 (0)115 496 0000' },
+    { email: 'a"quote@odd.example.net', address: 'Flat\t2, Mill Lane' },
+  ];
+  const cases: [string, string, string[]][] = [
+    ['an email in a name', 'Sian SIAN.JONES@mailbox.org Jones', ['sian.jones@mailbox.org']],
+    ['a phone written solid', 'ring 07700900123', ['07700 900123']],
+    ['a phone with the country code, written solid', 'tel 4401154960000', ['+44 (0)115 496 0000']],
+    ['an address over lines as the store keeps it', 'meet at 9 Cedar Road, Nottingham NG7 1AB', ['9, Cedar Road\nNottingham\nNG7 1AB']],
+    ['an address with letters beyond ASCII', 'at 12 rue élise lyon', ['12 Rue Élise, Lyon']],
+    ['an address stored with an escaped tab', 'Flat 2 Mill Lane', ['Flat\t2, Mill Lane']],
+    ['nothing', 'The Village Hall, 7pm', []],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const [full, viaSift] = bothWays(store, text);
+      expect(full).toEqual(expected);
+      expect(viaSift).toEqual(expected);
+    });
+  }
+
+  it('keeps only the lines that could match, and any with letters beyond ASCII', () => {
+    const bytes = storeOf(store);
+    const kept = siftContactLines(bytes, textKeys('ring 07700900123 about the AGM')).map(
+      ([s, e]) => (JSON.parse(bytes.subarray(s, e).toString('utf8')) as { member: number }).member,
+    );
+    expect(kept).toEqual([1, 3]);
+  });
+
+  it('agrees with the full index for words drawn from a small alphabet, where collisions are likely', () => {
+    const word = fc.constantFrom('flat', '2', 'mill', 'lane', 'derby', 'a', 'bb', 'x1', '07700', '900123', '0115');
+    const phrase = fc.tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', ', ', '\n', '@', '\t', '"')).map(([w, sep]) => w.join(sep));
+    const entry = fc.record({ email: phrase, address: phrase, phone: phrase }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '\n'), (values, textWords, sep) => {
+        const [full, viaSift] = bothWays(values, textWords.join(sep));
+        expect(viaSift).toEqual([...new Set(full)].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('what looks like an email address or a phone number', () => {
+  const cases: [string, string, string[]][] = [
+    ['an email', 'write to jo.bloggs@mailbox.org', ['jo.bloggs@mailbox.org']],
+    ['a documentation address is nobody’s', 'e.g. secretary@example.org', []],
+    ['a UK mobile, spaced', 'ring 07700 900123 after six', ['07700 900123']],
+    ['a landline with the area code in brackets', 'on (0115) 496 0000', ['(0115) 496 0000']],
+    ['+44 with (0)', 'call +44 (0)20 7946 0000', ['+44 (0)20 7946 0000']],
+    ['an international number', 'in Dublin on +353 1 234 5678', ['+353 1 234 5678']],
+    ['not a date', 'held on 2027-01-20 at 19:00', []],
+    ['not an amount or a count', '£10,000,000 for 1234567890 shares', []],
+    ['not a company number', 'company number 01234567', []],
+    ['not inside a commit id', 'commit 0123456789abcdef', []],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => expect(findContactLike(text).map((c) => c.value)).toEqual(expected));
+
+  it('gives the line', () => expect(findContactLike('a\nb 07700 900123')).toEqual([{ field: 'phone', value: '07700 900123', line: 2 }]));
+});
+
+describe('masking a value in a message', () => {
+  const cases: [string, Parameters<typeof maskContact>, string][] = [
+    ['an email', ['jo@example.org', 'email'], 'j***@e***.org'],
+    ['an email at a two-part domain', ['sian.jones@mail.co.uk', 'email'], 's***@m***.co.uk'],
+    ['a phone keeps its first three and last two digits', ['07700 900123', 'phone'], '077** ****23'],
+    ['an address keeps the first letter of three words', ['9 Cedar Road, Nottingham', 'address'], '9*** C*** R*** …'],
+  ];
+  for (const [name, args, expected] of cases) it(name, () => expect(maskContact(...args)).toBe(expected));
+});
