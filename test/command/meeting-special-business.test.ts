@@ -179,5 +179,10 @@ describe('expelling a member', { timeout: 180_000 }, () => {
     const ok = await coop(['member', 'leave', '4', '--date', '2025-06-21', '--reason', 'expelled', '--decision', '2025-06-20:2', '--json'], { cwd: dir });
     expect(ok.exitCode, String(ok.stderr)).toBe(0);
     expect(JSON.parse(String(ok.stdout)).decision).toEqual({ decision: '2025-06-20-general:2', warning: null });
+    // Should they apply again, the secretary is told their former number and that they were expelled.
+    const again = await coop(['member', 'add', 'Dee Member', '--joined', '2025-09-01'], { cwd: dir });
+    expect(again.exitCode, String(again.stderr)).toBe(0);
+    expect(again.stderr).toContain('their former number was 4');
+    expect(again.stderr).toContain("They were expelled: check the rules' conditions");
   });
 });
