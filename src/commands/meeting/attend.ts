@@ -5,6 +5,7 @@ import { recordAttendance } from '../../api/meetings.js';
 import { describeMeeting } from '../../core/meetings/record.js';
 import { print, printJson } from '../../io/output.js';
 import type { CommonOptions } from './shared.js';
+import type { Context } from '../../io/context.js';
 
 export interface MeetingAttendOptions extends CommonOptions {
   proxy?: string[];
@@ -12,19 +13,21 @@ export interface MeetingAttendOptions extends CommonOptions {
   remove?: string[];
 }
 
-export async function meetingAttend(ref: string, numbersArg: string[] | undefined, options: MeetingAttendOptions): Promise<void> {
-  const { cwd = process.cwd(), json, proxy, apologies, remove, ...write } = options;
-  const r = await recordAttendance(cwd, ref, { ...write, present: numbersArg ?? [], proxies: proxy ?? [], apologies: apologies ?? [], remove: remove ?? [] });
+export async function meetingAttend(options: MeetingAttendOptions & { ref: string; numbers?: string[] }, ctx: Context): Promise<void> {
+  const cwd = ctx.cwd;
+  const { ref, numbers, json, proxy, apologies, remove, ...write } = options;
+  const r = await recordAttendance(cwd, ref, { ...write, present: numbers ?? [], proxies: proxy ?? [], apologies: apologies ?? [], remove: remove ?? [] });
   if (json) {
-    printJson({ id: r.id, ...r.attendance, voters: r.voters, quorum: { required: r.quorum.required, present: r.quorum.present, met: r.quorum.met } });
+    printJson(ctx, { id: r.id, ...r.attendance, voters: r.voters, quorum: { required: r.quorum.required, present: r.quorum.present, met: r.quorum.met } });
     return;
   }
   const { assessed, attendance, quorum } = r;
   const meeting = describeMeeting(r);
   print(
+    ctx,
     `Recorded at ${meeting}: ${assessed.present.length} present` +
       `${r.proxiesAllowed ? `, ${assessed.proxies.length} ${assessed.proxies.length === 1 ? 'proxy' : 'proxies'}` : ''}, ${attendance.apologies.length} ${attendance.apologies.length === 1 ? 'apology' : 'apologies'}.`,
   );
-  print(`Quorum: ${quorum.required} needed, ${quorum.present} counted so far: ${quorum.met ? 'quorate' : 'not yet quorate'}.`);
-  for (const u of r.unused) print(`Note: proxy ${u.holder}=${u.member} is not used: ${u.reason}.`);
+  print(ctx, `Quorum: ${quorum.required} needed, ${quorum.present} counted so far: ${quorum.met ? 'quorate' : 'not yet quorate'}.`);
+  for (const u of r.unused) print(ctx, `Note: proxy ${u.holder}=${u.member} is not used: ${u.reason}.`);
 }
