@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Command and end-to-end tests run the built CLI and git; two cores, so keep it modest.
     testTimeout: 60_000,
     hookTimeout: 60_000,
@@ -14,7 +13,7 @@ export default defineConfig({
       // The command tier runs the built CLI in the test's own process (test/support/cli.ts).
       { extends: true, test: { name: 'command', include: ['test/command/**/*.test.ts'], env: { COOP_TEST_TIER: 'command' } } },
       // Every other tier spawns it as a person's shell would.
-      { extends: true, test: { name: 'spawned', include: ['test/**/*.test.ts'], exclude: ['test/command/**'] } },
+      { extends: true, test: { name: 'spawned', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/command/**'] } },
     ],
   },
 });

@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 // module an options interface and a (options, ctx) function, and map it here with act().
 
 /** A command as the CLI calls it; a number it returns is the exit code. */
-type CommandFn<O> = (options: O, ctx: Context) => Promise<number | void>;
+type CommandFn<O> = (options: O, ctx: Context) => Promise<number> | Promise<void>;
 /** What commander parsed: positional arguments in declaration order, and option values. */
 interface Parsed {
   args: readonly unknown[];
@@ -35,7 +35,8 @@ function act<O>(seam: Seam, load: () => Promise<CommandFn<O>>, toOptions: (parse
   return async function (this: Command): Promise<void> {
     const options = toOptions({ args: this.processedArgs, opts: this.opts() });
     const command = await load();
-    seam.exitCode = (await command(options, seam.ctx)) ?? 0;
+    const code = await command(options, seam.ctx);
+    seam.exitCode = typeof code === 'number' ? code : 0;
   };
 }
 
@@ -94,7 +95,13 @@ export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
-    .configureOutput({ getOutHelpWidth: () => helpWidth(ctx.stdout), getErrHelpWidth: () => helpWidth(ctx.stderr) })
+    // Set before any subcommand is declared: each copies its parent's settings when made.
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      getOutHelpWidth: () => helpWidth(ctx.stdout),
+      getErrHelpWidth: () => helpWidth(ctx.stderr),
+    })
     .addHelpText(
       'after',
       `
@@ -847,7 +854,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     return 0;
   }
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => void ctx.stderr.write(s), writeOut: (s) => void ctx.stdout.write(s) });
   for (const sub of allCommands(program)) sub.exitOverride();
   try {
     await program.parseAsync(helpFor(argv), { from: 'user' });

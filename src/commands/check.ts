@@ -13,7 +13,7 @@ export interface CheckOptions {
 const PROBLEMS_SHOWN = 20;
 
 /** Silent with exit 0 when all is well; otherwise every problem with where it is, and exit 1 (with --json, the exit code returned). */
-export async function checkCommand(opts: CheckOptions, ctx: Context): Promise<number | void> {
+export async function checkCommand(opts: CheckOptions, ctx: Context): Promise<number> {
   const result = await checkGroup(ctx.cwd);
   if (opts.json) {
     printJson(ctx, result);
@@ -27,4 +27,5 @@ export async function checkCommand(opts: CheckOptions, ctx: Context): Promise<nu
     const tail = more > 0 ? `\n  … and ${more} more (run coop check --all to see every one)` : '';
     throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(shown)}${tail}`);
   }
+  return 0;
 }
