@@ -57,6 +57,14 @@ function given(v: unknown): string {
 const oneOf = <T extends string>(choices: readonly T[], v: unknown): T | undefined => choices.find((c) => c === v);
 /** --no-commit and --json, which most commands that change something take. */
 const written = (o: OptionValues) => ({ commit: flag(o.commit), json: flag(o.json) });
+/** A member's private contact details and how notices reach them (member add and update). */
+const contactValues = (o: OptionValues) => ({
+  email: text(o.email),
+  address: text(o.address),
+  phone: text(o.phone),
+  notices: text(o.notices),
+  noticesDate: text(o.noticesDate),
+});
 /** Every option given as text, by name: for commands whose options mirror coop.yml's answers. */
 const textValues = (o: OptionValues): Record<string, string> => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
@@ -193,11 +201,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
           name: given(name),
           joined: text(o.joined),
           shares: text(o.shares),
-          email: text(o.email),
-          address: text(o.address),
-          phone: text(o.phone),
-          notices: text(o.notices),
-          noticesDate: text(o.noticesDate),
+          ...contactValues(o),
           ...written(o),
         }),
       ),
@@ -238,11 +242,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
           number: given(number),
           name: text(o.name),
           date: text(o.date),
-          email: text(o.email),
-          address: text(o.address),
-          phone: text(o.phone),
-          notices: text(o.notices),
-          noticesDate: text(o.noticesDate),
+          ...contactValues(o),
           ...written(o),
         }),
       ),
