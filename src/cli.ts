@@ -1,4 +1,5 @@
-// The command line: declarations only. Each action imports its command when it runs, so
+// The command line: commander's declarations, and the seam that turns what commander parsed
+// into each command's typed options. Each action imports its command when it runs, so
 // `coop --help` and the read commands load nothing they do not use.
 
 import { Argument, Command, CommanderError, Option, type OptionValues } from 'commander';
@@ -15,7 +16,8 @@ import { VERSION } from './version.js';
 // where flags become typed options, so a command never sees commander, and a mistake in the
 // mapping is a type error or a failing row of test/unit/cli-seam.test.ts (which checks
 // argv → options with the command modules stubbed). To add a command: declare it, give its
-// module an options interface and a (options, ctx) function, and map it here with act().
+// module an options interface and a (options, ctx) function, map it here with act(), and add
+// a row to the table test.
 
 /** A command as the CLI calls it; a number it returns is the exit code. */
 type CommandFn<O> = (options: O, ctx: Context) => Promise<number> | Promise<void>;
