@@ -1,36 +1,118 @@
-// The command line: declarations only. Each action imports its command when it runs, so
+// The command line: commander's declarations, and the seam that turns what commander parsed
+// into each command's typed options. Each action imports its command when it runs, so
 // `coop --help` and the read commands load nothing they do not use.
 
-import { Argument, Command, CommanderError, Option } from 'commander';
-import { CancelledError, UserError } from './errors.js';
+import { Argument, Command, CommanderError, Option, type OptionValues } from 'commander';
+import { CancelledError, InternalError, UserError } from './errors.js';
+import { colourLevel, processContext, type Context, type Output } from './io/context.js';
 import { VERSION } from './version.js';
 
-type Action = (...args: unknown[]) => Promise<void>;
+// THE SEAM between commander and the commands. A command is a function
+//   (options: ItsOptions, ctx: Context) => Promise<number | void>
+// in src/commands/, taking one typed options object (positional arguments by name, flags by
+// their camel-cased names) and the context it runs in (io/context.ts: cwd, env, stdout,
+// stderr, stdin). Each action below maps commander's parsed arguments and option values into
+// that object through the checked readers (text, flag, texts, given, oneOf): the one place
+// where flags become typed options, so a command never sees commander, and a mistake in the
+// mapping is a type error or a failing row of test/unit/cli-seam.test.ts (which checks
+// argv → options with the command modules stubbed). To add a command: declare it, give its
+// module an options interface and a (options, ctx) function, map it here with act(), and add
+// a row to the table test.
 
-/** Wraps a lazily imported command so that every action gets the same cwd and error handling. */
-function run(load: () => Promise<Action>): (...args: unknown[]) => Promise<void> {
-  return async (...args: unknown[]) => {
-    const action = await load();
-    await action(...args);
+/** A command as the CLI calls it; a number it returns is the exit code. */
+type CommandFn<O> = (options: O, ctx: Context) => Promise<number> | Promise<void>;
+/** What commander parsed: positional arguments in declaration order, and option values. */
+interface Parsed {
+  args: readonly unknown[];
+  opts: OptionValues;
+}
+/** The context every action runs in, and the exit code the command chose. */
+interface Seam {
+  ctx: Context;
+  exitCode: number;
+}
+
+/** An action: options normalised first, then the command imported (lazily) and called. */
+function act<O>(seam: Seam, load: () => Promise<CommandFn<O>>, toOptions: (parsed: Parsed) => O) {
+  return async function (this: Command): Promise<void> {
+    const options = toOptions({ args: this.processedArgs, opts: this.opts() });
+    const command = await load();
+    const code = await command(options, seam.ctx);
+    seam.exitCode = typeof code === 'number' ? code : 0;
   };
 }
 
+/** An option's or optional argument's text; undefined when not given. */
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A boolean flag (--no-x gives false); undefined when not given. */
+const flag = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+/** A repeated option or a variadic argument. */
+const texts = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+/** A required argument or mandatory option: commander has refused the command without it. */
+function given<T extends string>(v: T | undefined): T;
+function given(v: unknown): string;
+function given(v: unknown): string {
+  if (typeof v !== 'string') throw new InternalError(`a required argument or option reached the command as ${typeof v}`);
+  return v;
+}
+/** An option with choices: commander has refused any other value. */
+const oneOf = <T extends string>(choices: readonly T[], v: unknown): T | undefined => choices.find((c) => c === v);
+/** --no-commit and --json, which most commands that change something take. */
+const written = (o: OptionValues) => ({ commit: flag(o.commit), json: flag(o.json) });
+/** A member's private contact details and how notices reach them (member add and update). */
+const contactValues = (o: OptionValues) => ({
+  email: text(o.email),
+  address: text(o.address),
+  phone: text(o.phone),
+  notices: text(o.notices),
+  noticesDate: text(o.noticesDate),
+});
+/** Every option given as text, by name: for commands whose options mirror coop.yml's answers. */
+const textValues = (o: OptionValues): Record<string, string> => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A resolution as typed, with its place among all --resolution and --special flags. */
+interface TypedResolution {
+  kind: 'ordinary' | 'special';
+  text: string;
+  at: number;
+}
+const isTypedResolution = (x: unknown): x is TypedResolution => typeof x === 'object' && x !== null && 'at' in x && 'kind' in x && 'text' in x;
+/** --resolution and --special, merged back into the order they were typed (numbered in that order). */
+function inOrderTyped(...lists: unknown[]): { kind: 'ordinary' | 'special'; text: string }[] {
+  const typed = lists.flatMap((l) => (Array.isArray(l) ? l.filter(isTypedResolution) : []));
+  return typed.sort((a, b) => a.at - b.at).map(({ kind, text }) => ({ kind, text }));
+}
+
+const REGISTER_FORMATS = ['md', 'csv', 'json'] as const;
+const CONSENSUS = ['agreed', 'blocked'] as const;
+const SIDES = ['for', 'against'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const PAYEES = ['member', 'nominee', 'representatives'] as const;
 
 /**
  * Help is wrapped at 80 columns however wide the terminal: long lines are harder to read, and
  * 80 is the width bin/coop.js's pre-rendered help is written at (scripts/write-help.js).
  */
 const HELP_WIDTH = 80;
-const helpWidth = (stream: NodeJS.WriteStream) => Math.min(HELP_WIDTH, stream.isTTY ? stream.columns : HELP_WIDTH);
+const helpWidth = (stream: Output) => Math.min(HELP_WIDTH, stream.isTTY && stream.columns ? stream.columns : HELP_WIDTH);
 
-export function buildProgram(): Command {
+/** The program, its actions bound to the context they run in (the process's when not given). */
+export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }): Command {
+  const { ctx } = seam;
   const program = new Command('coop')
     .description('Found and run a co-operative or community group: its rules, register of members, and meetings, as plain files in git.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
-    .configureOutput({ getOutHelpWidth: () => helpWidth(process.stdout), getErrHelpWidth: () => helpWidth(process.stderr) })
+    // Set before any subcommand is declared: each copies its parent's settings when made.
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      getOutHelpWidth: () => helpWidth(ctx.stdout),
+      getErrHelpWidth: () => helpWidth(ctx.stderr),
+    })
     .addHelpText(
       'after',
       `
@@ -92,7 +174,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--asset-locked-body <name>', 'CIC: the asset-locked body (a charity or CIC) the articles name to receive its assets')
     .option('--dry-run', 'print what would be written and write nothing')
     .option('--no-git', 'do not make a git repository')
-    .action(run(async () => (await import('./commands/new/index.js')).newCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/new/index.js')).newCommand,
+        ({ args: [dir], opts: o }) => ({ ...o, dir: text(dir), answers: text(o.answers), yes: flag(o.yes), dryRun: flag(o.dryRun), git: flag(o.git), founder: texts(o.founder) }),
+      ),
+    );
 
   const member = program.command('member').description('the register of members');
   member
@@ -108,7 +196,19 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--notices-date <date>', 'date the member consented to notices by email (default: date joined)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the new member as JSON')
-    .action(run(async () => (await import('./commands/member/add.js')).memberAdd as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/add.js')).memberAdd,
+        ({ args: [name], opts: o }) => ({
+          name: given(name),
+          joined: text(o.joined),
+          shares: text(o.shares),
+          ...contactValues(o),
+          ...written(o),
+        }),
+      ),
+    );
   member
     .command('leave')
     .argument('<number>', 'membership number')
@@ -119,7 +219,20 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--decision <meeting:resolution>', 'with --reason expelled: the special resolution that expelled them, e.g. 2025-06-20:2')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/member/leave.js')).memberLeave as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/leave.js')).memberLeave,
+        ({ args: [number], opts: o }) => ({
+          number: given(number),
+          date: given(o.date),
+          reason: given(o.reason),
+          nominee: text(o.nominee),
+          decision: text(o.decision),
+          ...written(o),
+        }),
+      ),
+    );
   member
     .command('update')
     .argument('<number>', 'membership number')
@@ -133,20 +246,44 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--notices-date <date>', 'date the consent was given or withdrawn (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/member/update.js')).memberUpdate as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/update.js')).memberUpdate,
+        ({ args: [number], opts: o }) => ({
+          number: given(number),
+          name: text(o.name),
+          date: text(o.date),
+          ...contactValues(o),
+          ...written(o),
+        }),
+      ),
+    );
   member
     .command('list')
     .description('list members as at a date')
     .option('--as-of <date>', 'the date (default: today)')
     .option('--all', 'include former members')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/member/list.js')).memberList as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/list.js')).memberList,
+        ({ opts: o }) => ({ asOf: text(o.asOf), all: flag(o.all), json: flag(o.json) }),
+      ),
+    );
   member
     .command('show')
     .argument('<number>', 'membership number')
     .description('one member, with their history')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/member/show.js')).memberShow as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/show.js')).memberShow,
+        ({ args: [number], opts: o }) => ({ number: given(number), json: flag(o.json) }),
+      ),
+    );
   member
     .command('import')
     .argument('<file>', 'CSV file exported from a spreadsheet')
@@ -156,7 +293,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--skip-existing', 'leave out rows for members already in the register (same name and date joined)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/member/import.js')).memberImport as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/import.js')).memberImport,
+        ({ args: [file], opts: o }) => ({ file: given(file), columns: text(o.columns), dryRun: flag(o.dryRun), skipExisting: flag(o.skipExisting), ...written(o) }),
+      ),
+    );
   member
     .command('export')
     .argument('<file>', 'CSV file to write (must not exist)')
@@ -165,7 +308,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--all', 'include former members')
     .option('--with-contacts', 'include private contact details')
     .option('--json', 'print a summary as JSON')
-    .action(run(async () => (await import('./commands/member/export.js')).memberExport as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/export.js')).memberExport,
+        ({ args: [file], opts: o }) => ({ file: given(file), asOf: text(o.asOf), all: flag(o.all), withContacts: flag(o.withContacts), json: flag(o.json) }),
+      ),
+    );
 
   // A member's other property in the group (loans, deposits): in a society's register.
   for (const verb of ['loan', 'repay'] as const) {
@@ -180,7 +329,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => (await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay'] as Action));
+      .action(
+        act(
+          seam,
+          async () => (await import('./commands/member/property.js'))[verb === 'loan' ? 'memberLoan' : 'memberRepay'],
+          ({ args: [number, amount], opts: o }) => ({ number: given(number), amount: given(amount), deposit: flag(o.deposit), date: text(o.date), ...written(o) }),
+        ),
+      );
   }
 
   member
@@ -189,7 +344,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('erase a former member’s contact details once the retention period is over (refused while still needed)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/member/forget.js')).memberForget as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/member/forget.js')).memberForget,
+        ({ args: [number], opts: o }) => ({ number: given(number), ...written(o) }),
+      ),
+    );
 
   const shares = program.command('shares').description('members’ shares');
   for (const verb of ['issue', 'withdraw'] as const) {
@@ -201,7 +362,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => (await import('./commands/shares.js'))[verb === 'issue' ? 'sharesIssue' : 'sharesWithdraw'] as Action));
+      .action(
+        act(
+          seam,
+          async () => (await import('./commands/shares.js'))[verb === 'issue' ? 'sharesIssue' : 'sharesWithdraw'],
+          ({ args: [number, count], opts: o }) => ({ number: given(number), count: given(count), date: text(o.date), ...written(o) }),
+        ),
+      );
   }
   shares
     .command('transfer')
@@ -212,7 +379,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--date <date>', 'date (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/shares.js')).sharesTransfer as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/shares.js')).sharesTransfer,
+        ({ args: [from, to, count], opts: o }) => ({ from: given(from), to: given(to), count: given(count), date: text(o.date), ...written(o) }),
+      ),
+    );
   // Shares withdrawn or given up on leaving are owed until paid for (issue 18, item 7).
   shares
     .command('repay')
@@ -220,16 +393,16 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description('record that the group paid for shares withdrawn or given up on leaving')
     .option('--date <date>', 'date of the payment (default: today)')
     .option('--amount <pounds>', 'the amount paid, when the board pays less than the shares’ nominal value, as the rules allow')
-    .addOption(
-      new Option('--to <whom>', 'who was paid (default: the member; for a member who died, their nominee or else their representatives)').choices([
-        'member',
-        'nominee',
-        'representatives',
-      ]),
-    )
+    .addOption(new Option('--to <whom>', 'who was paid (default: the member; for a member who died, their nominee or else their representatives)').choices(PAYEES))
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/shares.js')).sharesRepay as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/shares.js')).sharesRepay,
+        ({ args: [number], opts: o }) => ({ number: given(number), date: text(o.date), amount: text(o.amount), to: oneOf(PAYEES, o.to), ...written(o) }),
+      ),
+    );
 
   const officer = program.command('officer').description('the register of officers');
   for (const verb of ['appoint', 'leave'] as const) {
@@ -242,7 +415,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
       .option('--date <date>', 'date (default: today)')
       .option('--no-commit', 'write the change but do not commit it')
       .option('--json', 'print the result as JSON')
-      .action(run(async () => (await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave'] as Action));
+      .action(
+        act(
+          seam,
+          async () => (await import('./commands/officer.js'))[verb === 'appoint' ? 'officerAppoint' : 'officerLeave'],
+          ({ args: [number], opts: o }) => ({ number: given(number), role: given(o.role), date: text(o.date), coOpted: flag(o.coOpted), ...written(o) }),
+        ),
+      );
   }
 
   officer
@@ -255,16 +434,36 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--occupation <occupation>', 'business occupation')
     .option('--born <date>', 'date of birth, YYYY-MM-DD')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/officer-details.js')).officerDetails as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/officer-details.js')).officerDetails,
+        ({ args: [number], opts: o }) => ({
+          number: given(number),
+          serviceAddress: text(o.serviceAddress),
+          residence: text(o.residence),
+          nationality: text(o.nationality),
+          occupation: text(o.occupation),
+          born: text(o.born),
+          json: flag(o.json),
+        }),
+      ),
+    );
 
   program
     .command('register')
     .description('the statutory registers as at a date: members and officers; for a company also directors, secretaries and PSCs')
     .option('--as-of <date>', 'the date (default: today)')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv', 'json']).default('md'))
+    .addOption(new Option('--format <format>', 'output format').choices(REGISTER_FORMATS).default('md'))
     .option('--with-contacts', 'include addresses and the other private particulars the law requires')
     .option('--json', 'same as --format json')
-    .action(run(async () => (await import('./commands/register.js')).registerCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/register.js')).registerCommand,
+        ({ opts: o }) => ({ asOf: text(o.asOf), format: oneOf(REGISTER_FORMATS, o.format), withContacts: flag(o.withContacts), json: flag(o.json) }),
+      ),
+    );
 
   program
     .command('check')
@@ -277,13 +476,25 @@ Every command that reads takes --json. Run coop <command> --help for its options
         'line of defence: every command refuses, before committing, a change whose text (a name, a place,\n' +
         'an agenda item, a resolution) holds one, or anything that looks like an email or phone number.',
     )
-    .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/check.js')).checkCommand,
+        ({ opts: o }) => ({ json: flag(o.json), all: flag(o.all) }),
+      ),
+    );
 
   program
     .command('status')
     .description('the group at a glance, with the next statutory deadlines')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/status.js')).statusCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/status.js')).statusCommand,
+        ({ opts: o }) => ({ json: flag(o.json) }),
+      ),
+    );
 
   // Registration and filings: deadlines in coop status count from these.
   program
@@ -293,7 +504,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--number <number>', 'the register number, e.g. RS008765 or 12345678')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/filings.js')).registeredCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/filings.js')).registeredCommand,
+        ({ opts: o }) => ({ date: given(o.date), number: text(o.number), ...written(o) }),
+      ),
+    );
   program
     .command('filed')
     .argument('<what>', 'confirmation-statement, accounts, annual-return or cic-report')
@@ -302,15 +519,21 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--period-end <date>', 'the year end it covers, or a confirmation statement’s confirmation date (default: the one now due)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/filings.js')).filedCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/filings.js')).filedCommand,
+        ({ args: [what], opts: o }) => ({ what: given(what), date: text(o.date), periodEnd: text(o.periodEnd), ...written(o) }),
+      ),
+    );
 
   const meeting = program.command('meeting').description('general and committee meetings');
-  // --resolution and --special fill one list, so resolutions are numbered in the order typed.
-  const resolutions: { kind: 'ordinary' | 'special'; text: string }[] = [];
-  const addResolution = (kind: 'ordinary' | 'special') => (text: string) => {
-    resolutions.push({ kind, text });
-    return resolutions;
-  };
+  // --resolution and --special each keep their own list; every entry notes its place among
+  // both, so the seam can number the resolutions in the order typed.
+  let typed = 0;
+  const addResolution =
+    (kind: 'ordinary' | 'special') =>
+    (text: string, previous: TypedResolution[] = []): TypedResolution[] => [...previous, { kind, text, at: typed++ }];
   meeting
     .command('new')
     .argument('<type>', 'agm, general or committee')
@@ -339,12 +562,44 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--confirm <meeting>', 'confirm the --merger or --conversion resolutions passed at this earlier meeting (held 14 days to 1 month before)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the meeting as JSON')
-    .action(run(async () => (await import('./commands/meeting/new.js')).meetingNew as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/new.js')).meetingNew,
+        ({ args: [type], opts: o }) => ({
+          type: given(type),
+          date: given(o.date),
+          time: given(o.time),
+          place: given(o.place),
+          online: text(o.online),
+          noticeDate: text(o.noticeDate),
+          byPost: flag(o.byPost),
+          resolutions: inOrderTyped(o.resolution, o.special),
+          shortNotice: flag(o.shortNotice),
+          shortNoticeConsent: texts(o.shortNoticeConsent),
+          amendment: text(o.amendment),
+          auditExemption: flag(o.auditExemption),
+          removeDirector: text(o.removeDirector),
+          specialNoticeReceived: text(o.specialNoticeReceived),
+          directorRepresentations: flag(o.directorRepresentations),
+          merger: text(o.merger),
+          conversion: text(o.conversion),
+          confirm: text(o.confirm),
+          ...written(o),
+        }),
+      ),
+    );
   meeting
     .command('list')
     .description('meetings, and the next AGM due')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/meeting/list.js')).meetingList as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/list.js')).meetingList,
+        ({ opts: o }) => ({ json: flag(o.json) }),
+      ),
+    );
   meeting
     .command('attend')
     .argument('<meeting>', 'the meeting: its date (2027-06-10), or date and type (2027-06-10-agm)')
@@ -355,7 +610,20 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--remove <numbers...>', 'members recorded by mistake: taken off as present, apologies or proxies (until votes are recorded)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/meeting/attend.js')).meetingAttend as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/attend.js')).meetingAttend,
+        ({ args: [ref, numbers], opts: o }) => ({
+          ref: given(ref),
+          numbers: texts(numbers),
+          proxy: texts(o.proxy),
+          apologies: texts(o.apologies),
+          remove: texts(o.remove),
+          ...written(o),
+        }),
+      ),
+    );
   // Short notice (issue 11): the members' consent, recorded member by member.
   meeting
     .command('consent')
@@ -366,7 +634,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--remove <numbers...>', 'consents recorded by mistake: taken off')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/meeting/consent.js')).meetingConsent as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/consent.js')).meetingConsent,
+        ({ args: [ref, numbers], opts: o }) => ({ ref: given(ref), numbers: texts(numbers), date: text(o.date), remove: texts(o.remove), ...written(o) }),
+      ),
+    );
   meeting
     .command('vote')
     .argument('<meeting>', 'the meeting')
@@ -380,7 +654,23 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .addOption(new Option('--casting-vote <side>', 'on a tie, the chair’s casting vote, where the rules give one').choices(['for', 'against']))
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/meeting/vote.js')).meetingVote as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/vote.js')).meetingVote,
+        ({ args: [ref, resolution], opts: o }) => ({
+          ref: given(ref),
+          resolution: given(resolution),
+          for: text(o.for),
+          against: text(o.against),
+          abstain: text(o.abstain),
+          consensus: oneOf(CONSENSUS, o.consensus),
+          standAsides: text(o.standAsides),
+          castingVote: oneOf(SIDES, o.castingVote),
+          ...written(o),
+        }),
+      ),
+    );
   meeting
     .command('nominate')
     .argument('<meeting>', 'the meeting (an AGM or general meeting)')
@@ -391,7 +681,20 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--date <date>', 'the day the nomination was received (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/meeting/nominate.js')).meetingNominate as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/nominate.js')).meetingNominate,
+        ({ args: [ref, member], opts: o }) => ({
+          ref: given(ref),
+          member: given(member),
+          proposer: text(o.proposer),
+          seconder: text(o.seconder),
+          date: text(o.date),
+          ...written(o),
+        }),
+      ),
+    );
   meeting
     .command('elect')
     .argument('<meeting>', 'the meeting')
@@ -401,7 +704,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--tie-break <number>', 'the winner of a tie for the last seat, by lot or casting vote as the rules say')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/meeting/elect.js')).meetingElect as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/elect.js')).meetingElect,
+        ({ args: [ref], opts: o }) => ({ ref: given(ref), seats: given(o.seats), votes: text(o.votes), tieBreak: text(o.tieBreak), ...written(o) }),
+      ),
+    );
   meeting
     .command('close')
     .argument('<meeting>', 'the meeting')
@@ -409,7 +718,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--chair <number>', 'the member who chaired the meeting (recorded as present)')
     .option('--no-commit', 'write the minutes but do not commit them')
     .option('--json', 'print the outcome as JSON')
-    .action(run(async () => (await import('./commands/meeting/close.js')).meetingClose as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/meeting/close.js')).meetingClose,
+        ({ args: [ref], opts: o }) => ({ ref: given(ref), chair: text(o.chair), ...written(o) }),
+      ),
+    );
 
   const resolution = program.command('resolution').description('decisions of the members in writing, without a meeting');
   resolution
@@ -422,7 +737,20 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--remove-auditor', 'the resolution would remove the auditor before the end of their term: refused, as the law requires')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/resolution/propose.js')).resolutionPropose as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/resolution/propose.js')).resolutionPropose,
+        ({ args: [kind, text_], opts: o }) => ({
+          kind: given(kind),
+          text: given(text_),
+          date: text(o.date),
+          removeDirector: text(o.removeDirector),
+          removeAuditor: flag(o.removeAuditor),
+          ...written(o),
+        }),
+      ),
+    );
   resolution
     .command('sign')
     .argument('<id>', 'the resolution number')
@@ -431,13 +759,25 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--date <date>', 'the day the forms were received (default: today)')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/resolution/sign.js')).resolutionSign as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/resolution/sign.js')).resolutionSign,
+        ({ args: [id, members], opts: o }) => ({ id: given(id), members: texts(members) ?? [], date: text(o.date), ...written(o) }),
+      ),
+    );
   resolution
     .command('status')
     .argument('[id]', 'the resolution number (default: all of them)')
     .description('open, passed or lapsed, with the count of agreements')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/resolution/status.js')).resolutionStatusCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/resolution/status.js')).resolutionStatusCommand,
+        ({ args: [id], opts: o }) => ({ id: text(id), json: flag(o.json) }),
+      ),
+    );
   program
     .command('print')
     .argument('<what>', 'rules, notice, proxy-form, attendance, minutes, register, certificate, poster or founding')
@@ -448,7 +788,21 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--as-of <date>', 'register, certificate: the date (default: today)')
     .option('--with-contacts', 'register: include private contact details (written under private/)')
     .option('--json', 'print what was written as JSON')
-    .action(run(async () => (await import('./commands/print.js')).printCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/print.js')).printCommand,
+        ({ args: [what, target], opts: o }) => ({
+          what: given(what),
+          target: text(target),
+          out: text(o.out),
+          letters: flag(o.letters),
+          asOf: text(o.asOf),
+          withContacts: flag(o.withContacts),
+          json: flag(o.json),
+        }),
+      ),
+    );
   // Changing the rules lawfully (issue 15): amend → meeting → registered/filed.
   const rules = program.command('rules').description('change the rules lawfully: propose an amendment, then record it registered (or filed)');
   rules
@@ -479,7 +833,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--date <date>', 'date proposed (default: today)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print {"id", "folder", …} as JSON')
-    .action(run(async () => (await import('./commands/rules/amend.js')).rulesAmend as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/rules/amend.js')).rulesAmend,
+        ({ opts: o }) => ({ ...textValues(o), date: text(o.date), ...written(o) }),
+      ),
+    );
   rules
     .command('registered')
     .argument('<id>', 'the amendment, e.g. 2027-05-01-quorum-percent')
@@ -487,7 +847,13 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .requiredOption('--date <date>', 'date of registration')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/rules/take-effect.js')).rulesRegistered as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/rules/take-effect.js')).rulesRegistered,
+        ({ args: [id], opts: o }) => ({ id: given(id), date: given(o.date), ...written(o) }),
+      ),
+    );
   rules
     .command('filed')
     .argument('<id>', 'the amendment')
@@ -495,46 +861,79 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .requiredOption('--date <date>', 'date filed')
     .option('--no-commit', 'write the change but do not commit it')
     .option('--json', 'print the result as JSON')
-    .action(run(async () => (await import('./commands/rules/take-effect.js')).rulesFiled as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/rules/take-effect.js')).rulesFiled,
+        ({ args: [id], opts: o }) => ({ id: given(id), date: given(o.date), ...written(o) }),
+      ),
+    );
   rules
     .command('upgrade')
     .description('propose the newer wording of the governing document as an amendment, keeping your own registered wording')
     .option('--date <date>', 'date proposed (default: today)')
     .option('--no-commit', 'write the papers but do not commit them')
     .option('--json', 'print {"id", "folder", …} as JSON')
-    .action(run(async () => (await import('./commands/rules/upgrade.js')).rulesUpgrade as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/rules/upgrade.js')).rulesUpgrade,
+        ({ opts: o }) => ({ date: text(o.date), ...written(o) }),
+      ),
+    );
   rules
     .command('list')
     .description('every amendment and where it stands')
     .option('--json', 'print JSON')
-    .action(run(async () => (await import('./commands/rules/list.js')).rulesList as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/rules/list.js')).rulesList,
+        ({ opts: o }) => ({ json: flag(o.json) }),
+      ),
+    );
   program
     .command('completion')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
     .description('print a script that makes the shell complete coop’s commands, options and meetings')
     .addHelpText('after', '\nLoad it from ~/.bashrc or ~/.zshrc with: source <(coop completion bash)\nFor fish: coop completion fish > ~/.config/fish/completions/coop.fish')
-    .action(run(async () => (await import('./commands/completion.js')).completionCommand as Action));
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/completion.js')).completionCommand,
+        ({ args: [shell] }) => ({ shell: given(oneOf(SHELLS, shell)) }),
+      ),
+    );
 
   return program;
 }
 
-/** The entry point: the only place that sets the exit code. */
-export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+/**
+ * Runs coop with these arguments in this context and returns the exit code; never exits the
+ * process. The command tier of the tests calls it in-process (test/support/cli.ts).
+ */
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const seam: Seam = { ctx, exitCode: 0 };
+  const program = buildProgram(seam);
   // What the completion scripts ask on each Tab (commands/completion.ts); not a command people run.
   if (argv[0] === '__complete') {
     const { complete } = await import('./commands/completion.js');
-    for (const word of complete(program, argv.slice(1), process.cwd())) process.stdout.write(`${word}\n`);
-    return;
+    for (const word of complete(program, argv.slice(1), ctx.cwd)) ctx.stdout.write(`${word}\n`);
+    return 0;
   }
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   for (const sub of allCommands(program)) sub.exitOverride();
   try {
     await program.parseAsync(helpFor(argv), { from: 'user' });
+    return seam.exitCode;
   } catch (error) {
-    process.exitCode = await report(error);
+    return report(error, ctx);
   }
+}
+
+/** The bins' entry: the process's own context; the only place that sets the exit code. */
+export async function main(argv: string[]): Promise<void> {
+  process.exitCode = await run(argv, processContext());
 }
 
 /**
@@ -549,23 +948,23 @@ function allCommands(cmd: Command): Command[] {
   return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
 }
 
-async function report(error: unknown): Promise<number> {
+async function report(error: unknown, ctx: Context): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version are not failures; everything else commander reports is a usage error.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
   if (error instanceof CancelledError) {
-    process.stderr.write(`${error.message}\n`);
+    ctx.stderr.write(`${error.message}\n`);
     return error.exitCode;
   }
   if (error instanceof UserError) {
-    const { default: chalk } = await import('chalk');
-    process.stderr.write(`${chalk.red('coop:')} ${error.message}\n`);
+    const { Chalk } = await import('chalk');
+    ctx.stderr.write(`${new Chalk({ level: colourLevel(ctx) }).red('coop:')} ${error.message}\n`);
     return error.exitCode;
   }
   const e = error as Error;
-  process.stderr.write(
+  ctx.stderr.write(
     `coop: internal error — this is a bug in create-coop, not something you did.\n${e?.stack ?? String(error)}\n` +
       'Please report it with the command you ran. Your files were left as they were before the command.\n',
   );

@@ -2,9 +2,9 @@ import { checkGroup } from '../api/check.js';
 import { UserError } from '../errors.js';
 import { formatLocated } from '../io/group.js';
 import { print, printJson } from '../io/output.js';
+import type { Context } from '../io/context.js';
 
 export interface CheckOptions {
-  cwd?: string;
   json?: boolean;
   all?: boolean;
 }
@@ -12,16 +12,15 @@ export interface CheckOptions {
 /** Hundreds of problems bury the first, which is often the cause of the rest. */
 const PROBLEMS_SHOWN = 20;
 
-/** Silent with exit 0 when all is well; otherwise every problem with where it is, and exit 1. */
-export async function checkCommand(opts: CheckOptions): Promise<void> {
-  const result = await checkGroup(opts.cwd ?? process.cwd());
+/** Silent with exit 0 when all is well; otherwise every problem with where it is, and exit 1 (with --json, the exit code returned). */
+export async function checkCommand(opts: CheckOptions, ctx: Context): Promise<number> {
+  const result = await checkGroup(ctx.cwd);
   if (opts.json) {
-    printJson(result);
-    if (!result.ok) process.exitCode = 1;
-    return;
+    printJson(ctx, result);
+    return result.ok ? 0 : 1;
   }
-  for (const note of result.notes ?? []) print(`Note: ${note}`);
-  for (const warning of result.warnings ?? []) print(`Warning: ${warning}.`);
+  for (const note of result.notes ?? []) print(ctx, `Note: ${note}`);
+  for (const warning of result.warnings ?? []) print(ctx, `Warning: ${warning}.`);
   if (!result.ok) {
     const n = result.problems.length;
     const shown = opts.all ? result.problems : result.problems.slice(0, PROBLEMS_SHOWN);
@@ -29,4 +28,5 @@ export async function checkCommand(opts: CheckOptions): Promise<void> {
     const tail = more > 0 ? `\n  … and ${more} more (run coop check --all to see every one)` : '';
     throw new UserError(`found ${n === 1 ? 'a problem' : `${n} problems`}:\n${formatLocated(shown)}${tail}`);
   }
+  return 0;
 }

@@ -8,11 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
 import { MEETINGS_DIR, PARAMS_FILE } from '../core/layout.js';
+import type { Context } from '../io/context.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
-
-const SCRIPTS: Record<Shell, string> = {
+const SCRIPTS = {
   bash: `# coop completion for bash. Load it in ~/.bashrc with: source <(coop completion bash)
 _coop_complete() {
   local IFS=$'\\n'
@@ -33,11 +31,14 @@ compdef _coop coop
 complete -c coop -e
 complete -c coop -a '(coop __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
 `,
-};
+} satisfies Record<string, string>;
+
+/** The shells with a script; cli.ts declares the same list as the argument's choices. */
+export type Shell = keyof typeof SCRIPTS;
 
 /** `coop completion <shell>`: prints the script. */
-export async function completionCommand(shell: Shell): Promise<void> {
-  process.stdout.write(SCRIPTS[shell]);
+export async function completionCommand(opts: { shell: Shell }, ctx: Context): Promise<void> {
+  ctx.stdout.write(SCRIPTS[opts.shell]);
 }
 
 /** What may follow `coop <words…>`, the last word being the one under the cursor (maybe ''). */

@@ -1,29 +1,29 @@
 import { registerAsOf } from '../api/register.js';
 import { registerCsv, registerMarkdownChunks } from '../core/register/statutory-register.js';
 import { print, printJson } from '../io/output.js';
+import type { Context } from '../io/context.js';
 
 export interface RegisterOptions {
-  cwd?: string;
   asOf?: string;
   format?: 'md' | 'csv' | 'json';
   withContacts?: boolean;
   json?: boolean;
 }
 
-export async function registerCommand(opts: RegisterOptions): Promise<void> {
-  const register = await registerAsOf(opts.cwd ?? process.cwd(), { asOf: opts.asOf, withContacts: opts.withContacts });
+export async function registerCommand(opts: RegisterOptions, ctx: Context): Promise<void> {
+  const register = await registerAsOf(ctx.cwd, { asOf: opts.asOf, withContacts: opts.withContacts });
   const format = opts.json ? 'json' : (opts.format ?? 'md');
-  if (format === 'json') printJson(register);
-  else if (format === 'csv') process.stdout.write(registerCsv(register));
+  if (format === 'json') printJson(ctx, register);
+  else if (format === 'csv') ctx.stdout.write(registerCsv(register));
   else {
     // Printed as it is made (at 100,000 members the whole text at once was 8 MB of string, and
     // the rows kept for it most of the command's memory). Where stdout is asynchronous Node
     // queues each piece, as it queued the one big write.
     let last = '';
     for (const chunk of registerMarkdownChunks(register)) {
-      process.stdout.write(chunk);
+      ctx.stdout.write(chunk);
       last = chunk;
     }
-    if (!last.endsWith('\n')) print('');
+    if (!last.endsWith('\n')) print(ctx, '');
   }
 }

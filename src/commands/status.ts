@@ -4,18 +4,18 @@ import { hasShares } from '../core/law.js';
 import { pounds } from '../core/register/statutory-register.js';
 import { payeeWords } from '../core/register/shares-owed.js';
 import { print, printJson } from '../io/output.js';
+import type { Context } from '../io/context.js';
 
 export interface StatusOptions {
-  cwd?: string;
   json?: boolean;
 }
 
 const OWED_SHOWN = 10;
 
-export async function statusCommand(opts: StatusOptions): Promise<void> {
-  const s = await groupStatus(opts.cwd ?? process.cwd());
+export async function statusCommand(opts: StatusOptions, ctx: Context): Promise<void> {
+  const s = await groupStatus(ctx.cwd);
   if (opts.json) {
-    printJson(s);
+    printJson(ctx, s);
     return;
   }
   const lines = [
@@ -49,5 +49,5 @@ export async function statusCommand(opts: StatusOptions): Promise<void> {
     for (const r of s.rules) lines.push(`  ${r.due ? `${r.due}  ` : ''}${r.what}${r.overdue ? ' — OVERDUE' : ''}`, `              next: ${r.next}`);
   }
   if (s.registerProblems > 0) lines.push('', `The register has ${s.registerProblems} problem${s.registerProblems === 1 ? '' : 's'}: run coop check for details.`);
-  print(lines.join('\n'));
+  print(ctx, lines.join('\n'));
 }

@@ -1,16 +1,21 @@
-// What commands print. Results go to stdout (JSON with --json); notes for the person at the
-// terminal go to stderr so that a script capturing stdout gets only the result.
+// What commands print, to the streams in their context (io/context.ts). Results go to stdout
+// (JSON with --json); notes for the person at the terminal go to stderr so that a script
+// capturing stdout gets only the result.
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+import type { Context } from './context.js';
+
+type Out = Pick<Context, 'stdout'>;
+
+export function printJson(ctx: Out, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export function print(ctx: Out, text: string): void {
+  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-export function note(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+export function note(ctx: Pick<Context, 'stderr'>, text: string): void {
+  ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** The line after a change: where it went in git. */

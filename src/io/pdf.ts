@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { InternalError } from '../errors.js';
 import type { PrintDocument } from '../core/print/layout.js';
-import { TEMPLATES_DIR } from './templates-dir.js';
+import { packagePath } from './package-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,7 +36,7 @@ export interface Typeset {
 /** Typesets one paper. */
 export async function typeset(doc: PrintDocument): Promise<Typeset> {
   const c = await typst();
-  const mainFileContent = readFileSync(join(TEMPLATES_DIR, 'print', 'document.typ'), 'utf8');
+  const mainFileContent = readFileSync(packagePath('templates', 'print', 'document.typ'), 'utf8');
   const args = { mainFileContent, inputs: { data: JSON.stringify(doc) } };
   const result = c.compile(args);
   const document = result.result;

@@ -18,7 +18,7 @@ export interface Prompter {
 }
 
 /** A person is at a terminal: both ends are TTYs, so questions can be asked and answered. */
-export function canPrompt(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): boolean {
+export function canPrompt(stdin: { readonly isTTY?: boolean }, stdout: { readonly isTTY?: boolean }): boolean {
   return Boolean(stdin.isTTY && stdout.isTTY);
 }
 

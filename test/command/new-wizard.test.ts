@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../src/commands/new/index.js';
 import { CancelledError, UserError } from '../../src/errors.js';
 import { canPrompt, cancellable } from '../../src/io/prompts.js';
-import { GIT_IDENTITY, existsSync, git, join, read, tempDir } from '../support/cli.js';
+import { GIT_IDENTITY, captureContext, existsSync, git, join, read, tempDir } from '../support/cli.js';
 import { CTRL_C, scriptedPrompter, type Script } from '../support/scripted-prompter.js';
 
 beforeAll(() => {
@@ -18,8 +18,8 @@ const TODAY = '2026-03-10';
 async function wizard(script: Script, flags: Record<string, unknown> = {}) {
   const parent = tempDir();
   const { prompter, asked } = scriptedPrompter(script);
-  const out: string[] = [];
-  const run = runNew('group', { cwd: parent, ...flags }, { prompter: async () => prompter, today: TODAY, out: (t) => out.push(t), err: () => undefined });
+  const { ctx, stdout: out } = captureContext(parent);
+  const run = runNew({ dir: 'group', ...flags }, ctx, { prompter: async () => prompter, today: TODAY });
   return { parent, dir: join(parent, 'group'), asked, out, run };
 }
 
@@ -109,14 +109,10 @@ describe('coop new at a terminal', () => {
   });
 
   it('puts a refusal found only at the end back to the one question, keeping every other answer', async () => {
-    const errors: string[] = [];
     const parent = tempDir();
+    const { ctx, stderr: errors } = captureContext(parent);
     const { prompter, asked } = scriptedPrompter({ name: 'Riverside Radio Limited', form: 'company-limited-by-guarantee', ...FOUNDERS, noticeDays: '21' });
-    await runNew(
-      'group',
-      { cwd: parent, kind: 'community-radio', form: 'unincorporated-association' },
-      { prompter: async () => prompter, today: TODAY, out: () => undefined, err: (t) => errors.push(t) },
-    );
+    await runNew({ dir: 'group', kind: 'community-radio', form: 'unincorporated-association' }, ctx, { prompter: async () => prompter, today: TODAY });
     expect(errors.join('')).toMatch(/--form: .*Ofcom/);
     // The form was asked again, offering only the forms that fit; nothing else was asked twice.
     const form = asked.filter((a) => a.key === 'form');
@@ -153,7 +149,7 @@ describe('coop new at a terminal', () => {
     mkdirSync(join(parent, 'taken'));
     writeFileSync(join(parent, 'taken', 'notes.txt'), 'mine');
     const { prompter, asked } = scriptedPrompter({ dir: ['taken', 'asked-for'], kind: 'worker-coop', ...FOUNDERS });
-    await runNew(undefined, { cwd: parent }, { prompter: async () => prompter, today: TODAY, out: () => undefined, err: () => undefined });
+    await runNew({}, captureContext(parent).ctx, { prompter: async () => prompter, today: TODAY });
     expect(asked[0]!.key).toBe('dir');
     expect(asked[0]!.refused[0]).toMatch(/already exists and is not empty/);
     expect(read(join(parent, 'asked-for', 'coop.yml'))).toContain('name: Asked For Limited');
@@ -168,11 +164,7 @@ describe('coop new at a terminal', () => {
 
   it('refuses answers that fail together, naming each flag, and writes nothing', async () => {
     const parent = tempDir();
-    const run = runNew(
-      'g',
-      { cwd: parent, kind: 'community-radio', form: 'unincorporated-association', name: 'R', founder: ['A', 'B'] },
-      { today: TODAY, out: () => undefined, err: () => undefined },
-    );
+    const run = runNew({ dir: 'g', kind: 'community-radio', form: 'unincorporated-association', name: 'R', founder: ['A', 'B'] }, captureContext(parent).ctx, { today: TODAY });
     await expect(run).rejects.toThrow(UserError);
     await expect(run).rejects.toThrow(/--form: .*Ofcom/);
     expect(readdirSync(parent)).toEqual([]);

@@ -12,7 +12,7 @@ import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync,
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
 import { expect } from 'vitest';
-import { main } from '../../dist/cli.js';
+import { run } from '../../dist/cli.js';
 import { GIT_IDENTITY, tempDir } from '../support/cli.js';
 
 export interface Outcome {
@@ -25,45 +25,34 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
  * Runs `coop args…` in this process with cwd and environment as given, capturing its output.
- * Runs are one at a time (the suite's files run in separate processes), since cwd, env and
- * the exit code are per process.
+ * The folder and the output are the run's own (its context); the environment is set on the
+ * process too, for the git that coop starts inherits it. Runs are one at a time (the suite's
+ * files run in separate processes), since the process's environment is shared.
  */
 export async function runCoop(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Outcome> {
   const vars: Record<string, string | undefined> = { ...GIT_IDENTITY, TZ: 'Europe/London', NO_COLOR: '1', FORCE_COLOR: undefined, COOP_LOCK_TIMEOUT_MS: '20000', ...env };
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  const savedCwd = process.cwd();
   const out: string[] = [];
   const err: string[] = [];
-  const writeOut = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
-  const capture = (sink: string[]) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      sink.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-      done?.();
-      return true;
-    }) as typeof process.stdout.write;
   for (const [k, v] of Object.entries(vars)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  process.exitCode = undefined;
-  process.chdir(cwd);
-  process.stdout.write = capture(out);
-  process.stderr.write = capture(err);
+  let exitCode: number;
   try {
-    await main(args);
+    exitCode = await run(args, {
+      cwd,
+      env: { ...process.env },
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => err.push(text) },
+      stdin: { isTTY: false },
+    });
   } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
-    process.chdir(savedCwd);
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
   }
-  const exitCode = typeof process.exitCode === 'number' ? process.exitCode : Number(process.exitCode ?? 0);
-  process.exitCode = undefined;
   return { exitCode, stdout: out.join('').replace(ANSI, ''), stderr: err.join('').replace(ANSI, '') };
 }
 

@@ -1,12 +1,20 @@
 // Shared by command and end-to-end tests: temporary folders that clean themselves up, and the
 // built CLI run as a person would run it (no TTY, a fixed git identity, UK time).
+//
+// Two ways to run it. The end-to-end tier (and crash, hostile, unit) spawns the built bin, as
+// a person's shell would. The command tier runs the same built entry in this process —
+// dist/bundle/cli.js's run(argv, ctx), the code the bin hands its arguments to — with its own
+// folder and captured output, so it does not pay Node's start-up on every call:
+// vitest.config.ts marks that tier with COOP_TEST_TIER=command. A call that needs a process
+// of its own (an environment variable for coop, stdin input) is spawned in every tier.
 
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execa, type Result } from 'execa';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execa } from 'execa';
 import { afterAll } from 'vitest';
+import type { Context } from '../../src/io/context.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'coop.js');
@@ -43,14 +51,63 @@ export interface RunOptions {
   bin?: string;
 }
 
+/** What a run of coop did: as execa reports a process, the final newline of each stream removed. */
+export interface Ran {
+  exitCode: number | undefined;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment coop runs with in tests: a fixed git identity, UK time, no colour. */
+const TEST_ENV = { ...GIT_IDENTITY, TZ: 'Europe/London', NO_COLOR: '1', COOP_LOCK_TIMEOUT_MS: '20000' };
+
+const IN_PROCESS = process.env.COOP_TEST_TIER === 'command';
+if (IN_PROCESS) {
+  // git, which coop starts, inherits this process's environment (the context's env is what
+  // coop itself reads), and Node's clock reads TZ: set both as a spawned coop would have them.
+  Object.assign(process.env, TEST_ENV);
+  delete process.env.FORCE_COLOR;
+}
+
 /** Runs the built coop with arguments; never throws on a non-zero exit. */
-export async function coop(args: string[], options: RunOptions): Promise<Result> {
-  return execa(process.execPath, [options.bin ?? BIN, ...args], {
+export async function coop(args: string[], options: RunOptions): Promise<Ran> {
+  if (IN_PROCESS && options.env === undefined && options.input === undefined && (options.bin === undefined || options.bin === BIN || options.bin === CREATE_BIN)) {
+    return coopInProcess(options.bin === CREATE_BIN ? ['new', ...args] : args, options.cwd);
+  }
+  const r = await execa(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd,
     reject: false,
-    env: { ...GIT_IDENTITY, TZ: 'Europe/London', NO_COLOR: '1', COOP_LOCK_TIMEOUT_MS: '20000', ...options.env },
+    env: { ...TEST_ENV, ...options.env },
     ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' }),
   });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** A context for running coop in this process: the folder, the test environment, captured output. */
+export function captureContext(cwd: string): { ctx: Context; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const ctx: Context = {
+    cwd,
+    env: { ...process.env, ...TEST_ENV, FORCE_COLOR: undefined },
+    stdout: { write: (text: string) => stdout.push(text) },
+    stderr: { write: (text: string) => stderr.push(text) },
+    stdin: { isTTY: false },
+  };
+  return { ctx, stdout, stderr };
+}
+
+/** The built CLI's entry, loaded once per test file (what bin/coop.js runs). */
+let entry: Promise<{ run: (argv: string[], ctx: Context) => Promise<number> }> | undefined;
+
+/** Runs the built coop in this process, as bin/coop.js would run it in its own. */
+export async function coopInProcess(args: string[], cwd: string): Promise<Ran> {
+  entry ??= import(pathToFileURL(join(ROOT, 'dist', 'bundle', 'cli.js')).href);
+  const { run } = await entry;
+  const { ctx, stdout, stderr } = captureContext(cwd);
+  const exitCode = await run(args, ctx);
+  const text = (chunks: string[]) => chunks.join('').replace(/\r?\n$/, '');
+  return { exitCode, stdout: text(stdout), stderr: text(stderr) };
 }
 
 /** Runs git in a folder and returns stdout. */

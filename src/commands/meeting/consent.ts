@@ -6,27 +6,33 @@ import { recordShortNoticeConsent } from '../../api/short-notice.js';
 import { describeMeeting } from '../../core/meetings/record.js';
 import { print, printJson } from '../../io/output.js';
 import type { CommonOptions } from './shared.js';
+import type { Context } from '../../io/context.js';
 
 export interface MeetingConsentOptions extends CommonOptions {
+  ref: string;
+  /** The members who agreed: numbers, lists and ranges. */
+  numbers?: string[];
   date?: string;
   remove?: string[];
 }
 
-export async function meetingConsent(ref: string, numbersArg: string[] | undefined, options: MeetingConsentOptions): Promise<void> {
-  const { cwd = process.cwd(), json, remove, ...write } = options;
-  const r = await recordShortNoticeConsent(cwd, ref, { ...write, members: numbersArg ?? [], remove: remove ?? [] });
+export async function meetingConsent(options: MeetingConsentOptions, ctx: Context): Promise<void> {
+  const { ref, numbers, json, remove, ...write } = options;
+  const r = await recordShortNoticeConsent(ctx.cwd, ref, { ...write, members: numbers ?? [], remove: remove ?? [] });
   const { decision } = r;
   if (json) {
-    printJson({ id: r.id, consents: r.consents, agreed: decision.agreed.length, entitled: decision.entitled, needed: decision.needed, enough: decision.enough });
+    printJson(ctx, { id: r.id, consents: r.consents, agreed: decision.agreed.length, entitled: decision.entitled, needed: decision.needed, enough: decision.enough });
     return;
   }
   print(
+    ctx,
     `Consent to short notice for ${describeMeeting(r)}: ${decision.agreed.length} of the ${decision.entitled} members entitled to attend and vote (${decision.needed} needed).`,
   );
   print(
+    ctx,
     decision.enough
       ? `That is enough: the rule is the consent of ${r.rule}, and the minutes will record it.`
       : `Not yet enough: it needs the consent of ${r.rule}; ${decision.needed - decision.agreed.length} more before the meeting can be closed.`,
   );
-  if (decision.notCounted.length > 0) print(`Not counted (not entitled on the meeting date): ${decision.notCounted.join(', ')}.`);
+  if (decision.notCounted.length > 0) print(ctx, `Not counted (not entitled on the meeting date): ${decision.notCounted.join(', ')}.`);
 }

@@ -3,6 +3,7 @@ import { nominateCandidate } from '../../api/elections.js';
 import { longDate } from '../../core/dates.js';
 import { print, printJson } from '../../io/output.js';
 import type { CommonOptions } from './shared.js';
+import type { Context } from '../../io/context.js';
 
 export interface MeetingNominateOptions extends CommonOptions {
   proposer?: string;
@@ -10,13 +11,18 @@ export interface MeetingNominateOptions extends CommonOptions {
   date?: string;
 }
 
-export async function meetingNominate(ref: string, member: string, options: MeetingNominateOptions): Promise<void> {
-  const { cwd = process.cwd(), json, ...input } = options;
+export async function meetingNominate(options: MeetingNominateOptions & { ref: string; member: string }, ctx: Context): Promise<void> {
+  const cwd = ctx.cwd;
+  const { ref, member, json, ...input } = options;
   const r = await nominateCandidate(cwd, ref, member, input);
-  if (json) return printJson(r);
+  if (json) return printJson(ctx, r);
   const n = r.nomination;
   print(
+    ctx,
     `Nominated member ${n.member} (${r.name}) for the board${n.retiring ? ', standing again on retiring' : ''}, received ${longDate(n.date)}${n.proposer ? `; proposed by member ${n.proposer}` : ''}${n.seconder ? `, seconded by member ${n.seconder}` : ''}.`,
   );
-  print(`Candidates so far: ${r.candidates.join(', ')}.${r.retiring.length ? ` Retiring at this meeting: ${r.retiring.map((x) => `${x.member} (${x.name})`).join(', ')}.` : ''}`);
+  print(
+    ctx,
+    `Candidates so far: ${r.candidates.join(', ')}.${r.retiring.length ? ` Retiring at this meeting: ${r.retiring.map((x) => `${x.member} (${x.name})`).join(', ')}.` : ''}`,
+  );
 }

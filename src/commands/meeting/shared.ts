@@ -1,8 +1,6 @@
 // What the meeting commands share: their common options.
 
 export interface CommonOptions {
-  /** The folder to run in (tests); the process's working folder otherwise. */
-  cwd?: string;
   /** False with --no-commit. */
   commit?: boolean;
   json?: boolean;

@@ -7,6 +7,7 @@ import { recordVote } from '../../api/meetings.js';
 import { describeMeeting } from '../../core/meetings/record.js';
 import { print, printJson } from '../../io/output.js';
 import type { CommonOptions } from './shared.js';
+import type { Context } from '../../io/context.js';
 
 export interface MeetingVoteOptions extends CommonOptions {
   for?: string;
@@ -17,13 +18,14 @@ export interface MeetingVoteOptions extends CommonOptions {
   castingVote?: 'for' | 'against';
 }
 
-export async function meetingVote(ref: string, resolutionArg: string, options: MeetingVoteOptions): Promise<void> {
-  const { cwd = process.cwd(), json, ...input } = options;
-  const r = await recordVote(cwd, ref, resolutionArg, input);
+export async function meetingVote(options: MeetingVoteOptions & { ref: string; resolution: string }, ctx: Context): Promise<void> {
+  const cwd = ctx.cwd;
+  const { ref, resolution, json, ...input } = options;
+  const r = await recordVote(cwd, ref, resolution, input);
   if (json) {
-    printJson({ id: r.id, resolution: r.resolution, kind: r.kind, ...r.vote, passesIfQuorate: r.outcome.passed });
+    printJson(ctx, { id: r.id, resolution: r.resolution, kind: r.kind, ...r.vote, passesIfQuorate: r.outcome.passed });
     return;
   }
-  print(`${r.replaced ? 'Corrected' : 'Recorded'} the vote on resolution ${r.resolution} (${r.kind}) at ${describeMeeting(r)}.`);
-  print(`${r.outcome.reason} (Final once the meeting is closed and found quorate: coop meeting close ${r.id})`);
+  print(ctx, `${r.replaced ? 'Corrected' : 'Recorded'} the vote on resolution ${r.resolution} (${r.kind}) at ${describeMeeting(r)}.`);
+  print(ctx, `${r.outcome.reason} (Final once the meeting is closed and found quorate: coop meeting close ${r.id})`);
 }

@@ -1,9 +1,9 @@
 import { addMember, type FormerMember } from '../../api/members.js';
 import { plural } from '../../core/register/messages.js';
 import { committedNote, note, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberAddOptions {
-  cwd?: string;
   joined?: string;
   shares?: string;
   email?: string;
@@ -16,11 +16,12 @@ export interface MemberAddOptions {
 }
 
 /** Prints the new membership number alone on stdout (n=$(coop member add …) works); the sentence goes to stderr. */
-export async function memberAdd(name: string, opts: MemberAddOptions): Promise<void> {
-  const { cwd = process.cwd(), json, ...input } = opts;
+export async function memberAdd(opts: MemberAddOptions & { name: string }, ctx: Context): Promise<void> {
+  const cwd = ctx.cwd;
+  const { name, json, ...input } = opts;
   const r = await addMember(cwd, { ...input, name });
   if (json) {
-    printJson({
+    printJson(ctx, {
       number: r.number,
       name: r.name,
       joined: r.joined,
@@ -36,9 +37,9 @@ export async function memberAdd(name: string, opts: MemberAddOptions): Promise<v
   const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';
   const kept = r.contacts.length > 0 ? ` Contact details (${r.contacts.join(', ')}) kept privately in private/contacts.jsonl.` : '';
   const notices = r.notices === 'email' ? ` Notices by email (consent given ${r.noticesSince}).` : '';
-  note(`Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
-  for (const f of r.former) note(rejoiningNote(r.number, f));
-  print(String(r.number));
+  note(ctx, `Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
+  for (const f of r.former) note(ctx, rejoiningNote(r.number, f));
+  print(ctx, String(r.number));
 }
 
 const MATCH_WORDS: Record<FormerMember['match'], string> = { name: 'the same name', email: 'the same email address', phone: 'the same phone number' };

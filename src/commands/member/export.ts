@@ -1,20 +1,21 @@
 import { exportMembers } from '../../api/register.js';
 import { plural } from '../../core/register/messages.js';
 import { print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberExportOptions {
-  cwd?: string;
   asOf?: string;
   all?: boolean;
   withContacts?: boolean;
   json?: boolean;
 }
 
-export async function memberExport(file: string, opts: MemberExportOptions): Promise<void> {
-  const r = await exportMembers(opts.cwd ?? process.cwd(), file, { asOf: opts.asOf, all: opts.all, withContacts: opts.withContacts });
+export async function memberExport(opts: MemberExportOptions & { file: string }, ctx: Context): Promise<void> {
+  const { file } = opts;
+  const r = await exportMembers(ctx.cwd, file, { asOf: opts.asOf, all: opts.all, withContacts: opts.withContacts });
   if (opts.json) {
-    printJson(r);
+    printJson(ctx, r);
     return;
   }
-  print(`Wrote ${plural(r.members, 'member')} to ${r.file}${r.withContacts ? ' with their contact details: keep the file private and delete it when done' : ''}.`);
+  print(ctx, `Wrote ${plural(r.members, 'member')} to ${r.file}${r.withContacts ? ' with their contact details: keep the file private and delete it when done' : ''}.`);
 }

@@ -2,9 +2,9 @@ import { importMembers } from '../../api/import-members.js';
 import { plural } from '../../core/register/messages.js';
 import { formatTable } from '../../core/table.js';
 import { committedNote, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberImportOptions {
-  cwd?: string;
   columns?: string;
   dryRun?: boolean;
   skipExisting?: boolean;
@@ -12,10 +12,11 @@ export interface MemberImportOptions {
   json?: boolean;
 }
 
-export async function memberImport(file: string, opts: MemberImportOptions): Promise<void> {
-  const r = await importMembers(opts.cwd ?? process.cwd(), file, { columns: opts.columns, dryRun: opts.dryRun, skipExisting: opts.skipExisting, commit: opts.commit });
+export async function memberImport(opts: MemberImportOptions & { file: string }, ctx: Context): Promise<void> {
+  const { file } = opts;
+  const r = await importMembers(ctx.cwd, file, { columns: opts.columns, dryRun: opts.dryRun, skipExisting: opts.skipExisting, commit: opts.commit });
   if (opts.json) {
-    printJson(r);
+    printJson(ctx, r);
     return;
   }
   const table = formatTable(
@@ -23,10 +24,14 @@ export async function memberImport(file: string, opts: MemberImportOptions): Pro
     r.members.map((m) => [String(m.number), m.name, m.joined, m.left ?? '-', String(m.shares), m.contacts.join(', ') || '-', String(m.row)]),
     [0, 4, 6],
   );
-  print(r.dryRun ? `Would import ${plural(r.members.length, 'member')} from ${file} (dry run: nothing written):` : `Imported ${plural(r.members.length, 'member')} from ${file}:`);
-  print(table);
-  if (r.skipped.length > 0) print(`Left out ${plural(r.skipped.length, 'row')} already in the register (${r.skipped.map((k) => `row ${k.row}: member ${k.member}`).join(', ')}).`);
-  if (r.ignoredColumns.length > 0) print(`Columns not imported: ${r.ignoredColumns.join(', ')}.`);
+  print(
+    ctx,
+    r.dryRun ? `Would import ${plural(r.members.length, 'member')} from ${file} (dry run: nothing written):` : `Imported ${plural(r.members.length, 'member')} from ${file}:`,
+  );
+  print(ctx, table);
+  if (r.skipped.length > 0)
+    print(ctx, `Left out ${plural(r.skipped.length, 'row')} already in the register (${r.skipped.map((k) => `row ${k.row}: member ${k.member}`).join(', ')}).`);
+  if (r.ignoredColumns.length > 0) print(ctx, `Columns not imported: ${r.ignoredColumns.join(', ')}.`);
   const c = committedNote(r.commit, opts.commit);
-  if (c && !r.dryRun) print(c);
+  if (c && !r.dryRun) print(ctx, c);
 }

@@ -3,9 +3,9 @@ import { NOMINATION_MAX_PENCE } from '../../core/law.js';
 import { formatPounds } from '../../core/numbers.js';
 import { plural } from '../../core/register/messages.js';
 import { committedNote, note, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberLeaveOptions {
-  cwd?: string;
   date: string;
   reason: string;
   nominee?: string;
@@ -15,19 +15,20 @@ export interface MemberLeaveOptions {
   json?: boolean;
 }
 
-export async function memberLeave(number: string, opts: MemberLeaveOptions): Promise<void> {
-  const r = await leaveMember(opts.cwd ?? process.cwd(), number, { date: opts.date, reason: opts.reason, nominee: opts.nominee, decision: opts.decision, commit: opts.commit });
+export async function memberLeave(opts: MemberLeaveOptions & { number: string }, ctx: Context): Promise<void> {
+  const { number } = opts;
+  const r = await leaveMember(ctx.cwd, number, { date: opts.date, reason: opts.reason, nominee: opts.nominee, decision: opts.decision, commit: opts.commit });
   if (opts.json) {
-    printJson(r);
+    printJson(ctx, r);
     return;
   }
   const offices = r.officesEnded.length > 0 ? ` Their office${r.officesEnded.length > 1 ? 's' : ''} (${r.officesEnded.join(', ')}) ended the same day.` : '';
-  if (r.decision?.warning) note(r.decision.warning);
+  if (r.decision?.warning) note(ctx, r.decision.warning);
   const lines = [`Member ${r.number} (${r.name}) left on ${r.left} (${r.reason}${r.decision ? `, by resolution ${r.decision.decision}` : ''}).${offices}`];
   lines.push(...settlement(r));
-  print(lines.join('\n'));
+  print(ctx, lines.join('\n'));
   const c = committedNote(r.commit, opts.commit);
-  if (c) print(c);
+  if (c) print(ctx, c);
 }
 
 /** What is owed to whom for the shares (and other property) the member leaves behind. */

@@ -3,16 +3,17 @@ import { MISSING_STORE_NOTE } from '../../io/contacts-store.js';
 import { payeeWords } from '../../core/register/shares-owed.js';
 import { pounds } from '../../core/register/statutory-register.js';
 import { print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberShowOptions {
-  cwd?: string;
   json?: boolean;
 }
 
-export async function memberShow(number: string, opts: MemberShowOptions): Promise<void> {
-  const m = await showMember(opts.cwd ?? process.cwd(), number);
+export async function memberShow(opts: MemberShowOptions & { number: string }, ctx: Context): Promise<void> {
+  const { number } = opts;
+  const m = await showMember(ctx.cwd, number);
   if (opts.json) {
-    printJson(m);
+    printJson(ctx, m);
     return;
   }
   const lines = [
@@ -35,5 +36,5 @@ export async function memberShow(number: string, opts: MemberShowOptions): Promi
   if (m.contact.address) lines.push(`  Address: ${m.contact.address.replace(/\n/g, '\n           ')}`);
   lines.push('', 'History:');
   for (const h of m.history) lines.push(`  ${h.date}  ${h.text}`);
-  print(lines.join('\n'));
+  print(ctx, lines.join('\n'));
 }

@@ -1,8 +1,8 @@
 import { updateMember } from '../../api/members.js';
 import { committedNote, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface MemberUpdateOptions {
-  cwd?: string;
   name?: string;
   date?: string;
   email?: string;
@@ -14,22 +14,24 @@ export interface MemberUpdateOptions {
   json?: boolean;
 }
 
-export async function memberUpdate(number: string, opts: MemberUpdateOptions): Promise<void> {
-  const { cwd = process.cwd(), json, ...input } = opts;
+export async function memberUpdate(opts: MemberUpdateOptions & { number: string }, ctx: Context): Promise<void> {
+  const cwd = ctx.cwd;
+  const { number, json, ...input } = opts;
   const r = await updateMember(cwd, number, input);
   if (json) {
-    printJson(r);
+    printJson(ctx, r);
     return;
   }
-  if (r.renamed) print(`Recorded member ${r.number}'s change of name to ${r.name}.`);
-  if (r.contactsChanged.length > 0) print(`Updated member ${r.number}'s ${r.contactsChanged.join(', ')} (kept privately in private/contacts.jsonl, never committed).`);
+  if (r.renamed) print(ctx, `Recorded member ${r.number}'s change of name to ${r.name}.`);
+  if (r.contactsChanged.length > 0) print(ctx, `Updated member ${r.number}'s ${r.contactsChanged.join(', ')} (kept privately in private/contacts.jsonl, never committed).`);
   if (r.noticesChanged) {
     print(
+      ctx,
       r.notices === 'email'
         ? `Recorded member ${r.number}'s consent to notices by email, given ${r.noticesSince}.`
         : `Recorded that member ${r.number} takes notices by post from ${r.noticesSince}.`,
     );
   }
   const c = committedNote(r.commit, opts.commit);
-  if (c) print(c);
+  if (c) print(ctx, c);
 }

@@ -13,6 +13,7 @@ import { QUESTIONS } from '../../core/found/answers.js';
 import { writeFoundingRepo } from '../../io/found-repo.js';
 import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
 import { canPrompt, inquirerPrompter, type Prompter } from '../../io/prompts.js';
+import type { Context } from '../../io/context.js';
 import { renderTemplate } from '../../io/render.js';
 import { renderGoverningDocument } from '../../io/render-governing.js';
 import type { FileChange } from '../../io/transaction.js';
@@ -26,25 +27,24 @@ export type { NewOptions } from './options.js';
 /** How often the wizard puts a refused answer back to the person before it gives up. */
 const MAX_FIX_ROUNDS = 5;
 
-/** What tests replace: the questions, the clock and the output. */
+/** What tests replace besides the context: the questions and the clock. */
 export interface NewDeps {
   /** Asks the questions; undefined when nobody is at a terminal. */
   prompter?: (() => Promise<Prompter>) | undefined;
   today?: string;
-  out?: (text: string) => void;
-  err?: (text: string) => void;
 }
 
-/** The entry commander calls: (dir, options). */
-export async function newCommand(dir: string | undefined, opts: NewOptions): Promise<void> {
-  const interactive = !opts.yes && canPrompt();
-  await runNew(dir, opts, { prompter: interactive ? inquirerPrompter : undefined });
+/** The entry the CLI calls: questions are asked only when a person is at a terminal. */
+export async function newCommand(opts: NewOptions, ctx: Context): Promise<void> {
+  const interactive = !opts.yes && canPrompt(ctx.stdin, ctx.stdout);
+  await runNew(opts, ctx, { prompter: interactive ? inquirerPrompter : undefined });
 }
 
-export async function runNew(dir: string | undefined, opts: NewOptions, deps: NewDeps = {}): Promise<void> {
-  const cwd = opts.cwd ?? process.cwd();
-  const out = deps.out ?? ((t: string) => void process.stdout.write(t));
-  const err = deps.err ?? ((t: string) => void process.stderr.write(t));
+export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {}): Promise<void> {
+  const { cwd } = ctx;
+  const out = (t: string) => void ctx.stdout.write(t);
+  const err = (t: string) => void ctx.stderr.write(t);
+  const dir = opts.dir;
   const useGit = opts.git !== false;
   const prompter = opts.yes ? undefined : deps.prompter;
 

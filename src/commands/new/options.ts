@@ -9,8 +9,8 @@ export interface NewOptions {
   dryRun?: boolean;
   /** False with --no-git. */
   git?: boolean;
-  /** The folder relative paths are taken from; the process's own when not given (tests set it). */
-  cwd?: string;
+  /** The folder to create, relative to the context's cwd; asked for at a terminal when not given. */
+  dir?: string | undefined;
   /** One per --founder flag. */
   founder?: string[];
   [flag: string]: unknown;

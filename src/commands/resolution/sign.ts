@@ -2,22 +2,24 @@
 import { signResolution } from '../../api/resolutions.js';
 import { longDate } from '../../core/dates.js';
 import { committedNote, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface SignOptions {
-  cwd?: string;
   date?: string;
   commit?: boolean;
   json?: boolean;
 }
 
-export async function resolutionSign(id: string, members: string[], opts: SignOptions): Promise<void> {
-  const r = await signResolution(opts.cwd ?? process.cwd(), id, members, { date: opts.date, commit: opts.commit });
-  if (opts.json) return printJson(r);
+export async function resolutionSign(opts: SignOptions & { id: string; members: string[] }, ctx: Context): Promise<void> {
+  const { id, members } = opts;
+  const r = await signResolution(ctx.cwd, id, members, { date: opts.date, commit: opts.commit });
+  if (opts.json) return printJson(ctx, r);
   print(
+    ctx,
     `Recorded agreement to written resolution ${r.id} from ${r.signed.length === 1 ? `member ${r.signed[0]}` : `members ${r.signed.join(', ')}`}: ${r.agreed} of the ${r.required} needed (of ${r.eligible} entitled).`,
   );
-  if (r.state === 'passed' && r.passedOn) print(`It passed on ${longDate(r.passedOn)}. Minutes of the decision: ${r.minutes}.`);
-  else print(`Still open: it lapses at the end of ${longDate(r.lapses)}.`);
+  if (r.state === 'passed' && r.passedOn) print(ctx, `It passed on ${longDate(r.passedOn)}. Minutes of the decision: ${r.minutes}.`);
+  else print(ctx, `Still open: it lapses at the end of ${longDate(r.lapses)}.`);
   const c = committedNote(r.commit, opts.commit);
-  if (c) print(c);
+  if (c) print(ctx, c);
 }

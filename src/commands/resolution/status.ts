@@ -2,24 +2,25 @@
 import { oneResolutionStatus, resolutionStatus, type ResolutionStatus } from '../../api/resolutions.js';
 import { longDate } from '../../core/dates.js';
 import { print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface StatusOptions {
-  cwd?: string;
   json?: boolean;
 }
 
-export async function resolutionStatusCommand(id: string | undefined, opts: StatusOptions): Promise<void> {
-  const cwd = opts.cwd ?? process.cwd();
+export async function resolutionStatusCommand(opts: StatusOptions & { id?: string }, ctx: Context): Promise<void> {
+  const { id } = opts;
+  const cwd = ctx.cwd;
   if (id !== undefined) {
     const r = await oneResolutionStatus(cwd, id);
-    if (opts.json) return printJson(r);
-    print(describe(r));
+    if (opts.json) return printJson(ctx, r);
+    print(ctx, describe(r));
     return;
   }
   const all = await resolutionStatus(cwd);
-  if (opts.json) return printJson(all);
-  if (all.length === 0) print('No written resolutions yet (coop resolution propose …).');
-  for (const r of all) print(describe(r));
+  if (opts.json) return printJson(ctx, all);
+  if (all.length === 0) print(ctx, 'No written resolutions yet (coop resolution propose …).');
+  for (const r of all) print(ctx, describe(r));
 }
 
 function describe(r: ResolutionStatus): string {

@@ -5,9 +5,9 @@ import { AMENDABLE } from '../../core/amendments/propose.js';
 import { valueText } from '../../core/amendments/changes.js';
 import type { Answers } from '../../core/found/answers.js';
 import { committedNote, note, print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface RulesAmendOptions extends Partial<Record<keyof Answers, string>> {
-  cwd?: string;
   /** --object: the same as --objects, as the issue and people write it. */
   object?: string;
   date?: string;
@@ -15,13 +15,13 @@ export interface RulesAmendOptions extends Partial<Record<keyof Answers, string>
   json?: boolean;
 }
 
-export async function rulesAmend(opts: RulesAmendOptions): Promise<void> {
+export async function rulesAmend(opts: RulesAmendOptions, ctx: Context): Promise<void> {
   const values: Partial<Record<keyof Answers, unknown>> = {};
   for (const key of AMENDABLE) if (opts[key] !== undefined) values[key] = opts[key];
   if (opts.object !== undefined) values.objects = opts.object;
-  const r = await proposeAmendment(opts.cwd ?? process.cwd(), { values, ...(opts.date ? { today: opts.date } : {}), ...(opts.commit === false ? { commit: false } : {}) });
+  const r = await proposeAmendment(ctx.cwd, { values, ...(opts.date ? { today: opts.date } : {}), ...(opts.commit === false ? { commit: false } : {}) });
   if (opts.json) {
-    printJson({
+    printJson(ctx, {
       id: r.id,
       folder: r.folder,
       proposed: r.proposed,
@@ -42,7 +42,7 @@ export async function rulesAmend(opts: RulesAmendOptions): Promise<void> {
     `Next: put it to a general meeting with coop meeting new general --amendment ${r.id} --date … --time … --place …`,
     'Nothing changes in coop.yml or the rules until it is passed and registered (or filed).',
   ];
-  print(lines.join('\n'));
+  print(ctx, lines.join('\n'));
   const committed = committedNote(r.commit, opts.commit);
-  if (committed) note(committed);
+  if (committed) note(ctx, committed);
 }

@@ -3,20 +3,20 @@
 import { listAmendments } from '../../api/rules.js';
 import { valueText } from '../../core/amendments/changes.js';
 import { print, printJson } from '../../io/output.js';
+import type { Context } from '../../io/context.js';
 
 export interface RulesListOptions {
-  cwd?: string;
   json?: boolean;
 }
 
-export async function rulesList(opts: RulesListOptions): Promise<void> {
-  const { amendments } = await listAmendments(opts.cwd ?? process.cwd());
+export async function rulesList(opts: RulesListOptions, ctx: Context): Promise<void> {
+  const { amendments } = await listAmendments(ctx.cwd);
   if (opts.json) {
-    printJson(amendments);
+    printJson(ctx, amendments);
     return;
   }
   if (amendments.length === 0) {
-    print('No amendments on record. Propose one with coop rules amend (for example --quorum-percent 20%).');
+    print(ctx, 'No amendments on record. Propose one with coop rules amend (for example --quorum-percent 20%).');
     return;
   }
   const lines: string[] = [];
@@ -25,5 +25,5 @@ export async function rulesList(opts: RulesListOptions): Promise<void> {
     lines.push(`${a.id}  ${a.status}${when}`);
     for (const c of a.changes) lines.push(`  ${c.path}: ${valueText(c.from)} → ${valueText(c.to)}`);
   }
-  print(lines.join('\n'));
+  print(ctx, lines.join('\n'));
 }

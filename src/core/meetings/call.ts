@@ -8,22 +8,15 @@ import type { CoopParams } from '../params.js';
 import { buildCalendar } from './ics.js';
 import { checkNoticeToMembers, type ServiceGroup, type ServiceMethod } from './notice.js';
 import type { PaperContext } from './papers.js';
-import { meetingId, meetingTitle, type MeetingRecord, type MeetingType, type Resolution, type ShortNotice } from './record.js';
+import { meetingId, meetingTitle, type MeetingRecord, type ShortNotice } from './record.js';
 import { noticeRules } from './rules.js';
 import { consentsNeeded, describeShortNoticeRule, mergeConsents, shortNoticeRule } from './short-notice.js';
 
-export interface CallInput {
-  type: MeetingType;
-  date: IsoDate;
-  time: string;
-  place: string;
-  online: string | null;
-  noticeDate: IsoDate;
-  byPost: boolean;
+/** The meeting as called: the record's own fields, whether short notice is sought, and who gets notice. */
+export interface CallInput extends Pick<MeetingRecord, 'type' | 'date' | 'time' | 'place' | 'online' | 'noticeDate' | 'byPost' | 'resolutions'> {
   shortNotice: boolean;
   /** Members whose consent to short notice is in hand when the meeting is called (--short-notice-consent). */
   shortNoticeConsents?: number[];
-  resolutions: Resolution[];
   /** Everyone entitled to notice, and how it reaches them (post for all with --by-post). */
   members: { member: number; method: ServiceMethod }[];
 }

@@ -1,0 +1,36 @@
+// What a command may use of the world outside it, passed in from the entry point as
+// create-astro passes its context: where it runs, the environment it reads, and where it
+// prints. Commands never reach for process.cwd(), process.env or process.stdout themselves,
+// so a test can run the whole CLI in its own process with its own folder and capture what it
+// prints (test/support/cli.ts), and only the end-to-end tier has to start Node.
+
+/** Somewhere text is printed: process.stdout, or a test's capture. */
+export interface Output {
+  write(text: string): unknown;
+  /** A terminal: questions can be asked, colour and the terminal's width used. */
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface Context {
+  /** The folder the command was run in; relative paths in arguments are taken from here. */
+  readonly cwd: string;
+  /** The environment the command reads (colour). Child processes such as git inherit the process's own. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** Only ever asked whether it is a terminal: nothing waits for input without one. */
+  readonly stdin: { readonly isTTY?: boolean };
+}
+
+/** The context of the running process, for the bins. */
+export function processContext(): Context {
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+}
+
+/** Colour on stderr only at a terminal, and never when NO_COLOR is set (no-color.org); FORCE_COLOR insists. */
+export function colourLevel(ctx: Pick<Context, 'env' | 'stderr'>): 0 | 1 {
+  const force = ctx.env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return 1;
+  return ctx.stderr.isTTY && !ctx.env.NO_COLOR ? 1 : 0;
+}
