@@ -114,6 +114,18 @@ export interface ForgetEvent extends Base {
   member: number;
 }
 
+/**
+ * A membership number changed after two copies of the register gave the same number to
+ * different people (see core/ledger/renumber.ts): `of` names the admission, `from` the number it
+ * had, `member` the one it has now. Appended, like every correction; nothing is rewritten.
+ */
+export interface RenumberEvent extends Base {
+  type: 'renumber';
+  member: number;
+  from: number;
+  of: string;
+}
+
 export type LedgerEvent =
   | AdmitEvent
   | LeaveEvent
@@ -128,7 +140,8 @@ export type LedgerEvent =
   | FiledEvent
   | LendEvent
   | RepayEvent
-  | ForgetEvent;
+  | ForgetEvent
+  | RenumberEvent;
 
 export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
@@ -171,9 +184,10 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   lend: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
   repay: { member: isNumber, kind: (v) => (PROPERTY_KINDS as readonly unknown[]).includes(v), pence: isNumber },
   forget: { member: isNumber },
+  renumber: { member: isNumber, from: isNumber, of: (v) => typeof v === 'string' && /^[0-9a-f]{14}$/.test(v) },
 };
 
-const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind']);
+const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind', 'of']);
 
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
@@ -190,6 +204,7 @@ const FIELD_HINT: Record<string, string> = {
   period: 'a date, YYYY-MM-DD',
   kind: `one of ${PROPERTY_KINDS.join(', ')}`,
   pence: 'an amount in pence (a whole number from 1)',
+  of: "an admission's key (14 hex digits)",
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
@@ -211,6 +226,7 @@ const MAKERS: Record<EventType, EventMaker> = {
   lend: (seq, date, member, kind, pence) => ({ seq, date, type: 'lend', member, kind, pence }),
   repay: (seq, date, member, kind, pence) => ({ seq, date, type: 'repay', member, kind, pence }),
   forget: (seq, date, member) => ({ seq, date, type: 'forget', member }),
+  renumber: (seq, date, member, from, of) => ({ seq, date, type: 'renumber', member, from, of }),
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */

@@ -33,6 +33,8 @@ export function describeForMember(e: LedgerEvent, member: number): string {
       return `${e.kind === 'loan' ? 'Loan' : 'Deposit'} of ${poundsText(e.pence)} repaid`;
     case 'forget':
       return 'Contact details erased (retention period over)';
+    case 'renumber':
+      return `Became member ${e.member}, was ${e.from} (two officers had given ${e.from} to different people)`;
     case 'registered':
     case 'filed':
       return e.type;
