@@ -254,6 +254,24 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--all', 'list every problem (without it, the first twenty and how many more)')
     .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
 
+  // Several officers, one register (issue 14): share changes with the other copies.
+  program
+    .command('sync')
+    .description("bring in the other officers' changes and send yours (git fetch, merge, check, push)")
+    .option('--remote <name>', 'the remote to sync with (default: the branch\'s upstream, or the only remote)')
+    .option('--no-push', 'merge and check, but do not send')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Refuses while you have uncommitted edits. Numbers two copies both gave out are settled by
+one rule (the earlier admission keeps it) and the change is said once ("Dafydd Jones is now
+member 5"). A clash coop cannot settle (shares issued to a member another officer recorded
+as gone) undoes the merge and shows both entries. Any git remote works, a bare repository
+on a shared folder or USB stick included: git remote add origin /media/usb/our-coop.git`,
+    )
+    .action(run(async () => (await import('./commands/sync.js')).syncCommand as Action));
+
   program
     .command('status')
     .description('the group at a glance, with the next statutory deadlines')

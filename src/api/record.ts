@@ -61,7 +61,12 @@ export interface Recorded {
   renumbered?: RenumberNews[];
 }
 
-export async function recordChange<T>(cwd: string, options: WriteOptions, build: (group: GroupContext) => Change<T> | Promise<Change<T>>): Promise<T & Recorded> {
+export async function recordChange<T>(
+  cwd: string,
+  options: WriteOptions,
+  build: (group: GroupContext) => Change<T> | Promise<Change<T>>,
+  how: { quiet?: boolean } = {},
+): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
     const group = await readGroup(root, options, true);
@@ -94,7 +99,7 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
     const made = await applyPlan(root, { changes, message }, { git: group.git, commit });
     group.ledger.remember(changes);
-    for (const r of owed.news) note(`${r.name} is now member ${r.now} (was ${r.was}: another copy of the register gave ${r.was} to an earlier admission). Reissue their share certificate if they had one.`);
+    if (!how.quiet) for (const r of owed.news) note(`${r.name} is now member ${r.now} (was ${r.was}: two copies of the register gave ${r.was} to different people). Reissue their share certificate if they had one.`);
     return { ...result, commit: made, ...renumbered };
   });
 }

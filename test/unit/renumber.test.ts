@@ -79,6 +79,15 @@ describe('membership numbers two copies gave out', () => {
         ['Efa', 4, 5],
       ],
     },
+    {
+      name: 'a recorded number is kept even against an admission dated earlier (told once, not twice)',
+      rows: [...founders, admit(A, 3, 'Cat'), admit(B, 3, 'Dafydd'), renumber(A, key(B, 3, 'Dafydd'), 3, 4), admit(C, 4, 'Efa', '2026-02-01')],
+      members: ['1 Ann Founder 1', '2 Ben Founder 1', '3 Cat 1', '4 Dafydd 1', '5 Efa 1'],
+      moved: [
+        ['Dafydd', 3, 4],
+        ['Efa', 4, 5],
+      ],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

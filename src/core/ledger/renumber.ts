@@ -3,7 +3,9 @@
 // hold member 4. One fixed rule settles it, the same on every copy, whatever order the merges
 // came in: the earlier admission keeps the number — earlier by the date of admission, then by
 // the order every copy reads the streams in (streams.ts: clock, then writer id) — and each later
-// one takes the next number never given, in that order.
+// one takes the next number never given, in that order. A number once given by a recorded
+// renumbering is kept: an admission elsewhere that gave the same number moves instead, so no
+// one is told of a new number twice when the copies sync one after another.
 //
 // The rule is applied where the events are read, so every copy derives the same register as
 // soon as it has both admissions, before anyone records anything. The next change made on a
@@ -47,6 +49,8 @@ interface Claim {
   /** The date the claim to `number` was made (the admission's, or the renumbering's), and where in the order. */
   since: string;
   at: number;
+  /** The number was given by a recorded renumbering: said to people, so it is kept. */
+  kept: boolean;
 }
 
 /**
@@ -72,7 +76,7 @@ export function resolveNumbers(events: readonly LedgerEvent[], streamOf: (i: num
     if (!claims) byNumber.set(e.member, (claims = []));
     // Only a stream's first admission of a number claims it; a second is an error derive reports.
     if (claims.some((c) => c.stream === stream)) return;
-    claims.push({ key: '', index: i, stream, name: e.name, admitted: e.member, number: e.member, since: e.date, at: i });
+    claims.push({ key: '', index: i, stream, name: e.name, admitted: e.member, number: e.member, since: e.date, at: i, kept: false });
   });
   let clashing = renumbers.length > 0;
   if (!clashing) for (const claims of byNumber.values()) if (claims.length > 1) clashing = true;
@@ -100,13 +104,15 @@ export function resolveNumbers(events: readonly LedgerEvent[], streamOf: (i: num
       c.number = e.member;
       c.since = e.date;
       c.at = i;
+      c.kept = true;
     }
   }
   const recorded = new Map<Claim, number>();
   const all: Claim[] = [];
   for (const claims of byNumber.values()) all.push(...claims);
   for (const c of all) recorded.set(c, c.number);
-  // Then the rule, over the numbers as they stand: the earlier claim keeps each number.
+  // Then the rule, over the numbers as they stand: a number a recorded renumbering gave keeps
+  // (people were told it, and certificates reissued); otherwise the earlier claim keeps it.
   const holders = new Map<number, Claim[]>();
   for (const c of all) {
     let list = holders.get(c.number);
@@ -116,7 +122,7 @@ export function resolveNumbers(events: readonly LedgerEvent[], streamOf: (i: num
   for (const n of [...holders.keys()].sort((a, b) => a - b)) {
     const list = holders.get(n)!;
     if (list.length < 2) continue;
-    list.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.at - b.at));
+    list.sort((a, b) => Number(b.kept) - Number(a.kept) || (a.since < b.since ? -1 : a.since > b.since ? 1 : a.at - b.at));
     for (const loser of list.slice(1)) loser.number = ++max;
   }
 
