@@ -99,7 +99,9 @@ export async function recordChange<T>(
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
     const made = await applyPlan(root, { changes, message }, { git: group.git, commit });
     group.ledger.remember(changes);
-    if (!how.quiet) for (const r of owed.news) note(`${r.name} is now member ${r.now} (was ${r.was}: two copies of the register gave ${r.was} to different people). Reissue their share certificate if they had one.`);
+    if (!how.quiet)
+      for (const r of owed.news)
+        note(`${r.name} is now member ${r.now} (was ${r.was}: two copies of the register gave ${r.was} to different people). Reissue their share certificate if they had one.`);
     return { ...result, commit: made, ...renumbered };
   });
 }

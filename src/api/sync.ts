@@ -59,7 +59,10 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
   await settle(root);
   if (!isGitGroup(root)) throw new UserError('This group is not kept in git (it was made with --no-git), so there is nothing to sync with. Nothing was changed.');
   const state = await worktreeState(root);
-  if (state.unmerged.length > 0) throw new UserError(`A git merge is unfinished (${state.unmerged.join(', ')}). Finish it (git merge --continue) or undo it (git merge --abort), then sync. Nothing was changed.`);
+  if (state.unmerged.length > 0)
+    throw new UserError(
+      `A git merge is unfinished (${state.unmerged.join(', ')}). Finish it (git merge --continue) or undo it (git merge --abort), then sync. Nothing was changed.`,
+    );
   if (state.branch === undefined) throw new UserError('This checkout is not on a branch (a "detached HEAD"). Go back to the branch first (git switch main). Nothing was changed.');
   const own = [...new Set([...state.staged, ...state.edited])];
   if (own.length > 0) {
@@ -68,7 +71,10 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
         'Commit them (git commit -am "…") or put back what git has (git restore <file>), then sync. Nothing was changed.',
     );
   }
-  if ((await gitIdentity(root)) === undefined) throw new UserError('git does not know who you are, so it cannot record the merge. Run: git config user.name "Your Name" and git config user.email you@example.org. Nothing was changed.');
+  if ((await gitIdentity(root)) === undefined)
+    throw new UserError(
+      'git does not know who you are, so it cannot record the merge. Run: git config user.name "Your Name" and git config user.email you@example.org. Nothing was changed.',
+    );
   const branch = state.branch;
   const remote = await chooseRemote(root, options.remote, state.upstream);
   const upstreamBranch = state.upstream?.startsWith(`${remote}/`) ? state.upstream.slice(remote.length + 1) : branch;
@@ -84,7 +90,12 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
       await withWriteLock(root, () => mergeChecked(root, before, theirs, `${remote}/${upstreamBranch}`, options));
     }
     // Numbers two copies gave out are recorded now, so the copies pushed to agree for good.
-    const recorded = await recordChange(root, { today: options.today }, () => ({ events: [], message: 'Record renumbered members', refusal: 'Cannot record the renumbered members', result: () => ({}) }), { quiet: true });
+    const recorded = await recordChange(
+      root,
+      { today: options.today },
+      () => ({ events: [], message: 'Record renumbered members', refusal: 'Cannot record the renumbered members', result: () => ({}) }),
+      { quiet: true },
+    );
     result.renumbered.push(...(recorded.renumbered ?? []));
     if (options.push === false) break;
     const head = (await resolveHead(root))!;
@@ -95,7 +106,10 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
       break;
     }
     // Someone pushed between our fetch and our push: bring that in too, and try again.
-    if (attempt >= ATTEMPTS) throw new UserError(`${remote} kept changing while coop tried to send this copy's changes (${ATTEMPTS} tries). Your changes are merged and committed here; run coop sync again in a moment.`);
+    if (attempt >= ATTEMPTS)
+      throw new UserError(
+        `${remote} kept changing while coop tried to send this copy's changes (${ATTEMPTS} tries). Your changes are merged and committed here; run coop sync again in a moment.`,
+      );
   }
   const check = await checkGroup(root, options);
   result.problems = check.problems.map((p) => `${p.where}: ${p.message}`);
@@ -105,7 +119,8 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
 async function chooseRemote(root: string, wanted: string | undefined, upstream: string | undefined): Promise<string> {
   const names = await remoteNames(root);
   if (wanted !== undefined) {
-    if (!names.includes(wanted)) throw new UserError(`This repository has no remote called ${wanted}${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}. Nothing was changed.`);
+    if (!names.includes(wanted))
+      throw new UserError(`This repository has no remote called ${wanted}${names.length > 0 ? ` (it has ${names.join(', ')})` : ''}. Nothing was changed.`);
     return wanted;
   }
   const fromUpstream = upstream === undefined ? undefined : names.find((n) => upstream.startsWith(`${n}/`));
@@ -160,7 +175,9 @@ async function registerProblems(root: string, options: CommonOptions): Promise<{
   const today = options.today === undefined ? todayInUk() : (parseDate(options.today) ?? todayInUk());
   const { problems } = deriveState(ledger.events, { rules: ledgerRules(params), today });
   const index = new Map<number, number>();
-  ledger.events.forEach((e, i) => index.set(e.seq, i));
+  ledger.events.forEach((e, i) => {
+    index.set(e.seq, i);
+  });
   return {
     problems: problems.map((p) => {
       const i = index.get(p.seq);

@@ -19,7 +19,8 @@ export async function syncCommand(opts: SyncCommandOptions): Promise<void> {
   }
   const where = `${r.remote}/${r.branch}`;
   print(r.received === 0 ? `Nothing new from ${where}.` : `Brought in ${plural(r.received, 'commit')} from ${where}.`);
-  for (const m of r.renumbered) print(`${m.name} is now member ${m.now} (was ${m.was}: two copies of the register gave ${m.was} to different people). Reissue their share certificate if they have one.`);
+  for (const m of r.renumbered)
+    print(`${m.name} is now member ${m.now} (was ${m.was}: two copies of the register gave ${m.was} to different people). Reissue their share certificate if they have one.`);
   if (opts.push === false) print('Not sent (--no-push).');
   else print(r.sent === 0 ? `${where} already had everything here.` : `Sent ${plural(r.sent, 'commit')} to ${where}.`);
   if (r.problems.length > 0) {

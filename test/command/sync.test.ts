@@ -40,12 +40,12 @@ async function makeHub(): Promise<Hub> {
 const said: string[] = [];
 async function run(dir: string, args: string[]) {
   const r = await coop(args, { cwd: dir, env: { COOP_TEST_TODAY: undefined } });
-  said.push(r.stdout, r.stderr);
+  said.push(String(r.stdout), String(r.stderr));
   return r;
 }
 async function ok(dir: string, args: string[]) {
   const r = await run(dir, args);
-  expect(r.exitCode, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  expect(r.exitCode, `${args.join(' ')}: ${String(r.stderr)}`).toBe(0);
   return r;
 }
 
@@ -112,8 +112,8 @@ describe('three officers, one register', { timeout: 180_000 }, () => {
     expect(officers).toContain('Alys Evans');
     for (const dir of [a, b, c]) {
       const check = await run(dir, ['check']);
-      expect(check.exitCode, check.stderr).toBe(0);
-      expect(check.stdout + check.stderr).toBe('');
+      expect(check.exitCode, String(check.stderr)).toBe(0);
+      expect(`${String(check.stdout)}${String(check.stderr)}`).toBe('');
       expect(await git(dir, ['status', '--porcelain', '--untracked-files=no'])).toBe('');
     }
     // A new admission anywhere takes a number never given.

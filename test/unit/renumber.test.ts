@@ -24,7 +24,13 @@ const renumber = (stream: string, of: string, from: number, to: number): Row => 
 function settle(rows: Row[]) {
   const events = rows.map(([, e], i) => ({ seq: i + 1, ...e }) as LedgerEvent);
   const r = resolveNumbers(events, (i) => rows[i]![0]);
-  const { state, problems } = deriveState(r.events, { rules: { founded: '2026-01-01', shares: { minimumHolding: 1, maximumHolding: 100, withdrawable: true, transferable: true, statutoryMaximum: null }, officersMustBeMembers: false } });
+  const { state, problems } = deriveState(r.events, {
+    rules: {
+      founded: '2026-01-01',
+      shares: { minimumHolding: 1, maximumHolding: 100, withdrawable: true, transferable: true, statutoryMaximum: null },
+      officersMustBeMembers: false,
+    },
+  });
   const members = [...state.members.values()].map((m) => `${m.number} ${m.name} ${m.shares}`).sort();
   return { ...r, members, problems: problems.map((p) => p.message), nextNumber: state.nextNumber };
 }
