@@ -254,11 +254,28 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .option('--all', 'list every problem (without it, the first twenty and how many more)')
     .action(run(async () => (await import('./commands/check.js')).checkCommand as Action));
 
+  // Contact details across officers (issue 14): a sealed file, never git.
+  const contacts = program.command('contacts').description('pass contact details between officers’ copies, sealed with a passphrase (never through git)');
+  contacts
+    .command('export')
+    .description('seal this copy’s contact details in a file for another officer')
+    .requiredOption('--to <file>', 'the file to write (keep it out of the group’s folder)')
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of this file (or set COOP_CONTACTS_PASSPHRASE; asked at a terminal)')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/contacts.js')).contactsExport as Action));
+  contacts
+    .command('import')
+    .argument('<file>', 'a file made by coop contacts export')
+    .description('merge another officer’s contact details into this copy, keeping the newer where both have some')
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of this file (or set COOP_CONTACTS_PASSPHRASE; asked at a terminal)')
+    .option('--json', 'print the result as JSON')
+    .action(run(async () => (await import('./commands/contacts.js')).contactsImport as Action));
+
   // Several officers, one register (issue 14): share changes with the other copies.
   program
     .command('sync')
     .description("bring in the other officers' changes and send yours (git fetch, merge, check, push)")
-    .option('--remote <name>', 'the remote to sync with (default: the branch\'s upstream, or the only remote)')
+    .option('--remote <name>', 'the remote to sync with (default: the branch’s upstream, or the only remote)')
     .option('--no-push', 'merge and check, but do not send')
     .option('--json', 'print the result as JSON')
     .addHelpText(

@@ -117,7 +117,10 @@ function keyContacts(lines: ContactLine[], added: readonly LedgerEvent[], group:
   let existing: Map<number, string> | undefined;
   for (const line of lines) {
     const key = admitted.get(line.member) ?? (existing ??= memberAdmissions(group)).get(line.member);
-    if (key !== undefined) line.of = key;
+    if (key !== undefined) {
+      line.of = key;
+      line.at = new Date().toISOString();
+    }
   }
 }
 
