@@ -171,6 +171,42 @@ describe('three officers, one register', { timeout: 180_000 }, () => {
     expect(await git(b, ['status', '--porcelain', '--untracked-files=no'])).toBe('');
   });
 
+  it('contacts recorded in two clones end up in both stores by sealed export/import, and never in git', async () => {
+    // b's clashing share issue (the test before) is undone as the message says, then all sync.
+    await git(b, ['reset', '-q', '--hard', '@{u}']);
+    const kit = Number((await ok(a, ['member', 'add', 'Kit Mail', '--joined', '2024-07-01', '--email', 'kit.mail@example.org', '--address', '12 Quay Street, Bangor'])).stdout);
+    const lea = Number((await ok(b, ['member', 'add', 'Lea Phone', '--joined', '2024-07-01', '--phone', '07700 900456'])).stdout);
+    // Both gave out the same number while apart: the details must follow the person, not it.
+    expect(lea).toBe(kit);
+    for (const dir of [a, b, a]) await ok(dir, ['sync']);
+    const outside = tempDir();
+    const pass = join(outside, 'pass.txt');
+    writeFileSync(pass, 'correct horse battery staple\n');
+    await ok(a, ['contacts', 'export', '--to', join(outside, 'a.sealed'), '--passphrase-file', pass]);
+    await ok(b, ['contacts', 'export', '--to', join(outside, 'b.sealed'), '--passphrase-file', pass]);
+    const wrong = await coop(['contacts', 'import', join(outside, 'a.sealed')], { cwd: b, env: { COOP_CONTACTS_PASSPHRASE: 'not the passphrase' } });
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toMatch(/passphrase is wrong.*Nothing was changed/);
+    expect((await coop(['contacts', 'import', join(outside, 'a.sealed')], { cwd: b, env: { COOP_CONTACTS_PASSPHRASE: 'correct horse battery staple' } })).stdout).toMatch(
+      /1 member added/,
+    );
+    expect((await ok(a, ['contacts', 'import', join(outside, 'b.sealed'), '--passphrase-file', pass])).stdout).toMatch(/1 member added/);
+    for (const dir of [a, b]) {
+      const reg = json(await ok(dir, ['register', '--json', '--with-contacts']));
+      const text = JSON.stringify(reg.members);
+      expect(text).toMatch(/Kit Mail[^}]*kit\.mail@example\.org/);
+      expect(text).toMatch(/Lea Phone[^}]*07700 900456/);
+      expect((await run(dir, ['check'])).exitCode).toBe(0);
+    }
+    // Inside the folder and not ignored: written, with a warning never to commit it.
+    const inside = await run(a, ['contacts', 'export', '--to', 'handover.sealed', '--passphrase-file', pass]);
+    expect(inside.stderr).toMatch(/handover\.sealed is inside the group's folder and git does not ignore it: never commit it/);
+    for (const dir of [a, b, c]) {
+      const history = await git(dir, ['log', '-p', '--all']);
+      for (const value of ['kit.mail@example.org', '12 Quay Street', '07700 900456']) expect(history).not.toContain(value);
+    }
+  });
+
   it('refuses with uncommitted edits, and without a remote says how to add one', async () => {
     writeFileSync(join(c, 'coop.yml'), `${await git(c, ['show', 'HEAD:coop.yml'])}\n# edited\n`);
     const r = await run(c, ['sync']);
