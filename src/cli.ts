@@ -484,6 +484,59 @@ Every command that reads takes --json. Run coop <command> --help for its options
       ),
     );
 
+  // Contact details across officers (issue 14): a sealed file, never git.
+  const contacts = program.command('contacts').description('pass contact details between officers’ copies, sealed with a passphrase (never through git)');
+  contacts
+    .command('export')
+    .description('seal this copy’s contact details in a file for another officer')
+    .requiredOption('--to <file>', 'the file to write (keep it out of the group’s folder)')
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of this file (or set COOP_CONTACTS_PASSPHRASE; asked at a terminal)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/contacts.js')).contactsExport,
+        ({ opts: o }) => ({ to: given(o.to), passphraseFile: text(o.passphraseFile), json: flag(o.json) }),
+      ),
+    );
+  contacts
+    .command('import')
+    .argument('<file>', 'a file made by coop contacts export')
+    .description('merge another officer’s contact details into this copy, keeping the newer where both have some')
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of this file (or set COOP_CONTACTS_PASSPHRASE; asked at a terminal)')
+    .option('--json', 'print the result as JSON')
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/contacts.js')).contactsImport,
+        ({ args: [file], opts: o }) => ({ file: given(file), passphraseFile: text(o.passphraseFile), json: flag(o.json) }),
+      ),
+    );
+
+  // Several officers, one register (issue 14): share changes with the other copies.
+  program
+    .command('sync')
+    .description("bring in the other officers' changes and send yours (git fetch, merge, check, push)")
+    .option('--remote <name>', 'the remote to sync with (default: the branch’s upstream, or the only remote)')
+    .option('--no-push', 'merge and check, but do not send')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Refuses while you have uncommitted edits. Numbers two copies both gave out are settled by
+one rule (the earlier admission keeps it) and the change is said once ("Dafydd Jones is now
+member 5"). A clash coop cannot settle (shares issued to a member another officer recorded
+as gone) undoes the merge and shows both entries. Any git remote works, a bare repository
+on a shared folder or USB stick included: git remote add origin /media/usb/our-coop.git`,
+    )
+    .action(
+      act(
+        seam,
+        async () => (await import('./commands/sync.js')).syncCommand,
+        ({ opts: o }) => ({ remote: text(o.remote), push: flag(o.push), json: flag(o.json) }),
+      ),
+    );
+
   program
     .command('status')
     .description('the group at a glance, with the next statutory deadlines')

@@ -249,7 +249,7 @@ function readRegister(
   const names = new Map<string, { text: string; lines: number[] }>();
   for (const part of ledger.parts) names.set(part.path, { text: '', lines: [] });
   for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
-  return { state, names, admissions: admissionKeys(events, ledger.streamOf), forgotten };
+  return { state, names, admissions: admissionKeys(events, ledger.keyOf), forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

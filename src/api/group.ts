@@ -67,7 +67,7 @@ export async function readGroup(root: string, options: CommonOptions = {}, cache
 /** Each member's admission key, by membership number: what the private store is joined by. */
 export function memberAdmissions(group: GroupContext): Map<number, string> {
   const ledger = group.ledger.read();
-  return admissionKeys(ledger.events, ledger.streamOf);
+  return admissionKeys(ledger.events, ledger.keyOf);
 }
 
 /** For read operations: find the group from any folder inside it, finish any interrupted change, read it. */

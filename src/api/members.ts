@@ -80,7 +80,7 @@ export function contactLine(member: number, input: ContactInput, allowRemoval = 
 }
 
 export function contactFields(line: ContactLine | undefined): ContactField[] {
-  return line ? (Object.keys(line).filter((k) => k !== 'member' && k !== 'of') as ContactField[]) : [];
+  return line ? (Object.keys(line).filter((k) => k !== 'member' && k !== 'of' && k !== 'at') as ContactField[]) : [];
 }
 
 /** The shares a new member takes: as asked, or the rules' minimum; refused where there are no shares. */

@@ -13,6 +13,28 @@ import { findGroupRoot } from '../io/group.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
 import { admissionKey } from '../core/ledger/admission.js';
+import { owedRenumbers } from '../core/ledger/renumber.js';
+
+/** A member who now holds another number: "Dafydd Jones is now member 5 (was 4)". */
+export interface RenumberNews {
+  name: string;
+  was: number;
+  now: number;
+}
+
+/**
+ * The renumber events this copy owes (core/ledger/renumber.ts): none unless another copy's
+ * stream has events, so a group kept on one computer never reads its whole register for this.
+ */
+function owedRenumberEvents(group: GroupContext): { events: NewEvent[]; news: RenumberNews[]; lines: string[]; highest: number } {
+  if (!group.ledger.shared) return { events: [], news: [], lines: [], highest: 0 };
+  const { owed, news } = owedRenumbers(group.ledger.read().renumbered, group.ledger.stream);
+  const told = new Set(news);
+  const events: NewEvent[] = owed.map((r) => ({ date: group.today, type: 'renumber', member: r.now, from: told.has(r) ? r.recorded : r.admitted, of: r.key }));
+  const lines = owed.map((r) => `${r.name}: member ${told.has(r) ? r.recorded : r.admitted} is now member ${r.now} (two copies of the register gave out the same number).`);
+  const highest = Math.max(0, ...group.ledger.read().renumbered.map((r) => r.now));
+  return { events, news: news.map((r) => ({ name: r.name, was: r.recorded, now: r.now })), lines, highest };
+}
 
 export interface Change<T> {
   events: NewEvent[];
@@ -34,35 +56,44 @@ export interface Change<T> {
 export interface Recorded {
   /** The commit made, or null with commit: false (or in a group without git). */
   commit: string | null;
+  /** Members given a new number by this change, because two copies had given out theirs (said once). */
+  renumbered?: RenumberNews[];
 }
 
 export async function recordChange<T>(cwd: string, options: WriteOptions, build: (group: GroupContext) => Change<T> | Promise<Change<T>>): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
     const group = await readGroup(root, options, true);
+    const owed = owedRenumberEvents(group);
+    // A member renumbered holds a number the summary has not seen given: never give it again.
+    if (owed.highest >= group.nextNumber) group.nextNumber = owed.highest + 1;
     const change = await build(group);
-    const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, change.events, { rules: group.rules, today: group.today });
+    const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, [...owed.events, ...change.events], { rules: group.rules, today: group.today });
     if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
-    if (change.dryRun) return { ...change.result(plan.added, plan), commit: null };
+    // The renumberings owed go first, in the same commit; the operation sees only its own events.
+    const own = plan.added.slice(owed.events.length);
+    const renumbered = owed.news.length > 0 ? { renumbered: owed.news } : {};
+    if (change.dryRun) return { ...change.result(own, plan), commit: null, ...renumbered };
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
     changes.push(...group.ledger.appendChanges(plan.added));
     if (change.contacts && change.contacts.length > 0) {
       await ensureContactsPrivate(root);
-      keyContacts(change.contacts, plan.added, group);
+      keyContacts(change.contacts, own, group);
       changes.push(contactsChange(root, change.contacts));
     }
     if (change.privateFiles && change.privateFiles.length > 0) {
       await ensureContactsPrivate(root);
       changes.push(...change.privateFiles);
     }
-    const result = change.result(plan.added, plan);
+    const result = change.result(own, plan);
     if (changes.length === 0) return { ...result, commit: null };
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
-    const made = await applyPlan(root, { changes, message: change.message }, { git: group.git, commit });
+    const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
+    const made = await applyPlan(root, { changes, message }, { git: group.git, commit });
     group.ledger.remember(changes);
-    return { ...result, commit: made };
+    return { ...result, commit: made, ...renumbered };
   });
 }
 
@@ -77,7 +108,10 @@ function keyContacts(lines: ContactLine[], added: readonly LedgerEvent[], group:
   let existing: Map<number, string> | undefined;
   for (const line of lines) {
     const key = admitted.get(line.member) ?? (existing ??= memberAdmissions(group)).get(line.member);
-    if (key !== undefined) line.of = key;
+    if (key !== undefined) {
+      line.of = key;
+      line.at = new Date().toISOString();
+    }
   }
 }
 

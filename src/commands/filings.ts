@@ -17,7 +17,7 @@ export async function registeredCommand(opts: RegisteredOptions, ctx: Context): 
     ctx,
     `Recorded: registered on ${longDate(r.date)}${r.number ? `, number ${r.number}` : ''}${r.corrects ? ` (correcting the entry for ${r.corrects})` : ''}. Filing deadlines now count from it: see coop status.`,
   );
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }
 
@@ -33,6 +33,6 @@ export async function filedCommand(opts: FiledOptions & { what: string }, ctx: C
   const r = await recordFiling(ctx.cwd, what, { date: opts.date, period: opts.periodEnd, commit: opts.commit });
   if (opts.json) return printJson(ctx, r);
   print(ctx, `Recorded: ${r.filing} filed on ${longDate(r.date)}, for the period ending ${longDate(r.period)}.`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

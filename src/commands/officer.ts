@@ -15,7 +15,7 @@ export async function officerAppoint(opts: OfficerOptions & { number: string }, 
   const r = await appointOfficer(ctx.cwd, number, { role: opts.role, date: opts.date, commit: opts.commit, coOpted: opts.coOpted });
   if (opts.json) return printJson(ctx, r);
   print(ctx, `Appointed member ${r.member} (${r.name}) as ${r.role.replace(/-/g, ' ')} from ${r.date}.`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }
 
@@ -24,6 +24,6 @@ export async function officerLeave(opts: OfficerOptions & { number: string }, ct
   const r = await endOfficerTerm(ctx.cwd, number, { role: opts.role, date: opts.date, commit: opts.commit });
   if (opts.json) return printJson(ctx, r);
   print(ctx, `Member ${r.member} (${r.name}) left the office of ${r.role} on ${r.date}.`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

@@ -4,6 +4,7 @@ import { payeeWords } from '../core/register/shares-owed.js';
 import { plural } from '../core/register/messages.js';
 import { committedNote, print, printJson } from '../io/output.js';
 import type { Context } from '../io/context.js';
+import type { Recorded } from '../api/record.js';
 
 export interface SharesOptions {
   date?: string;
@@ -11,9 +12,9 @@ export interface SharesOptions {
   json?: boolean;
 }
 
-function done(ctx: Context, text: string, commit: string | null, opts: SharesOptions): void {
+function done(ctx: Context, text: string, r: Recorded, opts: SharesOptions): void {
   print(ctx, text);
-  const c = committedNote(commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }
 
@@ -21,26 +22,21 @@ export async function sharesIssue(opts: SharesOptions & { number: string; count:
   const { number, count } = opts;
   const r = await issueShares(ctx.cwd, number, count, { date: opts.date, commit: opts.commit });
   if (opts.json) return printJson(ctx, r);
-  done(ctx, `Issued ${plural(r.shares, 'share')} to member ${r.member} on ${r.date}; they now hold ${r.holding}.`, r.commit, opts);
+  done(ctx, `Issued ${plural(r.shares, 'share')} to member ${r.member} on ${r.date}; they now hold ${r.holding}.`, r, opts);
 }
 
 export async function sharesWithdraw(opts: SharesOptions & { number: string; count: string }, ctx: Context): Promise<void> {
   const { number, count } = opts;
   const r = await withdrawShares(ctx.cwd, number, count, { date: opts.date, commit: opts.commit });
   if (opts.json) return printJson(ctx, r);
-  done(ctx, `Member ${r.member} withdrew ${plural(r.shares, 'share')} on ${r.date} (to be repaid); they now hold ${r.holding}.`, r.commit, opts);
+  done(ctx, `Member ${r.member} withdrew ${plural(r.shares, 'share')} on ${r.date} (to be repaid); they now hold ${r.holding}.`, r, opts);
 }
 
 export async function sharesTransfer(opts: SharesOptions & { from: string; to: string; count: string }, ctx: Context): Promise<void> {
   const { from, to, count } = opts;
   const r = await transferShares(ctx.cwd, from, to, count, { date: opts.date, commit: opts.commit });
   if (opts.json) return printJson(ctx, r);
-  done(
-    ctx,
-    `Transferred ${plural(r.shares, 'share')} from member ${r.from} to member ${r.to} on ${r.date}; they now hold ${r.holdings.from} and ${r.holdings.to}.`,
-    r.commit,
-    opts,
-  );
+  done(ctx, `Transferred ${plural(r.shares, 'share')} from member ${r.from} to member ${r.to} on ${r.date}; they now hold ${r.holdings.from} and ${r.holdings.to}.`, r, opts);
 }
 
 export interface SharesRepayOptions extends SharesOptions {
@@ -57,7 +53,7 @@ export async function sharesRepay(opts: SharesRepayOptions, ctx: Context): Promi
   done(
     ctx,
     `Paid ${money(r.pence)} for member ${r.member}'s ${plural(r.shares, 'share')} (${r.name}) on ${r.date}, ${payeeWords(r.payee, r.nominee)}${less}; nothing more is owed for their shares.`,
-    r.commit,
+    r,
     opts,
   );
 }

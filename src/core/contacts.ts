@@ -21,12 +21,15 @@ export interface ContactLine {
   email?: string | null;
   address?: string | null;
   phone?: string | null;
+  /** When the line was written (ISO 8601, UTC): which of two copies' values is newer (coop contacts import). */
+  at?: string;
 }
 
 export function encodeContactLine(line: ContactLine): string {
   // The key straight after the number, where the quick reader looks for it.
-  const { member, of, ...fields } = line;
-  return `${JSON.stringify(of === undefined ? line : { member, of, ...fields })}\n`;
+  // The time last, where the quick reader looks for it.
+  const { member, of, at, ...fields } = line;
+  return `${JSON.stringify(of === undefined ? { member, ...fields, at } : { member, of, ...fields, at })}\n`;
 }
 
 /** Every value the store has held, as three parallel lists (100,000s of small objects cost more). */
@@ -44,7 +47,7 @@ export interface DecodedContacts {
   /** Lines without an admission key, folded by membership number. */
   contacts: Map<number, Contact>;
   /** Lines with one, folded by key: the number they were written for, and the fields they set or removed. */
-  keyed: Map<string, { member: number; changes: ContactChanges }>;
+  keyed: Map<string, { member: number; changes: ContactChanges; at?: string }>;
   problems: { line: number; message: string }[];
   stored: StoredValues;
 }
@@ -78,11 +81,12 @@ function contactsFolder(membersOnly = false) {
   const result: DecodedContacts = { contacts: new Map(), keyed: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
   const { contacts, keyed, problems, stored } = result;
   /** One line's values, in CONTACT_FIELDS order; undefined where the line does not name the field. */
-  const values = (member: number, of: string | undefined, email: unknown, address: unknown, phone: unknown) => {
+  const values = (member: number, of: string | undefined, email: unknown, address: unknown, phone: unknown, at?: unknown) => {
     if (of !== undefined) {
       let slot = keyed.get(of);
       if (!slot) keyed.set(of, (slot = { member, changes: {} }));
       slot.member = member;
+      if (typeof at === 'string' && (slot.at === undefined || at > slot.at)) slot.at = at;
       const set = (field: ContactField, v: unknown) => {
         if (v === null) slot.changes[field] = null;
         else if (typeof v === 'string' && v.trim() !== '') {
@@ -143,7 +147,7 @@ function contactsFolder(membersOnly = false) {
       problems.push({ line: lineNo, message: 'has no valid membership number' });
       return;
     }
-    values(rec.member as number, typeof rec.of === 'string' && rec.of !== '' ? rec.of : undefined, rec.email, rec.address, rec.phone);
+    values(rec.member as number, typeof rec.of === 'string' && rec.of !== '' ? rec.of : undefined, rec.email, rec.address, rec.phone, rec.at);
   };
   return { values, text, result };
 }
@@ -154,7 +158,7 @@ const CLOSE = 0x7d;
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const MEMBER = ascii('{"member":');
 const OF = ascii(',"of":"');
-const KEYS = [ascii(',"email":'), ascii(',"address":'), ascii(',"phone":')];
+const KEYS = [ascii(',"email":'), ascii(',"address":'), ascii(',"phone":'), ascii(',"at":')];
 const NULL = ascii('null');
 
 /**
@@ -196,10 +200,11 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
     let email: string | null | undefined;
     let address: string | null | undefined;
     let phone: string | null | undefined;
+    let at: string | undefined;
     while (i < to && bytes[i] !== CLOSE) {
       let k = 0;
-      while (k < 3 && !startsWith(bytes, KEYS[k]!, i, to)) k++;
-      if (k === 3) return -1;
+      while (k < 4 && !startsWith(bytes, KEYS[k]!, i, to)) k++;
+      if (k === 4) return -1;
       i += KEYS[k]!.length;
       let v: string | null;
       if (i < to && bytes[i] === QUOTE) {
@@ -212,7 +217,11 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
         i += NULL.length;
       } else return -1;
       // A key given twice means the last one (as JSON.parse reads it): left to JSON.parse.
-      if (k === 0) {
+      if (k === 3) {
+        // The time a line was written: text only, once, and last (as encodeContactLine puts it).
+        if (v === null || at !== undefined) return -1;
+        at = v;
+      } else if (k === 0) {
         if (email !== undefined) return -1;
         email = v;
       } else if (k === 1) {
@@ -225,7 +234,7 @@ export function contactsBytesDecoder(membersOnly = false): { lines: (bytes: Uint
     }
     // Bounded by `to`: the bytes beyond it may be left from an earlier chunk.
     if (i >= to || bytes[i] !== CLOSE || (i + 1 < to && bytes[i + 1] !== NEWLINE)) return -1;
-    fold.values(member, of, email, address, phone);
+    fold.values(member, of, email, address, phone, at);
     return i + 1;
   };
   return {

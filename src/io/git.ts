@@ -322,3 +322,69 @@ export async function worktreeState(cwd: string): Promise<WorktreeState> {
 export async function committedText(cwd: string, path: string): Promise<string | undefined> {
   return ask(cwd, ['show', `HEAD:${path}`]);
 }
+
+// Sharing with other copies (coop sync): each a single git command, against any remote git
+// can reach, a bare repository in a shared folder or on a USB stick included.
+
+/** The remotes this repository knows, by name. */
+export async function remoteNames(cwd: string): Promise<string[]> {
+  const out = await git(cwd, ['remote']);
+  return out.split('\n').filter((name) => name !== '');
+}
+
+/** Fetches a remote's branches into refs/remotes/<remote>/. */
+export async function fetchRemote(cwd: string, remote: string): Promise<void> {
+  await git(cwd, ['fetch', '--quiet', remote]);
+}
+
+/** The commit a ref names, or undefined when there is no such ref. */
+export async function refCommit(cwd: string, ref: string): Promise<string | undefined> {
+  return ask(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+}
+
+/** Commits reachable from `to` but not from `from`. */
+export async function countCommits(cwd: string, from: string, to: string): Promise<number> {
+  return Number(await git(cwd, ['rev-list', '--count', `${from}..${to}`]));
+}
+
+/** Commits on HEAD. */
+export async function countAll(cwd: string): Promise<number> {
+  return Number(await git(cwd, ['rev-list', '--count', 'HEAD']));
+}
+
+/** Merges a ref into the branch; false (the merge left in progress) when git found conflicts. */
+export async function mergeRef(cwd: string, ref: string, message: string): Promise<boolean> {
+  const r = await runGit(cwd, ['merge', '--no-edit', '-m', message, ref]);
+  if (r.code === 0) return true;
+  if ((await ask(cwd, ['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'])) !== undefined) return false;
+  throw new UserError(`git merge failed: ${r.stderr.trim() || r.stdout.trim()}`);
+}
+
+/** Undoes a merge git stopped in the middle of: everything as it was before it. */
+export async function abortMerge(cwd: string): Promise<void> {
+  await git(cwd, ['merge', '--abort']);
+}
+
+/** Moves the branch and the tracked files back to a commit (untracked and ignored files are left alone). */
+export async function resetHard(cwd: string, commit: string): Promise<void> {
+  await git(cwd, ['reset', '--quiet', '--hard', commit]);
+}
+
+/** Pushes HEAD to a remote branch; false when the remote refused it as not a fast-forward (someone pushed first). */
+export async function pushHead(cwd: string, remote: string, branch: string, setUpstream: boolean): Promise<boolean> {
+  const r = await runGit(cwd, ['push', '--porcelain', ...(setUpstream ? ['--set-upstream'] : []), remote, `HEAD:refs/heads/${branch}`]);
+  if (r.code === 0) return true;
+  if (/\[rejected\]|non-fast-forward|fetch first/.test(r.stdout + r.stderr)) return false;
+  throw new UserError(`git push failed: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 5).join('\n')}`);
+}
+
+/** A file's text at a commit, or undefined when the commit does not have it. */
+export async function textAt(cwd: string, commit: string, path: string): Promise<string | undefined> {
+  return ask(cwd, ['show', `${commit}:${path}`]);
+}
+
+/** Paths that differ between two commits. */
+export async function changedPaths(cwd: string, from: string, to: string): Promise<string[]> {
+  const out = await git(cwd, ['diff', '--name-only', '-z', from, to]);
+  return out.split('\0').filter((p) => p !== '');
+}

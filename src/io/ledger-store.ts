@@ -26,6 +26,8 @@ import {
   type PartSummary,
 } from '../core/ledger/parts.js';
 import { orderWriterEvents } from '../core/ledger/streams.js';
+import { resolveNumbers, type Renumbering } from '../core/ledger/renumber.js';
+import { admissionKey } from '../core/ledger/admission.js';
 import { writeFileAtomic } from './atomic.js';
 import { COOP_DIR } from './lock.js';
 import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
@@ -81,6 +83,10 @@ export interface Ledger {
   streamOf(i: number): string;
   /** The part that holds events[i]: "register/3f…/ledger.jsonl". */
   pathOf(i: number): string;
+  /** Members whose number was changed because two copies gave it out (core/ledger/renumber.ts). */
+  renumbered: Renumbering[];
+  /** The key of the admission events[i] records (undefined for other events): from the line as written. */
+  keyOf(i: number): string | undefined;
 }
 
 export interface LedgerHandle {
@@ -90,6 +96,8 @@ export interface LedgerHandle {
   summary: PartSummary;
   /** True when every line of every part reads, the parts are all there and seq rises throughout. */
   clean: boolean;
+  /** True when another copy's stream has events: only then can two copies have given one number (read() says). */
+  shared: boolean;
   /** Every event, decoded on first call. */
   read(): Ledger;
   /** The file changes that add these events (numbered by planAppend) to this copy's stream. */
@@ -312,7 +320,14 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
     };
     const whereOf = (i: number): string => `${pathOf(i)}:${lines[i] ?? '?'}`;
     const streamOf = (i: number): string => (i < inFirst ? '' : order.streams[i - inFirst]!);
-    ledger = { events, lines, problems, parts: ranges, whereOf, streamOf, pathOf };
+    // Numbers two copies both gave out are settled here, so every reader sees them settled.
+    const written = events;
+    const numbering = resolveNumbers(written, streamOf);
+    const keyOf = (i: number): string | undefined => {
+      const e = written[i];
+      return e?.type === 'admit' ? admissionKey(streamOf(i), e) : undefined;
+    };
+    ledger = { events: numbering.events as LedgerEvent[], lines, problems, parts: ranges, whereOf, streamOf, pathOf, renumbered: numbering.renumbered, keyOf };
     return ledger;
   };
 
@@ -323,6 +338,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
     // lastSeq counts as read() numbers the events: the first ledger's own seq, then one each.
     summary: { ...all, lastSeq: firstSummary.lastSeq + writersSummary.events },
     clean,
+    shared: writers.some((p) => p.stream !== writer && p.summary.events > 0),
     read,
     appendChanges(added) {
       if (kept === undefined) keepWriterId(root, writer);

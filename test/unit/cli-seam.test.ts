@@ -38,6 +38,8 @@ vi.mock('../../src/commands/print.js', () => stubs.stub('printCommand'));
 vi.mock('../../src/commands/rules/amend.js', () => stubs.stub('rulesAmend'));
 vi.mock('../../src/commands/rules/take-effect.js', () => stubs.stub('rulesRegistered', 'rulesFiled'));
 vi.mock('../../src/commands/completion.js', () => stubs.stub('completionCommand'));
+vi.mock('../../src/commands/sync.js', () => stubs.stub('syncCommand'));
+vi.mock('../../src/commands/contacts.js', () => stubs.stub('contactsExport', 'contactsImport'));
 
 function context(): Context & { err: string[] } {
   const err: string[] = [];
@@ -260,6 +262,15 @@ const table: [string, string[], string, Record<string, unknown>][] = [
   ],
   ['rules filed', ['rules', 'filed', '2027-05-01-name', '--date', '2027-06-01'], 'rulesFiled', { id: '2027-05-01-name', date: '2027-06-01', ...W }],
   ['completion', ['completion', 'fish'], 'completionCommand', { shell: 'fish' }],
+  ['sync, without sending', ['sync', '--remote', 'hub', '--no-push'], 'syncCommand', { remote: 'hub', push: false, json: undefined }],
+  ['sync', ['sync'], 'syncCommand', { remote: undefined, push: true, json: undefined }],
+  [
+    'contacts export',
+    ['contacts', 'export', '--to', '/media/usb/handover.sealed', '--passphrase-file', 'pass.txt'],
+    'contactsExport',
+    { to: '/media/usb/handover.sealed', passphraseFile: 'pass.txt', json: undefined },
+  ],
+  ['contacts import', ['contacts', 'import', 'handover.sealed', '--json'], 'contactsImport', { file: 'handover.sealed', passphraseFile: undefined, json: true }],
   [
     'new: the founding questions pass through by flag name',
     ['new', 'riverside', '--yes', '--no-git', '--kind', 'worker-coop', '--founder', 'Ada', '--founder', 'Ben <ben@example.org>', '--notice-days', '14'],

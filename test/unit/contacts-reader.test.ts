@@ -63,6 +63,11 @@ describe('contact lines keyed to an admission', () => {
     expect(text.split('\n')[1]).toBe('{"member":1,"of":"k1","phone":"07700 900001"}');
     expectSame(text);
     expectSame(text.replace('"of":"k1",', '"of" : "k1",'));
+    // The time a line was written goes last, and is kept with the key (coop contacts import reads it).
+    const timed = text + encodeContactLine({ member: 4, of: 'k4', phone: '07700 900004', at: '2026-11-30T02:31:19.143Z' });
+    expect(timed).toContain('{"member":4,"of":"k4","phone":"07700 900004","at":"2026-11-30T02:31:19.143Z"}\n');
+    expectSame(timed);
+    expect(fromBytes(Buffer.from(timed)).keyed.get('k4')?.at).toBe('2026-11-30T02:31:19.143Z');
   });
 
   it('join the member whose admission they name, over older unkeyed lines; another admission’s join nobody', () => {

@@ -37,7 +37,7 @@ export async function memberAdd(opts: MemberAddOptions & { name: string }, ctx: 
   const shares = r.shares > 0 ? `, ${plural(r.shares, 'share')}` : '';
   const kept = r.contacts.length > 0 ? ` Contact details (${r.contacts.join(', ')}) kept privately in private/contacts.jsonl.` : '';
   const notices = r.notices === 'email' ? ` Notices by email (consent given ${r.noticesSince}).` : '';
-  note(ctx, `Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r.commit, opts.commit) ?? ''}`.trimEnd());
+  note(ctx, `Admitted ${r.name} as member ${r.number} (joined ${r.joined}${shares}).${kept}${notices} ${committedNote(r, opts.commit) ?? ''}`.trimEnd());
   for (const f of r.former) note(ctx, rejoiningNote(r.number, f));
   print(ctx, String(r.number));
 }

@@ -17,6 +17,6 @@ export async function memberForget(opts: MemberForgetOptions & { number: string 
       (r.linesRemoved === 0 ? ' (none were held).' : '.') +
       ' Their name and dates stay in the register. Copies in backups of private/ are not touched: delete those too.',
   );
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

@@ -32,6 +32,6 @@ export async function memberImport(opts: MemberImportOptions & { file: string },
   if (r.skipped.length > 0)
     print(ctx, `Left out ${plural(r.skipped.length, 'row')} already in the register (${r.skipped.map((k) => `row ${k.row}: member ${k.member}`).join(', ')}).`);
   if (r.ignoredColumns.length > 0) print(ctx, `Columns not imported: ${r.ignoredColumns.join(', ')}.`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c && !r.dryRun) print(ctx, c);
 }

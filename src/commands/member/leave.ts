@@ -27,7 +27,7 @@ export async function memberLeave(opts: MemberLeaveOptions & { number: string },
   const lines = [`Member ${r.number} (${r.name}) left on ${r.left} (${r.reason}${r.decision ? `, by resolution ${r.decision.decision}` : ''}).${offices}`];
   lines.push(...settlement(r));
   print(ctx, lines.join('\n'));
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }
 

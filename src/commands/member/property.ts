@@ -23,7 +23,7 @@ async function record(verb: 'lend' | 'repay', opts: MemberPropertyOptions, ctx: 
       ? `Recorded a ${r.kind} of ${money(r.pence)} from member ${r.member} (${r.name}) on ${r.date}; they now hold ${money(r.heldPence)} as a ${r.kind}.`
       : `Recorded ${money(r.pence)} of member ${r.member}'s ${r.kind} repaid on ${r.date}; ${money(r.heldPence)} is still held.`,
   );
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }
 

@@ -32,6 +32,6 @@ export async function memberUpdate(opts: MemberUpdateOptions & { number: string 
         : `Recorded that member ${r.number} takes notices by post from ${r.noticesSince}.`,
     );
   }
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

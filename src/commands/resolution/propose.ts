@@ -28,6 +28,6 @@ export async function resolutionPropose(opts: ProposeOptions & { kind: string; t
   print(ctx, `Circulated written ${r.kind} resolution ${r.id} on ${longDate(r.circulated)} to the ${r.eligible} members entitled to agree.`);
   print(ctx, `It passes when ${r.required} of them have agreed; it lapses at the end of ${longDate(r.lapses)}.`);
   print(ctx, `Send each member their form from ${r.dir}/forms/, and record each signed form that comes back: coop resolution sign ${r.id} <member>… --date <received>`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

@@ -20,6 +20,6 @@ export async function resolutionSign(opts: SignOptions & { id: string; members: 
   );
   if (r.state === 'passed' && r.passedOn) print(ctx, `It passed on ${longDate(r.passedOn)}. Minutes of the decision: ${r.minutes}.`);
   else print(ctx, `Still open: it lapses at the end of ${longDate(r.lapses)}.`);
-  const c = committedNote(r.commit, opts.commit);
+  const c = committedNote(r, opts.commit);
   if (c) print(ctx, c);
 }

@@ -43,6 +43,6 @@ export async function rulesAmend(opts: RulesAmendOptions, ctx: Context): Promise
     'Nothing changes in coop.yml or the rules until it is passed and registered (or filed).',
   ];
   print(ctx, lines.join('\n'));
-  const committed = committedNote(r.commit, opts.commit);
+  const committed = committedNote(r, opts.commit);
   if (committed) note(ctx, committed);
 }

@@ -20,7 +20,7 @@ const takeEffect = (how: 'registered' | 'filed') => async (opts: RulesTakeEffect
     return;
   }
   print(ctx, `Amendment ${r.id} is in force from ${longDate(r.effective)}: coop.yml and the governing document now carry it. The version it replaces is kept as ${r.superseded}.`);
-  const committed = committedNote(r.commit, opts.commit);
+  const committed = committedNote(r, opts.commit);
   if (committed) note(ctx, committed);
 };
 

@@ -22,6 +22,6 @@ export async function rulesUpgrade(opts: RulesUpgradeOptions, ctx: Context): Pro
   if (r.kept.length > 0) lines.push(`Kept as your document has them (your own wording): ${r.kept.map((e) => e.ref).join(', ')}.`);
   lines.push(`Like any amendment it needs a special resolution (coop meeting new general --amendment ${r.id} …) and then registration or filing before it takes effect.`);
   print(ctx, lines.join('\n'));
-  const committed = committedNote(r.commit, opts.commit);
+  const committed = committedNote(r, opts.commit);
   if (committed) note(ctx, committed);
 }

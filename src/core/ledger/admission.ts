@@ -12,12 +12,18 @@ export function admissionKey(stream: string, e: { member: number; date: string; 
   return hash53(`${stream}\u0000${e.member}\u0000${e.date}\u0000${e.name}`);
 }
 
-/** Each member's admission key, by membership number, for the events in order; streamOf(i) names events[i]'s stream. */
-export function admissionKeys(events: readonly LedgerEvent[], streamOf: (i: number) => string): Map<number, string> {
+/**
+ * Each member's admission key, by membership number now, for the events in order; keyOf(i)
+ * is events[i]'s key, worked out from the line as written (a renumbered member keeps its key).
+ */
+export function admissionKeys(events: readonly LedgerEvent[], keyOf: (i: number) => string | undefined): Map<number, string> {
   const out = new Map<number, string>();
   events.forEach((e, i) => {
     // The first admission of a number is the member (derive reports any second one).
-    if (e.type === 'admit' && !out.has(e.member)) out.set(e.member, admissionKey(streamOf(i), e));
+    if (e.type === 'admit' && !out.has(e.member)) {
+      const key = keyOf(i);
+      if (key !== undefined) out.set(e.member, key);
+    }
   });
   return out;
 }

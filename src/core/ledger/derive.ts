@@ -150,7 +150,7 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
   let lastSeq = 0;
   for (const e of events) {
     if (e.seq > lastSeq) lastSeq = e.seq;
-    if (e.type === 'admit' && e.member > maxNumber) maxNumber = e.member;
+    if ((e.type === 'admit' || e.type === 'renumber') && e.member > maxNumber) maxNumber = e.member;
   }
 
   const problem = (e: LedgerEvent, message: string) => {
@@ -353,6 +353,9 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
         nominees.set(e.member, e.name);
         break;
       }
+      // The number is changed where the events are read (core/ledger/renumber.ts), before this.
+      case 'renumber':
+        break;
       case 'forget': {
         const m = members.get(e.member);
         if (!m) problem(e, `erasing contact details: member ${e.member} has not been admitted by ${e.date}`);

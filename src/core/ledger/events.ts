@@ -135,6 +135,17 @@ export interface NomineeEvent extends Base {
   member: number;
   name: string;
 }
+/**
+ * A membership number changed after two copies of the register gave the same number to
+ * different people (see core/ledger/renumber.ts): `of` names the admission, `from` the number it
+ * had, `member` the one it has now. Appended, like every correction; nothing is rewritten.
+ */
+export interface RenumberEvent extends Base {
+  type: 'renumber';
+  member: number;
+  from: number;
+  of: string;
+}
 
 export type LedgerEvent =
   | AdmitEvent
@@ -152,7 +163,8 @@ export type LedgerEvent =
   | RepayEvent
   | ForgetEvent
   | RepaySharesEvent
-  | NomineeEvent;
+  | NomineeEvent
+  | RenumberEvent;
 
 export type EventType = LedgerEvent['type'];
 /** An event before the ledger gives it its sequence number. */
@@ -197,9 +209,10 @@ const FIELDS: Record<EventType, Record<string, (v: unknown) => boolean>> = {
   forget: { member: isNumber },
   'repay-shares': { member: isNumber, pence: isNumber, payee: (v) => (SHARE_PAYEES as readonly unknown[]).includes(v) },
   nominee: { member: isNumber, name: isName },
+  renumber: { member: isNumber, from: isNumber, of: (v) => typeof v === 'string' && /^[0-9a-f]{14}$/.test(v) },
 };
 
-const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind', 'payee']);
+const TEXT_FIELDS = new Set(['name', 'reason', 'role', 'method', 'number', 'filing', 'period', 'kind', 'payee', 'of']);
 
 const FIELD_HINT: Record<string, string> = {
   member: 'a membership number (a whole number from 1)',
@@ -217,6 +230,7 @@ const FIELD_HINT: Record<string, string> = {
   kind: `one of ${PROPERTY_KINDS.join(', ')}`,
   pence: 'an amount in pence (a whole number from 1)',
   payee: `one of ${SHARE_PAYEES.join(', ')}`,
+  of: "an admission's key (14 hex digits)",
 };
 
 /** The canonical order of each type's fields, as encodeEvent writes them, and which are text. */
@@ -240,6 +254,7 @@ const MAKERS: Record<EventType, EventMaker> = {
   forget: (seq, date, member) => ({ seq, date, type: 'forget', member }),
   'repay-shares': (seq, date, member, pence, payee) => ({ seq, date, type: 'repay-shares', member, pence, payee }),
   nominee: (seq, date, member, name) => ({ seq, date, type: 'nominee', member, name }),
+  renumber: (seq, date, member, from, of) => ({ seq, date, type: 'renumber', member, from, of }),
 };
 
 /** Each type's fields with their checks, as a list: checked in this order on every line. */

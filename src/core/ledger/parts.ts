@@ -75,7 +75,8 @@ export function summariseEvents(events: readonly LedgerEvent[], lines: readonly 
       if (e.from > maxMentioned) maxMentioned = e.from;
       if (e.to > maxMentioned) maxMentioned = e.to;
     } else if ('member' in e && e.member > maxMentioned) maxMentioned = e.member;
-    if (e.type === 'admit' && e.member > maxAdmitted) maxAdmitted = e.member;
+    // A renumbering gives a number out as an admission does: never to be given again.
+    if ((e.type === 'admit' || e.type === 'renumber') && e.member > maxAdmitted) maxAdmitted = e.member;
   }
   return { events: events.length, firstSeq: events[0]?.seq ?? 0, firstLine: lines[0] ?? 0, lastSeq, maxAdmitted, maxMentioned };
 }

@@ -40,6 +40,8 @@ export function describeForMember(e: LedgerEvent, member: number): string {
       return `Paid ${poundsText(e.pence)} for their shares${PAID_TO[e.payee]}`;
     case 'nominee':
       return `Nominee recorded: ${e.name}`;
+    case 'renumber':
+      return `Became member ${e.member}, was ${e.from} (two officers had given ${e.from} to different people)`;
     case 'registered':
     case 'filed':
       return e.type;

@@ -40,6 +40,17 @@ const SPOILS: [string, (group: string) => void, RegExp][] = [
   ['a date with a time', addLine(admit({ date: '2024-02-01T10:00:00Z' })), /ledger\.jsonl:7: has an invalid date/],
   ['no date', addLine(json({ seq: 7, type: 'admit', member: 4, name: 'Dee', shares: 1 })), /ledger\.jsonl:7: has an invalid date/],
   ['an unknown type of event', addLine(json({ seq: 7, date: '2024-02-01', type: 'expel-everyone' })), /ledger\.jsonl:7: has an unknown type "expel-everyone"/],
+  // A renumbering (coop sync) must name an admission by its key, and a number.
+  [
+    'a renumbering with a key that is not one',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'renumber', member: 5, from: 3, of: 'Cai Founder' })),
+    /ledger\.jsonl:7: has an invalid "of"/,
+  ],
+  [
+    'a renumbering to number zero',
+    addLine(json({ seq: 7, date: '2024-02-01', type: 'renumber', member: 0, from: 3, of: '0123456789abcd' })),
+    /ledger\.jsonl:7: has an invalid "member"/,
+  ],
   ['an unknown field (an email in the register)', addLine(admit({ email: 'dee@example.org' })), /ledger\.jsonl:7: has an unknown field "email"/],
   ['no sequence number', addLine(json({ date: '2024-02-01', type: 'admit', member: 4, name: 'Dee', shares: 1 })), /ledger\.jsonl:7: has no valid "seq"/],
   ['a sequence number used twice', addLine(admit({ seq: 6 })), /ledger\.jsonl:7: has seq 6, but seq must increase/],
