@@ -1,0 +1,309 @@
+// coop's one cache: a snapshot of what it derived from the group's files, in
+// .coop/cache/snapshot.json (git-ignored). It holds
+//   - the params of a coop.yml text that passed in full (so yaml and zod need not load),
+//   - for each ledger part, what a change needs of it (its summary and line count), and
+//   - the derived register (state today, the rules' problems, the filings record), so a
+//     command that only reads today's state need not decode the ledger at all.
+//
+// One staleness rule, beancount's: an input is unchanged while its size and modification time
+// (to the nanosecond) are; the coop.yml text, being small, is compared whole. A part modified
+// within RACY_MS of the moment its entry was made could be modified again within the same tick of
+// the file system's clock, so its entry also keeps a hash of its bytes and is trusted only
+// while the hash matches (git's "racy clean" rule). Every entry is keyed on the build of coop
+// and the versions of yaml and zod, which judge coop.yml.
+//
+// The snapshot only ever saves work: missing, spoiled, of another build or format, stale, or
+// unwritable, it costs speed and the files are read and derived afresh; never a wrong answer.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IsoDate } from '../core/dates.js';
+import type { PartSummary } from '../core/ledger/parts.js';
+import type { CoopParams } from '../core/params.js';
+import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
+import { packageRoot } from './package-files.js';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+/** Bumped whenever the file's shape changes: another format is simply not read. */
+const FORMAT = 1;
+/** A part written this close to its entry being made is checked by hash too (coarse file clocks tick in up to 2 s). */
+export const RACY_MS = 2_000;
+
+/** What is known of one ledger part: its identity on disk, and what it holds. */
+export interface PartEntry {
+  size: number;
+  /** Modification time in nanoseconds, as a decimal string (beyond a double's precision). */
+  mtimeNs: string;
+  /** SHA-256 of its bytes, kept only while its modification time is too recent to trust alone. */
+  hash?: string;
+  /** Its line breaks: a line appended is numbered this plus its own number. */
+  lines: number;
+  summary: PartSummary;
+}
+
+/** The register derived as on `today`: what `status`, `member list` and `register` today show. */
+export interface DerivedRegister {
+  today: IsoDate;
+  /** The day the state is as at (the founding day while it is ahead, else today). */
+  asOf: IsoDate;
+  /** The state, in the snapshot's JSON form (see encodeJson). */
+  state: unknown;
+  /** The rules' problems with every event (`coop check`'s register problems). */
+  problems: unknown;
+  /** Anything else derived from every event that readers need, by name (JSON). */
+  extra: Record<string, unknown>;
+}
+
+interface SnapshotFile {
+  format: number;
+  stamp: string;
+  params?: { text: string; params: CoopParams };
+  parts?: Record<string, PartEntry>;
+  derived?: DerivedRegister;
+}
+
+interface Loaded {
+  file: SnapshotFile;
+}
+
+const loaded = new Map<string, Loaded>();
+let stamp: string | null | undefined;
+
+/**
+ * What every entry depends on besides the files: this build of coop and the versions of yaml
+ * and zod it runs with. Null, and no snapshot, when any of these cannot be known.
+ */
+export function snapshotStamp(): string | null {
+  if (stamp !== undefined) return stamp;
+  stamp = null;
+  const id = buildId();
+  if (id === null) return stamp;
+  try {
+    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(packageRoot(), name));
+    if (versions.every(Boolean)) stamp = `${id} yaml@${versions[0]} zod@${versions[1]}`;
+  } catch {
+    // No versions: no snapshot.
+  }
+  return stamp;
+}
+
+/**
+ * The installed version of a dependency, looked for where Node would find it: in our own
+ * node_modules, then beside us (an installed create-coop's dependencies are usually hoisted).
+ */
+function dependencyVersion(root: string, name: string): string | undefined {
+  for (const at of [`node_modules/${name}/package.json`, `../${name}/package.json`]) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, at), 'utf8');
+    } catch {
+      continue;
+    }
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : undefined;
+  }
+  return undefined;
+}
+
+/** The snapshot as this process knows it: read once, then kept up to date by what it writes. */
+function snapshot(root: string): SnapshotFile | null {
+  const key = snapshotStamp();
+  if (key === null) return null;
+  const known = loaded.get(root);
+  if (known) return known.file;
+  const data = readCacheFile(root, SNAPSHOT_FILE) as Partial<SnapshotFile> | null | undefined;
+  const file: SnapshotFile = { format: FORMAT, stamp: key };
+  if (data && typeof data === 'object' && data.format === FORMAT && data.stamp === key) {
+    if (isParamsSection(data.params)) file.params = data.params;
+    if (data.parts && typeof data.parts === 'object' && !Array.isArray(data.parts)) {
+      file.parts = {};
+      for (const [path, entry] of Object.entries(data.parts)) if (isPartEntry(entry)) file.parts[path] = entry;
+    }
+    // The derived register stands on the params and parts it was derived from: with both whole.
+    if (file.params && file.parts && isDerived(data.derived)) file.derived = data.derived;
+  }
+  loaded.set(root, { file });
+  return file;
+}
+
+/** Forgets what this process read (tests that change the files under a running process). */
+export function forgetSnapshot(root?: string): void {
+  if (root === undefined) loaded.clear();
+  else loaded.delete(root);
+}
+
+function save(root: string, file: SnapshotFile): void {
+  writeCacheFile(root, SNAPSHOT_FILE, file);
+}
+
+function isParamsSection(value: unknown): value is { text: string; params: CoopParams } {
+  const v = value as { text?: unknown; params?: unknown } | null | undefined;
+  return typeof v === 'object' && v !== null && typeof v.text === 'string' && typeof v.params === 'object' && v.params !== null && !Array.isArray(v.params);
+}
+
+const COUNT = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 0;
+
+function isPartEntry(value: unknown): value is PartEntry {
+  const v = value as Partial<PartEntry> | null | undefined;
+  if (typeof v !== 'object' || v === null) return false;
+  if (!COUNT(v.size) || !COUNT(v.lines) || typeof v.mtimeNs !== 'string' || !/^\d+$/.test(v.mtimeNs)) return false;
+  if (v.hash !== undefined && (typeof v.hash !== 'string' || !/^[0-9a-f]{64}$/.test(v.hash))) return false;
+  const s = v.summary as Partial<PartSummary> | undefined;
+  return typeof s === 'object' && s !== null && [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned].every(COUNT);
+}
+
+function isDerived(value: unknown): value is DerivedRegister {
+  const v = value as Partial<DerivedRegister> | null | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.today === 'string' &&
+    typeof v.asOf === 'string' &&
+    v.state !== undefined &&
+    Array.isArray(v.problems) &&
+    typeof v.extra === 'object' &&
+    v.extra !== null
+  );
+}
+
+// --- coop.yml ---------------------------------------------------------------------------------
+
+/** The params of exactly this coop.yml text, when this build of coop has validated it before. */
+export function snapshotParams(root: string, text: string): CoopParams | undefined {
+  const file = snapshot(root);
+  return file?.params?.text === text ? file.params.params : undefined;
+}
+
+/** Remembers that this text gave these params (only what JSON gives back exactly). */
+export function keepParams(root: string, text: string, params: CoopParams): void {
+  const file = snapshot(root);
+  if (!file || !isPlainJson(params) || file.params?.text === text) return;
+  file.params = { text, params };
+  // Other rules derive another register.
+  delete file.derived;
+  save(root, file);
+}
+
+// --- ledger parts -----------------------------------------------------------------------------
+
+/** A part's identity on disk, from a bigint stat. */
+export interface PartStat {
+  size: number;
+  mtimeNs: bigint;
+}
+
+/** True when an entry made at `now` for a file modified at `mtimeNs` must keep the file's hash. */
+export function isRacy(mtimeNs: bigint, nowMs: number): boolean {
+  return mtimeNs > BigInt(Math.floor(nowMs - RACY_MS)) * 1_000_000n;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The entry for the part at `path`, when the snapshot has one for exactly this size and
+ * modification time (and, for a racy one, these bytes: `bytes` reads them). Undefined otherwise.
+ */
+export function snapshotPart(root: string, path: string, stat: PartStat, bytes: () => Uint8Array): PartEntry | undefined {
+  const file = snapshot(root);
+  const entry = file?.parts?.[path];
+  if (!entry || entry.size !== stat.size || entry.mtimeNs !== String(stat.mtimeNs)) return undefined;
+  if (entry.hash !== undefined && hashBytes(bytes()) !== entry.hash) return undefined;
+  return entry;
+}
+
+/** The paths of every part the snapshot knows. */
+export function snapshotPartPaths(root: string): string[] {
+  return Object.keys(snapshot(root)?.parts ?? {});
+}
+
+/**
+ * Replaces the snapshot's parts with these (every part of the ledger as now on disk, or as just
+ * written). A change to what any part holds drops the derived register, which stood on them.
+ */
+export function keepParts(root: string, parts: Record<string, PartEntry>): void {
+  const file = snapshot(root);
+  if (!file) return;
+  const before = file.parts ?? {};
+  const same = (a: PartEntry | undefined, b: PartEntry) => a !== undefined && a.size === b.size && a.mtimeNs === b.mtimeNs && a.hash === b.hash;
+  const paths = Object.keys(parts);
+  if (paths.length === Object.keys(before).length && paths.every((p) => same(before[p], parts[p]!))) return;
+  const sameContent = paths.length === Object.keys(before).length && paths.every((p) => before[p]?.size === parts[p]!.size && before[p]?.mtimeNs === parts[p]!.mtimeNs);
+  file.parts = parts;
+  if (!sameContent) delete file.derived;
+  save(root, file);
+}
+
+// --- the derived register ---------------------------------------------------------------------
+
+/**
+ * The derived register as on `today`, when the snapshot holds one derived from exactly the
+ * params and parts now on disk. `current` says whether they are: the caller found coop.yml's
+ * text and every part (and no other) in the snapshot.
+ */
+export function snapshotDerived(root: string, today: IsoDate, current: boolean): DerivedRegister | undefined {
+  if (!current) return undefined;
+  const derived = snapshot(root)?.derived;
+  return derived?.today === today ? derived : undefined;
+}
+
+/** Keeps the derived register, when the params and parts it came from are the snapshot's. */
+export function keepDerived(root: string, derived: DerivedRegister, current: boolean): void {
+  const file = snapshot(root);
+  if (!file || !current || !file.params || !file.parts) return;
+  file.derived = derived;
+  save(root, file);
+}
+
+// --- JSON with Maps ---------------------------------------------------------------------------
+
+/**
+ * A value as JSON that gives it back exactly (Maps included), or undefined when it holds
+ * anything JSON cannot carry (undefined in an object, a non-finite number, -0, a class).
+ */
+export function encodeJson(value: unknown): unknown {
+  try {
+    return encode(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function encode(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Object.is(value, -0)) throw new Error('not JSON');
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(encode);
+  if (value instanceof Map) return { $map: [...value].map(([k, v]) => [encode(k), encode(v)]) };
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) throw new Error('not JSON');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as object)) {
+    if (v === undefined || k === '$map') throw new Error('not JSON');
+    out[k] = encode(v);
+  }
+  return out;
+}
+
+/** The value encodeJson was given. */
+export function decodeJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(decodeJson);
+  const map = (value as { $map?: unknown }).$map;
+  if (Array.isArray(map)) return new Map(map.map((pair) => [decodeJson((pair as unknown[])[0]), decodeJson((pair as unknown[])[1])]));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = decodeJson(v);
+  return out;
+}
+
+/** True when JSON.stringify then JSON.parse gives back an equal value. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value as object).every((v) => v !== undefined && isPlainJson(v));
+}
