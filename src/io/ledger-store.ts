@@ -85,6 +85,8 @@ export interface LedgerHandle {
   clean: boolean;
   /** True when the snapshot knew every part as it is on disk, and no other: what it derived stands. */
   fromSnapshot: boolean;
+  /** True when every part is now in the snapshot (all read clean): what is derived from them may be kept. */
+  allKnown: boolean;
   /** Every event, decoded on first call. */
   read(): Ledger;
   /** The file changes that add these events (numbered by planAppend) to this copy's stream. */
@@ -306,6 +308,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   return {
     stream: writer,
     fromSnapshot,
+    allKnown: Object.keys(known).length === parts.length,
     // lastSeq counts as read() numbers the events: the first ledger's own seq, then one each.
     summary: { ...all, lastSeq: firstSummary.lastSeq + writersSummary.events },
     clean,

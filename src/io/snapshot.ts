@@ -175,10 +175,19 @@ export function snapshotParams(root: string, text: string): CoopParams | undefin
   return file?.params?.text === text ? file.params.params : undefined;
 }
 
+/** True when these params are the snapshot's own (as snapshotParams or keepParams left them): current. */
+export function snapshotHoldsParams(root: string, params: CoopParams): boolean {
+  return snapshot(root)?.params?.params === params;
+}
+
 /** Remembers that this text gave these params (only what JSON gives back exactly). */
 export function keepParams(root: string, text: string, params: CoopParams): void {
   const file = snapshot(root);
-  if (!file || !isPlainJson(params) || file.params?.text === text) return;
+  if (!file || !isPlainJson(params)) return;
+  if (file.params?.text === text) {
+    file.params.params = params;
+    return;
+  }
   file.params = { text, params };
   // Other rules derive another register.
   delete file.derived;
