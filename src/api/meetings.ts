@@ -122,7 +122,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
         ? undefined
         : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
     if (tabled) resolutions.push(tabled.resolution);
-    const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
+    const existing = (await readMeetings(root)).find((m) => m.type === type && m.date === date);
     if (existing) {
       throw new UserError(
         `There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`,
@@ -226,7 +226,7 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
   };
   checkAttendanceInput(wanted);
   return changeMeeting(cwd, input, async ({ root, params: current }) => {
-    const meeting = openMeeting(root, ref, 'record attendance');
+    const meeting = await openMeeting(root, ref, 'record attendance');
     const params = await paramsInForce(root, current, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
@@ -279,7 +279,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     standAsides: parseCount(input.standAsides, '--stand-asides'),
   };
   return changeMeeting(cwd, input, async ({ root, params: current }) => {
-    const meeting = openMeeting(root, ref, 'record votes');
+    const meeting = await openMeeting(root, ref, 'record votes');
     const params = await paramsInForce(root, current, meeting.date);
     const target = meeting.resolutions.find((r) => r.number === number);
     if (!target) {
@@ -329,7 +329,7 @@ export interface ClosedMeeting extends MeetingRef {
 /** Decides the quorum and every resolution, writes the final minutes and marks the meeting closed. */
 export async function closeMeeting(cwd: string, ref: string, options: WriteOptions = {}): Promise<ClosedMeeting & Recorded> {
   return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
-    const meeting = openMeeting(root, ref, 'close it again');
+    const meeting = await openMeeting(root, ref, 'close it again');
     const params = await paramsInForce(root, current, meeting.date);
     // Minutes record what happened: a meeting that has not yet been held has nothing to record.
     if (meeting.date > today) {
@@ -398,7 +398,7 @@ export async function listMeetings(cwd: string): Promise<MeetingList> {
   const root = findGroupRoot(cwd);
   await settle(root);
   const params = await loadParams(root);
-  const meetings = readMeetings(root);
+  const meetings = await readMeetings(root);
   return {
     meetings: meetings.map((m) => ({ id: m.id, type: m.type, date: m.date, closed: m.closed, quorate: m.outcome ? m.outcome.quorum.met : null })),
     nextAgm: nextAgmDue(params, heldAgmDates(meetings)),

@@ -52,7 +52,7 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
   const officers = currentOfficers(state)
     .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
-  const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
+  const agm = nextAgmDue(params, heldAgmDates(await listMeetings(group.root)));
   // Filings count from the recorded registration, each from the first period not yet filed;
   // the AGM comes from the meetings on record. Either kind, missed, shows as overdue.
   const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason } as Deadline, ...statutoryDeadlines(params, record)]

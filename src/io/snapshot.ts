@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import type { IsoDate } from '../core/dates.js';
 import type { PartSummary } from '../core/ledger/parts.js';
 import type { CoopParams } from '../core/params.js';
+import type { MeetingRecord } from '../core/meetings/record.js';
 import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
 import { packageRoot } from './package-files.js';
 
@@ -61,6 +62,8 @@ interface SnapshotFile {
   params?: { text: string; params: CoopParams };
   parts?: Record<string, PartEntry>;
   derived?: DerivedRegister;
+  /** Meeting records as vetted, by path: kept under the hash of their text. */
+  meetings?: Record<string, { hash: string; record: unknown }>;
 }
 
 interface Loaded {
@@ -119,6 +122,12 @@ function snapshot(root: string): SnapshotFile | null {
     if (data.parts && typeof data.parts === 'object' && !Array.isArray(data.parts)) {
       file.parts = {};
       for (const [path, entry] of Object.entries(data.parts)) if (isPartEntry(entry)) file.parts[path] = entry;
+    }
+    if (data.meetings && typeof data.meetings === 'object' && !Array.isArray(data.meetings)) {
+      file.meetings = {};
+      for (const [path, v] of Object.entries(data.meetings)) {
+        if (typeof v?.hash === 'string' && typeof v.record === 'object' && v.record !== null) file.meetings[path] = v;
+      }
     }
     // The derived register stands on the params and parts it was derived from: with both whole.
     if (file.params && file.parts && isDerived(data.derived)) file.derived = data.derived;
@@ -263,6 +272,23 @@ export function keepDerived(root: string, derived: DerivedRegister, current: boo
   const file = snapshot(root);
   if (!file || !current || !file.params || !file.parts) return;
   file.derived = derived;
+  save(root, file);
+}
+
+// --- meeting records -------------------------------------------------------------------------
+
+/** The record at `path`, as vetted when its text had this hash. */
+export function snapshotMeetingRecord(root: string, path: string, hash: string): MeetingRecord | undefined {
+  const kept = snapshot(root)?.meetings?.[path];
+  return kept?.hash === hash ? (kept.record as MeetingRecord) : undefined;
+}
+
+/** Keeps records just vetted (only plain JSON ones: a kept record must read back the same). */
+export function keepMeetingRecords(root: string, records: Record<string, { hash: string; record: MeetingRecord }>): void {
+  const file = snapshot(root);
+  const fresh = Object.entries(records).filter(([, v]) => isPlainJson(v.record));
+  if (!file || fresh.length === 0) return;
+  file.meetings = { ...file.meetings, ...Object.fromEntries(fresh) };
   save(root, file);
 }
 
