@@ -22,9 +22,9 @@ const PAST_MEETING = { notice: '2026-04-01', date: '2026-05-01' };
 
 /**
  * Puts a group back as it was before a command changed it: the commit, the working tree,
- * and the private contact store (git-ignored, so git cannot restore it). coop's cache of full
- * ledger parts (.coop/cache) is kept, as it would be between one command and the next, unless
- * `cold`: then every run starts as the first command after a fresh clone does.
+ * and the private contact store (git-ignored, so git cannot restore it). coop's snapshot
+ * (.coop/cache) is kept, as it would be between one command and the next, unless `cold`: then
+ * every run starts as the first command after a fresh clone does.
  */
 export function restorer(dir, { cold = true } = {}) {
   const head = git(dir, ['rev-parse', 'HEAD']).trim();
