@@ -11,6 +11,7 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { ledgerParts } from '../support/register.js';
 
 const SNAPSHOT = join('.coop', 'cache', 'snapshot.json');
+const REGISTER = join('.coop', 'cache', 'snapshot-register.json');
 const READS = [
   ['status', '--json'],
   ['member', 'list', '--json'],
@@ -37,11 +38,12 @@ async function warmGroup(): Promise<string> {
 
 /** Renames member 1 in the kept register only: an answer showing it came from the snapshot. */
 function poison(dir: string): void {
-  const file = join(dir, SNAPSHOT);
-  const snapshot = JSON.parse(read(file));
-  const members = snapshot.derived.state.members.$map as [number, { name: string }][];
-  members.find(([n]) => n === 1)![1].name = 'Poisoned Name';
-  writeFileSync(file, JSON.stringify(snapshot));
+  const file = join(dir, REGISTER);
+  const register = JSON.parse(read(file));
+  // Members go by rows: their keys once, then [number, ...values] each.
+  const [keys, ...rows] = register.state.members.$rows as [string[], ...unknown[][]];
+  rows.find((row) => row[0] === 1)![keys.indexOf('name') + 1] = 'Poisoned Name';
+  writeFileSync(file, JSON.stringify(register));
 }
 
 let cold: string[];
@@ -60,6 +62,7 @@ describe("today's register in the snapshot", () => {
     const dir = await warmGroup();
     const snapshot = JSON.parse(read(join(dir, SNAPSHOT)));
     expect(snapshot.derived.today).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(JSON.parse(read(join(dir, REGISTER))).id).toBe(snapshot.derived.id);
     poison(dir);
     // Proof that the kept register is read (and the ledger is not): the poison shows.
     for (const text of await outputs(dir)) expect(text).toContain('Poisoned Name');
@@ -87,6 +90,8 @@ describe("today's register in the snapshot", () => {
     ['stale: coop.yml edited', (d) => writeFileSync(join(d, 'coop.yml'), `${read(join(d, 'coop.yml'))}# a comment added by hand\n`)],
     ['stale: a part the snapshot does not know', (d) => writeFileSync(join(d, 'register', 'ledger-2.jsonl'), '')],
     ['gone', (d) => rmSync(join(d, SNAPSHOT))],
+    ['naming another register file (a pair half written)', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100))],
   ];
   for (const [what, spoil] of spoilers) {
     it(`is not trusted when ${what}: the answers are a cold run's`, async () => {

@@ -39,6 +39,24 @@ describe('the derived register as JSON', () => {
     expect((back as typeof state).members).toBeInstanceOf(Map);
   });
 
+  it('writes a Map of like records by rows, and one of records unlike (or in another key order) by pairs, giving back each exactly', () => {
+    const like = new Map([
+      [1, { a: 1, b: 'x' }],
+      [2, { a: 2, b: 'y' }],
+    ]);
+    const unlike = new Map<number, Record<string, number>>([
+      [1, { a: 1, b: 2 }],
+      [2, { b: 2, a: 1 }],
+    ]);
+    const rows = encodeJson(like) as { $rows?: unknown };
+    expect(rows.$rows).toEqual([['a', 'b'], [1, 1, 'x'], [2, 2, 'y']]);
+    expect(encodeJson(unlike)).toHaveProperty('$map');
+    const back = decodeJson(JSON.parse(JSON.stringify(encodeJson(unlike)))) as typeof unlike;
+    expect(back).toEqual(unlike);
+    expect(Object.keys(back.get(2)!)).toEqual(['b', 'a']);
+    expect(decodeJson(JSON.parse(JSON.stringify(rows)))).toEqual(like);
+  });
+
   const refused: [string, unknown][] = [
     ['an undefined field (JSON would drop it)', { a: undefined }],
     ['minus zero (JSON gives back zero)', { a: -0 }],
@@ -46,6 +64,7 @@ describe('the derived register as JSON', () => {
     ['a Set', { a: new Set([1]) }],
     ['a Date', { a: new Date(0) }],
     ['a field named like the Map marker', { $map: [] }],
+    ['a field named like the rows marker', { $rows: [] }],
   ];
   for (const [what, value] of refused) {
     it(`refuses ${what}: nothing is kept rather than something different`, () => {
