@@ -49,7 +49,11 @@ describe('the derived register as JSON', () => {
       [2, { b: 2, a: 1 }],
     ]);
     const rows = encodeJson(like) as { $rows?: unknown };
-    expect(rows.$rows).toEqual([['a', 'b'], [1, 1, 'x'], [2, 2, 'y']]);
+    expect(rows.$rows).toEqual([
+      ['a', 'b'],
+      [1, 1, 'x'],
+      [2, 2, 'y'],
+    ]);
     expect(encodeJson(unlike)).toHaveProperty('$map');
     const back = decodeJson(JSON.parse(JSON.stringify(encodeJson(unlike)))) as typeof unlike;
     expect(back).toEqual(unlike);
