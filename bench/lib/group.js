@@ -117,7 +117,7 @@ export async function writeGroup({ dir, base, members, seed }) {
   ))
     writeFileSync(join(dir, part.path), part.text);
   // Past meetings once the meeting commands exist (their record format is theirs to define).
-  const records = existsSync(new URL('../../dist/core/meetings/record.js', import.meta.url)) ? await dist('core/meetings/record.js') : null;
+  const records = existsSync(new URL('../../dist/core/meetings/record-schema.js', import.meta.url)) ? await dist('core/meetings/record-schema.js') : null;
   if (records) writeAgms(dir, history.agms, params, records.parseRecord);
   mkdirSync(join(dir, 'private'), { recursive: true });
   appendFileSync(join(dir, 'private', 'contacts.jsonl'), history.contacts.map((c) => `${JSON.stringify(c)}\n`).join(''));

@@ -18,6 +18,14 @@ export function evaluate(results) {
         const other = byId.get(b.of);
         if (other?.status === 'measured') [value, unit] = [r.medianMs / other.medianMs, '×'];
       }
+      if (b.kind === 'quicker') {
+        const other = byId.get(b.of);
+        if (other?.status === 'measured') [value, unit] = [other.medianMs / r.medianMs, '×'];
+        if (value === null) return { ...b, value: null, unit, ratio: null, holds: null, note: other?.status ?? 'not measured' };
+        // Over 1 misses, as for every other budget: the quickness wanted over the quickness found.
+        const ratio = b.min / value;
+        return { ...b, value, unit, ratio, holds: ratio <= 1 };
+      }
       if (value === null) return { ...b, value: null, unit, ratio: null, holds: null };
       const ratio = value / b.max;
       return { ...b, value, unit, ratio, holds: ratio <= 1 };
@@ -51,7 +59,7 @@ export function renderTable(figures) {
       const verdict = !b
         ? ['—', '', '', '']
         : b.value === null || b.value === undefined
-          ? [b.text, '', '', f.status === 'measured' ? '?' : '—']
+          ? [b.text, b.note ? `anchor ${b.note}` : '', '', f.status === 'measured' ? '?' : '—']
           : [b.text, num(b.value, b.unit), b.ratio.toFixed(2), b.holds ? 'yes' : '**no**'];
       rows.push(`| ${[...cells, ...verdict].join(' | ')} |`);
     });

@@ -9,7 +9,7 @@ import { resolutionText } from '../core/amendments/papers.js';
 import { scheduleOfChanges } from '../core/amendments/schedule.js';
 import type { IsoDate } from '../core/dates.js';
 import type { MeetingRecord, MeetingType, Resolution } from '../core/meetings/record.js';
-import { paramsSchema, type CoopParams } from '../core/params.js';
+import type { CoopParams } from '../core/params.js';
 import { appendAmendmentEvents, readAmendmentEvents } from '../io/amendments-store.js';
 import type { FileChange } from '../io/transaction.js';
 
@@ -37,6 +37,8 @@ export async function tableAmendment(
     );
   }
   const { renderGoverningDocument } = await import('../io/render-governing.js');
+  // zod only when an amendment is tabled: meeting commands without one never load it.
+  const { paramsSchema } = await import('../core/params.js');
   const proposed = paramsSchema.parse(applyChanges(paramsInput(params), amendment.changes, 'to'));
   const schedule = scheduleOfChanges(renderGoverningDocument(params).content, renderGoverningDocument(proposed).content);
   const text = resolutionText(params, id, schedule);

@@ -60,8 +60,8 @@ export async function nominateCandidate(cwd: string, ref: string, member: number
   const number = parseMemberNumber(member);
   const proposer = input.proposer === undefined ? null : parseMemberNumber(input.proposer);
   const seconder = input.seconder === undefined ? null : parseMemberNumber(input.seconder);
-  return changeMeeting(cwd, input, ({ root, params, today }) => {
-    const meeting = openMeeting(root, ref, 'take nominations');
+  return changeMeeting(cwd, input, async ({ root, params, today }) => {
+    const meeting = await openMeeting(root, ref, 'take nominations');
     const register = registerFor(root, params, meeting.type, meeting.date);
     const { rules, seats, retiring } = boardAtMeeting(params, meeting, register.atDate);
     const date = parseEventDate(input.date, 'date the nomination was received', { today: today > meeting.date ? meeting.date : today, founded: params.group.founded });
@@ -100,8 +100,8 @@ export async function recordElection(cwd: string, ref: string, input: ElectInput
           .filter((t) => t.trim() !== '')
           .map((t) => parseMemberNumber(t))
       : (input.tieBreak ?? []);
-  return changeMeeting(cwd, input, ({ root, params }) => {
-    const meeting = openMeeting(root, ref, 'record an election');
+  return changeMeeting(cwd, input, async ({ root, params }) => {
+    const meeting = await openMeeting(root, ref, 'record an election');
     const register = registerFor(root, params, meeting.type, meeting.date);
     const entry: ElectionEntry = { seats, votes: [...votes].map(([member, v]) => ({ member, votes: v })), tieWinners };
     const { result, retiring } = decideElection(params, { ...meeting, election: entry }, register.atDate, voterCount(params, meeting, register.entitled));

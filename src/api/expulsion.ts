@@ -14,7 +14,7 @@ export interface ExpulsionDecision {
   warning: string | null;
 }
 
-export function checkExpulsion(root: string, member: { number: number; name: string }, leaveDate: IsoDate, decision: string | undefined): ExpulsionDecision {
+export async function checkExpulsion(root: string, member: { number: number; name: string }, leaveDate: IsoDate, decision: string | undefined): Promise<ExpulsionDecision> {
   if (decision === undefined || decision.trim() === '') {
     throw new UserError(
       `Member ${member.number} (${member.name}) can be recorded as expelled only with the members' decision on record: the rules allow expulsion only by special resolution at a general meeting. ` +
@@ -23,7 +23,7 @@ export function checkExpulsion(root: string, member: { number: number; name: str
   }
   const ref = parseDecisionRef(decision);
   if (!ref) throw new UsageError(`--decision "${decision}" should name the meeting and the resolution's number there, e.g. 2025-06-20:2 or 2025-06-20-general:2.`);
-  const found = findMeeting(readMeetings(root), ref.meeting);
+  const found = findMeeting(await readMeetings(root), ref.meeting);
   if (typeof found === 'string') throw new UserError(`--decision: ${found} Nothing was changed.`);
   const problem = expulsionProblem(found, ref.resolution, leaveDate);
   if (problem) throw new UserError(`Cannot record that member ${member.number} (${member.name}) was expelled: ${problem}. Nothing was changed.`);

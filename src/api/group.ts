@@ -74,5 +74,6 @@ export function memberAdmissions(group: GroupContext): Map<number, string> {
 export async function openGroup(cwd: string, options: CommonOptions = {}): Promise<GroupContext> {
   const root = findGroupRoot(cwd);
   await settle(root);
-  return readGroup(root, options);
+  // Parts the snapshot knows are not decoded until events are asked for (or at all: see today.ts).
+  return readGroup(root, options, true);
 }

@@ -12,7 +12,7 @@ import type { CoopParams } from '../core/params.js';
 import type { NoticeMethod } from '../core/ledger/events.js';
 import { UsageError } from '../errors.js';
 import { findGroupRoot, isGitGroup, loadParams, readLedger } from '../io/group.js';
-import { listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
+import { keepWrittenRecords, listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
@@ -78,13 +78,14 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
     const params = await loadParams(root);
     const change = await build({ root, params, today });
     const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
+    keepWrittenRecords(root, change.changes);
     return { ...change.result, commit };
   });
 }
 
 /** The meeting a reference names, open for changes: refuses closed meetings, whose papers are final. */
-export function openMeeting(root: string, ref: string, doing: string): StoredMeeting {
-  const meeting = lookUpMeeting(root, ref);
+export async function openMeeting(root: string, ref: string, doing: string): Promise<StoredMeeting> {
+  const meeting = await lookUpMeeting(root, ref);
   if (meeting.closed) {
     const what = describeMeeting(meeting);
     throw new UserError(
@@ -95,8 +96,8 @@ export function openMeeting(root: string, ref: string, doing: string): StoredMee
   return meeting;
 }
 
-export function lookUpMeeting(root: string, ref: string): StoredMeeting {
-  const found = findMeeting(readMeetings(root), ref);
+export async function lookUpMeeting(root: string, ref: string): Promise<StoredMeeting> {
+  const found = findMeeting(await readMeetings(root), ref);
   if (typeof found === 'string') throw new UserError(found);
   return found;
 }

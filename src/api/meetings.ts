@@ -132,14 +132,14 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     const params = await paramsInForce(root, current, date);
     // Resolutions the law treats specially come after those typed (api/special-business.ts).
     const register = registerFor(root, params, type, date);
-    const special = specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
+    const special = await specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
     const resolutions = parseResolutions([...typed, ...(input.auditExemption ? [auditExemptionResolution(params, date)] : []), ...special]);
     const tabled =
       input.amendment === undefined
         ? undefined
         : await tableAmendment(root, params, input.amendment.trim(), { id: meetingId(date, type), type, noticeDate: given }, resolutions.length + 1);
     if (tabled) resolutions.push(tabled.resolution);
-    const existing = readMeetings(root).find((m) => m.type === type && m.date === date);
+    const existing = (await readMeetings(root)).find((m) => m.type === type && m.date === date);
     if (existing) {
       throw new UserError(
         `There is already ${type === 'agm' ? 'an AGM' : `a ${type} meeting`} on ${longDate(date)} (${existing.dir}/). Two meetings of the same type cannot fall on one day; give a different date, or work with the one on record.`,
@@ -258,7 +258,7 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
   };
   checkAttendanceInput(wanted);
   return changeMeeting(cwd, input, async ({ root, params: current }) => {
-    const meeting = openMeeting(root, ref, 'record attendance');
+    const meeting = await openMeeting(root, ref, 'record attendance');
     const params = await paramsInForce(root, current, meeting.date);
     const register = registerFor(root, params, meeting.type, meeting.date);
     const rules = meetingRules(params, meeting.type);
@@ -312,7 +312,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     standAsides: parseCount(input.standAsides, '--stand-asides'),
   };
   return changeMeeting(cwd, input, async ({ root, params: current }) => {
-    const meeting = openMeeting(root, ref, 'record votes');
+    const meeting = await openMeeting(root, ref, 'record votes');
     const params = await paramsInForce(root, current, meeting.date);
     const target = meeting.resolutions.find((r) => r.number === number);
     if (!target) {
@@ -367,7 +367,7 @@ export interface CloseInput extends WriteOptions {
 
 export async function closeMeeting(cwd: string, ref: string, options: CloseInput = {}): Promise<ClosedMeeting & Recorded> {
   return changeMeeting(cwd, options, async ({ root, params: current, today }) => {
-    const meeting = openMeeting(root, ref, 'close it again');
+    const meeting = await openMeeting(root, ref, 'close it again');
     const params = await paramsInForce(root, current, meeting.date);
     // Minutes record what happened: a meeting that has not yet been held has nothing to record.
     if (meeting.date > today) {
@@ -382,7 +382,7 @@ export async function closeMeeting(cwd: string, ref: string, options: CloseInput
     const rules = meetingRules(params, meeting.type);
     // Called at short notice: held validly only with the consent the rules or the Act require, on record.
     checkShortNoticeConsent(meeting, register.entitled, shortNoticeRule(params));
-    const plan = planClose(meeting, register.entitled, rules, today, { firstStages: firstStagesFor(root, meeting) });
+    const plan = planClose(meeting, register.entitled, rules, today, { firstStages: await firstStagesFor(root, meeting) });
     const { assessed, quorum, outcomes } = plan.decision;
     const chair = parseChair(options.chair, meeting, assessed.present);
     if (chair !== undefined) plan.record.chair = chair;
@@ -441,7 +441,7 @@ export async function listMeetings(cwd: string): Promise<MeetingList> {
   const root = findGroupRoot(cwd);
   await settle(root);
   const params = await loadParams(root);
-  const meetings = readMeetings(root);
+  const meetings = await readMeetings(root);
   return {
     meetings: meetings.map((m) => ({ id: m.id, type: m.type, date: m.date, closed: m.closed, quorate: m.outcome ? m.outcome.quorum.met : null })),
     nextAgm: nextAgmDue(params, heldAgmDates(meetings)),

@@ -11,6 +11,7 @@ import { parseAsOf, registerDay, parseMemberNumber } from '../core/register/inpu
 import { readContacts } from '../io/contacts-store.js';
 import { memberAdmissions, openGroup, type CommonOptions } from './group.js';
 import { noSuchMember } from './guards.js';
+import { todayRegister } from './today.js';
 
 /** One line of `coop member list --json`: a shape scripts rely on. */
 export interface MemberRow {
@@ -30,8 +31,9 @@ export interface ListMembersOptions extends CommonOptions {
 
 export async function listMembers(cwd: string, options: ListMembersOptions = {}): Promise<MemberRow[]> {
   const group = await openGroup(cwd, options);
-  const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
-  const { state } = deriveState(group.events, { asOf });
+  const day = registerDay(group.today, group.founded);
+  const asOf = parseAsOf(options.asOf, day);
+  const { state } = asOf === day ? todayRegister(group) : deriveState(group.events, { asOf });
   const rows: MemberRow[] = [];
   for (const m of state.members.values()) {
     if (m.left !== null && !options.all) continue;

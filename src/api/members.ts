@@ -192,7 +192,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
     throw new UsageError('--nominee is the person a member who died nominated to receive their property (2014 Act s.37): give it with --reason deceased.');
   }
   const nominee = input.nominee === undefined ? null : cleanName(input.nominee);
-  return recordChange(cwd, input, (group) => {
+  return recordChange(cwd, input, async (group) => {
     const date = parseEventDate(input.date, 'date of leaving', group);
     if (number >= group.nextNumber) throw new UserError(noSuchMember(group, number));
     const { state } = deriveState(group.events, { asOf: date });
@@ -205,7 +205,7 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
       );
     }
     if (reason !== 'expelled' && input.decision !== undefined) throw new UsageError('--decision names the resolution that expelled a member: it goes with --reason expelled.');
-    const decision = reason === 'expelled' ? checkExpulsion(group.root, { number, name: m.name }, date, input.decision) : undefined;
+    const decision = reason === 'expelled' ? await checkExpulsion(group.root, { number, name: m.name }, date, input.decision) : undefined;
     const rules = group.params.shares;
     let repaid = 0;
     let cancelled = 0;

@@ -160,10 +160,10 @@ async function makePaper(group: GroupContext, what: Printable, options: PrintOpt
   }
 }
 
-function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'founding' | 'register' | 'certificate'>, options: PrintOptions): Paper {
+async function meetingPaper(group: GroupContext, what: Exclude<Printable, 'rules' | 'founding' | 'register' | 'certificate'>, options: PrintOptions): Promise<Paper> {
   const { params, root } = group;
   const org = params.group.name;
-  const meeting = meetingNamed(root, options.target);
+  const meeting = await meetingNamed(root, options.target);
   const footer = `${org} · ${meetingTitle(meeting.type)}, ${longDate(meeting.date)}`;
   const id = meeting.dir.split('/').pop()!;
   if (options.letters && what !== 'notice') throw new UsageError('--letters goes with coop print notice only.');
@@ -214,9 +214,9 @@ function letterMembers(group: GroupContext, meeting: StoredMeeting) {
   }));
 }
 
-function meetingNamed(root: string, ref: string | undefined): StoredMeeting {
+async function meetingNamed(root: string, ref: string | undefined): Promise<StoredMeeting> {
   if (!ref) throw new UsageError('Say which meeting: its date (2027-06-10), or date and type (2027-06-10-agm). coop meeting list shows them.');
-  const found = findMeeting(listMeetings(root), ref);
+  const found = findMeeting(await listMeetings(root), ref);
   if (typeof found === 'string') throw new UserError(found);
   return found;
 }

@@ -16,6 +16,7 @@ import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
 import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { paramsInForce } from './rules-in-force.js';
+import { todayRegister } from './today.js';
 
 export interface RegisterOptions extends CommonOptions {
   /** The date (default today). */
@@ -26,8 +27,9 @@ export interface RegisterOptions extends CommonOptions {
 
 /** The statutory register as `coop register` shows it, for a group already open (print uses it too). */
 export async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
-  const asOf = parseAsOf(options.asOf, registerDay(group.today, group.founded));
-  const { state } = deriveState(group.events, { asOf });
+  const day = registerDay(group.today, group.founded);
+  const asOf = parseAsOf(options.asOf, day);
+  const { state } = asOf === day ? todayRegister(group) : deriveState(group.events, { asOf });
   // The register as at a date shows the name and share value in force then (an amendment may have changed them).
   const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
   const sharePence = params.shares ? params.shares.nominalPence : null;

@@ -11,7 +11,7 @@ import { PARAMS_FILE, type Located } from '../io/group.js';
 
 /** Loaded only when coop.yml differs from the one first committed (check compares the texts). */
 export async function unamendedRules(root: string, today: CoopParams, foundedText: string): Promise<Located[]> {
-  // Parsed the long way, not through the params cache, which keeps only today's coop.yml.
+  // Parsed the long way, not through the snapshot, which keeps only today's coop.yml.
   const { parseParamsText } = await import('../io/params-file.js');
   const founded = parseParamsText(foundedText);
   // A founding coop.yml that no longer reads (an older create-coop's shape) is no baseline.

@@ -37,7 +37,7 @@ export async function recordShortNoticeConsent(cwd: string, ref: string, input: 
   if (both.length > 0) throw new UsageError(`Member${both.length > 1 ? 's' : ''} ${both.join(', ')} cannot be both added and removed in one go.`);
   const date = input.date === undefined ? undefined : parseDateFlag(input.date, '--date');
   return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
-    const meeting = openMeeting(root, ref, 'record consent to short notice');
+    const meeting = await openMeeting(root, ref, 'record consent to short notice');
     const what = describeMeeting(meeting);
     const sn = meeting.shortNotice;
     if (!sn) {

@@ -50,7 +50,13 @@ export interface MeetingDates {
 }
 
 /** The resolutions these flags add, in order: removal, merger, conversion, then confirmations. */
-export function specialBusinessResolutions(root: string, params: CoopParams, register: MeetingRegister, input: SpecialBusinessInput, when: MeetingDates): ResolutionArg[] {
+export async function specialBusinessResolutions(
+  root: string,
+  params: CoopParams,
+  register: MeetingRegister,
+  input: SpecialBusinessInput,
+  when: MeetingDates,
+): Promise<ResolutionArg[]> {
   const out: ResolutionArg[] = [];
   const form = params.group.form;
   if (input.removeDirector !== undefined) {
@@ -87,14 +93,14 @@ export function specialBusinessResolutions(root: string, params: CoopParams, reg
     }
     out.push({ kind, text });
   }
-  if (input.confirm !== undefined) out.push(...confirmingResolutions(root, params, input.confirm, when));
+  if (input.confirm !== undefined) out.push(...(await confirmingResolutions(root, params, input.confirm, when)));
   return out;
 }
 
-function confirmingResolutions(root: string, params: CoopParams, ref: string, when: MeetingDates): ResolutionArg[] {
+async function confirmingResolutions(root: string, params: CoopParams, ref: string, when: MeetingDates): Promise<ResolutionArg[]> {
   if (!isSociety(params.group.form))
     throw new UserError(`--confirm confirms a registered society's special resolution (${MERGER_SOURCE} or 113); this group is a ${params.group.form}. Nothing was changed.`);
-  const found = findMeeting(readMeetings(root), ref);
+  const found = findMeeting(await readMeetings(root), ref);
   if (typeof found === 'string') throw new UserError(`--confirm: ${found}`);
   const first: MeetingRecord = found;
   const twoMeeting = first.resolutions.filter((r) => isTwoMeetingKind(r.kind));
@@ -115,11 +121,11 @@ function confirmingResolutions(root: string, params: CoopParams, ref: string, wh
 }
 
 /** For closing a meeting: how each resolution its confirming resolutions confirm fared at the first meeting. */
-export function firstStagesFor(root: string, meeting: MeetingRecord): Map<number, { closed: boolean; firstStage: boolean } | undefined> {
+export async function firstStagesFor(root: string, meeting: MeetingRecord): Promise<Map<number, { closed: boolean; firstStage: boolean } | undefined>> {
   const out = new Map<number, { closed: boolean; firstStage: boolean } | undefined>();
   const confirming = meeting.resolutions.filter((r) => r.confirms);
   if (confirming.length === 0) return out;
-  const meetings = readMeetings(root);
+  const meetings = await readMeetings(root);
   for (const r of confirming) {
     const first = meetings.find((m) => m.id === r.confirms!.meeting);
     if (first && !first.closed) {

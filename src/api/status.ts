@@ -2,17 +2,17 @@
 // officers, and the next statutory deadlines for its legal form.
 
 import type { IsoDate } from '../core/dates.js';
-import { currentMembers, currentOfficers, deriveState, sharesIssued } from '../core/ledger/derive.js';
+import { currentMembers, currentOfficers, sharesIssued } from '../core/ledger/derive.js';
 import { vacancyWarnings } from '../core/board/vacancies.js';
 import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { heldAgmDates } from '../core/meetings/record.js';
 import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
-import { filingRecord } from '../core/register/filings.js';
 import { listMeetings } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
 import { rulesStatus, type RulesNotice } from './rules-status.js';
+import { todayRegister } from './today.js';
 
 /** The shape of `coop status --json`: scripts rely on these names. */
 export interface GroupStatus {
@@ -48,12 +48,8 @@ export interface GroupStatus {
 export async function groupStatus(cwd: string, options: CommonOptions = {}): Promise<GroupStatus> {
   const group = await openGroup(cwd, options);
   const { params, today } = group;
-  const full = deriveState(group.events, { rules: group.rules, today });
-  const problems = full.problems;
-  // Only a ledger with events dated after today (which check reports) needs a second pass.
+  const { state, problems, filings: record } = todayRegister(group);
   const foundingAhead = params.group.founded > today;
-  const asOf = foundingAhead ? params.group.founded : today;
-  const state = group.events.some((e) => e.date > asOf) ? deriveState(group.events, { asOf }).state : full.state;
   const shares = sharesIssued(state);
   const roleOrder = (role: string) => {
     const i = params.board.roles.indexOf(role);
@@ -62,10 +58,9 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
   const officers = currentOfficers(state)
     .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
     .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
-  const agm = nextAgmDue(params, heldAgmDates(listMeetings(group.root)));
+  const agm = nextAgmDue(params, heldAgmDates(await listMeetings(group.root)));
   // Filings count from the recorded registration, each from the first period not yet filed;
   // the AGM comes from the meetings on record. Either kind, missed, shows as overdue.
-  const record = filingRecord(group.events);
   const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason } as Deadline, ...statutoryDeadlines(params, record)]
     .map((d) => ({ ...d, overdue: d.due < today }))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));

@@ -5,7 +5,7 @@
 // What these functions need — run, collect output, fail clearly — is small.
 
 import { spawn } from 'node:child_process';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -173,20 +173,38 @@ export async function commitsOnto(cwd: string, base: string | null): Promise<{ h
 /**
  * After every commit git starts another git, `git maintenance run --auto`, which nearly always
  * finds nothing to do: it packs loose objects once there are thousands of them (gc.auto, 6,700
- * by default), and a change to a group adds about five. coop lets it run after one commit in
- * this many, chosen at random, and asks git to skip it otherwise: the repository gets the same
- * housekeeping under the person's own git settings, a few changes later at most, and most
- * changes spare a process.
+ * by default), and a change to a group adds about five. coop asks git to skip it unless git's
+ * own estimate says it would act: git counts the loose objects in one of the 256 object folders
+ * (objects/17) against gc.auto / 256, and its packs against gc.autoPackLimit; coop does the same
+ * with a directory read instead of a process. Deterministic, so the same history always gets
+ * the same housekeeping; the person's own maintenance settings still decide what is done.
  */
-const MAINTAIN_ONE_COMMIT_IN = 16;
+const GC_AUTO_LOOSE = 6_700;
+const GC_AUTO_PACKS = 50;
+
+/** True when git's automatic maintenance would find work: many loose objects, or many packs. */
+export function maintenanceDue(cwd: string): boolean {
+  const objects = join(cwd, '.git', 'objects');
+  try {
+    const loose = readdirSync(join(objects, '17')).filter((name) => /^[0-9a-f]{38}$/.test(name)).length;
+    if (loose > Math.ceil(GC_AUTO_LOOSE / 256)) return true;
+  } catch {
+    // No such folder: no loose objects there (or no plain .git folder: left to the person).
+  }
+  try {
+    return readdirSync(join(objects, 'pack')).filter((name) => name.endsWith('.pack')).length > GC_AUTO_PACKS;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Commits exactly what is staged; returns the new commit. `maintain: false` skips git's
- * automatic maintenance (a new repository has nothing to maintain); by default it runs now
- * and then, as above.
+ * automatic maintenance (a new repository has nothing to maintain); by default it runs only
+ * when due, as above.
  */
 export async function commit(cwd: string, message: string, options: { maintain?: boolean } = {}): Promise<string> {
-  const maintain = options.maintain ?? Math.random() * MAINTAIN_ONE_COMMIT_IN < 1;
+  const maintain = options.maintain ?? maintenanceDue(cwd);
   await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message]);
   return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
 }

@@ -1,6 +1,6 @@
 // Reading a group's repository: find its root, load and validate coop.yml (with line numbers
-// for every problem; params-file.ts does the parsing, params-cache.ts remembers a clean
-// verdict), read the ledger. Everything a command needs before it plans a change.
+// for every problem; params-file.ts does the parsing, the snapshot (snapshot.ts) remembers a
+// clean verdict), read the ledger. Everything a command needs before it plans a change.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { boardRules } from '../core/board/rules.js';
 import { PARAMS_FILE } from '../core/layout.js';
 import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
-import { cachedParams, cacheParams } from './params-cache.js';
+import { keepParams, snapshotParams } from './snapshot.js';
 import { needsRecovery, withWriteLock } from './transaction.js';
 import type { Located } from './params-file.js';
 
@@ -53,15 +53,15 @@ export async function loadParams(root: string): Promise<CoopParams> {
 
 /**
  * The params in the group's coop.yml text, or every problem with its line: parseParamsText's
- * verdict, answered from the params cache when this same text has passed before. Only a clean
+ * verdict, answered from the snapshot when this same text has passed before. Only a clean
  * verdict is cached, so every problem is still found, and worded, by the full check.
  */
 export async function checkParamsText(root: string, text: string): Promise<{ params?: CoopParams; problems: Located[] }> {
-  const cached = cachedParams(root, text);
+  const cached = snapshotParams(root, text);
   if (cached) return { params: cached, problems: [] };
   const { parseParamsText } = await import('./params-file.js');
   const { params, problems } = parseParamsText(text);
-  if (params && problems.length === 0) cacheParams(root, text, params);
+  if (params && problems.length === 0) keepParams(root, text, params);
   return params ? { params, problems } : { problems };
 }
 

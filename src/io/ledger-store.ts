@@ -2,14 +2,14 @@
 //
 // Most changes need to know only a little of the register: that every line reads, the last seq,
 // the highest membership number. The full parts never change, so that much of each is kept in
-// a cache, .coop/cache/ledger-parts.json, keyed by the part's SHA-256: a part edited by hand
-// has a new hash and is read afresh, and a cache that is missing, stale or unreadable is simply
-// rebuilt. The cache is only a shortcut: deleting it changes nothing but speed. Everything
+// the snapshot (snapshot.ts), keyed by the part's size and modification time: a part edited by
+// hand has a new one and is read afresh, and a snapshot that is missing, stale or unreadable is
+// simply remade. It is only a shortcut: deleting it changes nothing but speed. Everything
 // else — every event, in order — is decoded when first asked for (`read()`), and `coop check`
 // always decodes every part.
 
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { decodeLedgerBytes, encodeEvent, LEDGER_FILE, type LedgerEvent } from '../core/ledger/events.js';
@@ -30,10 +30,8 @@ import { resolveNumbers, type Renumbering } from '../core/ledger/renumber.js';
 import { admissionKey } from '../core/ledger/admission.js';
 import { writeFileAtomic } from './atomic.js';
 import { COOP_DIR } from './lock.js';
-import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
+import { hashBytes, isRacy, keepParts, snapshotPart, snapshotPartPaths, type PartEntry } from './snapshot.js';
 import type { FileChange } from './transaction.js';
-
-const CACHE = 'ledger-parts.json';
 
 export interface LedgerProblem {
   /** The part, as "register/ledger-2.jsonl". */
@@ -57,13 +55,8 @@ interface Part {
   size: number;
   endsMidLine: boolean;
   summary: PartSummary;
-  /** Its SHA-256, when the cache is in use. */
-  hash?: string;
-  /**
-   * For the last part, when the cache is in use: the hash of its bytes so far, to go on with
-   * the bytes a change adds, and its line breaks, to number the lines added.
-   */
-  grows?: { state: Hash; lineBreaks: number };
+  /** Its entry in the snapshot: as found there, or as made from its bytes (clean parts only). */
+  entry?: PartEntry;
   /** Set once the part is decoded. */
   decoded?: Decoded;
 }
@@ -98,12 +91,16 @@ export interface LedgerHandle {
   clean: boolean;
   /** True when another copy's stream has events: only then can two copies have given one number (read() says). */
   shared: boolean;
+  /** True when the snapshot knew every part as it is on disk, and no other: what it derived stands. */
+  fromSnapshot: boolean;
+  /** True when every part is now in the snapshot (all read clean): what is derived from them may be kept. */
+  allKnown: boolean;
   /** Every event, decoded on first call. */
   read(): Ledger;
   /** The file changes that add these events (numbered by planAppend) to this copy's stream. */
   appendChanges(added: readonly LedgerEvent[]): FileChange[];
   /**
-   * After those changes are written: remembers the parts they made in the cache, so the next
+   * After those changes are written: remembers the parts they made in the snapshot, so the next
    * change need not decode the part that grew. Best effort, like every cache write.
    */
   remember(changes: readonly FileChange[]): void;
@@ -161,30 +158,6 @@ function keepWriterId(root: string, id: string): void {
   writeFileAtomic(join(root, WRITER_FILE), `${id}\n`);
 }
 
-type CachedSummary = [events: number, firstSeq: number, firstLine: number, lastSeq: number, maxAdmitted: number, maxMentioned: number];
-
-function readCache(root: string): Map<string, PartSummary> {
-  const out = new Map<string, PartSummary>();
-  const build = buildId();
-  const data = build === null ? undefined : (readCacheFile(root, CACHE) as { build?: unknown; parts?: unknown } | null | undefined);
-  // Another build of coop may read lines differently: its cache is not to be trusted.
-  if (data?.build !== build || typeof data.parts !== 'object' || data.parts === null) return out;
-  for (const [hash, v] of Object.entries(data.parts)) {
-    if (!Array.isArray(v) || v.length !== 6 || !v.every((x) => Number.isSafeInteger(x) && x >= 0)) continue;
-    const [events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned] = v as CachedSummary;
-    out.set(hash, { events, firstSeq, firstLine, lastSeq, maxAdmitted, maxMentioned });
-  }
-  return out;
-}
-
-function writeCache(root: string, entries: Map<string, PartSummary>): void {
-  const build = buildId();
-  if (build === null) return;
-  const parts: Record<string, CachedSummary> = {};
-  for (const [hash, s] of entries) parts[hash] = [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned];
-  writeCacheFile(root, CACHE, { build, parts });
-}
-
 /** One buffer reused for every part read (fresh memory is slow to touch): the decoder copies what it keeps. */
 let partBuffer: Buffer | undefined;
 
@@ -212,45 +185,59 @@ function partBytesLimit(): number {
   return Number.isSafeInteger(n) && n > 0 ? n : PART_BYTES;
 }
 
+/** A part's size and modification time, and its bytes when asked for (read once). */
+function statPart(root: string, path: string): { size: number; mtimeNs: bigint; bytes: () => Buffer } {
+  const stat = statSync(join(root, path), { bigint: true });
+  let bytes: Buffer | undefined;
+  return { size: Number(stat.size), mtimeNs: stat.mtimeNs, bytes: () => (bytes ??= readPart(root, path)) };
+}
+
+/** The snapshot's entry for a part just read: with its hash while its time is too recent to trust. */
+function entryOf(bytes: Uint8Array, mtimeNs: bigint, summary: PartSummary, now: number): PartEntry {
+  const entry: PartEntry = { size: bytes.length, mtimeNs: String(mtimeNs), lines: lineBreaks(bytes), summary };
+  if (isRacy(mtimeNs, now)) entry.hash = hashBytes(bytes);
+  return entry;
+}
+
 /**
- * Opens the ledger. Each part is recognised from the cache by its hash, or decoded. With
- * `cache: false` (coop check, and reads, which decode everything anyway) every part is decoded.
+ * Opens the ledger. Each part is recognised from the snapshot by its size and modification
+ * time, or decoded. With `cache: false` (coop check, and reads, which decode everything anyway)
+ * every part is decoded; the snapshot still learns them.
  */
 export function openLedger(root: string, options: { cache?: boolean } = {}): LedgerHandle {
   const useCache = options.cache !== false;
+  const now = Date.now();
   const streams = listStreams(root);
   const kept = readWriterId(root);
   // A copy that has never written gets its id with its first change (appendChanges keeps it).
   const writer = kept ?? randomBytes(6).toString('hex');
-  const cache = useCache ? readCache(root) : new Map<string, PartSummary>();
-  const known = new Map<string, PartSummary>();
-  let learned = false;
-  const listed = streams.flatMap((s) => s.numbers.map((number, i) => ({ stream: s.stream, number, last: i === s.numbers.length - 1 })));
-  const parts: Part[] = listed.map(({ stream, number, last }) => {
+  const known: Record<string, PartEntry> = {};
+  let hits = 0;
+  const listed = streams.flatMap((s) => s.numbers.map((number) => ({ stream: s.stream, number })));
+  const parts: Part[] = listed.map(({ stream, number }) => {
     const path = partPath(number, stream);
-    const bytes = readPart(root, path);
-    const part: Part = { stream, number, path, size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a, summary: summariseEvents([], []) };
-    if (useCache) {
-      const state = createHash('sha256').update(bytes);
-      part.hash = state.copy().digest('hex');
-      if (last && stream === writer) part.grows = { state, lineBreaks: lineBreaks(bytes) };
-      const hit = cache.get(part.hash);
-      if (hit) {
-        known.set(part.hash, hit);
-        part.summary = hit;
-        return part;
-      }
+    const stat = statPart(root, path);
+    const hit = useCache ? snapshotPart(root, path, stat, stat.bytes) : undefined;
+    if (hit) {
+      hits += 1;
+      // Once its time is old enough to trust, a racy entry goes without its hash.
+      const { hash, ...trusted } = hit;
+      known[path] = hash !== undefined && !isRacy(BigInt(hit.mtimeNs), now) ? trusted : hit;
+      return { stream, number, path, size: hit.size, endsMidLine: false, summary: hit.summary, entry: known[path] };
     }
+    const bytes = stat.bytes();
+    const part: Part = { stream, number, path, size: bytes.length, endsMidLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a, summary: summariseEvents([], []) };
     part.decoded = decodeLedgerBytes(bytes);
     part.summary = summariseEvents(part.decoded.events, part.decoded.lines);
-    if (part.hash && part.decoded.problems.length === 0) {
-      known.set(part.hash, part.summary);
-      learned = true;
+    if (part.decoded.problems.length === 0 && !part.endsMidLine) {
+      part.entry = entryOf(bytes, stat.mtimeNs, part.summary, now);
+      known[path] = part.entry;
     }
     return part;
   });
-  // Only clean parts are remembered, and only those still in the ledger, so the cache stays small.
-  if (useCache && (learned || known.size !== cache.size)) writeCache(root, known);
+  const fromSnapshot = useCache && hits === parts.length && snapshotPartPaths(root).length === parts.length;
+  // Only clean parts are kept, and only those still in the ledger, so the snapshot stays small.
+  keepParts(root, known);
 
   const orderProblems: LedgerProblem[] = [];
   for (const s of streams) {
@@ -335,6 +322,8 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   const all = combineSummaries([firstSummary, writersSummary]);
   return {
     stream: writer,
+    fromSnapshot,
+    allKnown: Object.keys(known).length === parts.length,
     // lastSeq counts as read() numbers the events: the first ledger's own seq, then one each.
     summary: { ...all, lastSeq: firstSummary.lastSeq + writersSummary.events },
     clean,
@@ -350,33 +339,33 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       return distributeLines(last, newLines, partBytesLimit(), writer).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
     },
     remember(changes) {
-      if (!useCache || !clean || !changes.some((c) => isLedgerPart(c.path))) return;
-      const entries = new Map(known);
+      if (!clean || !changes.some((c) => isLedgerPart(c.path))) return;
+      const entries = { ...known };
       try {
         for (const change of changes) {
           if (!isLedgerPart(change.path)) continue;
           // Only the last part is ever added to; any other is new.
-          const grown = change.append ? parts.find((p) => p.path === change.path)?.grows : undefined;
+          const before = change.append ? entries[change.path] : undefined;
           const added = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
           const fresh = decodeLedgerBytes(added);
-          if ((change.append && !grown) || fresh.problems.length > 0) continue;
-          // Kept under the hash of what the part holds now as far as this change knows: its old
-          // bytes and the new. A part that differs on disk (edited meanwhile) misses, and is read.
-          const offset = grown?.lineBreaks ?? 0;
+          if ((change.append && !before) || fresh.problems.length > 0) return;
+          const offset = before?.lines ?? 0;
           const summary = combineSummaries([
-            ...(grown && lastPart ? [lastPart.summary] : []),
+            ...(before ? [before.summary] : []),
             summariseEvents(
               fresh.events,
               fresh.lines.map((l) => l + offset),
             ),
           ]);
-          if (grown && lastPart?.hash) entries.delete(lastPart.hash);
-          entries.set((grown ? grown.state.copy() : createHash('sha256')).update(added).digest('hex'), summary);
+          // The part as it is now: what this change knows it holds, if that is what is on disk.
+          const stat = statPart(root, change.path);
+          if (stat.size !== (before?.size ?? 0) + added.length) return;
+          entries[change.path] = entryOf(stat.bytes(), stat.mtimeNs, summary, Date.now());
         }
       } catch {
         return;
       }
-      writeCache(root, entries);
+      keepParts(root, entries);
     },
   };
 }

@@ -1,5 +1,5 @@
 // Reading coop.yml the long way: parse the YAML, check it against the schema and the law, and
-// give every problem its line. Loaded only when the params cache (params-cache.ts) cannot
+// give every problem its line. Loaded only when the snapshot (snapshot.ts) cannot
 // answer: yaml and zod together take longer to load than the rest of a command.
 
 import { LineCounter, parseDocument, isMap, isSeq, type Document } from 'yaml';

@@ -68,7 +68,7 @@ describe('the published package', () => {
     expect(add.exitCode, add.stderr).toBe(0);
     // The installed build knows its build id, so once a change has made coop's working folder
     // it keeps coop.yml's verdict in its cache.
-    expect(existsSync(join(demo, '.coop', 'cache', 'params.json'))).toBe(true);
+    expect(existsSync(join(demo, '.coop', 'cache', 'snapshot.json'))).toBe(true);
     // It ran the installed copy, not this source tree.
     const installed = JSON.parse(readFileSync(join(home, 'node_modules', 'create-coop', 'package.json'), 'utf8')) as { name: string };
     expect(installed.name).toBe('create-coop');

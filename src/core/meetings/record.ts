@@ -2,9 +2,6 @@
 // called, who came, how each resolution was voted, and, once closed, what was decided. The
 // papers are rendered from it; the record, not the papers, is what later commands read.
 
-import { z } from 'zod';
-import { isoDate } from '../params.js';
-import { STATUTORY_KINDS } from './special-business.js';
 import { longDate, type IsoDate } from '../dates.js';
 import type { AttendanceRecord, ResolutionKind, VoteRecord } from './counting.js';
 import type { ServiceGroup } from './notice.js';
@@ -103,79 +100,6 @@ export interface MeetingRecord {
   chair?: number;
 }
 
-const count = z.number().int().min(0);
-const number = z.number().int().min(1);
-const tally = { for: count, against: count, abstain: count };
-const kind = z.enum(['ordinary', 'special', 'audit-exemption', ...STATUTORY_KINDS]);
-const director = z.object({ member: number, name: z.string().min(1), specialNotice: isoDate, representations: z.boolean() });
-const confirms = z.object({ meeting: z.string(), date: isoDate, resolution: number, kind: z.enum(['merger', 'conversion']) });
-
-export const recordSchema = z.object({
-  id: z.string(),
-  type: z.enum(MEETING_TYPES),
-  date: isoDate,
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM'),
-  place: z.string().min(1),
-  online: z.string().nullable(),
-  noticeDate: isoDate,
-  byPost: z.boolean(),
-  served: isoDate,
-  service: z.array(z.object({ method: z.enum(['email', 'post']), served: isoDate, members: z.array(number) })).optional(),
-  shortNotice: z
-    .object({
-      required: count,
-      given: count,
-      consent: z.string(),
-      consentMembers: count,
-      entitledMembers: count,
-      consents: z.array(z.object({ member: number, date: isoDate })).optional(),
-    })
-    .nullable(),
-  resolutions: z.array(z.object({ number, kind, text: z.string().min(1), director: director.optional(), confirms: confirms.optional() })),
-  attendance: z.object({
-    present: z.array(number),
-    proxies: z.array(z.object({ holder: z.union([number, z.string().trim().min(1).max(100)]), member: number })),
-    apologies: z.array(number),
-  }),
-  votes: z.array(
-    z.union([
-      z.object({ resolution: number, method: z.literal('vote'), ...tally, castingVote: z.enum(['for', 'against']).optional() }),
-      z.object({
-        resolution: number,
-        method: z.literal('consensus'),
-        outcome: z.enum(['agreed', 'blocked']),
-        standAsides: count,
-        fallback: z.object(tally).optional(),
-      }),
-    ]),
-  ),
-  closed: z.boolean(),
-  closedOn: isoDate.nullable(),
-  outcome: z
-    .object({
-      quorum: z.object({ required: count, present: count, met: z.boolean() }),
-      resolutions: z.array(z.object({ number, kind, text: z.string(), ...tally, passed: z.boolean(), firstStage: z.boolean().optional() })),
-      elections: z
-        .array(z.object({ seats: number, candidates: z.array(z.object({ member: number, name: z.string(), votes: count.nullable(), elected: z.boolean() })) }))
-        .optional(),
-    })
-    .nullable(),
-  nominations: z.array(z.object({ member: number, proposer: number.nullable(), seconder: number.nullable(), date: isoDate, retiring: z.boolean() })).optional(),
-  election: z
-    .object({ seats: number, votes: z.array(z.object({ member: number, votes: count })), tieWinners: z.array(number) })
-    .nullable()
-    .optional(),
-  chair: number.optional(),
-});
-
-/** Checks a record read from disk: the record, or the first problem in words. */
-export function parseRecord(raw: unknown): { record?: MeetingRecord; problem?: string } {
-  const parsed = recordSchema.safeParse(raw);
-  if (parsed.success) return { record: parsed.data as MeetingRecord };
-  const issue = parsed.error.issues[0];
-  return { problem: `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'is not a meeting record'}` };
-}
-
 export function meetingId(date: IsoDate, type: MeetingType): string {
   return `${date}-${type}`;
 }
@@ -197,10 +121,16 @@ export function describeMeeting(m: Pick<MeetingRecord, 'type' | 'date'>): string
 
 export type MeetingRef = { date: IsoDate; type?: MeetingType };
 
+/** True for a YYYY-MM-DD that names a day of the calendar (no zod here: see record-schema.ts). */
+function isRealDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
 /** Reads "2027-06-10" or "2027-06-10-agm"; undefined when it is neither. */
 export function parseMeetingRef(text: string): MeetingRef | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?:-([a-z]+))?$/.exec(text.trim());
-  if (!m?.[1] || !isoDate.safeParse(m[1]).success) return undefined;
+  if (!m?.[1] || !isRealDate(m[1])) return undefined;
   if (m[2] === undefined) return { date: m[1] };
   return (MEETING_TYPES as readonly string[]).includes(m[2]) ? { date: m[1], type: m[2] as MeetingType } : undefined;
 }

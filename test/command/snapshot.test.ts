@@ -1,7 +1,8 @@
-// The params cache (.coop/cache/params.json) lets a command skip parsing and checking coop.yml
-// when this same text has passed before. It may only ever be a shortcut to the same answer:
-// an edited coop.yml, a spoiled or foreign cache, or a cache that cannot be written must all
-// leave every command doing and saying exactly what it would without one.
+// The snapshot (.coop/cache/snapshot.json) lets a command skip parsing and checking coop.yml
+// when this same text has passed before, skip decoding ledger parts it has summed up, and skip
+// deriving today's register. It may only ever be a shortcut to the same answer: an edited file,
+// a spoiled or foreign snapshot, or one that cannot be written must all leave every command
+// doing and saying exactly what it would without one.
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { fixtureGroup } from '../support/fixture-group.js';
 import { coop, git, join, read } from '../support/cli.js';
 import { isCliEntry, modulesLoadedBy } from '../support/loads.js';
 
-const CACHE = join('.coop', 'cache', 'params.json');
+const CACHE = join('.coop', 'cache', 'snapshot.json');
 // yaml and zod as installed, or as bundled into their own chunks (scripts/bundle.js).
 const PARSERS = /\/node_modules\/(yaml|zod)\/|\/dist\/bundle\/vendor-(yaml|zod)-/;
 
@@ -29,12 +30,12 @@ async function loadsParsers(args: string[], group: string): Promise<boolean> {
   return loaded.some((url) => PARSERS.test(url));
 }
 
-describe('the params cache', () => {
+describe('the snapshot, for coop.yml', () => {
   it('holds the exact text of coop.yml, and with it warm neither yaml nor zod is loaded', async () => {
     const group = await warmGroup();
-    const cache = JSON.parse(read(join(group, CACHE))) as { text: string; params: { group: { name: string } } };
-    expect(cache.text).toBe(read(join(group, 'coop.yml')));
-    expect(cache.params.group.name).toBe('Fixture Group Limited');
+    const cache = JSON.parse(read(join(group, CACHE))) as { params: { text: string; params: { group: { name: string } } } };
+    expect(cache.params.text).toBe(read(join(group, 'coop.yml')));
+    expect(cache.params.params.group.name).toBe('Fixture Group Limited');
     expect(await loadsParsers(['member', 'add', 'Eve Cached', '--joined', '2024-02-02'], group)).toBe(false);
     expect(await loadsParsers(['check'], group)).toBe(false);
     expect(await loadsParsers(['member', 'list', '--json'], group)).toBe(false);
@@ -69,7 +70,7 @@ describe('the params cache', () => {
       expect(String(r.stderr) + String(r.stdout)).toMatch(/coop\.yml:\d+: shares\.minimumHolding/);
     }
     // Only a clean verdict is kept: the cache still holds the old, valid text.
-    expect((JSON.parse(read(join(group, CACHE))) as { text: string }).text).not.toBe(read(yml));
+    expect((JSON.parse(read(join(group, CACHE))) as { params: { text: string } }).params.text).not.toBe(read(yml));
   });
 
   it('is remade after a valid edit, and the edit takes effect', async () => {
@@ -78,7 +79,7 @@ describe('the params cache', () => {
     writeFileSync(yml, read(yml).replace(/area: .*/, 'area: the whole valley'));
     // member list, not check: check now reports a rule edited into coop.yml without an amendment.
     expect(await loadsParsers(['member', 'list'], group)).toBe(true);
-    expect((JSON.parse(read(join(group, CACHE))) as { params: { group: { area: string } } }).params.group.area).toBe('the whole valley');
+    expect((JSON.parse(read(join(group, CACHE))) as { params: { params: { group: { area: string } } } }).params.params.group.area).toBe('the whole valley');
     expect(await loadsParsers(['member', 'list'], group)).toBe(false);
   });
 

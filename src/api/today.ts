@@ -1,0 +1,45 @@
+// The register as it stands today, derived once and kept in the snapshot (io/snapshot.ts), so
+// that commands reading only today's state (`status`, `member list`, `register` for today) need
+// not decode the ledger when nothing has changed since a command derived it.
+
+import { deriveState, type LedgerProblem, type RegisterState } from '../core/ledger/derive.js';
+import { registerDay } from '../core/register/input.js';
+import { filingRecord, type FilingRecord } from '../core/register/filings.js';
+import type { IsoDate } from '../core/dates.js';
+import { decodeJson, encodeJson, keepDerived, snapshotDerived, snapshotHoldsParams } from '../io/snapshot.js';
+import type { GroupContext } from './group.js';
+
+export interface TodayRegister {
+  /** The day the state is as at: the founding day while it is ahead, else today. */
+  asOf: IsoDate;
+  state: RegisterState;
+  /** The rules' problems with every event, as `coop check` finds them in the register. */
+  problems: LedgerProblem[];
+  filings: FilingRecord;
+}
+
+/** Today's register: from the snapshot when it was derived from these very files, else derived (and kept). */
+export function todayRegister(group: GroupContext): TodayRegister {
+  const asOf = registerDay(group.today, group.founded);
+  const paramsCurrent = snapshotHoldsParams(group.root, group.params);
+  const kept = snapshotDerived(group.root, group.today, paramsCurrent && group.ledger.fromSnapshot);
+  if (kept?.asOf === asOf) {
+    const state = decodeJson(kept.state) as RegisterState;
+    const filings = decodeJson(kept.extra.filings) as FilingRecord;
+    if (state instanceof Object && state.members instanceof Map && filings) return { asOf, state, problems: kept.problems as LedgerProblem[], filings };
+  }
+  const events = group.events;
+  const full = deriveState(events, { rules: group.rules, today: group.today });
+  // Only a ledger with events dated after the day (which check reports) needs a second pass.
+  const state = events.some((e) => e.date > asOf) ? deriveState(events, { asOf }).state : full.state;
+  const today: TodayRegister = { asOf, state, problems: full.problems, filings: filingRecord(events) };
+  const encoded = { state: encodeJson(state), problems: encodeJson(full.problems), filings: encodeJson(today.filings) };
+  if (encoded.state !== undefined && Array.isArray(encoded.problems) && encoded.filings !== undefined) {
+    keepDerived(
+      group.root,
+      { today: group.today, asOf, state: encoded.state, problems: encoded.problems, extra: { filings: encoded.filings } },
+      paramsCurrent && group.ledger.allKnown,
+    );
+  }
+  return today;
+}

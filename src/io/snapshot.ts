@@ -1,0 +1,402 @@
+// coop's one cache: a snapshot of what it derived from the group's files, in
+// .coop/cache/snapshot.json (git-ignored). It holds
+//   - the params of a coop.yml text that passed in full (so yaml and zod need not load),
+//   - for each ledger part, what a change needs of it (its summary and line count), and
+//   - the derived register (state today, the rules' problems, the filings record), so a
+//     command that only reads today's state need not decode the ledger at all.
+//
+// One staleness rule, beancount's: an input is unchanged while its size and modification time
+// (to the nanosecond) are; the coop.yml text, being small, is compared whole. A part modified
+// within RACY_MS of the moment its entry was made could be modified again within the same tick of
+// the file system's clock, so its entry also keeps a hash of its bytes and is trusted only
+// while the hash matches (git's "racy clean" rule). Every entry is keyed on the build of coop
+// and the versions of yaml and zod, which judge coop.yml.
+//
+// The snapshot only ever saves work: missing, spoiled, of another build or format, stale, or
+// unwritable, it costs speed and the files are read and derived afresh; never a wrong answer.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IsoDate } from '../core/dates.js';
+import type { PartSummary } from '../core/ledger/parts.js';
+import type { CoopParams } from '../core/params.js';
+import type { MeetingRecord } from '../core/meetings/record.js';
+import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
+import { packageRoot } from './package-files.js';
+
+export const SNAPSHOT_FILE = 'snapshot.json';
+/**
+ * Today's register, which is large (megabytes at 100,000 members), lives beside the snapshot in
+ * its own file, read only by the commands that use it; the snapshot names it by a random id, so
+ * a pair half written (or one of them spoiled) never matches.
+ */
+export const REGISTER_FILE = 'snapshot-register.json';
+/** Bumped whenever the file's shape changes: another format is simply not read. */
+const FORMAT = 1;
+/** A part written this close to its entry being made is checked by hash too (coarse file clocks tick in up to 2 s). */
+export const RACY_MS = 2_000;
+
+/** What is known of one ledger part: its identity on disk, and what it holds. */
+export interface PartEntry {
+  size: number;
+  /** Modification time in nanoseconds, as a decimal string (beyond a double's precision). */
+  mtimeNs: string;
+  /** SHA-256 of its bytes, kept only while its modification time is too recent to trust alone. */
+  hash?: string;
+  /** Its line breaks: a line appended is numbered this plus its own number. */
+  lines: number;
+  summary: PartSummary;
+}
+
+/** The register derived as on `today`: what `status`, `member list` and `register` today show. */
+export interface DerivedRegister {
+  today: IsoDate;
+  /** The day the state is as at (the founding day while it is ahead, else today). */
+  asOf: IsoDate;
+  /** The state, in the snapshot's JSON form (see encodeJson). */
+  state: unknown;
+  /** The rules' problems with every event (`coop check`'s register problems). */
+  problems: unknown;
+  /** Anything else derived from every event that readers need, by name (JSON). */
+  extra: Record<string, unknown>;
+}
+
+/** What the snapshot itself says of today's register: which file holds it, for which day. */
+interface DerivedMeta {
+  id: string;
+  today: IsoDate;
+}
+
+interface SnapshotFile {
+  format: number;
+  stamp: string;
+  params?: { text: string; params: CoopParams };
+  parts?: Record<string, PartEntry>;
+  derived?: DerivedMeta;
+  /** Meeting records as vetted, by path: kept under the hash of their text. */
+  meetings?: Record<string, { hash: string; record: unknown }>;
+}
+
+interface Loaded {
+  file: SnapshotFile;
+}
+
+const loaded = new Map<string, Loaded>();
+let stamp: string | null | undefined;
+
+/**
+ * What every entry depends on besides the files: this build of coop and the versions of yaml
+ * and zod it runs with. Null, and no snapshot, when any of these cannot be known.
+ */
+export function snapshotStamp(): string | null {
+  if (stamp !== undefined) return stamp;
+  stamp = null;
+  const id = buildId();
+  if (id === null) return stamp;
+  try {
+    const versions = ['yaml', 'zod'].map((name) => dependencyVersion(packageRoot(), name));
+    if (versions.every(Boolean)) stamp = `${id} yaml@${versions[0]} zod@${versions[1]}`;
+  } catch {
+    // No versions: no snapshot.
+  }
+  return stamp;
+}
+
+/**
+ * The installed version of a dependency, looked for where Node would find it: in our own
+ * node_modules, then beside us (an installed create-coop's dependencies are usually hoisted).
+ */
+function dependencyVersion(root: string, name: string): string | undefined {
+  for (const at of [`node_modules/${name}/package.json`, `../${name}/package.json`]) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, at), 'utf8');
+    } catch {
+      continue;
+    }
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : undefined;
+  }
+  return undefined;
+}
+
+/** The snapshot as this process knows it: read once, then kept up to date by what it writes. */
+function snapshot(root: string): SnapshotFile | null {
+  const key = snapshotStamp();
+  if (key === null) return null;
+  const known = loaded.get(root);
+  if (known) return known.file;
+  const data = readCacheFile(root, SNAPSHOT_FILE) as Partial<SnapshotFile> | null | undefined;
+  const file: SnapshotFile = { format: FORMAT, stamp: key };
+  if (data && typeof data === 'object' && data.format === FORMAT && data.stamp === key) {
+    if (isParamsSection(data.params)) file.params = data.params;
+    if (data.parts && typeof data.parts === 'object' && !Array.isArray(data.parts)) {
+      file.parts = {};
+      for (const [path, entry] of Object.entries(data.parts)) if (isPartEntry(entry)) file.parts[path] = entry;
+    }
+    if (data.meetings && typeof data.meetings === 'object' && !Array.isArray(data.meetings)) {
+      file.meetings = {};
+      for (const [path, v] of Object.entries(data.meetings)) {
+        if (typeof v?.hash === 'string' && typeof v.record === 'object' && v.record !== null) file.meetings[path] = v;
+      }
+    }
+    // The derived register stands on the params and parts it was derived from: with both whole.
+    const meta = data.derived as Partial<DerivedMeta> | undefined;
+    if (file.params && file.parts && typeof meta?.id === 'string' && typeof meta.today === 'string') file.derived = { id: meta.id, today: meta.today };
+  }
+  loaded.set(root, { file });
+  return file;
+}
+
+/** Forgets what this process read (tests that change the files under a running process). */
+export function forgetSnapshot(root?: string): void {
+  if (root === undefined) loaded.clear();
+  else loaded.delete(root);
+}
+
+function save(root: string, file: SnapshotFile): void {
+  writeCacheFile(root, SNAPSHOT_FILE, file);
+}
+
+function isParamsSection(value: unknown): value is { text: string; params: CoopParams } {
+  const v = value as { text?: unknown; params?: unknown } | null | undefined;
+  return typeof v === 'object' && v !== null && typeof v.text === 'string' && typeof v.params === 'object' && v.params !== null && !Array.isArray(v.params);
+}
+
+const COUNT = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 0;
+
+function isPartEntry(value: unknown): value is PartEntry {
+  const v = value as Partial<PartEntry> | null | undefined;
+  if (typeof v !== 'object' || v === null) return false;
+  if (!COUNT(v.size) || !COUNT(v.lines) || typeof v.mtimeNs !== 'string' || !/^\d+$/.test(v.mtimeNs)) return false;
+  if (v.hash !== undefined && (typeof v.hash !== 'string' || !/^[0-9a-f]{64}$/.test(v.hash))) return false;
+  const s = v.summary as Partial<PartSummary> | undefined;
+  return typeof s === 'object' && s !== null && [s.events, s.firstSeq, s.firstLine, s.lastSeq, s.maxAdmitted, s.maxMentioned].every(COUNT);
+}
+
+function isDerived(value: unknown): value is DerivedRegister {
+  const v = value as Partial<DerivedRegister> | null | undefined;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.today === 'string' &&
+    typeof v.asOf === 'string' &&
+    v.state !== undefined &&
+    Array.isArray(v.problems) &&
+    typeof v.extra === 'object' &&
+    v.extra !== null
+  );
+}
+
+// --- coop.yml ---------------------------------------------------------------------------------
+
+/** The params of exactly this coop.yml text, when this build of coop has validated it before. */
+export function snapshotParams(root: string, text: string): CoopParams | undefined {
+  const file = snapshot(root);
+  return file?.params?.text === text ? file.params.params : undefined;
+}
+
+/** True when these params are the snapshot's own (as snapshotParams or keepParams left them): current. */
+export function snapshotHoldsParams(root: string, params: CoopParams): boolean {
+  return snapshot(root)?.params?.params === params;
+}
+
+/** Remembers that this text gave these params (only what JSON gives back exactly). */
+export function keepParams(root: string, text: string, params: CoopParams): void {
+  const file = snapshot(root);
+  if (!file || !isPlainJson(params)) return;
+  if (file.params?.text === text) {
+    file.params.params = params;
+    return;
+  }
+  file.params = { text, params };
+  // Other rules derive another register.
+  delete file.derived;
+  save(root, file);
+}
+
+// --- ledger parts -----------------------------------------------------------------------------
+
+/** A part's identity on disk, from a bigint stat. */
+export interface PartStat {
+  size: number;
+  mtimeNs: bigint;
+}
+
+/** True when an entry made at `now` for a file modified at `mtimeNs` must keep the file's hash. */
+export function isRacy(mtimeNs: bigint, nowMs: number): boolean {
+  return mtimeNs > BigInt(Math.floor(nowMs - RACY_MS)) * 1_000_000n;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The entry for the part at `path`, when the snapshot has one for exactly this size and
+ * modification time (and, for a racy one, these bytes: `bytes` reads them). Undefined otherwise.
+ */
+export function snapshotPart(root: string, path: string, stat: PartStat, bytes: () => Uint8Array): PartEntry | undefined {
+  const file = snapshot(root);
+  const entry = file?.parts?.[path];
+  if (!entry || entry.size !== stat.size || entry.mtimeNs !== String(stat.mtimeNs)) return undefined;
+  if (entry.hash !== undefined && hashBytes(bytes()) !== entry.hash) return undefined;
+  return entry;
+}
+
+/** The paths of every part the snapshot knows. */
+export function snapshotPartPaths(root: string): string[] {
+  return Object.keys(snapshot(root)?.parts ?? {});
+}
+
+/**
+ * Replaces the snapshot's parts with these (every part of the ledger as now on disk, or as just
+ * written). A change to what any part holds drops the derived register, which stood on them.
+ */
+export function keepParts(root: string, parts: Record<string, PartEntry>): void {
+  const file = snapshot(root);
+  if (!file) return;
+  const before = file.parts ?? {};
+  const same = (a: PartEntry | undefined, b: PartEntry) => a !== undefined && a.size === b.size && a.mtimeNs === b.mtimeNs && a.hash === b.hash;
+  const paths = Object.keys(parts);
+  if (paths.length === Object.keys(before).length && paths.every((p) => same(before[p], parts[p]!))) return;
+  const sameContent = paths.length === Object.keys(before).length && paths.every((p) => before[p]?.size === parts[p]!.size && before[p]?.mtimeNs === parts[p]!.mtimeNs);
+  file.parts = parts;
+  if (!sameContent) delete file.derived;
+  save(root, file);
+}
+
+// --- the derived register ---------------------------------------------------------------------
+
+/**
+ * The derived register as on `today`, when the snapshot holds one derived from exactly the
+ * params and parts now on disk. `current` says whether they are: the caller found coop.yml's
+ * text and every part (and no other) in the snapshot.
+ */
+export function snapshotDerived(root: string, today: IsoDate, current: boolean): DerivedRegister | undefined {
+  if (!current) return undefined;
+  const meta = snapshot(root)?.derived;
+  if (meta?.today !== today) return undefined;
+  const data = readCacheFile(root, REGISTER_FILE) as (DerivedRegister & { id?: unknown }) | null | undefined;
+  if (data?.id !== meta.id || !isDerived(data) || data.today !== today) return undefined;
+  return data;
+}
+
+/** Keeps the derived register, when the params and parts it came from are the snapshot's. */
+export function keepDerived(root: string, derived: DerivedRegister, current: boolean): void {
+  const file = snapshot(root);
+  if (!file || !current || !file.params || !file.parts) return;
+  const id = randomBytes(8).toString('hex');
+  // The register first, then the snapshot that names it: a crash between leaves no match.
+  writeCacheFile(root, REGISTER_FILE, { id, ...derived });
+  file.derived = { id, today: derived.today };
+  save(root, file);
+}
+
+// --- meeting records -------------------------------------------------------------------------
+
+/** The record at `path`, as vetted when its text had this hash. */
+export function snapshotMeetingRecord(root: string, path: string, hash: string): MeetingRecord | undefined {
+  const kept = snapshot(root)?.meetings?.[path];
+  return kept?.hash === hash ? (kept.record as MeetingRecord) : undefined;
+}
+
+/** Keeps records just vetted (only plain JSON ones: a kept record must read back the same). */
+export function keepMeetingRecords(root: string, records: Record<string, { hash: string; record: MeetingRecord }>): void {
+  const file = snapshot(root);
+  const fresh = Object.entries(records).filter(([, v]) => isPlainJson(v.record));
+  if (!file || fresh.length === 0) return;
+  file.meetings = { ...file.meetings, ...Object.fromEntries(fresh) };
+  save(root, file);
+}
+
+// --- JSON with Maps ---------------------------------------------------------------------------
+
+/**
+ * A value as JSON that gives it back exactly (Maps included), or undefined when it holds
+ * anything JSON cannot carry (undefined in an object, a non-finite number, -0, a class).
+ */
+export function encodeJson(value: unknown): unknown {
+  try {
+    return encode(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function encode(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || Object.is(value, -0)) throw new Error('not JSON');
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(encode);
+  if (value instanceof Map) return encodeMap(value);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) throw new Error('not JSON');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as object)) {
+    if (v === undefined || k === '$map' || k === '$rows') throw new Error('not JSON');
+    out[k] = encode(v);
+  }
+  return out;
+}
+
+/**
+ * A Map as JSON. A Map of records all with the same keys (members by number) goes by rows, its
+ * keys named once: a tenth of the size, and quick to read back.
+ */
+function encodeMap(map: Map<unknown, unknown>): unknown {
+  const first = map.values().next().value as unknown;
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+  if (isRecord(first)) {
+    const keys = Object.keys(first);
+    const rows: unknown[][] = [];
+    let same = true;
+    for (const [k, v] of map) {
+      // The same keys in the same order: a record read back must print exactly as it was.
+      const own = isRecord(v) ? Object.keys(v) : [];
+      if (!isRecord(v) || own.length !== keys.length || !own.every((key, i) => key === keys[i])) {
+        same = false;
+        break;
+      }
+      rows.push([encode(k), ...keys.map((key) => encode(v[key]))]);
+    }
+    if (same) return { $rows: [keys, ...rows] };
+  }
+  return { $map: [...map].map(([k, v]) => [encode(k), encode(v)]) };
+}
+
+/** The value encodeJson was given. */
+export function decodeJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(decodeJson);
+  const rows = (value as { $rows?: unknown }).$rows;
+  if (Array.isArray(rows)) {
+    const [keys, ...data] = rows as [string[], ...unknown[][]];
+    const out = new Map<unknown, unknown>();
+    for (const row of data) {
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const v = row[i + 1];
+        record[keys[i]!] = v !== null && typeof v === 'object' ? decodeJson(v) : v;
+      }
+      out.set(decodeJson(row[0]), record);
+    }
+    return out;
+  }
+  const map = (value as { $map?: unknown }).$map;
+  if (Array.isArray(map)) return new Map(map.map((pair) => [decodeJson((pair as unknown[])[0]), decodeJson((pair as unknown[])[1])]));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = decodeJson(v);
+  return out;
+}
+
+/** True when JSON.stringify then JSON.parse gives back an equal value. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value as object).every((v) => v !== undefined && isPlainJson(v));
+}
