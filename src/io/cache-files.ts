@@ -4,7 +4,7 @@
 // scripts/write-build-id.js as the last build step), so code that reads a file differently
 // never trusts what an older build concluded from it.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
 import { packagePath, runsFromBuild } from './package-files.js';
@@ -35,6 +35,16 @@ function cachePath(name: string): string {
 }
 
 /** A cache file's JSON, or undefined when it is missing or does not parse. */
+/** A cache file's size, modification time and inode, or null when it is absent: how a process tells its copy is still the file's. */
+export function cacheFileStamp(root: string, name: string): string | null {
+  try {
+    const s = statSync(join(root, cachePath(name)));
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
 export function readCacheFile(root: string, name: string): unknown {
   try {
     return JSON.parse(readFileSync(join(root, cachePath(name)), 'utf8')) as unknown;

@@ -22,7 +22,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { PartSummary } from '../core/ledger/parts.js';
 import type { CoopParams } from '../core/params.js';
 import type { MeetingRecord } from '../core/meetings/record.js';
-import { buildId, readCacheFile, writeCacheFile } from './cache-files.js';
+import { buildId, cacheFileStamp, readCacheFile, writeCacheFile } from './cache-files.js';
 import { packageRoot } from './package-files.js';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -80,6 +80,8 @@ interface SnapshotFile {
 
 interface Loaded {
   file: SnapshotFile;
+  /** The file's stamp when this process last read or wrote it ('unsaved' after a write that did not happen). */
+  seen: string | null;
 }
 
 const loaded = new Map<string, Loaded>();
@@ -121,12 +123,17 @@ function dependencyVersion(root: string, name: string): string | undefined {
   return undefined;
 }
 
-/** The snapshot as this process knows it: read once, then kept up to date by what it writes. */
+/**
+ * The snapshot as this process knows it: read once, then kept up to date by what it writes, and
+ * read again if the file changed or went under it (another process, or a person), so a process
+ * that runs many commands (the library, or the CLI run in-process) sees what a new one would.
+ */
 function snapshot(root: string): SnapshotFile | null {
   const key = snapshotStamp();
   if (key === null) return null;
   const known = loaded.get(root);
-  if (known) return known.file;
+  const seen = cacheFileStamp(root, SNAPSHOT_FILE);
+  if (known && known.seen === seen) return known.file;
   const data = readCacheFile(root, SNAPSHOT_FILE) as Partial<SnapshotFile> | null | undefined;
   const file: SnapshotFile = { format: FORMAT, stamp: key };
   if (data && typeof data === 'object' && data.format === FORMAT && data.stamp === key) {
@@ -145,7 +152,7 @@ function snapshot(root: string): SnapshotFile | null {
     const meta = data.derived as Partial<DerivedMeta> | undefined;
     if (file.params && file.parts && typeof meta?.id === 'string' && typeof meta.today === 'string') file.derived = { id: meta.id, today: meta.today };
   }
-  loaded.set(root, { file });
+  loaded.set(root, { file, seen });
   return file;
 }
 
@@ -157,6 +164,8 @@ export function forgetSnapshot(root?: string): void {
 
 function save(root: string, file: SnapshotFile): void {
   writeCacheFile(root, SNAPSHOT_FILE, file);
+  const known = loaded.get(root);
+  if (known?.file === file) known.seen = cacheFileStamp(root, SNAPSHOT_FILE) ?? 'unsaved';
 }
 
 function isParamsSection(value: unknown): value is { text: string; params: CoopParams } {
