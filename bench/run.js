@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_ENV, ROOT, BIN, coop, notBuilt, writeBase, writeGroup } from './lib/group.js';
 import { ALL_SIZES, figures, restorer, SIZES } from './lib/figures.js';
-import { writeJournal } from './lib/journal.js';
+import { writeJournal } from './lib/hledger-journal.js';
 import { median, memoryOnce, memoryProbe, timeOnce } from './lib/measure.js';
 import { evaluate, renderTable } from './lib/report.js';
 

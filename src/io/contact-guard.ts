@@ -17,7 +17,7 @@ import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
 import { comparable, findContactLike, isDocumentationAddress, maskContact, registeredOfficeIn } from '../core/register/contact-like.js';
 import { buildLeakIndex, findLeaks, textKeys } from '../core/register/leak-scan.js';
 import { siftContactLines } from '../core/register/leak-sift.js';
-import type { FileChange } from './transaction.js';
+import type { FileChange } from './file-change.js';
 
 interface Found {
   where: string;

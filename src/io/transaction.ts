@@ -46,20 +46,8 @@ import { loadFaults, type Faults } from './test-faults.js';
 
 export { recover } from './recovery.js';
 
-export interface FileChange {
-  /** Path relative to the group's root, with forward slashes. */
-  path: string;
-  /** The file's whole new content; with `append`, only what is added at its end. */
-  content: string | Uint8Array;
-  /** False for files git ignores (the private contact store): written, never committed. */
-  tracked: boolean;
-  /**
-   * Add `content` at the end of the file as it is now (a new file when there is none). For
-   * append-only files that grow large — the ledger, the contact store — writing a few hundred
-   * bytes instead of megabytes; undone by cutting the file back to its old length.
-   */
-  append?: boolean;
-}
+export type { FileChange } from './file-change.js';
+import type { FileChange } from './file-change.js';
 
 export interface Plan {
   changes: FileChange[];
