@@ -42,7 +42,7 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
   const texts: { change: FileChange; text: string }[] = [];
   for (const change of changes) {
     if (!change.tracked || change.path.startsWith(`${PRIVATE_DIR}/`)) continue;
-    const text = textOf(change.content);
+    const text = readable(change.path, textOf(change.content));
     if (text !== undefined && text !== '') texts.push({ change, text });
   }
   if (texts.length === 0) return;
@@ -50,7 +50,7 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
   const before = (change: FileChange): string => {
     if (change.append || root === undefined) return '';
     try {
-      return readFileSync(join(root, change.path), 'utf8');
+      return readable(change.path, readFileSync(join(root, change.path), 'utf8')) ?? '';
     } catch {
       return '';
     }
@@ -93,6 +93,15 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
       `Contact details belong only in the private store (${CONTACTS_FILE}): take them out of what you typed (a name, a place, an agenda item, a resolution), ` +
       'write the person’s name or membership number instead, and record a member’s details with coop member update <number> --email … --phone … --address …. Nothing was changed.',
   );
+}
+
+/**
+ * A file's text as its reader sees it: a calendar file's long lines are folded (RFC 5545 3.1: a
+ * line break and a space, anywhere, even inside a word), so they are unfolded first; otherwise a
+ * meeting's UID (…@create-coop.invalid) cut inside its domain would look like an email address.
+ */
+function readable(path: string, text: string | undefined): string | undefined {
+  return text !== undefined && path.endsWith('.ics') ? text.replace(/\r?\n[ \t]/g, '') : text;
 }
 
 /** A file's new content as text; undefined for binary content (a PDF), which is not searched. */

@@ -11,6 +11,16 @@ const EMAIL = 'priya.sharma@riverside-mail.co.uk';
 const PHONE = '07700 900789';
 const ADDRESS = '9 Cedar Road, Nottingham NG7 1AB';
 
+describe('a calendar file’s folded lines', () => {
+  it('are read unfolded: a UID cut inside its domain is not taken for an email address', async () => {
+    // This name puts the fold of the UID line (75 octets) between "inval" and "id".
+    const dir = await foundGroup(['--name', 'Riverside Community Bakery Limited']);
+    const r = await coop(['meeting', 'new', 'general', '--date', '2099-01-29', '--notice-date', '2098-12-01', '--time', '18:30', '--place', 'Hall'], { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(read(join(dir, 'meetings', '2099-01-29-general', 'meeting.ics'))).toMatch(/UID:2099-01-29-general\.riverside-community-bakery-limited@create-coop\.inval\r?\n id/);
+  });
+});
+
 describe('contact details typed into public text are refused before the commit', () => {
   let dir: string;
   beforeAll(async () => {
