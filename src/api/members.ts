@@ -8,7 +8,7 @@ import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod, type
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
 import { placeContext } from '../core/documents/place.js';
 import { isSociety } from '../core/law.js';
-import { readContacts } from '../io/contacts-store.js';
+import { contactsMayMention, readContacts } from '../io/contacts-store.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
@@ -131,6 +131,15 @@ const phoneKey = (phone: string) => phone.replace(/[^\d+]/g, '').replace(/^\+44/
  * history; this is only to tell the secretary, who may want to check the rules on rejoining.
  */
 function formerMembers(group: GroupContext, name: string, contact: ContactLine | undefined): FormerMember[] {
+  const key = nameKey(name);
+  const email = typeof contact?.email === 'string' ? contact.email.toLowerCase() : undefined;
+  const phone = typeof contact?.phone === 'string' ? phoneKey(contact.phone) : undefined;
+  // The ledger is decoded only when a match is possible: its text holds the name's longest word,
+  // the store holds the email, or a phone number is given (stored in other spellings).
+  const word = key.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const byName = !/^[a-z0-9'.-]{3,}$/.test(word) || group.ledger.mayMention(word);
+  const byEmail = email !== undefined && /^[\x20-\x7e]+$/.test(email) ? contactsMayMention(group.root, email) : email !== undefined;
+  if (!byName && !byEmail && !phone) return [];
   const names = new Map<number, string>();
   const left = new Map<number, { date: IsoDate; reason: LeaveReason }>();
   for (const e of group.events) {
@@ -138,9 +147,6 @@ function formerMembers(group: GroupContext, name: string, contact: ContactLine |
     else if (e.type === 'leave') left.set(e.member, { date: e.date, reason: e.reason });
   }
   if (left.size === 0) return [];
-  const key = nameKey(name);
-  const email = typeof contact?.email === 'string' ? contact.email.toLowerCase() : undefined;
-  const phone = typeof contact?.phone === 'string' ? phoneKey(contact.phone) : undefined;
   const stored = email || phone ? readContacts(group.root, memberAdmissions(group)).contacts : undefined;
   const out: FormerMember[] = [];
   for (const [number, l] of left) {

@@ -104,6 +104,11 @@ export interface LedgerHandle {
    * change need not decode the part that grew. Best effort, like every cache write.
    */
   remember(changes: readonly FileChange[]): void;
+  /**
+   * False when no part's text holds `word` (lower-case ASCII, compared without case): a quick
+   * look through the bytes, far cheaper than decoding, for a search that usually finds nothing.
+   */
+  mayMention(word: string): boolean;
 }
 
 /** The parts there are in one stream's folder, by number, and the numbers missing below the highest. */
@@ -337,6 +342,15 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       const newLines = added.map((e) => `${encodeEvent({ ...e, seq: ++next })}\n`);
       const last = lastPart ? { number: lastPart.number, size: lastPart.size, endsMidLine: lastPart.endsMidLine } : undefined;
       return distributeLines(last, newLines, partBytesLimit(), writer).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
+    },
+    mayMention(word) {
+      return parts.some((p) => {
+        try {
+          return readFileSync(join(root, p.path)).toString('latin1').toLowerCase().includes(word);
+        } catch {
+          return true;
+        }
+      });
     },
     remember(changes) {
       if (!clean || !changes.some((c) => isLedgerPart(c.path))) return;
