@@ -2,11 +2,12 @@
 // change like any other: lines appended through applyPlan, untracked, in the same transaction
 // as the ledger lines they go with.
 
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { contactsBytesDecoder, encodeContactLine, joinContacts, type Contact, type ContactLine, type DecodedContacts } from '../core/contacts.js';
 import { readLinesInChunks } from './chunked-lines.js';
+import { fileMayContain } from './text-search.js';
 import type { FileChange } from './transaction.js';
 import { CONTACTS_FILE, isGitGroup } from './group.js';
 import { isIgnored } from './git.js';
@@ -34,11 +35,7 @@ export function readContacts(root: string, keys: ReadonlyMap<number, string>): {
 /** What to tell a person asking for contact details in a copy without the private store. */
 /** False when the store's text does not hold `text` (lower-case, compared without case): a quick look before decoding it. */
 export function contactsMayMention(root: string, text: string): boolean {
-  try {
-    return readFileSync(join(root, CONTACTS_FILE)).toString('latin1').toLowerCase().includes(text);
-  } catch {
-    return false;
-  }
+  return fileMayContain(join(root, CONTACTS_FILE), text, false);
 }
 
 export const MISSING_STORE_NOTE = `${CONTACTS_FILE} is not in this copy of the group (git does not copy it), so no contact details are shown: ask the secretary for it (see the README, "Hand it over").`;

@@ -29,6 +29,7 @@ import { orderWriterEvents } from '../core/ledger/streams.js';
 import { resolveNumbers, type Renumbering } from '../core/ledger/renumber.js';
 import { admissionKey } from '../core/ledger/admission.js';
 import { writeFileAtomic } from './atomic.js';
+import { fileMayContain } from './text-search.js';
 import { COOP_DIR } from './lock.js';
 import { hashBytes, isRacy, keepParts, snapshotPart, snapshotPartPaths, type PartEntry } from './snapshot.js';
 import type { FileChange } from './transaction.js';
@@ -344,13 +345,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       return distributeLines(last, newLines, partBytesLimit(), writer).map((d) => ({ path: d.path, content: d.text, tracked: true, append: d.append }));
     },
     mayMention(word) {
-      return parts.some((p) => {
-        try {
-          return readFileSync(join(root, p.path)).toString('latin1').toLowerCase().includes(word);
-        } catch {
-          return true;
-        }
-      });
+      return parts.some((p) => fileMayContain(join(root, p.path), word, true));
     },
     remember(changes) {
       if (!clean || !changes.some((c) => isLedgerPart(c.path))) return;

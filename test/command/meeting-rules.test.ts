@@ -4,22 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../src/io/render.js';
 import { coop, existsSync, git, join, read } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { addMembers, companyGroup } from '../support/meeting-group.js';
+import { addMembers, callMeeting, companyGroup } from '../support/meeting-group.js';
 
-const call = (type: string, date: string, extra: string[] = []) => [
-  'meeting',
-  'new',
-  type,
-  '--date',
-  date,
-  '--time',
-  '19:00',
-  '--place',
-  'The Hall',
-  '--notice-date',
-  '2025-05-01',
-  ...extra,
-];
+const call = (type: string, date: string, extra: string[] = []) => callMeeting(type, date, '2025-05-01', extra);
 
 describe('calling a meeting', { timeout: 180_000 }, () => {
   it('refuses a meeting before its notice date, a bad time, and a second meeting of one type on one day', async () => {

@@ -7,22 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coop, join } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { addMembers, companyGroup } from '../support/meeting-group.js';
+import { addMembers, callMeeting, companyGroup } from '../support/meeting-group.js';
 
-const general = (date: string, noticeDate: string, extra: string[] = []) => [
-  'meeting',
-  'new',
-  'general',
-  '--date',
-  date,
-  '--time',
-  '19:00',
-  '--place',
-  'The Hall',
-  '--notice-date',
-  noticeDate,
-  ...extra,
-];
+const general = (date: string, noticeDate: string, extra: string[] = []) => callMeeting('general', date, noticeDate, extra);
 const record = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, 'meetings', id, 'meeting.json'), 'utf8'));
 const paper = (dir: string, id: string, name: string) => readFileSync(join(dir, 'meetings', id, name), 'utf8');
 

@@ -43,3 +43,19 @@ export async function companyGroup(extra: number, options: FixtureOptions = {}):
     );
   return dir;
 }
+
+/** `coop meeting new TYPE` at 19:00 in The Hall, with the notice given on `noticeDate`. */
+export const callMeeting = (type: string, date: string, noticeDate: string, extra: string[] = []): string[] => [
+  'meeting',
+  'new',
+  type,
+  '--date',
+  date,
+  '--time',
+  '19:00',
+  '--place',
+  'The Hall',
+  '--notice-date',
+  noticeDate,
+  ...extra,
+];
