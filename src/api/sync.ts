@@ -10,15 +10,22 @@ import { UserError } from '../errors.js';
 import type { LedgerEvent } from '../core/ledger/events.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { parseDate, todayInUk } from '../core/dates.js';
-import { MEETINGS_DIR } from '../core/meetings/record.js';
+import { MEETINGS_DIR, RECORD_FILE, type MeetingRecord } from '../core/meetings/record.js';
+import { mergeMeetingRecords, type MeetingClash, type MeetingMerge } from '../core/meetings/record-merge.js';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
 import { findGroupRoot, isGitGroup, ledgerRules, loadParams, readLedger, settle } from '../io/group.js';
 import {
   abortMerge,
+  addPaths,
   changedPaths,
+  commit,
   countAll,
   countCommits,
   fetchRemote,
   gitIdentity,
+  mergeBase,
+  mergeNoCommit,
   mergeRef,
   pushHead,
   refCommit,
@@ -136,21 +143,49 @@ async function chooseRemote(root: string, wanted: string | undefined, upstream: 
   throw new UserError(`This copy has several remotes (${names.join(', ')}): say which with --remote. Nothing was changed.`);
 }
 
-/** Merges `theirs`, then checks the merge added no clash; undoes it (and says why) if it did. */
+/**
+ * Merges `theirs`, then checks the merge added no clash; undoes it (and says why) if it did.
+ * Meeting records changed on both copies are merged by coop, field by field
+ * (core/meetings/record-merge.ts), not by git's lines; a closed meeting is never changed.
+ */
 async function mergeChecked(root: string, before: string, theirs: string, name: string, options: CommonOptions): Promise<void> {
+  const base = await mergeBase(root, before, theirs);
+  // Checked before git touches anything: a closed meeting's minutes are final.
+  const closed = await closedMeetingsChanged(root, base, before, theirs);
+  if (closed.length > 0) throw new UserError(closedMessage(closed, name));
   const problemsBefore = await registerProblems(root, options);
-  if (!(await mergeRef(root, theirs, `Merge the register from ${name}`))) {
-    const conflicted = (await worktreeState(root)).unmerged;
-    await abortMerge(root);
-    throw new UserError(conflictMessage(conflicted, name));
-  }
-  const closed = await closedMeetingsChanged(root, before, theirs);
-  if (closed.length > 0) {
-    await resetHard(root, before);
-    throw new UserError(
-      `The merge would change ${closed.length === 1 ? 'a meeting that is closed' : 'meetings that are closed'} (${closed.join(', ')}): its minutes are final, so it stays as it was closed. ` +
-        'The changes to it were made on another copy after (or without knowing) it was closed. Ask whoever made them to undo them on their copy (git revert <commit>), then sync again. Nothing was changed here.',
+  const message = `Merge the register from ${name}`;
+  const records = base === undefined || base === before ? [] : await meetingRecordsChangedOnBoth(root, base, before, theirs);
+  if (records.length === 0) {
+    if (!(await mergeRef(root, theirs, message))) {
+      const conflicted = (await worktreeState(root)).unmerged;
+      await abortMerge(root);
+      throw new UserError(conflictMessage(conflicted, name));
+    }
+  } else {
+    const clean = await mergeNoCommit(root, theirs);
+    const others = clean ? [] : (await worktreeState(root)).unmerged.filter((p) => !records.includes(p));
+    if (others.length > 0) {
+      await abortMerge(root);
+      throw new UserError(conflictMessage(others, name));
+    }
+    const merged: { path: string; content: string }[] = [];
+    const clashes: MeetingClash[] = [];
+    for (const path of records) {
+      const r = await mergeRecordAt(root, path, base!, before, theirs);
+      if ('clashes' in r) clashes.push(...r.clashes);
+      else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
+    }
+    if (clashes.length > 0) {
+      await abortMerge(root);
+      throw new UserError(meetingClashMessage(clashes, name));
+    }
+    for (const f of merged) writeFileAtomic(join(root, f.path), f.content);
+    await addPaths(
+      root,
+      merged.map((f) => f.path),
     );
+    await commit(root, message);
   }
   const after = await registerProblems(root, options);
   const added = after.problems.filter((p) => !problemsBefore.problems.some((q) => q.message === p.message && q.date === p.date && q.type === p.type));
@@ -158,6 +193,75 @@ async function mergeChecked(root: string, before: string, theirs: string, name: 
     await resetHard(root, before);
     throw new UserError(clashMessage(added, after.events, after.whereOf, name));
   }
+}
+
+/** meetings/<id>/meeting.json files both copies changed since they parted. */
+async function meetingRecordsChangedOnBoth(root: string, base: string, ours: string, theirs: string): Promise<string[]> {
+  const isRecord = (p: string) => p.startsWith(`${MEETINGS_DIR}/`) && p.endsWith(`/${RECORD_FILE}`) && p.split('/').length === 3;
+  const mine = new Set((await changedPaths(root, base, ours)).filter(isRecord));
+  return (await changedPaths(root, base, theirs)).filter((p) => isRecord(p) && mine.has(p));
+}
+
+/** The three-way merge of one meeting record; a record that is not one (hand-edited) clashes whole. */
+async function mergeRecordAt(root: string, path: string, base: string, ours: string, theirs: string): Promise<MeetingMerge> {
+  const { parseRecord } = await import('../core/meetings/record-schema.js');
+  const read = async (commit: string): Promise<MeetingRecord | undefined | string> => {
+    const text = await textAt(root, commit, path);
+    if (text === undefined) return undefined;
+    try {
+      const { record, problem } = parseRecord(JSON.parse(text));
+      return record ?? `not a valid meeting record (${problem})`;
+    } catch (error) {
+      return `not a valid meeting record (${(error as Error).message})`;
+    }
+  };
+  const [b, o, t] = [await read(base), await read(ours), await read(theirs)];
+  const id = path.split('/')[1]!;
+  const bad = [b, o, t].find((r) => typeof r === 'string');
+  if (typeof bad === 'string' || o === undefined || t === undefined) {
+    return {
+      clashes: [
+        {
+          what: `${id}: ${path} cannot be merged`,
+          ours: typeof o === 'string' ? o : o === undefined ? 'deleted' : 'a meeting record',
+          theirs: typeof t === 'string' ? t : t === undefined ? 'deleted' : 'a meeting record',
+          settle: () => `restore it on the copy that spoiled or deleted it (git checkout <commit> -- ${path}, then git commit), then coop sync`,
+        },
+      ],
+    };
+  }
+  const r = mergeMeetingRecords(b as MeetingRecord | undefined, o as MeetingRecord, t as MeetingRecord);
+  if ('clashes' in r) return r;
+  // What coop writes must read back as a record: a merge that would not is refused, not written.
+  const { problem } = parseRecord(JSON.parse(JSON.stringify(r.record)));
+  if (problem !== undefined) {
+    return {
+      clashes: [{ what: `${id}: the merged record would not be valid (${problem})`, ours: 'this copy', theirs: 'the other', settle: () => 'keep one meeting on one computer' }],
+    };
+  }
+  return r;
+}
+
+function closedMessage(closed: readonly string[], name: string): string {
+  return (
+    `The changes from ${name} would change ${closed.length === 1 ? 'a meeting that is closed' : 'meetings that are closed'} (${closed.join(', ')}): its minutes are final, so it stays as it was closed. ` +
+    'The meeting was closed on one copy while something was recorded for it on another (or it was changed after it was closed). ' +
+    'The copy that changed it after (or without knowing) it was closed should undo that change (git log --oneline -- <the meeting folder>, then git revert <commit>) and sync again; ' +
+    'record anything missed in the minutes of the next meeting. Nothing was changed here: the merge was not made.'
+  );
+}
+
+/** Two copies recorded different things for the same member or resolution: both values, and how to agree. */
+function meetingClashMessage(clashes: readonly MeetingClash[], name: string): string {
+  const lines = [`The meeting records here and on ${name} disagree, and coop cannot tell which is right:`];
+  for (const c of clashes.slice(0, 10)) {
+    lines.push(`  ${c.what}: here ${c.ours}; on ${name} ${c.theirs}.`);
+    lines.push(`    to keep ${name}'s, run here: ${c.settle('theirs')}`);
+    lines.push(`    to keep this copy's, the officer who recorded the other runs on their copy: ${c.settle('ours')}`);
+  }
+  if (clashes.length > 10) lines.push(`  … and ${clashes.length - 10} more.`);
+  lines.push('Then coop sync. Nothing was changed here: the merge was undone.');
+  return lines.join('\n');
 }
 
 interface Found {
@@ -232,17 +336,26 @@ function conflictMessage(paths: readonly string[], name: string): string {
   return lines.join('\n');
 }
 
-/** Closed meetings (on either side before the merge) that the merge changed. */
-async function closedMeetingsChanged(root: string, ours: string, theirs: string): Promise<string[]> {
-  const merged = (await resolveHead(root))!;
+/**
+ * Closed meetings the merge would change: meeting folders one copy changed since the two
+ * parted, where the other copy's record is closed (closed there, or closed before they parted).
+ */
+async function closedMeetingsChanged(root: string, base: string | undefined, ours: string, theirs: string): Promise<string[]> {
   const out: string[] = [];
-  for (const side of [ours, theirs]) {
-    for (const path of await changedPaths(root, side, merged)) {
+  for (const [changed, other] of [
+    [theirs, ours],
+    [ours, theirs],
+  ] as const) {
+    const paths = base === undefined ? await changedPaths(root, other, changed) : await changedPaths(root, base, changed);
+    for (const path of paths) {
       if (!path.startsWith(`${MEETINGS_DIR}/`)) continue;
       const dir = path.split('/').slice(0, 2).join('/');
       if (out.includes(dir)) continue;
-      const record = await textAt(root, side, `${dir}/meeting.json`);
-      if (record !== undefined && isClosed(record)) out.push(dir);
+      const record = await textAt(root, other, `${dir}/${RECORD_FILE}`);
+      if (record === undefined || !isClosed(record)) continue;
+      // The same on both (a close both copies already share) changes nothing.
+      if ((await textAt(root, changed, `${dir}/${RECORD_FILE}`)) === record && (await changedPaths(root, other, changed)).every((p) => !p.startsWith(`${dir}/`))) continue;
+      out.push(dir);
     }
   }
   return out;

@@ -406,3 +406,22 @@ export async function changedPaths(cwd: string, from: string, to: string): Promi
   const out = await git(cwd, ['diff', '--name-only', '-z', from, to]);
   return out.split('\0').filter((p) => p !== '');
 }
+
+// For coop sync's merge of meeting records (api/sync.ts).
+
+/** The commit two commits last had in common, or undefined when they share no history. */
+export async function mergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
+  return ask(cwd, ['merge-base', a, b]);
+}
+
+/**
+ * Starts a merge of `ref` and stops before committing, so coop can merge some files itself;
+ * true when git merged every file, false when some have conflicts. Either way a merge is under
+ * way: finish it with commit(), or undo it with abortMerge().
+ */
+export async function mergeNoCommit(cwd: string, ref: string): Promise<boolean> {
+  const r = await runGit(cwd, ['merge', '--no-commit', '--no-ff', ref]);
+  if (r.code === 0) return true;
+  if ((await ask(cwd, ['rev-parse', '--verify', '--quiet', 'MERGE_HEAD'])) !== undefined) return false;
+  throw new UserError(`git merge failed: ${r.stderr.trim() || r.stdout.trim()}`);
+}
