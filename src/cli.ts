@@ -519,6 +519,12 @@ Every command that reads takes --json. Run coop <command> --help for its options
     .description("bring in the other officers' changes and send yours (git fetch, merge, check, push)")
     .option('--remote <name>', 'the remote to sync with (default: the branch’s upstream, or the only remote)')
     .option('--no-push', 'merge and check, but do not send')
+    .addOption(
+      new Option('--prefer <copy>', 'where two copies recorded the same member or resolution of an open meeting differently, keep this copy’s or the remote’s').choices([
+        'here',
+        'remote',
+      ]),
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -526,14 +532,17 @@ Every command that reads takes --json. Run coop <command> --help for its options
 Refuses while you have uncommitted edits. Numbers two copies both gave out are settled by
 one rule (the earlier admission keeps it) and the change is said once ("Dafydd Jones is now
 member 5"). A clash coop cannot settle (shares issued to a member another officer recorded
-as gone) undoes the merge and shows both entries. Any git remote works, a bare repository
+as gone) undoes the merge and shows both entries. A meeting recorded on two computers is
+merged member by member and resolution by resolution; where both recorded the same one
+differently it stops and shows both (then --prefer here or --prefer remote); a closed meeting
+is never changed. Any git remote works, a bare repository
 on a shared folder or USB stick included: git remote add origin /media/usb/our-coop.git`,
     )
     .action(
       act(
         seam,
         async () => (await import('./commands/sync.js')).syncCommand,
-        ({ opts: o }) => ({ remote: text(o.remote), push: flag(o.push), json: flag(o.json) }),
+        ({ opts: o }) => ({ remote: text(o.remote), push: flag(o.push), prefer: oneOf(['here', 'remote'] as const, o.prefer), json: flag(o.json) }),
       ),
     );
 

@@ -45,6 +45,11 @@ export interface SyncOptions extends CommonOptions {
   remote?: string;
   /** Merge and check but do not push. */
   push?: boolean;
+  /**
+   * Where two copies recorded different things for the same member or resolution of an open
+   * meeting: keep this copy's ('here') or the remote's ('remote'). Without it, such a merge is refused.
+   */
+  prefer?: 'here' | 'remote';
 }
 
 export interface SyncResult {
@@ -148,7 +153,7 @@ async function chooseRemote(root: string, wanted: string | undefined, upstream: 
  * Meeting records changed on both copies are merged by coop, field by field
  * (core/meetings/record-merge.ts), not by git's lines; a closed meeting is never changed.
  */
-async function mergeChecked(root: string, before: string, theirs: string, name: string, options: CommonOptions): Promise<void> {
+async function mergeChecked(root: string, before: string, theirs: string, name: string, options: SyncOptions): Promise<void> {
   const base = await mergeBase(root, before, theirs);
   // Checked before git touches anything: a closed meeting's minutes are final.
   const closed = await closedMeetingsChanged(root, base, before, theirs);
@@ -172,7 +177,7 @@ async function mergeChecked(root: string, before: string, theirs: string, name: 
     const merged: { path: string; content: string }[] = [];
     const clashes: MeetingClash[] = [];
     for (const path of records) {
-      const r = await mergeRecordAt(root, path, base!, before, theirs);
+      const r = await mergeRecordAt(root, path, base!, before, theirs, options.prefer === 'here' ? 'ours' : options.prefer === 'remote' ? 'theirs' : undefined);
       if ('clashes' in r) clashes.push(...r.clashes);
       else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
     }
@@ -203,7 +208,7 @@ async function meetingRecordsChangedOnBoth(root: string, base: string, ours: str
 }
 
 /** The three-way merge of one meeting record; a record that is not one (hand-edited) clashes whole. */
-async function mergeRecordAt(root: string, path: string, base: string, ours: string, theirs: string): Promise<MeetingMerge> {
+async function mergeRecordAt(root: string, path: string, base: string, ours: string, theirs: string, prefer: 'ours' | 'theirs' | undefined): Promise<MeetingMerge> {
   const { parseRecord } = await import('../core/meetings/record-schema.js');
   const read = async (commit: string): Promise<MeetingRecord | undefined | string> => {
     const text = await textAt(root, commit, path);
@@ -230,7 +235,7 @@ async function mergeRecordAt(root: string, path: string, base: string, ours: str
       ],
     };
   }
-  const r = mergeMeetingRecords(b as MeetingRecord | undefined, o as MeetingRecord, t as MeetingRecord);
+  const r = mergeMeetingRecords(b as MeetingRecord | undefined, o as MeetingRecord, t as MeetingRecord, prefer);
   if ('clashes' in r) return r;
   // What coop writes must read back as a record: a merge that would not is refused, not written.
   const { problem } = parseRecord(JSON.parse(JSON.stringify(r.record)));
@@ -254,13 +259,15 @@ function closedMessage(closed: readonly string[], name: string): string {
 /** Two copies recorded different things for the same member or resolution: both values, and how to agree. */
 function meetingClashMessage(clashes: readonly MeetingClash[], name: string): string {
   const lines = [`The meeting records here and on ${name} disagree, and coop cannot tell which is right:`];
-  for (const c of clashes.slice(0, 10)) {
-    lines.push(`  ${c.what}: here ${c.ours}; on ${name} ${c.theirs}.`);
-    lines.push(`    to keep ${name}'s, run here: ${c.settle('theirs')}`);
-    lines.push(`    to keep this copy's, the officer who recorded the other runs on their copy: ${c.settle('ours')}`);
-  }
+  for (const c of clashes.slice(0, 10)) lines.push(`  ${c.what}: here ${c.ours}; on ${name} ${c.theirs}.`);
   if (clashes.length > 10) lines.push(`  … and ${clashes.length - 10} more.`);
-  lines.push('Then coop sync. Nothing was changed here: the merge was undone.');
+  lines.push(
+    'Nothing was changed here: the merge was undone. Once the officers have agreed which is right:',
+    `  - all as recorded on ${name}: coop sync --prefer remote`,
+    '  - all as recorded on this copy: coop sync --prefer here',
+    '  - some of each: sync with one of those, then record the others again on the merged copy:',
+  );
+  for (const c of clashes.slice(0, 10)) lines.push(`      ${c.what}, as here: ${c.settle('ours')}; as on ${name}: ${c.settle('theirs')}`);
   return lines.join('\n');
 }
 

@@ -6,12 +6,13 @@ import type { Context } from '../io/context.js';
 export interface SyncCommandOptions {
   remote?: string;
   push?: boolean;
+  prefer?: 'here' | 'remote';
   json?: boolean;
 }
 
 /** Brings in the other officers' changes and sends this copy's; a plain summary of both. */
 export async function syncCommand(opts: SyncCommandOptions, ctx: Context): Promise<number> {
-  const r = await syncGroup(ctx.cwd, { remote: opts.remote, push: opts.push });
+  const r = await syncGroup(ctx.cwd, { remote: opts.remote, push: opts.push, prefer: opts.prefer });
   if (opts.json) {
     printJson(ctx, r);
     return r.problems.length > 0 ? 1 : 0;

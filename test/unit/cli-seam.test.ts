@@ -262,8 +262,9 @@ const table: [string, string[], string, Record<string, unknown>][] = [
   ],
   ['rules filed', ['rules', 'filed', '2027-05-01-name', '--date', '2027-06-01'], 'rulesFiled', { id: '2027-05-01-name', date: '2027-06-01', ...W }],
   ['completion', ['completion', 'fish'], 'completionCommand', { shell: 'fish' }],
-  ['sync, without sending', ['sync', '--remote', 'hub', '--no-push'], 'syncCommand', { remote: 'hub', push: false, json: undefined }],
-  ['sync', ['sync'], 'syncCommand', { remote: undefined, push: true, json: undefined }],
+  ['sync, without sending', ['sync', '--remote', 'hub', '--no-push'], 'syncCommand', { remote: 'hub', push: false, prefer: undefined, json: undefined }],
+  ['sync', ['sync'], 'syncCommand', { remote: undefined, push: true, prefer: undefined, json: undefined }],
+  ['sync, keeping the remote’s meeting records', ['sync', '--prefer', 'remote'], 'syncCommand', { remote: undefined, push: true, prefer: 'remote', json: undefined }],
   [
     'contacts export',
     ['contacts', 'export', '--to', '/media/usb/handover.sealed', '--passphrase-file', 'pass.txt'],

@@ -161,6 +161,22 @@ describe('merging a meeting record changed on two copies', () => {
     });
   }
 
+  it('preferring one copy settles every clash its way, and merges the rest as before', () => {
+    const ours = both(attend([1, 2, 7, 3]), vote(1, 2, 0));
+    const theirs = both(attend([1, 2], [7]), vote(1, 1, 1), vote(2, 2, 0));
+    const here = mergeMeetingRecords(base, ours(base), theirs(base), 'ours');
+    expect('record' in here && here.record.attendance).toEqual({ present: [1, 2, 3, 7], proxies: [], apologies: [] });
+    expect('record' in here && here.record.votes.map((v) => [v.resolution, v.method === 'vote' ? v.for : -1])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    const remote = mergeMeetingRecords(base, ours(base), theirs(base), 'theirs');
+    expect('record' in remote && remote.record.attendance).toEqual({ present: [1, 2, 3], proxies: [], apologies: [7] });
+    // Attendance taken off where votes were counted with it: the preferred copy's attendance stands.
+    const removed = mergeMeetingRecords(base, attend([1])(base), vote(1, 2, 0)(base), 'theirs');
+    expect('record' in removed && removed.record.attendance.present).toEqual([1, 2]);
+  });
+
   it('a meeting called on both copies merges only when called alike', () => {
     expect(mergeMeetingRecords(undefined, base, { ...base })).toEqual({ record: base });
     const r = mergeMeetingRecords(undefined, base, { ...base, time: '20:00' });

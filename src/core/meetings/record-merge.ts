@@ -46,6 +46,13 @@ function pick<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined
   return 'clash';
 }
 
+/** The three-way rule, where a clash takes the preferred side's value when one is preferred. */
+function pickOr<T>(prefer: 'ours' | 'theirs' | undefined, base: T | undefined, ours: T | undefined, theirs: T | undefined): { value: T | undefined } | 'clash' {
+  const r = pick(base, ours, theirs);
+  if (r !== 'clash' || prefer === undefined) return r;
+  return { value: prefer === 'ours' ? ours : theirs };
+}
+
 /** What the record says of one member's attendance, as a short phrase (undefined: nothing). */
 type Attendance = { present?: true; apologies?: true; proxies?: Proxy['holder'][] };
 
@@ -95,11 +102,17 @@ function voteArgs(id: string, resolution: number, v: VoteEntry | undefined): str
   return `coop meeting vote ${id} ${resolution} --for ${v.for} --against ${v.against} --abstain ${v.abstain}${v.castingVote ? ` --casting-vote ${v.castingVote}` : ''}`;
 }
 
-/** A list keyed three ways: the keys in ours' order, then theirs' new ones; values merged by `pick`. */
-function mergeKeyed<K, V>(base: Map<K, V>, ours: Map<K, V>, theirs: Map<K, V>, clash: (key: K, ours: V | undefined, theirs: V | undefined) => void): Map<K, V> {
+/** A list keyed three ways: the keys in ours' order, then theirs' new ones; values merged by `pickOr`. */
+function mergeKeyed<K, V>(
+  base: Map<K, V>,
+  ours: Map<K, V>,
+  theirs: Map<K, V>,
+  prefer: 'ours' | 'theirs' | undefined,
+  clash: (key: K, ours: V | undefined, theirs: V | undefined) => void,
+): Map<K, V> {
   const out = new Map<K, V>();
   for (const key of new Set([...ours.keys(), ...theirs.keys(), ...base.keys()])) {
-    const r = pick(base.get(key), ours.get(key), theirs.get(key));
+    const r = pickOr(prefer, base.get(key), ours.get(key), theirs.get(key));
     if (r === 'clash') clash(key, ours.get(key), theirs.get(key));
     else if (r.value !== undefined) out.set(key, r.value);
   }
@@ -113,10 +126,12 @@ const FIELDS_BY_KEY = new Set(['attendance', 'votes', 'shortNotice', 'nomination
  * (undefined when each copy called the meeting on its own: then only identical records merge).
  * Neither side may be closed unless the two are identical (the caller refuses those first).
  */
-export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: MeetingRecord, theirs: MeetingRecord): MeetingMerge {
+export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: MeetingRecord, theirs: MeetingRecord, prefer?: 'ours' | 'theirs'): MeetingMerge {
   if (same(ours, theirs)) return { record: ours };
   const id = ours.id;
+  const preferred = prefer === 'ours' ? ours : prefer === 'theirs' ? theirs : undefined;
   if (base === undefined) {
+    if (preferred) return { record: preferred };
     return {
       clashes: [
         {
@@ -135,7 +150,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
   const t = theirs as unknown as Record<string, unknown>;
   for (const field of new Set([...Object.keys(o), ...Object.keys(t), ...Object.keys(b)])) {
     if (FIELDS_BY_KEY.has(field)) continue;
-    const r = pick(b[field], o[field], t[field]);
+    const r = pickOr(prefer, b[field], o[field], t[field]);
     if (r === 'clash') {
       clashes.push({
         what: `${id}: its ${field}`,
@@ -148,7 +163,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
 
   // Attendance, member by member.
   const clashed = new Set<number>();
-  const att = mergeKeyed(attendanceByMember(base), attendanceByMember(ours), attendanceByMember(theirs), (member, mine, other) => {
+  const att = mergeKeyed(attendanceByMember(base), attendanceByMember(ours), attendanceByMember(theirs), prefer, (member, mine, other) => {
     clashed.add(member);
     clashes.push({
       what: `${id}: member ${member}'s attendance`,
@@ -170,6 +185,11 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
       const now = att.get(member);
       const kept = now !== undefined && (!a.present || now.present) && (!a.apologies || now.apologies) && (a.proxies ?? []).every((h) => now.proxies?.some((k) => same(h, k)));
       if (kept) continue;
+      // Preferring one copy: its attendance stands where the two disagree.
+      if (preferred) {
+        if (preferred === side) att.set(member, a);
+        continue;
+      }
       clashes.push({
         what: `${id}: member ${member}'s attendance was taken off on one copy while votes counted with it were recorded on the other`,
         ours: describeAttendance(attendanceByMember(ours).get(member)),
@@ -195,7 +215,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
 
   // Votes, resolution by resolution.
   const byResolution = (r: MeetingRecord) => new Map(r.votes.map((v) => [v.resolution, v] as const));
-  const votes = mergeKeyed(byResolution(base), byResolution(ours), byResolution(theirs), (resolution, mine, other) => {
+  const votes = mergeKeyed(byResolution(base), byResolution(ours), byResolution(theirs), prefer, (resolution, mine, other) => {
     clashes.push({
       what: `${id}: the vote on resolution ${resolution}`,
       ours: describeVote(mine),
@@ -207,7 +227,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
 
   // Short notice: the consents member by member, the rest as a whole.
   const sn = (r: MeetingRecord) => (r.shortNotice ? { ...r.shortNotice, consents: undefined } : r.shortNotice);
-  const notice = pick(sn(base), sn(ours), sn(theirs));
+  const notice = pickOr(prefer, sn(base), sn(ours), sn(theirs));
   if (notice === 'clash') {
     clashes.push({
       what: `${id}: its short notice`,
@@ -219,7 +239,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
     if (notice.value === null) merged.shortNotice = null;
     else {
       const consents = (r: MeetingRecord) => new Map((r.shortNotice?.consents ?? []).map((c) => [c.member, c.date] as const));
-      const kept = mergeKeyed(consents(base), consents(ours), consents(theirs), (member, mine, other) => {
+      const kept = mergeKeyed(consents(base), consents(ours), consents(theirs), prefer, (member, mine, other) => {
         clashes.push({
           what: `${id}: member ${member}'s consent to short notice`,
           ours: mine ? `received ${mine}` : 'not recorded',
@@ -242,7 +262,7 @@ export function mergeMeetingRecords(base: MeetingRecord | undefined, ours: Meeti
   // Nominations, member by member.
   if ([base, ours, theirs].some((r) => r.nominations !== undefined)) {
     const byMember = (r: MeetingRecord) => new Map((r.nominations ?? []).map((n) => [n.member, n] as const));
-    const nominations = mergeKeyed<number, Nomination>(byMember(base), byMember(ours), byMember(theirs), (member, mine, other) => {
+    const nominations = mergeKeyed<number, Nomination>(byMember(base), byMember(ours), byMember(theirs), prefer, (member, mine, other) => {
       clashes.push({
         what: `${id}: member ${member}'s nomination`,
         ours: mine ? JSON.stringify(mine) : 'not nominated',
