@@ -22,6 +22,8 @@ import { strayContacts } from '../core/contacts.js';
 import { admissionKeys } from '../core/ledger/admission.js';
 import { isRegisterFile } from '../core/ledger/parts.js';
 import { editedLines } from '../io/checkout-guard.js';
+import { committedMarkers } from '../io/merge-guard.js';
+import { conflictMarkersMessage } from '../core/conflict-markers.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
 import { sequenceGaps } from '../io/ledger-store.js';
@@ -54,7 +56,10 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     problems.push({ where: PARAMS_FILE, message: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
   }
   const parsed = paramsText === undefined ? undefined : await checkParamsText(root, paramsText);
-  if (parsed) problems.push(...parsed.problems);
+  // Conflict markers a merge committed unsettled, said as such (not as YAML or JSON errors).
+  const marked = committedMarkers(root);
+  for (const f of marked) problems.push({ where: `${f.path}:${f.line}`, message: conflictMarkersMessage([f], false) });
+  if (parsed && !marked.some((f) => f.path === PARAMS_FILE)) problems.push(...parsed.problems);
 
   // git answers while the register is read: two processes that need nothing from this one.
   const git = isGitGroup(root);

@@ -48,7 +48,7 @@ export async function readGroup(root: string, options: CommonOptions = {}, cache
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const params = await loadParams(root);
   const ledger = openLedger(root, { cache });
-  if (!ledger.clean) refuseUnreadable(ledger.read());
+  if (!ledger.clean) refuseUnreadable(ledger.read(), root);
   return {
     root,
     params,

@@ -13,6 +13,8 @@ import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
 import { keepParams, snapshotParams } from './snapshot.js';
 import { needsRecovery, withWriteLock } from './transaction.js';
+import { refuseUnfinishedMerge } from './merge-guard.js';
+import { conflictMarkerLine, conflictMarkersMessage } from '../core/conflict-markers.js';
 import type { Located } from './params-file.js';
 
 export { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
@@ -22,7 +24,11 @@ export type { Located };
 export function findGroupRoot(cwd: string): string {
   let dir = resolve(cwd);
   for (;;) {
-    if (existsSync(join(dir, PARAMS_FILE))) return dir;
+    if (existsSync(join(dir, PARAMS_FILE))) {
+      // A git merge stopped halfway with conflict markers in coop's files: refused, not misread.
+      refuseUnfinishedMerge(dir);
+      return dir;
+    }
     const parent = dirname(dir);
     if (parent === dir) {
       throw new UserError(
@@ -44,6 +50,8 @@ export async function loadParams(root: string): Promise<CoopParams> {
   }
   const { params, problems } = await checkParamsText(root, text);
   if (!params || problems.length > 0) {
+    const marker = conflictMarkerLine(text);
+    if (marker !== undefined) throw new UserError(conflictMarkersMessage([{ path: PARAMS_FILE, line: marker }], false));
     throw new UserError(
       `${PARAMS_FILE} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; fix ${problems.length === 1 ? 'it' : 'them'} and try again:\n${formatLocated(problems)}`,
     );
@@ -75,7 +83,7 @@ export function formatLocated(problems: readonly Located[]): string {
  */
 export function readLedger(root: string, tolerant = false): Ledger {
   const ledger = openLedger(root, { cache: false }).read();
-  if (!tolerant) refuseUnreadable(ledger);
+  if (!tolerant) refuseUnreadable(ledger, root);
   return ledger;
 }
 

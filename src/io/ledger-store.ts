@@ -30,6 +30,8 @@ import { resolveNumbers, type Renumbering } from '../core/ledger/renumber.js';
 import { admissionKey } from '../core/ledger/admission.js';
 import { writeFileAtomic } from './atomic.js';
 import { fileMayContain } from './text-search.js';
+import { markedFiles } from './merge-guard.js';
+import { conflictMarkersMessage } from '../core/conflict-markers.js';
 import { COOP_DIR } from './lock.js';
 import { hashBytes, isRacy, keepParts, snapshotPart, snapshotPartPaths, type PartEntry } from './snapshot.js';
 import type { FileChange } from './transaction.js';
@@ -387,8 +389,12 @@ function lineBreaks(bytes: Uint8Array): number {
 }
 
 /** The problems that stop a change or a read: every part must read (coop check lists them all). */
-export function refuseUnreadable(ledger: Ledger): void {
+export function refuseUnreadable(ledger: Ledger, root?: string): void {
   if (ledger.problems.length === 0) return;
+  if (root !== undefined) {
+    const marked = markedFiles(root, [...new Set(ledger.problems.map((p) => p.path))]);
+    if (marked.length > 0) throw new UserError(conflictMarkersMessage(marked, false));
+  }
   const first = ledger.problems.slice(0, 5).map((p) => `  ${p.path}${p.line > 0 ? `:${p.line}` : ''}: ${p.message}`);
   throw new UserError(`The register (${LEDGER_FILE}) has lines coop cannot read; run coop check for the full list. First:\n${first.join('\n')}`);
 }

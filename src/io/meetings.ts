@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { MEETINGS_DIR, RECORD_FILE, type MeetingRecord } from '../core/meetings/record.js';
+import { conflictMarkerLine, conflictMarkersMessage } from '../core/conflict-markers.js';
 import { hashBytes, keepMeetingRecords, snapshotMeetingRecord } from './snapshot.js';
 
 export interface StoredMeeting extends MeetingRecord {
@@ -71,6 +72,9 @@ function unreadable(shown: string, error: unknown): UserError {
 }
 
 async function vetRecord(text: string, shown: string): Promise<MeetingRecord> {
+  // Left by a merge committed unsettled (one under way is refused before any read: merge-guard.ts).
+  const marker = conflictMarkerLine(text);
+  if (marker !== undefined) throw new UserError(conflictMarkersMessage([{ path: shown, line: marker }], false));
   let raw: unknown;
   try {
     raw = shown.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);

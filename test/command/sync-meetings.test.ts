@@ -148,4 +148,53 @@ describe('a meeting recorded on two computers', { timeout: 120_000 }, () => {
     await ok(a, ['sync']);
     await git(b, ['pull', '-q', '--no-rebase', '--no-edit']);
   });
+
+  it('after a plain git merge left conflict markers, every coop command refuses, naming the files, until the merge is finished or aborted', async () => {
+    // Both copies change the same lines by hand: the meeting's place, and a note at the end of coop.yml.
+    for (const [dir, place] of [
+      [a, 'The Annexe'],
+      [b, 'The Barn'],
+    ] as const) {
+      writeFileSync(join(dir, RECORD), readFileSync(join(dir, RECORD), 'utf8').replace('"place": "The Hall"', `"place": "${place}"`));
+      writeFileSync(join(dir, 'coop.yml'), `${readFileSync(join(dir, 'coop.yml'), 'utf8')}# Usual meeting place: ${place}\n`);
+      await git(dir, ['commit', '-qam', `Meet in ${place}`]);
+    }
+    await git(a, ['push', '-q']);
+    const pulled = await git(b, ['pull', '-q', '--no-rebase', '--no-edit']).catch((e: Error) => e);
+    expect(pulled).toBeInstanceOf(Error);
+    expect(readFileSync(join(b, RECORD), 'utf8')).toMatch(/^<<<<<<< /m);
+    const commands = [['status'], ['meeting', 'list'], ['member', 'list'], ['register', '--json'], ['check'], ['member', 'add', 'Jo Member', '--joined', '2025-07-02'], ['sync']];
+    for (const args of commands) {
+      const r = await coop(args, { cwd: b });
+      expect(r.exitCode, args.join(' ')).toBe(1);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /A git merge is unfinished: coop\.yml \(line \d+\), meetings\/2025-06-10-general\/meeting\.json \(line \d+\) still have git's conflict markers/,
+      );
+      expect(r.stderr, args.join(' ')).toMatch(/Finish or abort the merge: git merge --abort/);
+    }
+    await git(b, ['merge', '--abort']);
+    expect((await coop(['meeting', 'list'], { cwd: b })).exitCode).toBe(0);
+
+    // The markers committed (git commit -a in the middle of the merge): still refused, never misread.
+    await git(b, ['pull', '-q', '--no-rebase', '--no-edit']).catch(() => undefined);
+    await git(b, ['commit', '-qam', 'Merge']);
+    const merge = await git(b, ['rev-parse', 'HEAD']);
+    const list = await coop(['meeting', 'list'], { cwd: b });
+    expect(list.exitCode).toBe(1);
+    expect(list.stderr).toMatch(/coop\.yml \(line \d+\) holds git's conflict markers .*a merge was committed before its conflicts were settled.*git checkout <commit> -- <file>/s);
+    const check = await coop(['check'], { cwd: b });
+    expect(check.exitCode).toBe(1);
+    expect(`${check.stdout}${check.stderr}`).toMatch(/coop\.yml \(line \d+\) holds git's conflict markers/);
+    // Put back as the other copy had it: the meeting record too is refused while it holds markers.
+    await git(b, ['checkout', `${merge}^2`, '--', 'coop.yml']);
+    await git(b, ['commit', '-qm', 'Keep the name as agreed']);
+    const meetings = await coop(['meeting', 'list'], { cwd: b });
+    expect(meetings.exitCode).toBe(1);
+    expect(meetings.stderr).toMatch(/meetings\/2025-06-10-general\/meeting\.json \(line \d+\) holds git's conflict markers/);
+    await git(b, ['checkout', `${merge}^1`, '--', RECORD]);
+    await git(b, ['commit', '-qm', 'Keep the place as agreed']);
+    expect((await coop(['meeting', 'list'], { cwd: b })).exitCode).toBe(0);
+    const clean = await coop(['check'], { cwd: b });
+    expect(clean.exitCode, `${clean.stdout}${clean.stderr}`).toBe(0);
+  });
 });
