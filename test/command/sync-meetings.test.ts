@@ -196,5 +196,14 @@ describe('a meeting recorded on two computers', { timeout: 120_000 }, () => {
     expect((await coop(['meeting', 'list'], { cwd: b })).exitCode).toBe(0);
     const clean = await coop(['check'], { cwd: b });
     expect(clean.exitCode, `${clean.stdout}${clean.stderr}`).toBe(0);
+    // The same for the register: a merge's markers committed into the ledger are named as such.
+    const ledger = join(b, 'register', 'ledger.jsonl');
+    const lines = readFileSync(ledger, 'utf8');
+    writeFileSync(ledger, `${lines}<<<<<<< HEAD\n=======\n>>>>>>> origin/main\n`);
+    await git(b, ['commit', '-qam', 'Merge with markers']);
+    const members = await coop(['member', 'list'], { cwd: b });
+    expect(members.exitCode).toBe(1);
+    expect(members.stderr).toMatch(/register\/ledger\.jsonl \(line \d+\) holds git's conflict markers/);
+    await git(b, ['reset', '-q', '--hard', 'HEAD^']);
   });
 });
