@@ -14,6 +14,7 @@ import { MEETINGS_DIR, RECORD_FILE, type MeetingRecord } from '../core/meetings/
 import { mergeMeetingRecords, type MeetingClash, type MeetingMerge } from '../core/meetings/record-merge.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
+import { mergeUnderWay } from '../io/merge-guard.js';
 import { findGroupRoot, isGitGroup, ledgerRules, loadParams, readLedger, settle } from '../io/group.js';
 import {
   abortMerge,
@@ -74,6 +75,10 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
   if (state.unmerged.length > 0)
     throw new UserError(
       `A git merge is unfinished (${state.unmerged.join(', ')}). Finish it (git merge --continue) or undo it (git merge --abort), then sync. Nothing was changed.`,
+    );
+  if (mergeUnderWay(root))
+    throw new UserError(
+      'A git merge is under way here (one started by hand, or a coop sync that was interrupted). Finish it (git commit) or undo it (git merge --abort), then sync. Nothing was changed.',
     );
   if (state.branch === undefined) throw new UserError('This checkout is not on a branch (a "detached HEAD"). Go back to the branch first (git switch main). Nothing was changed.');
   const own = [...new Set([...state.staged, ...state.edited])];

@@ -23,10 +23,15 @@ function gitDirOf(root: string): string | undefined {
   }
 }
 
+/** True while a git merge is under way (stopped on conflicts, or made with --no-commit and not yet committed). */
+export function mergeUnderWay(root: string): boolean {
+  const gitDir = gitDirOf(root);
+  return gitDir !== undefined && existsSync(join(gitDir, 'MERGE_HEAD'));
+}
+
 /** Throws when a merge is under way and has left conflict markers in a file coop reads. */
 export function refuseUnfinishedMerge(root: string): void {
-  const gitDir = gitDirOf(root);
-  if (gitDir === undefined || !existsSync(join(gitDir, 'MERGE_HEAD'))) return;
+  if (!mergeUnderWay(root)) return;
   const marked = markedFiles(root, coopFiles(root));
   if (marked.length > 0) throw new UserError(conflictMarkersMessage(marked, true));
 }
