@@ -174,28 +174,34 @@ async function mergeChecked(root: string, before: string, theirs: string, name: 
     }
   } else {
     const clean = await mergeNoCommit(root, theirs);
-    const others = clean ? [] : (await worktreeState(root)).unmerged.filter((p) => !records.includes(p));
-    if (others.length > 0) {
-      await abortMerge(root);
-      throw new UserError(conflictMessage(others, name));
+    // Whatever stops it half way, the merge is undone: never left under way.
+    try {
+      const others = clean ? [] : (await worktreeState(root)).unmerged.filter((p) => !records.includes(p));
+      if (others.length > 0) {
+        await abortMerge(root);
+        throw new UserError(conflictMessage(others, name));
+      }
+      const merged: { path: string; content: string }[] = [];
+      const clashes: MeetingClash[] = [];
+      for (const path of records) {
+        const r = await mergeRecordAt(root, path, base!, before, theirs, options.prefer === 'here' ? 'ours' : options.prefer === 'remote' ? 'theirs' : undefined);
+        if ('clashes' in r) clashes.push(...r.clashes);
+        else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
+      }
+      if (clashes.length > 0) {
+        await abortMerge(root);
+        throw new UserError(meetingClashMessage(clashes, name));
+      }
+      for (const f of merged) writeFileAtomic(join(root, f.path), f.content);
+      await addPaths(
+        root,
+        merged.map((f) => f.path),
+      );
+      await commit(root, message);
+    } catch (error) {
+      if (mergeUnderWay(root)) await abortMerge(root);
+      throw error;
     }
-    const merged: { path: string; content: string }[] = [];
-    const clashes: MeetingClash[] = [];
-    for (const path of records) {
-      const r = await mergeRecordAt(root, path, base!, before, theirs, options.prefer === 'here' ? 'ours' : options.prefer === 'remote' ? 'theirs' : undefined);
-      if ('clashes' in r) clashes.push(...r.clashes);
-      else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
-    }
-    if (clashes.length > 0) {
-      await abortMerge(root);
-      throw new UserError(meetingClashMessage(clashes, name));
-    }
-    for (const f of merged) writeFileAtomic(join(root, f.path), f.content);
-    await addPaths(
-      root,
-      merged.map((f) => f.path),
-    );
-    await commit(root, message);
   }
   const after = await registerProblems(root, options);
   const added = after.problems.filter((p) => !problemsBefore.problems.some((q) => q.message === p.message && q.date === p.date && q.type === p.type));
