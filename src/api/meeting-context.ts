@@ -15,7 +15,7 @@ import { findGroupRoot, isGitGroup, loadParams } from '../io/group.js';
 import { openLedger, refuseUnreadable, type Ledger } from '../io/ledger-store.js';
 import type { LedgerEvent } from '../core/ledger/events.js';
 import { keptTodayRegister } from './today.js';
-import { keepWrittenRecords, listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
+import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
@@ -114,11 +114,17 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
-    const params = await loadParams(root);
-    const change = await build({ root, params, today });
-    const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
-    keepWrittenRecords(root, change.changes);
-    return { ...change.result, commit };
+    // Records vetted on the way are kept with those written: one write of the snapshot.
+    holdVettedRecords(root);
+    try {
+      const params = await loadParams(root);
+      const change = await build({ root, params, today });
+      const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
+      keepWrittenRecords(root, change.changes);
+      return { ...change.result, commit };
+    } finally {
+      releaseVettedRecords();
+    }
   });
 }
 
