@@ -62,7 +62,7 @@ export async function nominateCandidate(cwd: string, ref: string, member: number
   const seconder = input.seconder === undefined ? null : parseMemberNumber(input.seconder);
   return changeMeeting(cwd, input, async ({ root, params, today }) => {
     const meeting = await openMeeting(root, ref, 'take nominations');
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current: params, today });
     const { rules, seats, retiring } = boardAtMeeting(params, meeting, register.atDate);
     const date = parseEventDate(input.date, 'date the nomination was received', { today: today > meeting.date ? meeting.date : today, founded: params.group.founded });
     const nomination = planNomination(meeting, { member: number, proposer, seconder, date }, register.atDate, seats, retiring, rules);
@@ -100,9 +100,9 @@ export async function recordElection(cwd: string, ref: string, input: ElectInput
           .filter((t) => t.trim() !== '')
           .map((t) => parseMemberNumber(t))
       : (input.tieBreak ?? []);
-  return changeMeeting(cwd, input, async ({ root, params }) => {
+  return changeMeeting(cwd, input, async ({ root, params, today }) => {
     const meeting = await openMeeting(root, ref, 'record an election');
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current: params, today });
     const entry: ElectionEntry = { seats, votes: [...votes].map(([member, v]) => ({ member, votes: v })), tieWinners };
     const { result, retiring } = decideElection(params, { ...meeting, election: entry }, register.atDate, voterCount(params, meeting, register.entitled));
     const record: MeetingRecord = { ...meeting, election: entry };

@@ -11,8 +11,11 @@ import { RECORD_FILE, describeMeeting, findMeeting, type MeetingRecord, type Mee
 import type { CoopParams } from '../core/params.js';
 import type { NoticeMethod } from '../core/ledger/events.js';
 import { UsageError } from '../errors.js';
-import { findGroupRoot, isGitGroup, loadParams, readLedger } from '../io/group.js';
-import { keepWrittenRecords, listMeetings as readMeetings, type StoredMeeting } from '../io/meetings.js';
+import { findGroupRoot, isGitGroup, loadParams } from '../io/group.js';
+import { openLedger, refuseUnreadable, type Ledger } from '../io/ledger-store.js';
+import type { LedgerEvent } from '../core/ledger/events.js';
+import { keptTodayRegister } from './today.js';
+import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
@@ -32,9 +35,44 @@ export interface MeetingRegister {
   noticesOn: (date: IsoDate) => Map<number, NoticeMethod>;
 }
 
-export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate): MeetingRegister {
-  const { events } = readLedger(root);
-  const atDate = deriveState(events, { asOf: date }).state;
+/** What the register today is read with: the group's current rules (not those in force at the meeting) and today. */
+export interface RegisterNow {
+  current: CoopParams;
+  today: IsoDate;
+}
+
+/**
+ * The register for a meeting. With `now`, a meeting on or after the ledger's last event (and
+ * today after it too) takes today's register from the snapshot (api/today.ts), so the ledger is
+ * not decoded: a state depends only on the events dated on or before its day, so with none after
+ * the last event every such day has the same register. Otherwise the ledger is decoded and the
+ * register derived as at the meeting date.
+ */
+export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate, now?: RegisterNow): MeetingRegister {
+  const handle = openLedger(root, { cache: true });
+  let ledger: Ledger | undefined;
+  const events = (): LedgerEvent[] => {
+    if (!ledger) {
+      ledger = handle.read();
+      refuseUnreadable(ledger);
+    }
+    return ledger.events;
+  };
+  const kept = now ? keptTodayRegister({ root, params: now.current, ledger: handle, today: now.today, founded: now.current.group.founded }) : undefined;
+  /** The last event's date, when the snapshot says (null: no events); undefined when not known without decoding. */
+  const lastDate = kept?.lastDate;
+  /** Whether any event is dated after `from` and on or before `to` (or at all after `from`). */
+  const eventsBetween = (from: IsoDate, to?: IsoDate): boolean => {
+    if (lastDate !== undefined && (lastDate === null || lastDate <= from)) return false;
+    return events().some((e) => e.date > from && (to === undefined || e.date <= to));
+  };
+  const atDate = kept && lastDate !== undefined && !eventsBetween(date) && !eventsBetween(kept.asOf) ? kept.state : deriveState(events(), { asOf: date }).state;
+  // The register on another day is the one on the meeting date while no event falls between
+  // the two: derived again only then.
+  const stateOn = (day: IsoDate): RegisterState => {
+    const [from, to] = day < date ? [day, date] : [date, day];
+    return day === date || !eventsBetween(from, to) ? atDate : deriveState(events(), { asOf: day }).state;
+  };
   let latest: RegisterState | undefined;
   const voters = entitledVoters(atDate, type, params.board);
   const board = type === 'committee' ? voters : entitledVoters(atDate, 'committee', params.board);
@@ -42,7 +80,7 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
   const register: MeetingRegister = {
     atDate,
     get latest() {
-      latest ??= deriveState(events).state;
+      latest ??= eventsBetween(date) ? deriveState(events()).state : atDate;
       return latest;
     },
     voters,
@@ -50,8 +88,9 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
     board,
     whyNot: (n) => whyNotEntitled(n, entitled, atDate, register.latest, type, date),
     noticesOn: (day) => {
-      const state = day === date ? atDate : deriveState(events, { asOf: day }).state;
-      return new Map([...state.members.values()].map((m) => [m.number, m.notices]));
+      const notices = new Map<number, NoticeMethod>();
+      for (const m of stateOn(day).members.values()) notices.set(m.number, m.notices);
+      return notices;
     },
   };
   return register;
@@ -75,11 +114,17 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
-    const params = await loadParams(root);
-    const change = await build({ root, params, today });
-    const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
-    keepWrittenRecords(root, change.changes);
-    return { ...change.result, commit };
+    // Records vetted on the way are kept with those written: one write of the snapshot.
+    holdVettedRecords(root);
+    try {
+      const params = await loadParams(root);
+      const change = await build({ root, params, today });
+      const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
+      keepWrittenRecords(root, change.changes);
+      return { ...change.result, commit };
+    } finally {
+      releaseVettedRecords();
+    }
   });
 }
 

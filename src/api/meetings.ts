@@ -131,7 +131,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
     // Resolutions the law treats specially come after those typed (api/special-business.ts).
-    const register = registerFor(root, params, type, date);
+    const register = registerFor(root, params, type, date, { current, today });
     const special = await specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
     const resolutions = parseResolutions([...typed, ...(input.auditExemption ? [auditExemptionResolution(params, date)] : []), ...special]);
     const tabled =
@@ -257,10 +257,10 @@ export async function recordAttendance(cwd: string, ref: string, input: Attendan
     remove: [...new Set((input.remove ?? []).flatMap((n) => parseNumberList(n, '--remove')))],
   };
   checkAttendanceInput(wanted);
-  return changeMeeting(cwd, input, async ({ root, params: current }) => {
+  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
     const meeting = await openMeeting(root, ref, 'record attendance');
     const params = await paramsInForce(root, current, meeting.date);
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current, today });
     const rules = meetingRules(params, meeting.type);
     const plan = planAttendance(meeting, wanted, register, rules);
     return {
@@ -311,7 +311,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
     abstain: parseCount(input.abstain, '--abstain'),
     standAsides: parseCount(input.standAsides, '--stand-asides'),
   };
-  return changeMeeting(cwd, input, async ({ root, params: current }) => {
+  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
     const meeting = await openMeeting(root, ref, 'record votes');
     const params = await paramsInForce(root, current, meeting.date);
     const target = meeting.resolutions.find((r) => r.number === number);
@@ -321,7 +321,7 @@ export async function recordVote(cwd: string, ref: string, resolution: number | 
       throw new UserError(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no resolution ${number}${list ? `; its resolutions are ${list}` : ' (it has no resolutions)'}.`);
     }
     const vote = buildVote(params.decisions.method, counts, { consensus: input.consensus, castingVote: input.castingVote }, target.kind);
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current, today });
     const rules = meetingRules(params, meeting.type);
     const assessed = assessAttendance(register.entitled, meeting.attendance, rules.proxies);
     checkVote(meeting, vote, assessed, rules.decisions.castingVote);
@@ -378,7 +378,7 @@ export async function closeMeeting(cwd: string, ref: string, options: CloseInput
         ),
       );
     }
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current, today });
     const rules = meetingRules(params, meeting.type);
     // Called at short notice: held validly only with the consent the rules or the Act require, on record.
     checkShortNoticeConsent(meeting, register.entitled, shortNoticeRule(params));

@@ -48,7 +48,7 @@ export async function recordShortNoticeConsent(cwd: string, ref: string, input: 
     const received = date ?? today;
     if (received > today) throw new UserError(`--date ${received} is after today (${longDate(today)}): record consent once it has been received. Nothing was changed.`);
     const params = await paramsInForce(root, current, meeting.date);
-    const register = registerFor(root, params, meeting.type, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current, today });
     const problems = add.map((n) => register.whyNot(n)).filter((w): w is string => w !== undefined);
     const onRecord = new Set((sn.consents ?? []).map((c) => c.member));
     for (const n of remove) if (!onRecord.has(n)) problems.push(`member ${n} has no consent on record, so there is nothing to remove`);

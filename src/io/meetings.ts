@@ -24,7 +24,7 @@ export async function listMeetings(root: string): Promise<StoredMeeting[]> {
   const base = join(root, MEETINGS_DIR);
   if (!existsSync(base)) return [];
   const out: StoredMeeting[] = [];
-  const learned: Record<string, { hash: string; record: MeetingRecord }> = {};
+  const learned: Vetted = {};
   for (const entry of readdirSync(base, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const dir = `${MEETINGS_DIR}/${entry.name}`;
@@ -45,8 +45,30 @@ export async function listMeetings(root: string): Promise<StoredMeeting[]> {
     }
     out.push({ ...record, dir });
   }
-  keepMeetingRecords(root, learned);
+  if (held?.root === root) Object.assign(held.records, learned);
+  else keepMeetingRecords(root, learned);
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+}
+
+type Vetted = Record<string, { hash: string; record: MeetingRecord }>;
+
+/** Records vetted while a meeting change is worked out: kept with the ones it writes, in one write of the snapshot. */
+let held: { root: string; records: Vetted } | undefined;
+
+/**
+ * For a meeting change: records vetted from now on are held, and kept (in the snapshot) with the
+ * records the change writes by keepWrittenRecords, or by releaseVettedRecords when it writes none.
+ * One write of the snapshot instead of two.
+ */
+export function holdVettedRecords(root: string): void {
+  held = { root, records: {} };
+}
+
+/** Keeps whatever records are still held (a change that failed, or wrote no record). */
+export function releaseVettedRecords(): void {
+  const h = held;
+  held = undefined;
+  if (h) keepMeetingRecords(h.root, h.records);
 }
 
 /**
@@ -55,7 +77,8 @@ export async function listMeetings(root: string): Promise<StoredMeeting[]> {
  * under the hash of the text written, so a record changed on disk since is vetted afresh.
  */
 export function keepWrittenRecords(root: string, changes: readonly { path: string; content: string | Uint8Array }[]): void {
-  const written: Record<string, { hash: string; record: MeetingRecord }> = {};
+  const written: Vetted = held?.root === root ? held.records : {};
+  held = undefined;
   for (const change of changes) {
     if (!change.path.startsWith(`${MEETINGS_DIR}/`) || !change.path.endsWith(`/${RECORD_FILE}`) || typeof change.content !== 'string') continue;
     try {

@@ -2,9 +2,10 @@
 // Markdown, not HTML; strict so a missing value is an error, never a blank in a constitution.
 // Text that comes from people goes through {{md …}}, which escapes Markdown on purpose.
 //
-// Templates are precompiled at build time (scripts/precompile-templates.js) into
-// dist/templates.cjs, so a command that renders needs only Handlebars' small runtime and no
-// compiling (bench/README.md has what that saves). A template whose source
+// Templates are precompiled at build time (scripts/precompile-templates.js), one file each
+// under dist/templates/, so a command that renders needs only Handlebars' small runtime (which
+// the build bundles with this module: one file to load, not thirty) and only the templates it
+// uses, with no compiling (bench/README.md has what that saves). A template whose source
 // differs from the one precompiled (edited since the build), or that no build precompiled, is
 // compiled here with the full Handlebars, with the same helpers and options.
 
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { finishClauses } from '../core/documents/clauses.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { packagePath } from './package-files.js';
@@ -37,7 +39,7 @@ function withHelpers(hbs: Environment): Environment {
   return hbs;
 }
 
-const runtime = withHelpers((require('handlebars/runtime') as Environment).create());
+const runtime = withHelpers((handlebarsRuntime as unknown as Environment).create());
 let compiler: Environment | undefined;
 
 interface Precompiled {
@@ -45,19 +47,25 @@ interface Precompiled {
   spec: TemplateSpecification;
 }
 type TemplateSpecification = Parameters<Environment['template']>[0];
-let precompiled: Record<string, Precompiled> | null | undefined;
+
+/** Where the build puts a template's precompiled copy: dist/templates/<relPath>.cjs. */
+export function precompiledPath(relPath: string): string {
+  return packagePath('dist', 'templates', `${relPath}.cjs`);
+}
+
+/** The build's copy of a template, or undefined when no build made one. */
+function precompiledTemplate(relPath: string): Precompiled | undefined {
+  try {
+    return require(precompiledPath(relPath)) as Precompiled;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The template for a file: precompiled when the build's copy matches its source, else compiled now. */
 function compileTemplate(relPath: string): Handlebars.TemplateDelegate {
   const source = readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
-  if (precompiled === undefined) {
-    try {
-      precompiled = require(packagePath('dist', 'templates.cjs')) as Record<string, Precompiled>;
-    } catch {
-      precompiled = null;
-    }
-  }
-  const built = precompiled?.[relPath];
+  const built = precompiledTemplate(relPath);
   if (built && built.source === source) return runtime.template(built.spec);
   compiler ??= withHelpers((require('handlebars') as Environment).create());
   return compiler.compile(source, COMPILE_OPTIONS);

@@ -121,3 +121,53 @@ describe("today's register in the snapshot", () => {
     }
   });
 });
+
+// The meeting commands (api/meeting-context.ts) take the register from the snapshot only for a
+// meeting on or after the ledger's last event (Dee Warm's admission, 1 February 2024): any
+// earlier meeting's register is derived from the ledger, as at its date.
+describe("today's register in the snapshot, for a meeting's papers", () => {
+  const call = (date: string, notice: string) => ['meeting', 'new', 'general', '--notice-date', notice, '--date', date, '--time', '19:00', '--place', 'The Hall'];
+  const papers = (dir: string, id: string) => ['notice.md', 'agenda.md', 'attendance.md'].map((f) => read(join(dir, 'meetings', id, f)));
+
+  it('is read for a meeting after the last event', async () => {
+    const dir = await warmGroup();
+    poison(dir);
+    const r = await coop(call('2024-03-20', '2024-03-01'), { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect(read(join(dir, 'meetings', '2024-03-20-general', 'attendance.md'))).toContain('Poisoned Name');
+  });
+
+  it('is not read for a meeting before the last event: its papers are a cold run’s', async () => {
+    const dir = await warmGroup();
+    // A later admission is now the last event; status keeps today's register again.
+    for (const args of [['member', 'add', 'Eve Later', '--joined', '2024-06-01'], ['status']]) expect((await coop(args, { cwd: dir })).exitCode).toBe(0);
+    const copy = join(tempDir(), 'cold-meeting');
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, '.coop', 'cache'), { recursive: true, force: true });
+    poison(dir);
+    for (const d of [dir, copy]) {
+      const r = await coop(call('2024-04-10', '2024-03-01'), { cwd: d });
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+    }
+    const warm = papers(dir, '2024-04-10-general');
+    expect(warm).toEqual(papers(copy, '2024-04-10-general'));
+    expect(warm.join('')).toContain('Dee Warm');
+    expect(warm.join('')).not.toContain('Eve Later');
+    expect(warm.join('')).not.toContain('Poisoned Name');
+  });
+
+  it('is not read once stale (a ledger part touched since): the papers are a cold run’s', async () => {
+    const dir = await warmGroup();
+    const copy = join(tempDir(), 'cold-meeting');
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, '.coop', 'cache'), { recursive: true, force: true });
+    poison(dir);
+    const part = join(dir, ledgerParts(dir).at(-1)!);
+    utimesSync(part, new Date(), new Date(Date.now() + 5_000));
+    for (const d of [dir, copy]) expect((await coop(call('2024-03-20', '2024-03-01'), { cwd: d })).exitCode).toBe(0);
+    const warm = papers(dir, '2024-03-20-general');
+    expect(warm).toEqual(papers(copy, '2024-03-20-general'));
+    expect(warm.join('')).toContain('Dee Warm');
+    expect(warm.join('')).not.toContain('Poisoned Name');
+  });
+});

@@ -35,7 +35,7 @@ describe('the published package', () => {
       'bin/create-coop.js',
       'dist/bundle/cli.js',
       'dist/help.txt',
-      'dist/templates.cjs',
+      'dist/templates/governing/society-rules.md.hbs.cjs',
       'dist/build-id.json',
       'dist/index.js',
       'dist/index.d.ts',

@@ -111,7 +111,11 @@ export function paperContext({ params, record, voters, board, quorumRequired, re
   const proxiesAllowed = !committee && params.meetings.proxies.allowed;
   // How each member was served, for the attendance sheet: the method and the day, never an address.
   const serviceOf = new Map<number, string>();
-  for (const g of record.service ?? []) for (const n of g.members) serviceOf.set(n, `${g.method}, ${longDate(g.served)}`);
+  for (const g of record.service ?? []) {
+    // One text per group (thousands of members share it), not one per member.
+    const how = `${g.method}, ${longDate(g.served)}`;
+    for (const n of g.members) serviceOf.set(n, how);
+  }
   return {
     org: params.group.name,
     title: meetingTitle(record.type),
