@@ -32,6 +32,11 @@ export const SNAPSHOT_FILE = 'snapshot.json';
  * a pair half written (or one of them spoiled) never matches.
  */
 export const REGISTER_FILE = 'snapshot-register.json';
+/**
+ * The former members' rows for the rejoining note on member add (io/former-cache.ts): keyed on
+ * the build and each ledger part's and the store's size and time, or the hash of their bytes.
+ */
+export const FORMER_FILE = 'former.json';
 /** Bumped whenever the file's shape changes: another format is simply not read. */
 const FORMAT = 1;
 /** A part written this close to its entry being made is checked by hash too (coarse file clocks tick in up to 2 s). */

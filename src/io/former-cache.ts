@@ -1,0 +1,203 @@
+// The former members' rows (core/register/former-index.ts) kept in .coop/cache/former.json, so
+// that `coop member add` can tell a person rejoining their former number without decoding the
+// whole ledger and contact store (at 100,000 members that was most of a change's time).
+//
+// Keyed like the snapshot (io/snapshot.ts, FORMER_FILE): the build, and each input file's size
+// and modification time, trusted alone only when the file was not modified within RACY_MS of
+// the entry being made; otherwise by the SHA-256 of the bytes the rows were made from. Since the
+// ledger and the store only grow, a file longer than it was is judged by its first bytes' hash,
+// and what was added after them is read and judged (eventsKeepFormer, contactLinesKeepFormer):
+// the rows stand when nothing added touches a former member. Missing, spoiled, stale or
+// unwritable, the file only costs speed: the caller derives the rows afresh.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTACTS_FILE } from '../core/layout.js';
+import { decodeLedgerBytes } from '../core/ledger/events.js';
+import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
+import { contactLinesKeepFormer, eventsKeepFormer, type FormerRow } from '../core/register/former-index.js';
+import { readCacheFile, writeCacheFile } from './cache-files.js';
+import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
+
+const FORMAT = 1;
+/** Once this much has been added since the rows were kept, they are kept again with the files as they are. */
+const TAIL_BYTES = 64 * 1024;
+
+/** What the rows were made from, for one file: its size, modification time, when the mark was made, and its bytes' hash. */
+interface FileMark {
+  size: number;
+  mtimeNs: string;
+  at: number;
+  hash: string;
+}
+
+interface FormerFile {
+  format: number;
+  stamp: string;
+  /** Every ledger part the rows were made from, by path. */
+  parts: Record<string, FileMark>;
+  store: FileMark;
+  next: number;
+  rows: FormerRow[];
+}
+
+/** The ledger's parts now on disk, in every stream (any file the ledger would read as a part). */
+export function ledgerPartPaths(root: string): string[] {
+  const out: string[] = [];
+  const look = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, dir));
+    } catch {
+      return [];
+    }
+    for (const name of names) if (isLedgerPart(`${dir}/${name}`)) out.push(`${dir}/${name}`);
+    return names;
+  };
+  for (const name of look(REGISTER_DIR)) if (STREAM_ID.test(name)) look(`${REGISTER_DIR}/${name}`);
+  return out.sort();
+}
+
+/** A file's bytes ('' when it is not there) and its stat; undefined when it cannot be read. */
+function readMarked(root: string, path: string): { bytes: Uint8Array; size: number; mtimeNs: bigint } | undefined {
+  try {
+    const st = statSync(join(root, path), { bigint: true });
+    return { bytes: readFileSync(join(root, path)), size: Number(st.size), mtimeNs: st.mtimeNs };
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { bytes: new Uint8Array(0), size: 0, mtimeNs: 0n } : undefined;
+  }
+}
+
+function markOf(bytes: Uint8Array, mtimeNs: bigint, at: number): FileMark {
+  return { size: bytes.length, mtimeNs: String(mtimeNs), at, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: createHash('sha256').digest('hex') };
+
+/**
+ * What was added to a file since its mark: empty when it is as marked, the added bytes when it
+ * grew from the marked bytes, undefined when it changed otherwise (or cannot be read).
+ */
+function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Array; now: () => FileMark } | undefined {
+  let st: { size: bigint; mtimeNs: bigint } | undefined;
+  try {
+    st = statSync(join(root, path), { bigint: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
+  }
+  if (st === undefined) return mark.size === 0 ? { tail: new Uint8Array(0), now: () => EMPTY } : undefined;
+  if (Number(st.size) === mark.size && String(st.mtimeNs) === mark.mtimeNs && !isRacy(st.mtimeNs, mark.at)) return { tail: new Uint8Array(0), now: () => mark };
+  const read = readMarked(root, path);
+  if (!read || read.size < mark.size || read.bytes.length < mark.size) return undefined;
+  const hash = createHash('sha256').update(read.bytes.subarray(0, mark.size));
+  if (hash.copy().digest('hex') !== mark.hash) return undefined;
+  const tail = read.bytes.subarray(mark.size);
+  const at = Date.now();
+  return { tail, now: () => ({ size: read.bytes.length, mtimeNs: String(read.mtimeNs), at, hash: hash.update(tail).digest('hex') }) };
+}
+
+function isMark(v: unknown): v is FileMark {
+  const m = v as Partial<FileMark> | null | undefined;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    Number.isSafeInteger(m.size) &&
+    (m.size as number) >= 0 &&
+    typeof m.mtimeNs === 'string' &&
+    /^\d+$/.test(m.mtimeNs) &&
+    Number.isFinite(m.at) &&
+    typeof m.hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(m.hash)
+  );
+}
+
+function isRow(v: unknown): v is FormerRow {
+  const r = v as Partial<FormerRow> | null | undefined;
+  const text = (x: unknown) => x === null || typeof x === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isSafeInteger(r.number) &&
+    typeof r.name === 'string' &&
+    typeof r.left === 'string' &&
+    typeof r.reason === 'string' &&
+    text(r.key) &&
+    text(r.email) &&
+    text(r.phone)
+  );
+}
+
+function readFormerFile(root: string): FormerFile | undefined {
+  const stamp = snapshotStamp();
+  if (stamp === null) return undefined;
+  const data = readCacheFile(root, FORMER_FILE) as Partial<FormerFile> | null | undefined;
+  if (typeof data !== 'object' || data === null || data.format !== FORMAT || data.stamp !== stamp) return undefined;
+  if (typeof data.parts !== 'object' || data.parts === null || Array.isArray(data.parts) || !Object.values(data.parts).every(isMark)) return undefined;
+  if (!isMark(data.store) || !Number.isSafeInteger(data.next) || !Array.isArray(data.rows) || !data.rows.every(isRow)) return undefined;
+  return data as FormerFile;
+}
+
+/**
+ * The former members' rows, when the kept ones still stand for the ledger and store now on
+ * disk (`shared`: another copy's stream has events); undefined when they must be derived.
+ * Without `withContacts` the rows' stored details are not wanted, and the store is not looked at.
+ */
+export function keptFormerRows(root: string, shared: boolean, withContacts: boolean): FormerRow[] | undefined {
+  const file = readFormerFile(root);
+  if (!file) return undefined;
+  const paths = ledgerPartPaths(root);
+  for (const path of Object.keys(file.parts)) if (!paths.includes(path) && file.parts[path]!.size > 0) return undefined;
+  let added = 0;
+  const marks: Record<string, () => FileMark> = {};
+  for (const path of paths) {
+    const since = addedSince(root, path, file.parts[path] ?? EMPTY);
+    if (!since) return undefined;
+    marks[path] = since.now;
+    if (since.tail.length === 0) continue;
+    added += since.tail.length;
+    const decoded = decodeLedgerBytes(since.tail);
+    if (decoded.problems.length > 0 || !eventsKeepFormer(decoded.events, file.next, shared)) return undefined;
+  }
+  const store = withContacts ? addedSince(root, CONTACTS_FILE, file.store) : { tail: new Uint8Array(0), now: () => file.store };
+  if (!store) return undefined;
+  if (store.tail.length > 0) {
+    added += store.tail.length;
+    const lines: unknown[] = [];
+    for (const text of Buffer.from(store.tail.buffer, store.tail.byteOffset, store.tail.length).toString('utf8').split('\n')) {
+      if (text.trim() === '') continue;
+      try {
+        lines.push(JSON.parse(text));
+      } catch {
+        return undefined;
+      }
+    }
+    if (!contactLinesKeepFormer(lines, file.rows)) return undefined;
+  }
+  if (added > TAIL_BYTES) {
+    // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
+    const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
+    writeCacheFile(root, FORMER_FILE, { ...file, parts, store: store.now() });
+  }
+  return file.rows;
+}
+
+/**
+ * Keeps the rows made from the ledger parts and store now on disk (read again here, to mark
+ * them: the caller holds the write lock, so they are the bytes the rows were made from).
+ */
+export function keepFormerRows(root: string, rows: FormerRow[], next: number): void {
+  const stamp = snapshotStamp();
+  if (stamp === null) return;
+  const at = Date.now();
+  const parts: Record<string, FileMark> = {};
+  for (const path of ledgerPartPaths(root)) {
+    const read = readMarked(root, path);
+    if (!read) return;
+    parts[path] = markOf(read.bytes, read.mtimeNs, at);
+  }
+  const store = readMarked(root, CONTACTS_FILE);
+  if (!store) return;
+  const file: FormerFile = { format: FORMAT, stamp, parts, store: markOf(store.bytes, store.mtimeNs, at), next, rows };
+  writeCacheFile(root, FORMER_FILE, file);
+}
