@@ -12,12 +12,13 @@
 // and the index made again).
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_DIR, CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
 import { indexContactLines, lookupContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
 import { writeTemp } from './atomic.js';
+import { readFileOnce, type ReadFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
 const FORMAT = 1;
@@ -46,15 +47,11 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * text with these keys (as siftContactLines gives them); undefined when there is no store.
  */
 export function siftStore(root: string, keys: ReadonlySet<number>): { bytes: Uint8Array; lines: Array<[number, number]> } | undefined {
-  let bytes: Buffer;
-  let mtimeNs: bigint;
-  try {
-    mtimeNs = statSync(join(root, CONTACTS_FILE), { bigint: true }).mtimeNs;
-    bytes = readFileSync(join(root, CONTACTS_FILE));
-  } catch {
-    return undefined;
-  }
-  const kept = keptIndex(root, bytes, mtimeNs);
+  if (!existsSync(join(root, CONTACTS_FILE))) return undefined;
+  const read = readFileOnce(join(root, CONTACTS_FILE));
+  if (!read) return undefined;
+  const { bytes } = read;
+  const kept = keptIndex(root, read);
   if (kept) {
     const { index, size } = kept;
     if (bytes.length - size <= TAIL_BYTES) {
@@ -69,12 +66,13 @@ export function siftStore(root: string, keys: ReadonlySet<number>): { bytes: Uin
   } catch {
     return { bytes, lines: siftContactLines(bytes, keys) };
   }
-  keepIndex(root, bytes, mtimeNs, index);
+  keepIndex(root, read, index);
   return { bytes, lines: lookupContactLines(index, keys) };
 }
 
 /** The kept index, when it was made from the store's first bytes as they are now. */
-function keptIndex(root: string, bytes: Uint8Array, mtimeNs: bigint): { index: ContactLineIndex; size: number } | undefined {
+function keptIndex(root: string, read: ReadFile): { index: ContactLineIndex; size: number } | undefined {
+  const { bytes, mtimeNs } = read;
   const stamp = snapshotStamp();
   if (stamp === null || endianness() !== 'LE') return undefined;
   let file: Buffer;
@@ -100,7 +98,7 @@ function keptIndex(root: string, bytes: Uint8Array, mtimeNs: bigint): { index: C
     if (!always.every((r) => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] >= 0 && r[0] < r[1] && r[1] <= size)) return undefined;
     // The store as indexed: the same size and time (not racy), or the same first bytes.
     const same = bytes.length === size && String(mtimeNs) === h.mtimeNs && !isRacy(mtimeNs, h.at as number);
-    if (!same && sha256(bytes.subarray(0, size)) !== h.hash) return undefined;
+    if (!same && read.hashes(size).prefix !== h.hash) return undefined;
     // New lines go after the indexed ones: the indexed bytes must end a line.
     if (bytes.length > size && size > 0 && bytes[size - 1] !== 0x0a) return undefined;
     const copy = new Uint8Array(body);
@@ -114,7 +112,8 @@ function keptIndex(root: string, bytes: Uint8Array, mtimeNs: bigint): { index: C
 const align4 = (n: number) => (n + 3) & ~3;
 
 /** Keeps the index of these bytes of the store. Best effort, like every cache write. */
-function keepIndex(root: string, bytes: Uint8Array, mtimeNs: bigint, index: ContactLineIndex): void {
+function keepIndex(root: string, read: ReadFile, index: ContactLineIndex): void {
+  const { bytes, mtimeNs } = read;
   const stamp = snapshotStamp();
   if (stamp === null || endianness() !== 'LE' || !existsSync(join(root, COOP_DIR))) return;
   try {
@@ -130,7 +129,7 @@ function keepIndex(root: string, bytes: Uint8Array, mtimeNs: bigint, index: Cont
       size: bytes.length,
       mtimeNs: String(mtimeNs),
       at: Date.now(),
-      hash: sha256(bytes),
+      hash: read.hashes(bytes.length).whole,
       count,
       always: index.always,
       body: sha256(body),

@@ -11,13 +11,14 @@
 // unwritable, the file only costs speed: the caller derives the rows afresh.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
 import { contactLinesKeepFormer, eventsKeepFormer, type FormerRow } from '../core/register/former-index.js';
 import { readCacheFile, writeCacheFile } from './cache-files.js';
+import { readFileOnce, type ReadFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
 const FORMAT = 1;
@@ -39,8 +40,13 @@ interface FormerFile {
   parts: Record<string, FileMark>;
   store: FileMark;
   next: number;
-  rows: FormerRow[];
+  /** The rows as arrays (a third the size): number, name, nameKey, left, reason, key, email, phone. */
+  rows: unknown[][];
 }
+
+const toArray = (r: FormerRow): unknown[] => [r.number, r.name, r.nameKey, r.left, r.reason, r.key, r.email, r.phone];
+const fromArray = (a: unknown[]): FormerRow =>
+  ({ number: a[0], name: a[1], nameKey: a[2], left: a[3], reason: a[4], key: a[5], email: a[6], phone: a[7] }) as FormerRow;
 
 /** The ledger's parts now on disk, in every stream (any file the ledger would read as a part). */
 export function ledgerPartPaths(root: string): string[] {
@@ -59,18 +65,8 @@ export function ledgerPartPaths(root: string): string[] {
   return out.sort();
 }
 
-/** A file's bytes ('' when it is not there) and its stat; undefined when it cannot be read. */
-function readMarked(root: string, path: string): { bytes: Uint8Array; size: number; mtimeNs: bigint } | undefined {
-  try {
-    const st = statSync(join(root, path), { bigint: true });
-    return { bytes: readFileSync(join(root, path)), size: Number(st.size), mtimeNs: st.mtimeNs };
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { bytes: new Uint8Array(0), size: 0, mtimeNs: 0n } : undefined;
-  }
-}
-
-function markOf(bytes: Uint8Array, mtimeNs: bigint, at: number): FileMark {
-  return { size: bytes.length, mtimeNs: String(mtimeNs), at, hash: createHash('sha256').update(bytes).digest('hex') };
+function markOf(file: ReadFile, at: number): FileMark {
+  return { size: file.bytes.length, mtimeNs: String(file.mtimeNs), at, hash: file.hashes(file.bytes.length).whole };
 }
 
 const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: createHash('sha256').digest('hex') };
@@ -88,13 +84,12 @@ function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Ar
   }
   if (st === undefined) return mark.size === 0 ? { tail: new Uint8Array(0), now: () => EMPTY } : undefined;
   if (Number(st.size) === mark.size && String(st.mtimeNs) === mark.mtimeNs && !isRacy(st.mtimeNs, mark.at)) return { tail: new Uint8Array(0), now: () => mark };
-  const read = readMarked(root, path);
-  if (!read || read.size < mark.size || read.bytes.length < mark.size) return undefined;
-  const hash = createHash('sha256').update(read.bytes.subarray(0, mark.size));
-  if (hash.copy().digest('hex') !== mark.hash) return undefined;
-  const tail = read.bytes.subarray(mark.size);
+  const read = readFileOnce(join(root, path));
+  if (!read || read.bytes.length < mark.size) return undefined;
+  const hashes = read.hashes(mark.size);
+  if (hashes.prefix !== mark.hash) return undefined;
   const at = Date.now();
-  return { tail, now: () => ({ size: read.bytes.length, mtimeNs: String(read.mtimeNs), at, hash: hash.update(tail).digest('hex') }) };
+  return { tail: read.bytes.subarray(mark.size), now: () => ({ size: read.bytes.length, mtimeNs: String(read.mtimeNs), at, hash: hashes.whole }) };
 }
 
 function isMark(v: unknown): v is FileMark {
@@ -112,20 +107,10 @@ function isMark(v: unknown): v is FileMark {
   );
 }
 
-function isRow(v: unknown): v is FormerRow {
-  const r = v as Partial<FormerRow> | null | undefined;
+function isRow(v: unknown): v is unknown[] {
+  if (!Array.isArray(v) || v.length !== 8) return false;
   const text = (x: unknown) => x === null || typeof x === 'string';
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    Number.isSafeInteger(r.number) &&
-    typeof r.name === 'string' &&
-    typeof r.left === 'string' &&
-    typeof r.reason === 'string' &&
-    text(r.key) &&
-    text(r.email) &&
-    text(r.phone)
-  );
+  return Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string' && text(v[5]) && text(v[6]) && text(v[7]);
 }
 
 function readFormerFile(root: string): FormerFile | undefined {
@@ -146,6 +131,7 @@ function readFormerFile(root: string): FormerFile | undefined {
 export function keptFormerRows(root: string, shared: boolean, withContacts: boolean): FormerRow[] | undefined {
   const file = readFormerFile(root);
   if (!file) return undefined;
+  const rows = file.rows.map(fromArray);
   const paths = ledgerPartPaths(root);
   for (const path of Object.keys(file.parts)) if (!paths.includes(path) && file.parts[path]!.size > 0) return undefined;
   let added = 0;
@@ -172,14 +158,14 @@ export function keptFormerRows(root: string, shared: boolean, withContacts: bool
         return undefined;
       }
     }
-    if (!contactLinesKeepFormer(lines, file.rows)) return undefined;
+    if (!contactLinesKeepFormer(lines, rows)) return undefined;
   }
   if (added > TAIL_BYTES) {
     // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
     const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
     writeCacheFile(root, FORMER_FILE, { ...file, parts, store: store.now() });
   }
-  return file.rows;
+  return rows;
 }
 
 /**
@@ -192,12 +178,12 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   const at = Date.now();
   const parts: Record<string, FileMark> = {};
   for (const path of ledgerPartPaths(root)) {
-    const read = readMarked(root, path);
+    const read = readFileOnce(join(root, path));
     if (!read) return;
-    parts[path] = markOf(read.bytes, read.mtimeNs, at);
+    parts[path] = markOf(read, at);
   }
-  const store = readMarked(root, CONTACTS_FILE);
+  const store = readFileOnce(join(root, CONTACTS_FILE));
   if (!store) return;
-  const file: FormerFile = { format: FORMAT, stamp, parts, store: markOf(store.bytes, store.mtimeNs, at), next, rows };
+  const file: FormerFile = { format: FORMAT, stamp, parts, store: markOf(store, at), next, rows: rows.map(toArray) };
   writeCacheFile(root, FORMER_FILE, file);
 }

@@ -13,6 +13,8 @@ import type { LeaveReason, LedgerEvent } from '../ledger/events.js';
 export interface FormerRow {
   number: number;
   name: string;
+  /** The name as compared (nameKey). */
+  nameKey: string;
   left: IsoDate;
   reason: LeaveReason;
   /** Their admission's key (core/ledger/admission.ts), by which the store names them. */
@@ -56,9 +58,11 @@ export function formerRows(
   const rows: FormerRow[] = [];
   for (const [number, l] of left) {
     const c = contacts?.get(number);
+    const name = names.get(number) ?? '';
     rows.push({
       number,
-      name: names.get(number) ?? '',
+      name,
+      nameKey: nameKey(name),
       left: l.date,
       reason: l.reason,
       key: keys.get(number) ?? null,
@@ -76,7 +80,7 @@ export function formerMatches(rows: readonly FormerRow[], name: string, email: s
   const tel = phone === undefined ? undefined : phoneKey(phone);
   const out: FormerMatch[] = [];
   for (const r of rows) {
-    const match = nameKey(r.name) === key ? 'name' : mail && r.email === mail ? 'email' : tel && r.phone !== null && r.phone === tel ? 'phone' : undefined;
+    const match = r.nameKey === key ? 'name' : mail && r.email === mail ? 'email' : tel && r.phone !== null && r.phone === tel ? 'phone' : undefined;
     if (match) out.push({ number: r.number, name: r.name, left: r.left, reason: r.reason, match });
   }
   return out.sort((a, b) => a.number - b.number);
