@@ -10,7 +10,7 @@ import { placeContext } from '../core/documents/place.js';
 import { isSociety } from '../core/law.js';
 import { readContacts } from '../io/contacts-store.js';
 import { keepFormerRows, keptFormerRows } from '../io/former-cache.js';
-import { formerMatches, formerRows } from '../core/register/former-index.js';
+import { formerMatches, formerRows, nameKey } from '../core/register/former-index.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
@@ -134,7 +134,7 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
 function formerMembers(group: GroupContext, name: string, contact: ContactLine | undefined): FormerMember[] {
   const email = typeof contact?.email === 'string' ? contact.email : undefined;
   const phone = typeof contact?.phone === 'string' ? contact.phone : undefined;
-  const kept = keptFormerRows(group.root, group.ledger.shared, email !== undefined || phone !== undefined);
+  const kept = keptFormerRows(group.root, group.ledger.shared, { nameKey: nameKey(name), email, phone });
   if (kept) return formerMatches(kept, name, email, phone);
   const keys = memberAdmissions(group);
   const { rows, next } = formerRows(group.events, keys, readContacts(group.root, keys).contacts);

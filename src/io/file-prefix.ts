@@ -3,7 +3,10 @@
 // a process while the file's size, times and inode are as they were, for a second at most.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
+import { writeTemp } from './atomic.js';
 
 export interface ReadFile {
   bytes: Buffer;
@@ -53,4 +56,18 @@ export function readFileOnce(path: string): ReadFile | undefined {
   };
   kept.set(path, { stamp, until: now + KEEP_MS, file });
   return file;
+}
+
+/**
+ * Writes a cache file of bytes whole (staged, flushed, renamed), as writeCacheFile does JSON:
+ * only once coop's working folder exists, and best effort (a failure costs speed only).
+ */
+export function writeCacheBytes(root: string, name: string, bytes: Uint8Array): void {
+  if (!existsSync(join(root, COOP_DIR))) return;
+  try {
+    mkdirSync(join(root, CACHE_DIR), { recursive: true });
+    renameSync(writeTemp(join(root, CACHE_DIR, name), bytes), join(root, CACHE_DIR, name));
+  } catch {
+    // Not kept: the next command works it out again.
+  }
 }

@@ -11,14 +11,13 @@
 // unwritable, the file only costs speed: the caller derives the rows afresh.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONTACTS_FILE } from '../core/layout.js';
+import { CACHE_DIR, CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
-import { contactLinesKeepFormer, eventsKeepFormer, type FormerRow } from '../core/register/former-index.js';
-import { readCacheFile, writeCacheFile } from './cache-files.js';
-import { readFileOnce, type ReadFile } from './file-prefix.js';
+import { contactLinesKeepFormer, eventsKeepFormer, phoneKey, type FormerRow } from '../core/register/former-index.js';
+import { readFileOnce, writeCacheBytes, type ReadFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
 const FORMAT = 1;
@@ -33,20 +32,40 @@ interface FileMark {
   hash: string;
 }
 
-interface FormerFile {
+/** The file's first line; one row a line follows, as a JSON array (toLine). */
+interface FormerHeader {
   format: number;
   stamp: string;
   /** Every ledger part the rows were made from, by path. */
   parts: Record<string, FileMark>;
   store: FileMark;
   next: number;
-  /** The rows as arrays (a third the size): number, name, nameKey, left, reason, key, email, phone. */
-  rows: unknown[][];
+  /** SHA-256 of the rows' lines: the rows are only read where a search finds them, so a spoiled one must still show. */
+  body: string;
 }
 
-const toArray = (r: FormerRow): unknown[] => [r.number, r.name, r.nameKey, r.left, r.reason, r.key, r.email, r.phone];
-const fromArray = (a: unknown[]): FormerRow =>
-  ({ number: a[0], name: a[1], nameKey: a[2], left: a[3], reason: a[4], key: a[5], email: a[6], phone: a[7] }) as FormerRow;
+/** A row as its line: number, name, nameKey, left, reason, key, email, phone. */
+const toLine = (r: FormerRow): string => JSON.stringify([r.number, r.name, r.nameKey, r.left, r.reason, r.key, r.email, r.phone]);
+
+function fromLine(text: string): FormerRow | undefined {
+  let a: unknown;
+  try {
+    a = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(a) || a.length !== 8) return undefined;
+  const t = (x: unknown) => x === null || typeof x === 'string';
+  if (!Number.isSafeInteger(a[0]) || typeof a[1] !== 'string' || typeof a[2] !== 'string' || typeof a[3] !== 'string' || typeof a[4] !== 'string' || !t(a[5]) || !t(a[6]) || !t(a[7])) return undefined;
+  return { number: a[0], name: a[1], nameKey: a[2], left: a[3], reason: a[4], key: a[5], email: a[6], phone: a[7] } as FormerRow;
+}
+
+/** What a new admission is compared by: the name as compared, and the email and phone as stored (if given). */
+export interface FormerProbe {
+  nameKey: string;
+  email?: string;
+  phone?: string;
+}
 
 /** The ledger's parts now on disk, in every stream (any file the ledger would read as a part). */
 export function ledgerPartPaths(root: string): string[] {
@@ -107,20 +126,44 @@ function isMark(v: unknown): v is FileMark {
   );
 }
 
-function isRow(v: unknown): v is unknown[] {
-  if (!Array.isArray(v) || v.length !== 8) return false;
-  const text = (x: unknown) => x === null || typeof x === 'string';
-  return Number.isSafeInteger(v[0]) && typeof v[1] === 'string' && typeof v[2] === 'string' && typeof v[3] === 'string' && typeof v[4] === 'string' && text(v[5]) && text(v[6]) && text(v[7]);
-}
-
-function readFormerFile(root: string): FormerFile | undefined {
+function readFormerFile(root: string): { header: FormerHeader; text: string } | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  const data = readCacheFile(root, FORMER_FILE) as Partial<FormerFile> | null | undefined;
-  if (typeof data !== 'object' || data === null || data.format !== FORMAT || data.stamp !== stamp) return undefined;
-  if (typeof data.parts !== 'object' || data.parts === null || Array.isArray(data.parts) || !Object.values(data.parts).every(isMark)) return undefined;
-  if (!isMark(data.store) || !Number.isSafeInteger(data.next) || !Array.isArray(data.rows) || !data.rows.every(isRow)) return undefined;
-  return data as FormerFile;
+  let text: string;
+  try {
+    text = readFileSync(join(root, CACHE_DIR, FORMER_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const br = text.indexOf('\n');
+  if (br === -1) return undefined;
+  let h: Partial<FormerHeader>;
+  try {
+    h = JSON.parse(text.slice(0, br)) as Partial<FormerHeader>;
+  } catch {
+    return undefined;
+  }
+  if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp || typeof h.body !== 'string') return undefined;
+  if (typeof h.parts !== 'object' || h.parts === null || Array.isArray(h.parts) || !Object.values(h.parts).every(isMark)) return undefined;
+  if (!isMark(h.store) || !Number.isSafeInteger(h.next)) return undefined;
+  if (createHash('sha256').update(text.slice(br)).digest('hex') !== h.body) return undefined;
+  return { header: h as FormerHeader, text };
+}
+
+/** Every row whose line holds one of these strings (each a whole JSON value, as toLine writes it). */
+function rowsHolding(text: string, needles: readonly string[]): FormerRow[] | undefined {
+  const seen = new Map<number, FormerRow>();
+  for (const needle of needles) {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (start === 0 || seen.has(start)) continue;
+      const end = text.indexOf('\n', at + 1);
+      const row = fromLine(text.slice(start, end === -1 ? text.length : end));
+      if (!row) return undefined;
+      seen.set(start, row);
+    }
+  }
+  return [...seen.values()];
 }
 
 /**
@@ -128,42 +171,50 @@ function readFormerFile(root: string): FormerFile | undefined {
  * disk (`shared`: another copy's stream has events); undefined when they must be derived.
  * Without `withContacts` the rows' stored details are not wanted, and the store is not looked at.
  */
-export function keptFormerRows(root: string, shared: boolean, withContacts: boolean): FormerRow[] | undefined {
+export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe): FormerRow[] | undefined {
   const file = readFormerFile(root);
   if (!file) return undefined;
-  const rows = file.rows.map(fromArray);
+  const { header, text } = file;
+  const withContacts = probe.email !== undefined || probe.phone !== undefined;
   const paths = ledgerPartPaths(root);
-  for (const path of Object.keys(file.parts)) if (!paths.includes(path) && file.parts[path]!.size > 0) return undefined;
+  for (const path of Object.keys(header.parts)) if (!paths.includes(path) && header.parts[path]!.size > 0) return undefined;
   let added = 0;
   const marks: Record<string, () => FileMark> = {};
   for (const path of paths) {
-    const since = addedSince(root, path, file.parts[path] ?? EMPTY);
+    const since = addedSince(root, path, header.parts[path] ?? EMPTY);
     if (!since) return undefined;
     marks[path] = since.now;
     if (since.tail.length === 0) continue;
     added += since.tail.length;
     const decoded = decodeLedgerBytes(since.tail);
-    if (decoded.problems.length > 0 || !eventsKeepFormer(decoded.events, file.next, shared)) return undefined;
+    if (decoded.problems.length > 0 || !eventsKeepFormer(decoded.events, header.next, shared)) return undefined;
   }
-  const store = withContacts ? addedSince(root, CONTACTS_FILE, file.store) : { tail: new Uint8Array(0), now: () => file.store };
+  const store = withContacts ? addedSince(root, CONTACTS_FILE, header.store) : { tail: new Uint8Array(0), now: () => header.store };
   if (!store) return undefined;
   if (store.tail.length > 0) {
     added += store.tail.length;
     const lines: unknown[] = [];
-    for (const text of Buffer.from(store.tail.buffer, store.tail.byteOffset, store.tail.length).toString('utf8').split('\n')) {
-      if (text.trim() === '') continue;
+    for (const line of Buffer.from(store.tail.buffer, store.tail.byteOffset, store.tail.length).toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
       try {
-        lines.push(JSON.parse(text));
+        lines.push(JSON.parse(line));
       } catch {
         return undefined;
       }
     }
-    if (!contactLinesKeepFormer(lines, rows)) return undefined;
+    const isFormer = (member: number | null, key: string | null) =>
+      (member !== null && text.includes(`\n[${member},`)) || (key !== null && text.includes(`,${JSON.stringify(key)},`));
+    if (!contactLinesKeepFormer(lines, isFormer)) return undefined;
   }
+  const needles = [`,${JSON.stringify(probe.nameKey)},`];
+  if (probe.email !== undefined) needles.push(`,${JSON.stringify(probe.email.toLowerCase())},`);
+  if (probe.phone !== undefined) needles.push(`,${JSON.stringify(phoneKey(probe.phone))}]`);
+  const rows = rowsHolding(text, needles);
+  if (!rows) return undefined;
   if (added > TAIL_BYTES) {
     // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
     const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
-    writeCacheFile(root, FORMER_FILE, { ...file, parts, store: store.now() });
+    writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify({ ...header, parts, store: store.now() })}${text.slice(text.indexOf('\n'))}`, 'utf8'));
   }
   return rows;
 }
@@ -184,6 +235,7 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   }
   const store = readFileOnce(join(root, CONTACTS_FILE));
   if (!store) return;
-  const file: FormerFile = { format: FORMAT, stamp, parts, store: markOf(store, at), next, rows: rows.map(toArray) };
-  writeCacheFile(root, FORMER_FILE, file);
+  const body = rows.map((r) => `\n${toLine(r)}`).join('');
+  const header: FormerHeader = { format: FORMAT, stamp, parts, store: markOf(store, at), next, body: createHash('sha256').update(body).digest('hex') };
+  writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify(header)}${body}`, 'utf8'));
 }

@@ -99,17 +99,18 @@ export function eventsKeepFormer(added: readonly LedgerEvent[], next: number, sh
   return true;
 }
 
-/** True when contact lines added after the rows were made name no former member, by number or by admission. */
-export function contactLinesKeepFormer(lines: readonly unknown[], rows: readonly FormerRow[]): boolean {
-  const numbers = new Set(rows.map((r) => r.number));
-  const keys = new Set(rows.map((r) => r.key).filter((k) => k !== null));
+/**
+ * True when contact lines added after the rows were made name no former member, by number or
+ * by admission (`isFormer` answers for a number or an admission key).
+ */
+export function contactLinesKeepFormer(lines: readonly unknown[], isFormer: (member: number | null, key: string | null) => boolean): boolean {
   for (const line of lines) {
     if (typeof line !== 'object' || line === null) continue;
     const { member, of } = line as { member?: unknown; of?: unknown };
-    if (typeof member === 'number' && numbers.has(member)) return false;
-    if (typeof of === 'string' && keys.has(of)) return false;
     // A line the store's reader would take otherwise (a number as text, say) is not judged here.
-    if (typeof member !== 'number' && member !== undefined) return false;
+    if (member !== undefined && typeof member !== 'number') return false;
+    if (of !== undefined && typeof of !== 'string') return false;
+    if (isFormer(typeof member === 'number' ? member : null, typeof of === 'string' ? of : null)) return false;
   }
   return true;
 }
