@@ -229,9 +229,14 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   const at = Date.now();
   const parts: Record<string, FileMark> = {};
   for (const path of ledgerPartPaths(root)) {
-    const read = readFileOnce(join(root, path));
-    if (!read) return;
-    parts[path] = markOf(read, at);
+    // Read here and let go (not through readFileOnce, which would hold every part for a while).
+    try {
+      const mtimeNs = statSync(join(root, path), { bigint: true }).mtimeNs;
+      const bytes = readFileSync(join(root, path));
+      parts[path] = { size: bytes.length, mtimeNs: String(mtimeNs), at, hash: createHash('sha256').update(bytes).digest('hex') };
+    } catch {
+      return;
+    }
   }
   const store = readFileOnce(join(root, CONTACTS_FILE));
   if (!store) return;
