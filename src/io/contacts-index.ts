@@ -95,7 +95,8 @@ function keptIndex(root: string, read: ReadFile): { index: ContactLineIndex; siz
     const body = file.subarray(offset);
     if (sha256(body) !== h.body) return undefined;
     const always = h.always;
-    if (!always.every((r) => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] >= 0 && r[0] < r[1] && r[1] <= size)) return undefined;
+    if (!always.every((r) => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] >= 0 && r[0] < r[1] && r[1] <= size))
+      return undefined;
     // The store as indexed: the same size and time (not racy), or the same first bytes.
     const same = bytes.length === size && String(mtimeNs) === h.mtimeNs && !isRacy(mtimeNs, h.at as number);
     if (!same && read.hashes(size).prefix !== h.hash) return undefined;

@@ -56,7 +56,17 @@ function fromLine(text: string): FormerRow | undefined {
   }
   if (!Array.isArray(a) || a.length !== 8) return undefined;
   const t = (x: unknown) => x === null || typeof x === 'string';
-  if (!Number.isSafeInteger(a[0]) || typeof a[1] !== 'string' || typeof a[2] !== 'string' || typeof a[3] !== 'string' || typeof a[4] !== 'string' || !t(a[5]) || !t(a[6]) || !t(a[7])) return undefined;
+  if (
+    !Number.isSafeInteger(a[0]) ||
+    typeof a[1] !== 'string' ||
+    typeof a[2] !== 'string' ||
+    typeof a[3] !== 'string' ||
+    typeof a[4] !== 'string' ||
+    !t(a[5]) ||
+    !t(a[6]) ||
+    !t(a[7])
+  )
+    return undefined;
   return { number: a[0], name: a[1], nameKey: a[2], left: a[3], reason: a[4], key: a[5], email: a[6], phone: a[7] } as FormerRow;
 }
 
