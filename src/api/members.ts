@@ -8,7 +8,9 @@ import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod, type
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
 import { placeContext } from '../core/documents/place.js';
 import { isSociety } from '../core/law.js';
-import { contactsMayMention, readContacts } from '../io/contacts-store.js';
+import { readContacts } from '../io/contacts-store.js';
+import { keepFormerRows, keptFormerRows } from '../io/former-cache.js';
+import { formerMatches, formerRows, nameKey } from '../core/register/former-index.js';
 import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
@@ -122,40 +124,22 @@ export async function addMember(cwd: string, input: AddMemberInput): Promise<Add
   });
 }
 
-const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-const phoneKey = (phone: string) => phone.replace(/[^\d+]/g, '').replace(/^\+44/, '0');
-
 /**
  * Former members a new admission may be: the same name, or the same email or phone on record.
  * The register is a ledger, so a person who rejoins gets a new number and the old one keeps its
  * history; this is only to tell the secretary, who may want to check the rules on rejoining.
+ * Answered from the rows kept beside the snapshot (io/former-cache.ts) while they stand, else
+ * from every event and the store, and the rows kept for the next change.
  */
 function formerMembers(group: GroupContext, name: string, contact: ContactLine | undefined): FormerMember[] {
-  const key = nameKey(name);
-  const email = typeof contact?.email === 'string' ? contact.email.toLowerCase() : undefined;
-  const phone = typeof contact?.phone === 'string' ? phoneKey(contact.phone) : undefined;
-  // The ledger is decoded only when a match is possible: its text holds the name's longest word,
-  // the store holds the email, or a phone number is given (stored in other spellings).
-  const word = key.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-  const byName = !/^[a-z0-9'.-]{3,}$/.test(word) || group.ledger.mayMention(word);
-  const byEmail = email !== undefined && /^[\x20-\x7e]+$/.test(email) ? contactsMayMention(group.root, email) : email !== undefined;
-  if (!byName && !byEmail && !phone) return [];
-  const names = new Map<number, string>();
-  const left = new Map<number, { date: IsoDate; reason: LeaveReason }>();
-  for (const e of group.events) {
-    if (e.type === 'admit' || e.type === 'rename') names.set(e.member, e.name);
-    else if (e.type === 'leave') left.set(e.member, { date: e.date, reason: e.reason });
-  }
-  if (left.size === 0) return [];
-  const stored = email || phone ? readContacts(group.root, memberAdmissions(group)).contacts : undefined;
-  const out: FormerMember[] = [];
-  for (const [number, l] of left) {
-    const was = names.get(number) ?? '';
-    const c = stored?.get(number);
-    const match = nameKey(was) === key ? 'name' : email && c?.email?.toLowerCase() === email ? 'email' : phone && c?.phone && phoneKey(c.phone) === phone ? 'phone' : undefined;
-    if (match) out.push({ number, name: was, left: l.date, reason: l.reason, match });
-  }
-  return out.sort((a, b) => a.number - b.number);
+  const email = typeof contact?.email === 'string' ? contact.email : undefined;
+  const phone = typeof contact?.phone === 'string' ? contact.phone : undefined;
+  const kept = keptFormerRows(group.root, group.ledger.shared, { nameKey: nameKey(name), email, phone });
+  if (kept) return formerMatches(kept, name, email, phone);
+  const keys = memberAdmissions(group);
+  const { rows, next } = formerRows(group.events, keys, readContacts(group.root, keys).contacts);
+  keepFormerRows(group.root, rows, next);
+  return formerMatches(rows, name, email, phone);
 }
 
 export interface LeaveInput extends WriteOptions {

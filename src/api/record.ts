@@ -77,21 +77,30 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
     changes.push(...group.ledger.appendChanges(plan.added));
+    // Whether git ignores the store is asked alongside git's other questions (applyPlan waits for it).
+    let privacy: Promise<void> | undefined;
+    const ensurePrivate = () => {
+      privacy ??= ensureContactsPrivate(root);
+      privacy.catch(() => {});
+    };
     if (change.contacts && change.contacts.length > 0) {
-      await ensureContactsPrivate(root);
+      ensurePrivate();
       keyContacts(change.contacts, own, group);
       changes.push(contactsChange(root, change.contacts));
     }
     if (change.privateFiles && change.privateFiles.length > 0) {
-      await ensureContactsPrivate(root);
+      ensurePrivate();
       changes.push(...change.privateFiles);
     }
     const result = change.result(own, plan);
-    if (changes.length === 0) return { ...result, commit: null };
+    if (changes.length === 0) {
+      await privacy;
+      return { ...result, commit: null };
+    }
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
-    const made = await applyPlan(root, { changes, message }, { git: group.git, commit });
+    const made = await applyPlan(root, { changes, message }, { git: group.git, commit, checks: privacy ? [privacy] : [] });
     group.ledger.remember(changes);
     return { ...result, commit: made, ...renumbered };
   });

@@ -18,6 +18,7 @@ import { comparable, findContactLike, isDocumentationAddress, maskContact, regis
 import { buildLeakIndex, findLeaks, textKeys } from '../core/register/leak-scan.js';
 import { siftContactLines } from '../core/register/leak-sift.js';
 import type { FileChange } from './file-change.js';
+import { siftStore } from './contacts-index.js';
 
 interface Found {
   where: string;
@@ -117,26 +118,24 @@ function textOf(content: string | Uint8Array): string | undefined {
 
 /**
  * The stored values worth looking for in a text with these keys: the store's lines (and any the
- * change adds to it) sifted by the keys, then decoded. Reads the store's bytes once and never
- * decodes the lines that cannot match, so a large store costs one pass over its bytes.
+ * change adds to it) sifted by the keys, then decoded. The store's lines are found from its
+ * kept index, and never decoded where they cannot match.
  */
 function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number>, office: string | undefined): Stored {
   const stored: Stored = { member: [], field: [], value: [] };
-  const sources: Uint8Array[] = [];
-  if (root !== undefined) {
-    try {
-      sources.push(readFileSync(join(root, CONTACTS_FILE)));
-    } catch {
-      // No store in this copy: only what the change itself gives is known.
-    }
-  }
+  const sources: { bytes: Uint8Array; lines: Array<[number, number]> }[] = [];
+  // The store by its index (contacts-index.ts): found by the text's keys, not sifted whole. No
+  // store in this copy: only what the change itself gives is known.
+  const store = root === undefined ? undefined : siftStore(root, keys);
+  if (store) sources.push(store);
   for (const change of changes) {
     if (change.path !== CONTACTS_FILE) continue;
-    sources.push(typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content);
+    const bytes = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
+    sources.push({ bytes, lines: siftContactLines(bytes, keys) });
   }
   const decoder = new TextDecoder('utf-8');
-  for (const bytes of sources) {
-    for (const [start, end] of siftContactLines(bytes, keys)) {
+  for (const { bytes, lines } of sources) {
+    for (const [start, end] of lines) {
       let line: unknown;
       try {
         line = JSON.parse(decoder.decode(bytes.subarray(start, end)));

@@ -32,6 +32,16 @@ export const SNAPSHOT_FILE = 'snapshot.json';
  * a pair half written (or one of them spoiled) never matches.
  */
 export const REGISTER_FILE = 'snapshot-register.json';
+/**
+ * The former members' rows for the rejoining note on member add (io/former-cache.ts): keyed on
+ * the build and each ledger part's and the store's size and time, or the hash of their bytes.
+ */
+export const FORMER_FILE = 'former.json';
+/**
+ * The private store's lines by the keys of their values, for the contact guard (io/contacts-index.ts):
+ * binary, with a checksum of its body, keyed on the build and the store's size and time or the hash of its bytes.
+ */
+export const CONTACTS_INDEX_FILE = 'contacts-index.bin';
 /** Bumped whenever the file's shape changes: another format is simply not read. */
 const FORMAT = 1;
 /** A part written this close to its entry being made is checked by hash too (coarse file clocks tick in up to 2 s). */

@@ -60,6 +60,8 @@ export interface ApplyOptions {
   git: boolean;
   /** Commit the change (false with --no-commit: files are written, nothing is committed). */
   commit: boolean;
+  /** Checks already under way that must pass before anything is written (the store ignored by git, say). */
+  checks?: Promise<unknown>[];
 }
 
 let lockDepth = 0;
@@ -115,14 +117,17 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   // alone, and when nothing changes at all make no commit, which git would refuse as empty.
   plan = { ...plan, changes: plan.changes.filter((c) => !isNoChange(join(root, c.path), c)) };
   if (plan.changes.length === 0) return null;
+  const commitIt = options.git && options.commit;
+  // git's questions at once, each a process, while the contact guard works: none depends on another.
+  const asked = options.git ? Promise.all([guardCheckout(root, commitIt), commitIt ? gitIdentity(root) : undefined, ...(options.checks ?? [])]) : undefined;
+  // A refusal below must not leave the answers unheard (an unhandled rejection).
+  asked?.catch(() => {});
   // Before anything is touched: no change puts a member's contact details into git.
   refuseContactLeaks(root, plan.changes);
-  const commitIt = options.git && options.commit;
-  if (options.git) {
-    // Both questions at once: each is a git process, and they do not depend on each other.
-    const [, identity] = await Promise.all([guardCheckout(root, commitIt), commitIt ? gitIdentity(root) : undefined]);
+  if (asked) {
+    const [, identity] = await asked;
     if (commitIt && identity === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
-  }
+  } else await Promise.all(options.checks ?? []);
 
   const journal = await prepare(root, plan, options, faults);
   try {

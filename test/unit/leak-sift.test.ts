@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findContactLike, maskContact } from '../../src/core/register/contact-like.js';
 import { buildLeakIndex, findLeaks, textKeys } from '../../src/core/register/leak-scan.js';
-import { siftContactLines } from '../../src/core/register/leak-sift.js';
+import { indexContactLines, lookupContactLines, siftContactLines } from '../../src/core/register/leak-sift.js';
 
 /** A store as coop writes it: one JSON line a member. */
 const storeOf = (values: { email?: string; address?: string; phone?: string }[]) =>
@@ -64,6 +64,73 @@ describe('sifting the contact store keeps every line whose value is in the text'
       fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '\n'), (values, textWords, sep) => {
         const [full, viaSift] = bothWays(values, textWords.join(sep));
         expect(viaSift).toEqual([...new Set(full)].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the store kept indexed by key finds what sifting it finds', () => {
+  /** Stored values found in the text: by the full index over every value, and through the store's index. */
+  function viaIndex(bytes: Buffer, text: string): [string[], string[], Array<[number, number]>, Array<[number, number]>] {
+    const all = valuesOf(bytes, lineRanges(bytes));
+    const full = findLeaks(buildLeakIndex(all), text).map((l) => all[l.value]!);
+    const looked = lookupContactLines(indexContactLines(bytes), textKeys(text));
+    const some = valuesOf(bytes, looked);
+    const found = findLeaks(buildLeakIndex(some), text).map((l) => some[l.value]!);
+    return [[...new Set(full)].sort(), [...new Set(found)].sort(), looked, siftContactLines(bytes, textKeys(text))];
+  }
+  const lineRanges = (bytes: Buffer): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      if (i > start) out.push([start, i]);
+      start = i + 1;
+    }
+    return out;
+  };
+  const sample = storeOf([
+    { email: 'sian.jones@mailbox.org', phone: '07700 900123' },
+    { address: '9, Cedar Road\nNottingham\nNG7 1AB' },
+    { address: '12 Rue Élise, Lyon', phone: '+44 (0)115 496 0000' },
+    { email: 'a"quote@odd.example.net', address: 'Flat\t2, Mill Lane' },
+    { address: '61 Queen’s Road, Totnes' },
+  ]);
+  const cases: [string, string, string[]][] = [
+    ['a phone written solid', 'ring 07700900123', ['07700 900123']],
+    ['an address over lines', 'meet at 9 Cedar Road, Nottingham NG7 1AB', ['9, Cedar Road\nNottingham\nNG7 1AB']],
+    ['an address with letters beyond ASCII', 'at 12 rue élise lyon', ['12 Rue Élise, Lyon']],
+    ['a phone on a line beyond ASCII', 'tel 4401154960000', ['+44 (0)115 496 0000']],
+    ['an address with a curly apostrophe', 'the 61 Queen’s Road, Totnes hall', ['61 Queen’s Road, Totnes']],
+    ['an escaped tab', 'Flat 2 Mill Lane', ['Flat\t2, Mill Lane']],
+    ['nothing', 'The Village Hall, 7pm', []],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(name, () => {
+      const [full, found] = viaIndex(sample, text);
+      expect(full).toEqual(expected);
+      expect(found).toEqual(expected);
+    });
+  }
+
+  it('does not keep a line beyond ASCII whose values the text cannot hold', () => {
+    const looked = lookupContactLines(indexContactLines(sample), textKeys('ring 07700900123 about the AGM'));
+    expect(looked.map(([s, e]) => (JSON.parse(sample.subarray(s, e).toString('utf8')) as { member: number }).member)).toEqual([1]);
+  });
+
+  it('for any store and text drawn from a small alphabet (escapes, letters beyond ASCII, a last line without its break)', () => {
+    const word = fc.constantFrom('flat', '2', 'mill', 'lane', 'é', 'a', 'bb', 'x1', '07700', '900123', '0115', '\u0001', 'queen’s');
+    const phrase = fc.tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', ', ', '\n', '@', '\t', '"', '\\')).map(([w, sep]) => w.join(sep));
+    const entry = fc.record({ email: phrase, address: phrase, phone: phrase }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.array(word, { maxLength: 30 }), fc.constantFrom(' ', '', '\n'), fc.boolean(), (values, textWords, sep, breakAtEnd) => {
+        const bytes = Buffer.concat([storeOf(values), Buffer.from(breakAtEnd ? '\n' : '')]);
+        const [full, found, looked, sifted] = viaIndex(bytes, textWords.join(sep));
+        expect(found).toEqual(full);
+        // Never a line the sift would not keep.
+        const kept = new Set(sifted.map(([s]) => s));
+        expect(looked.every(([s]) => kept.has(s))).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -197,6 +197,24 @@ export function buildLeakIndex(values: readonly string[]): LeakIndex {
   return index;
 }
 
+/**
+ * The keys buildLeakIndex files a value under: findLeaks can find the value in a text only if
+ * one of them is among textKeys(text). (The contact guard's index of the store uses them for
+ * lines a byte scan cannot hash: leak-sift.ts.)
+ */
+export function valueKeys(value: string): number[] {
+  const w = splitWords(value);
+  if (w.n === 0) return [];
+  let letters = 0;
+  for (let k = 0; k < w.n; k++) letters += w.ends[k]! - w.starts[k]!;
+  if (letters + w.n - 1 < MIN_LEAK_LENGTH) return [];
+  const keys: number[] = [];
+  if (w.n > 1) keys.push(pairKey(w.hashes[0]!, w.hashes[1]!));
+  if (w.digits === letters && w.digits >= SINGLE_WORD_MIN_DIGITS) keys.push(singleKey(hashString(canonical(value, true))));
+  else if (w.n === 1 && w.digits >= SINGLE_WORD_MIN_DIGITS) keys.push(singleKey(w.hashes[0]!));
+  return keys;
+}
+
 export interface Leak {
   /** Position in the values given to buildLeakIndex. */
   value: number;

@@ -8,7 +8,7 @@
 // matcher, leak-scan.ts, so what counts as a leak is decided in one place; the sift may keep
 // a line that does not match, never drop one that does.
 
-import { FNV_OFFSET, FNV_PRIME, pairKey, singleKey, wordUnit } from './leak-scan.js';
+import { FNV_OFFSET, FNV_PRIME, pairKey, singleKey, valueKeys, wordUnit } from './leak-scan.js';
 
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
@@ -100,4 +100,163 @@ export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number>): 
     }
   }
   return kept;
+}
+
+/**
+ * The store's lines indexed by the keys siftContactLines looks for, so that a store kept as it
+ * was need not be sifted again: each (key, line), in order of key, and the lines always kept.
+ * lookupContactLines(indexContactLines(b), keys) gives the lines siftContactLines(b, keys) does
+ * (fewer where a line beyond ASCII holds no value with a key among `keys`), in the same order,
+ * and every stored value findLeaks would find in a text with those keys.
+ */
+export interface ContactLineIndex {
+  /** Keys, ascending; the line of keys[i] is [starts[i], ends[i]). */
+  keys: Uint32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  /** Lines kept whatever the keys (those that do not read as JSON), in order. */
+  always: Array<[number, number]>;
+}
+
+export function indexContactLines(bytes: Uint8Array): ContactLineIndex {
+  // The loop of siftContactLines, noting each string's keys instead of testing them. A line the
+  // byte scan cannot hash (letters beyond ASCII, \u escapes) is read as the guard reads it
+  // (contact-guard.ts: JSON, then its email, address and phone) and filed under its values' keys.
+  const utf8 = new TextDecoder('utf-8');
+  const keys: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const always: Array<[number, number]> = [];
+  const lineKeys: number[] = [];
+  const length = bytes.length;
+  let lineStart = 0;
+  let keep = false;
+  let inString = false;
+  let n = 0;
+  let h0 = 0;
+  let h1 = 0;
+  let digits = 0;
+  let allDigits = true;
+  let solid = FNV_OFFSET;
+  let inWord = false;
+  let h = 0;
+  let wordDigits = 0;
+  let wordLength = 0;
+  for (let i = 0; i <= length; i++) {
+    const b = i < length ? bytes[i]! : NEWLINE;
+    const unit = inString && b !== QUOTE && b !== BACKSLASH && b < 0x80 ? wordUnit(b) : -1;
+    if (unit !== -1) {
+      if (!inWord) {
+        inWord = true;
+        h = FNV_OFFSET;
+        wordDigits = 0;
+        wordLength = 0;
+      }
+      h = Math.imul(h ^ unit, FNV_PRIME);
+      wordLength += 1;
+      if (unit <= 57) {
+        wordDigits += 1;
+        solid = Math.imul(solid ^ unit, FNV_PRIME);
+      }
+      continue;
+    }
+    if (inWord) {
+      inWord = false;
+      if (n === 0) h0 = h;
+      else if (n === 1) h1 = h;
+      n += 1;
+      digits += wordDigits;
+      if (wordDigits !== wordLength) allDigits = false;
+    }
+    if (b >= 0x80) {
+      keep = true;
+      continue;
+    }
+    if (inString && b === BACKSLASH) {
+      const next = i + 1 < length ? bytes[i + 1]! : NEWLINE;
+      if (next === 0x75) keep = true;
+      if (next !== NEWLINE) i += 1;
+      continue;
+    }
+    if (inString && (b === QUOTE || b === NEWLINE)) {
+      inString = false;
+      if (n >= 2) lineKeys.push(pairKey(h0, h1));
+      if (digits >= SINGLE_WORD_MIN_DIGITS) {
+        if (allDigits) lineKeys.push(singleKey(solid));
+        if (n === 1) lineKeys.push(singleKey(h0));
+      }
+      if (b === QUOTE) continue;
+    } else if (b === QUOTE) {
+      inString = true;
+      n = 0;
+      digits = 0;
+      allDigits = true;
+      solid = FNV_OFFSET;
+      continue;
+    }
+    if (b === NEWLINE) {
+      if (i > lineStart) {
+        const parsed = keep ? keysOfLine(utf8.decode(bytes.subarray(lineStart, i))) : lineKeys;
+        if (parsed === undefined) always.push([lineStart, i]);
+        else
+          for (const key of parsed) {
+            keys.push(key >>> 0);
+            starts.push(lineStart);
+            ends.push(i);
+          }
+      }
+      lineKeys.length = 0;
+      lineStart = i + 1;
+      keep = false;
+    }
+  }
+  // In order of key (then of line): key and position packed into one double, sorted as numbers.
+  if (keys.length >= 2 ** 23) throw new RangeError('too many keys to index');
+  const order = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[i] = keys[i]! * 2 ** 23 + i;
+  order.sort();
+  const out: ContactLineIndex = { keys: new Uint32Array(keys.length), starts: new Uint32Array(keys.length), ends: new Uint32Array(keys.length), always };
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j]! % 2 ** 23;
+    out.keys[j] = keys[i]!;
+    out.starts[j] = starts[i]!;
+    out.ends[j] = ends[i]!;
+  }
+  return out;
+}
+
+/** The keys of a line's values, as the guard reads them; undefined when it does not read as an object. */
+function keysOfLine(text: string): number[] | undefined {
+  let line: unknown;
+  try {
+    line = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof line !== 'object' || line === null) return undefined;
+  const rec = line as Record<string, unknown>;
+  const keys: number[] = [];
+  for (const field of ['email', 'address', 'phone']) {
+    const value = rec[field];
+    if (typeof value === 'string') keys.push(...valueKeys(value));
+  }
+  return keys;
+}
+
+/** The lines of an index that siftContactLines would keep for these keys, in order, each once. */
+export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<number>): Array<[number, number]> {
+  const found = new Map<number, number>();
+  for (const [s, e] of index.always) found.set(s, e);
+  for (const key of keys) {
+    const k = key >>> 0;
+    let lo = 0;
+    let hi = index.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (index.keys[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < index.keys.length && index.keys[j] === k; j++) found.set(index.starts[j]!, index.ends[j]!);
+  }
+  return [...found].sort((a, b) => a[0] - b[0]);
 }
