@@ -61,6 +61,11 @@ export function readCacheFile(root: string, name: string): unknown {
  * folder would appear after a read), so nothing is cached before then.
  */
 export function writeCacheFile(root: string, name: string, value: unknown): void {
+  writeCacheText(root, name, JSON.stringify(value));
+}
+
+/** Writes a cache file's text whole, as writeCacheFile does (for a file of many JSON lines). */
+export function writeCacheText(root: string, name: string, text: string): void {
   if (!existsSync(join(root, COOP_DIR))) return;
   const file = join(root, cachePath(name));
   const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
@@ -68,7 +73,7 @@ export function writeCacheFile(root: string, name: string, value: unknown): void
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      writeSync(fd, JSON.stringify(value));
+      writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

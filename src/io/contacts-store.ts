@@ -32,6 +32,52 @@ export function readContacts(root: string, keys: ReadonlyMap<number, string>): {
   return { contacts: joinContacts(store, keys), missing: store.missing };
 }
 
+/**
+ * One member's contact details, as readContacts would give them (`key`: their admission key),
+ * without decoding the whole store: a line is passed over only when its bytes show it is in
+ * coop's own form for another member and not keyed to this admission; every other line (any
+ * line in another form, which only JSON.parse can read) is decoded as readContacts decodes it.
+ * The store's lines fold member by member, so leaving out other members' lines changes nothing.
+ */
+export function readMemberContact(root: string, number: number, key: string | undefined): { contact: Contact; missing: boolean } {
+  const decoder = contactsBytesDecoder();
+  const keyBytes = key === undefined ? undefined : Buffer.from(`"of":"${key}"`);
+  const found = readLinesInChunks(join(root, CONTACTS_FILE), (bytes, from, to) => {
+    let start = from;
+    while (start < to) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1 || end >= to) end = to - 1;
+      if (!isOtherMembersLine(bytes, start, end + 1, number) || (keyBytes && bytes.subarray(start, end + 1).includes(keyBytes))) decoder.lines(bytes, start, end + 1);
+      start = end + 1;
+    }
+  });
+  const keys = new Map<number, string>(key === undefined ? [] : [[number, key]]);
+  return { contact: joinContacts(decoder.result(), keys).get(number) ?? {}, missing: !found };
+}
+
+const MEMBER_PREFIX = Buffer.from('{"member":');
+const MEMBER_KEY = Buffer.from('member"');
+
+/**
+ * True only when the line [start, end) is surely about another member: it opens {"member":N,
+ * or {"member":N} with N another plain number, holds no escape (\) and names "member" once.
+ */
+function isOtherMembersLine(bytes: Buffer, start: number, end: number, number: number): boolean {
+  if (end - start < MEMBER_PREFIX.length || bytes.compare(MEMBER_PREFIX, 0, MEMBER_PREFIX.length, start, start + MEMBER_PREFIX.length) !== 0) return false;
+  let i = start + MEMBER_PREFIX.length;
+  if (bytes[i] === 0x30) return false;
+  let n = 0;
+  const digits = i;
+  for (; i < end && i - digits < 15; i++) {
+    const d = bytes[i]! - 0x30;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === digits || n === number || (bytes[i] !== 0x2c && bytes[i] !== 0x7d)) return false;
+  const line = bytes.subarray(start, end);
+  return !line.includes(0x5c) && line.indexOf(MEMBER_KEY, MEMBER_PREFIX.length) === -1;
+}
+
 /** What to tell a person asking for contact details in a copy without the private store. */
 /** False when the store's text does not hold `text` (lower-case, compared without case): a quick look before decoding it. */
 export function contactsMayMention(root: string, text: string): boolean {
