@@ -41,13 +41,25 @@ export function readContacts(root: string, keys: ReadonlyMap<number, string>): {
  */
 export function readMemberContact(root: string, number: number, key: string | undefined): { contact: Contact; missing: boolean } {
   const decoder = contactsBytesDecoder();
-  const keyBytes = key === undefined ? undefined : Buffer.from(`"of":"${key}"`);
+  const keyBytes = Buffer.from(key === undefined ? '\n' : `"of":"${key}"`);
   const found = readLinesInChunks(join(root, CONTACTS_FILE), (bytes, from, to) => {
+    // The next backslash, "member" and key at or after a point, each found by one native search
+    // and reused until passed: a store in coop's form has none of the first and the last only
+    // in the member's own lines, so the whole chunk costs a few searches and a loop over lines.
+    let slash = -2;
+    let named = -2;
+    let keyed = -2;
     let start = from;
     while (start < to) {
       let end = bytes.indexOf(0x0a, start);
       if (end === -1 || end >= to) end = to - 1;
-      if (!isOtherMembersLine(bytes, start, end + 1, number) || (keyBytes && bytes.subarray(start, end + 1).includes(keyBytes))) decoder.lines(bytes, start, end + 1);
+      const body = start + MEMBER_PREFIX.length;
+      if (slash !== -1 && slash < start) slash = bytes.indexOf(0x5c, start);
+      if (named !== -1 && named < body) named = bytes.indexOf(MEMBER_KEY, body);
+      if (key !== undefined && keyed !== -1 && keyed < start) keyed = bytes.indexOf(keyBytes, start);
+      const other =
+        isOtherMember(bytes, start, end, number) && (slash === -1 || slash > end) && (named === -1 || named > end) && (key === undefined || keyed === -1 || keyed > end);
+      if (!other) decoder.lines(bytes, start, end + 1);
       start = end + 1;
     }
   });
@@ -59,11 +71,12 @@ const MEMBER_PREFIX = Buffer.from('{"member":');
 const MEMBER_KEY = Buffer.from('member"');
 
 /**
- * True only when the line [start, end) is surely about another member: it opens {"member":N,
- * or {"member":N} with N another plain number, holds no escape (\) and names "member" once.
+ * True when the line from `start` opens {"member":N, or {"member":N} with N another plain
+ * number (the caller also makes sure it holds no escape and names "member" and the key nowhere else).
  */
-function isOtherMembersLine(bytes: Buffer, start: number, end: number, number: number): boolean {
-  if (end - start < MEMBER_PREFIX.length || bytes.compare(MEMBER_PREFIX, 0, MEMBER_PREFIX.length, start, start + MEMBER_PREFIX.length) !== 0) return false;
+function isOtherMember(bytes: Buffer, start: number, end: number, number: number): boolean {
+  if (end - start < MEMBER_PREFIX.length + 2) return false;
+  for (let k = 0; k < MEMBER_PREFIX.length; k++) if (bytes[start + k] !== MEMBER_PREFIX[k]) return false;
   let i = start + MEMBER_PREFIX.length;
   if (bytes[i] === 0x30) return false;
   let n = 0;
@@ -73,9 +86,7 @@ function isOtherMembersLine(bytes: Buffer, start: number, end: number, number: n
     if (d < 0 || d > 9) break;
     n = n * 10 + d;
   }
-  if (i === digits || n === number || (bytes[i] !== 0x2c && bytes[i] !== 0x7d)) return false;
-  const line = bytes.subarray(start, end);
-  return !line.includes(0x5c) && line.indexOf(MEMBER_KEY, MEMBER_PREFIX.length) === -1;
+  return i > digits && n !== number && (bytes[i] === 0x2c || bytes[i] === 0x7d);
 }
 
 /** What to tell a person asking for contact details in a copy without the private store. */
