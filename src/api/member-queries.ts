@@ -9,9 +9,9 @@ import { describeForMember } from '../core/register/history.js';
 import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { parseAsOf, registerDay, parseMemberNumber } from '../core/register/input.js';
 import { readContacts, readMemberContact } from '../io/contacts-store.js';
-import { memberAdmissions, openGroup, type CommonOptions } from './group.js';
+import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { noSuchMember } from './guards.js';
-import { keepMembers, keptMember, todayRegister } from './today.js';
+import { keepMembers, keptMember, todayOutput, todayRegister } from './today.js';
 
 /** One line of `coop member list --json`: a shape scripts rely on. */
 export interface MemberRow {
@@ -30,7 +30,20 @@ export interface ListMembersOptions extends CommonOptions {
 }
 
 export async function listMembers(cwd: string, options: ListMembersOptions = {}): Promise<MemberRow[]> {
+  return memberRows(await openGroup(cwd, options), options);
+}
+
+/**
+ * The list as printed by `render` (`form` names it: the same form, the same text), for today:
+ * kept beside today's register, so a list of 100,000 is printed again without being made.
+ */
+export async function printedMemberList(cwd: string, options: ListMembersOptions, form: string, render: (rows: MemberRow[]) => string): Promise<string | Uint8Array> {
   const group = await openGroup(cwd, options);
+  if (options.asOf !== undefined) return render(memberRows(group, options));
+  return todayOutput(group, `member-list-${form}${options.all ? '-all' : ''}`, () => render(memberRows(group, options)));
+}
+
+function memberRows(group: GroupContext, options: ListMembersOptions): MemberRow[] {
   const day = registerDay(group.today, group.founded);
   const asOf = parseAsOf(options.asOf, day);
   const { state } = asOf === day ? todayRegister(group) : deriveState(group.events, { asOf });

@@ -9,7 +9,18 @@ import type { CoopParams } from '../core/params.js';
 import { registerDay } from '../core/register/input.js';
 import { filingRecord, type FilingRecord } from '../core/register/filings.js';
 import type { IsoDate } from '../core/dates.js';
-import { decodeJson, encodeJson, keepDerived, snapshotDerived, snapshotHoldsParams, snapshotMemberLine, snapshotStatus, keepMemberLines } from '../io/snapshot.js';
+import {
+  decodeJson,
+  encodeJson,
+  keepDerived,
+  snapshotDerived,
+  snapshotHoldsParams,
+  snapshotMemberLine,
+  snapshotStatus,
+  keepMemberLines,
+  keepOutput,
+  snapshotOutput,
+} from '../io/snapshot.js';
 import type { GroupContext } from './group.js';
 
 export interface TodayRegister {
@@ -148,4 +159,18 @@ export function keepMembers(group: GroupContext, lines: () => string[]): void {
   if (!snapshotHoldsParams(group.root, group.params) || !group.ledger.allKnown) return;
   todayRegister(group);
   keepMemberLines(group.root, group.today, lines(), true);
+}
+
+/**
+ * The text a read prints of today's register (`name`: the command and every option that shapes
+ * it; never one with contact details): kept beside the register when that was derived from these
+ * very files, else made by `make` (from todayRegister) and kept for the next run.
+ */
+export async function todayOutput(group: GroupContext, name: string, make: () => string | Promise<string>): Promise<string | Uint8Array> {
+  const current = snapshotHoldsParams(group.root, group.params);
+  const kept = snapshotOutput(group.root, group.today, name, current && group.ledger.fromSnapshot);
+  if (kept !== undefined) return kept;
+  const text = await make();
+  keepOutput(group.root, group.today, name, text, current && group.ledger.allKnown);
+  return text;
 }

@@ -384,6 +384,37 @@ export function snapshotMemberLine(root: string, today: IsoDate, number: number,
   }
 }
 
+/**
+ * What a read printed of today's register, by name (the command and the options that shape its
+ * text: never contact details), kept as its exact text so the next run prints it again without
+ * building 100,000 rows: a first line {"id","today"}, then the text.
+ */
+export function outputFile(name: string): string {
+  return `snapshot-out-${name}.txt`;
+}
+
+/** The text kept under `name` for today's register as now on disk (its UTF-8 bytes), or undefined. */
+export function snapshotOutput(root: string, today: IsoDate, name: string, current: boolean): Uint8Array | undefined {
+  const id = derivedId(root, today, current);
+  if (id === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, CACHE_DIR, outputFile(name)));
+  } catch {
+    return undefined;
+  }
+  const head = Buffer.from(`${JSON.stringify({ id, today })}\n`);
+  // Bytes, not text: decoding 25 MB of it only to encode it again for stdout was most of the run.
+  if (bytes.length < head.length || !bytes.subarray(0, head.length).equals(head)) return undefined;
+  return bytes.subarray(head.length);
+}
+
+/** Keeps a read's text under `name` beside today's register, when that is current. */
+export function keepOutput(root: string, today: IsoDate, name: string, text: string, current: boolean): void {
+  const id = derivedId(root, today, current);
+  if (id !== undefined) writeCacheText(root, outputFile(name), `${JSON.stringify({ id, today })}\n${text}`);
+}
+
 const WINDOW = 1 << 14;
 
 /** The offset just after the first newline at or after `from`, or `limit` if none comes before it. */
