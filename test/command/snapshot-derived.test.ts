@@ -4,7 +4,7 @@
 // poisons the kept register (a member renamed in the snapshot alone) and then spoils or
 // outdates the snapshot: the answers must be exactly a cold run's.
 
-import { appendFileSync, chmodSync, cpSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coop, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
@@ -14,11 +14,14 @@ const SNAPSHOT = join('.coop', 'cache', 'snapshot.json');
 const REGISTER = join('.coop', 'cache', 'snapshot-register.json');
 const STATUS = join('.coop', 'cache', 'snapshot-status.json');
 const MEMBERS = join('.coop', 'cache', 'snapshot-members.jsonl');
+/** The texts kept of reads that print the whole register (member list --json, register --format csv). */
+const OUTPUTS = [join('.coop', 'cache', 'snapshot-out-member-list-json.txt'), join('.coop', 'cache', 'snapshot-out-register-csv.txt')];
 const READS = [
   ['status', '--json'],
   ['status'],
   ['member', 'list', '--json'],
   ['register', '--format', 'csv'],
+  ['register', '--json'],
   ['member', 'show', '1', '--json'],
   ['member', 'show', '1'],
   ['member', 'show', '4', '--json'],
@@ -52,14 +55,18 @@ async function warmGroup(): Promise<string> {
   expect((await coop(['status'], { cwd: dir })).exitCode).toBe(0);
   // member show keeps every member's line (status keeps the register and its own few facts).
   expect((await coop(['member', 'show', '1'], { cwd: dir })).exitCode).toBe(0);
+  // These keep their text.
+  expect((await coop(['member', 'list', '--json'], { cwd: dir })).exitCode).toBe(0);
+  expect((await coop(['register', '--format', 'csv'], { cwd: dir })).exitCode).toBe(0);
   return dir;
 }
 
-type Kept = 'register' | 'status' | 'members';
+type Kept = 'register' | 'status' | 'members' | 'outputs';
 
 /** Renames member 1 in the kept files only (those named): an answer showing it came from the snapshot. */
-function poison(dir: string, files: readonly Kept[] = ['register', 'status', 'members']): void {
+function poison(dir: string, files: readonly Kept[] = ['register', 'status', 'members', 'outputs']): void {
   if (files.includes('register')) poisonRegister(dir);
+  if (files.includes('outputs')) for (const file of OUTPUTS) writeFileSync(join(dir, file), read(join(dir, file)).replaceAll('Ada Founder', 'Poisoned Name'));
   if (files.includes('status')) {
     // Member 1 is the chair: status names them from its own facts.
     const status = JSON.parse(read(join(dir, STATUS)));
@@ -138,6 +145,9 @@ describe("today's register in the snapshot", () => {
     ['gone', (d) => rmSync(join(d, SNAPSHOT))],
     ['naming another register file (a pair half written)', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100)), ['register']],
+    ['with its kept texts cut short', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), read(join(d, f)).slice(0, 20))), ['outputs']],
+    ['with its kept texts of another register', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), read(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'))), ['outputs']],
+    ['with its kept texts empty', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), '')), ['outputs']],
     ['with its status file cut short', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).slice(0, 100)), ['status']],
     ['with its status file of another register', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['status']],
     ['with its members file cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).slice(0, 60)), ['members']],
@@ -160,6 +170,17 @@ describe("today's register in the snapshot", () => {
       }
     });
   }
+
+  it('never keeps contact details: register --with-contacts is made afresh every time', async () => {
+    const dir = await warmGroup();
+    for (const format of ['json', 'csv']) {
+      const r = await coop(['register', '--with-contacts', '--format', format], { cwd: dir });
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      expect(String(r.stdout)).toContain('dee@example.org');
+    }
+    const cache = join(dir, '.coop', 'cache');
+    for (const name of readdirSync(cache)) expect(read(join(cache, name)), name).not.toContain('dee@example.org');
+  });
 
   it('costs nothing when its folder cannot be written: the answers are a cold run’s', async () => {
     const dir = await warmGroup();
