@@ -145,9 +145,27 @@ describe("today's register in the snapshot", () => {
     ['gone', (d) => rmSync(join(d, SNAPSHOT))],
     ['naming another register file (a pair half written)', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100)), ['register']],
-    ['with its kept texts cut short', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), read(join(d, f)).slice(0, 20))), ['outputs']],
-    ['with its kept texts of another register', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), read(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'))), ['outputs']],
-    ['with its kept texts empty', (d) => OUTPUTS.forEach((f) => writeFileSync(join(d, f), '')), ['outputs']],
+    [
+      'with its kept texts cut short',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).slice(0, 20));
+      },
+      ['outputs'],
+    ],
+    [
+      'with its kept texts of another register',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'));
+      },
+      ['outputs'],
+    ],
+    [
+      'with its kept texts empty',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), '');
+      },
+      ['outputs'],
+    ],
     ['with its status file cut short', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).slice(0, 100)), ['status']],
     ['with its status file of another register', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['status']],
     ['with its members file cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).slice(0, 60)), ['members']],
