@@ -19,6 +19,7 @@ import {
   snapshotStatus,
   keepMemberLines,
   keepOutput,
+  snapshotHasDerived,
   snapshotOutput,
 } from '../io/snapshot.js';
 import type { GroupContext } from './group.js';
@@ -155,9 +156,10 @@ export function keptMember<F>(group: GroupContext, number: number, factsOf: (row
  * Keeps every member's line (made by `lines`, only when it can be kept) beside today's register,
  * which is derived first if it is not kept: the lines are keyed by it.
  */
-export function keepMembers(group: GroupContext, lines: () => string[]): void {
+export function keepMembers(group: GroupContext, lines: () => Iterable<string>): void {
   if (!snapshotHoldsParams(group.root, group.params) || !group.ledger.allKnown) return;
-  todayRegister(group);
+  // The snapshot's parts are now those on disk (the ledger was just opened): a register it holds is current.
+  if (!snapshotHasDerived(group.root, group.today)) todayRegister(group);
   keepMemberLines(group.root, group.today, lines(), true);
 }
 

@@ -333,11 +333,21 @@ export function snapshotStatus(root: string, today: IsoDate, current: boolean): 
   return data?.id === id && data.today === today ? data.status : undefined;
 }
 
+/** True when the snapshot holds today's register (derived from its params and parts). */
+export function snapshotHasDerived(root: string, today: IsoDate): boolean {
+  return derivedId(root, today, true) !== undefined;
+}
+
 /** Keeps each member's line ([number, …], in number order) beside today's register, when it is current. */
-export function keepMemberLines(root: string, today: IsoDate, lines: readonly string[], current: boolean): void {
+export function keepMemberLines(root: string, today: IsoDate, lines: Iterable<string>, current: boolean): void {
   const id = derivedId(root, today, current);
   if (id === undefined) return;
-  writeCacheText(root, MEMBERS_FILE, `${JSON.stringify({ id, today })}\n${lines.join('\n')}\n`);
+  writeCacheText(root, MEMBERS_FILE, withNewlines(JSON.stringify({ id, today }), lines));
+}
+
+function* withNewlines(head: string, lines: Iterable<string>): Generator<string> {
+  yield `${head}\n`;
+  for (const line of lines) yield `${line}\n`;
 }
 
 /**
