@@ -16,7 +16,7 @@ import { readOfficerDetails } from '../io/officer-details-store.js';
 import { isIgnored } from '../io/git.js';
 import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { paramsInForce } from './rules-in-force.js';
-import { todayRegister } from './today.js';
+import { todayOutput, todayRegister } from './today.js';
 
 export interface RegisterOptions extends CommonOptions {
   /** The date (default today). */
@@ -48,6 +48,19 @@ export async function registerOf(group: GroupContext, options: RegisterOptions):
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {
   return registerOf(await openGroup(cwd, options), options);
+}
+
+/**
+ * The register as printed by `render` (`form` names it), for today and without contact details:
+ * kept beside today's register, so 100,000 rows are printed again without being made.
+ */
+export async function printedRegister(cwd: string, options: RegisterOptions, form: string, render: (register: StatutoryRegister) => string): Promise<string | Uint8Array> {
+  const group = await openGroup(cwd, options);
+  // Kept only as on today itself: while the founding meeting is ahead the register is as on its
+  // day, in the rules then in force, which depend on files the snapshot does not key.
+  const today = options.asOf === undefined && !options.withContacts && registerDay(group.today, group.founded) === group.today;
+  if (!today) return render(await registerOf(group, options));
+  return todayOutput(group, `register-${form}`, async () => render(await registerOf(group, options)));
 }
 
 export interface ExportOptions extends RegisterOptions {

@@ -2,9 +2,7 @@
 // officers, and the next statutory deadlines for its legal form.
 
 import type { IsoDate } from '../core/dates.js';
-import { currentMembers, currentOfficers, sharesIssued } from '../core/ledger/derive.js';
-import { vacancyWarnings } from '../core/board/vacancies.js';
-import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
+import type { OwedShares } from '../core/register/shares-owed.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
 import { heldAgmDates } from '../core/meetings/record.js';
 import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
@@ -12,7 +10,7 @@ import { listMeetings } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
 import { rulesStatus, type RulesNotice } from './rules-status.js';
-import { todayRegister } from './today.js';
+import { todayStatus } from './today.js';
 
 /** The shape of `coop status --json`: scripts rely on these names. */
 export interface GroupStatus {
@@ -46,25 +44,27 @@ export interface GroupStatus {
 }
 
 export async function groupStatus(cwd: string, options: CommonOptions = {}): Promise<GroupStatus> {
+  return (await statusOf(cwd, options, 'all')).status;
+}
+
+/**
+ * The status, and how many debts for shares there are: with `owed` 'oldest', sharesOwed holds
+ * only the oldest OWED_KEPT (what the printed status shows), read from a few kilobytes.
+ */
+export async function statusOf(cwd: string, options: CommonOptions, owed: 'all' | 'oldest'): Promise<{ status: GroupStatus; owedCount: number }> {
   const group = await openGroup(cwd, options);
   const { params, today } = group;
-  const { state, problems, filings: record } = todayRegister(group);
+  const facts = todayStatus(group, owed);
+  const record = facts.filings;
   const foundingAhead = params.group.founded > today;
-  const shares = sharesIssued(state);
-  const roleOrder = (role: string) => {
-    const i = params.board.roles.indexOf(role);
-    return i === -1 ? params.board.roles.length : i;
-  };
-  const officers = currentOfficers(state)
-    .map((t) => ({ role: t.role, member: t.member, name: state.members.get(t.member)?.name ?? '', since: t.from }))
-    .sort((a, b) => roleOrder(a.role) - roleOrder(b.role) || a.role.localeCompare(b.role));
+  const { shares, officers } = facts;
   const agm = nextAgmDue(params, heldAgmDates(await listMeetings(group.root)));
   // Filings count from the recorded registration, each from the first period not yet filed;
   // the AGM comes from the meetings on record. Either kind, missed, shows as overdue.
   const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason } as Deadline, ...statutoryDeadlines(params, record)]
     .map((d) => ({ ...d, overdue: d.due < today }))
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  return {
+  const status: GroupStatus = {
     name: params.group.name,
     kind: params.group.kind,
     form: params.group.form,
@@ -72,15 +72,16 @@ export async function groupStatus(cwd: string, options: CommonOptions = {}): Pro
     founded: params.group.founded,
     today,
     foundingAhead,
-    members: currentMembers(state).length,
+    members: facts.members,
     shares,
     shareCapital: shares * (params.shares?.nominalPence ?? 0),
     officers,
     deadlines,
     registered: record.registered,
-    registerProblems: problems.length,
+    registerProblems: facts.registerProblems,
     rules: await rulesStatus(group.root, params, today),
-    sharesOwed: sharesOwed(state, params.shares?.nominalPence ?? 0),
-    warnings: vacancyWarnings(params, state),
+    sharesOwed: facts.sharesOwed,
+    warnings: facts.warnings,
   };
+  return { status, owedCount: facts.owedCount };
 }

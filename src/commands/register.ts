@@ -1,6 +1,6 @@
-import { registerAsOf } from '../api/register.js';
+import { printedRegister, registerAsOf } from '../api/register.js';
 import { registerCsv, registerMarkdownChunks } from '../core/register/statutory-register.js';
-import { print, printJson } from '../io/output.js';
+import { jsonText, print } from '../io/output.js';
 import type { Context } from '../io/context.js';
 
 export interface RegisterOptions {
@@ -11,11 +11,13 @@ export interface RegisterOptions {
 }
 
 export async function registerCommand(opts: RegisterOptions, ctx: Context): Promise<void> {
-  const register = await registerAsOf(ctx.cwd, { asOf: opts.asOf, withContacts: opts.withContacts });
+  const options = { asOf: opts.asOf, withContacts: opts.withContacts };
   const format = opts.json ? 'json' : (opts.format ?? 'md');
-  if (format === 'json') printJson(ctx, register);
-  else if (format === 'csv') ctx.stdout.write(registerCsv(register));
+  // JSON and CSV as printed are kept for today (printedRegister): the next run prints the text again.
+  if (format === 'json') ctx.stdout.write(await printedRegister(ctx.cwd, options, 'json', jsonText));
+  else if (format === 'csv') ctx.stdout.write(await printedRegister(ctx.cwd, options, 'csv', registerCsv));
   else {
+    const register = await registerAsOf(ctx.cwd, options);
     // Printed as it is made (at 100,000 members the whole text at once was 8 MB of string, and
     // the rows kept for it most of the command's memory). Where stdout is asynchronous Node
     // queues each piece, as it queued the one big write.

@@ -1,4 +1,5 @@
-import { groupStatus } from '../api/status.js';
+import { groupStatus, statusOf } from '../api/status.js';
+import { OWED_KEPT } from '../api/today.js';
 import { longDate } from '../core/dates.js';
 import { hasShares } from '../core/law.js';
 import { pounds } from '../core/register/statutory-register.js';
@@ -10,14 +11,16 @@ export interface StatusOptions {
   json?: boolean;
 }
 
-const OWED_SHOWN = 10;
+/** The debts printed: no more than status keeps (OWED_KEPT). */
+const OWED_SHOWN = Math.min(10, OWED_KEPT);
 
 export async function statusCommand(opts: StatusOptions, ctx: Context): Promise<void> {
-  const s = await groupStatus(ctx.cwd);
   if (opts.json) {
-    printJson(ctx, s);
+    printJson(ctx, await groupStatus(ctx.cwd));
     return;
   }
+  // The printed status shows the oldest few debts and how many more: it need not read them all.
+  const { status: s, owedCount } = await statusOf(ctx.cwd, {}, 'oldest');
   const lines = [
     s.name,
     `  ${s.kind}, ${s.form}, ${s.jurisdiction}; founded ${longDate(s.founded)}`,
@@ -33,12 +36,12 @@ export async function statusCommand(opts: StatusOptions, ctx: Context): Promise<
   if (s.officers.length === 0) lines.push('  none recorded: appoint with coop officer appoint <number> --role secretary');
   for (const o of s.officers) lines.push(`  ${o.role}: ${o.name} (member ${o.member}) since ${o.since}`);
   for (const w of s.warnings) lines.push(`  Warning: ${w}.`);
-  if (s.sharesOwed.length > 0) {
+  if (owedCount > 0) {
     lines.push('', 'Shares to be repaid:');
     // An imported register of years may owe many: the oldest few, and how many more.
     for (const o of s.sharesOwed.slice(0, OWED_SHOWN))
       lines.push(`  member ${o.member} (${o.name}): ${o.shares} share${o.shares === 1 ? '' : 's'}, ${pounds(o.pence)}, owed since ${o.since}, ${payeeWords(o.payee, o.nominee)}`);
-    if (s.sharesOwed.length > OWED_SHOWN) lines.push(`  … and ${s.sharesOwed.length - OWED_SHOWN} more (coop status --json lists every one)`);
+    if (owedCount > OWED_SHOWN) lines.push(`  … and ${owedCount - OWED_SHOWN} more (coop status --json lists every one)`);
     lines.push('  record each payment with coop shares repay <number> --date <date>');
   }
   lines.push('', 'Next deadlines:');

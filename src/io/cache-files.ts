@@ -61,6 +61,14 @@ export function readCacheFile(root: string, name: string): unknown {
  * folder would appear after a read), so nothing is cached before then.
  */
 export function writeCacheFile(root: string, name: string, value: unknown): void {
+  writeCacheText(root, name, JSON.stringify(value));
+}
+
+/**
+ * Writes a cache file's text whole, as writeCacheFile does: given as pieces (a file of many JSON
+ * lines, say), it is written a batch at a time and never held as one string.
+ */
+export function writeCacheText(root: string, name: string, text: string | Iterable<string>): void {
   if (!existsSync(join(root, COOP_DIR))) return;
   const file = join(root, cachePath(name));
   const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
@@ -68,7 +76,20 @@ export function writeCacheFile(root: string, name: string, value: unknown): void
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
     const fd = openSync(tmp, 'wx', 0o644);
     try {
-      writeSync(fd, JSON.stringify(value));
+      if (typeof text === 'string') writeSync(fd, text);
+      else {
+        let batch: string[] = [];
+        let size = 0;
+        for (const piece of text) {
+          batch.push(piece);
+          size += piece.length;
+          if (size >= 1 << 20) {
+            writeSync(fd, batch.join(''));
+            [batch, size] = [[], 0];
+          }
+        }
+        writeSync(fd, batch.join(''));
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -6,7 +6,8 @@
 
 /** Somewhere text is printed: process.stdout, or a test's capture. */
 export interface Output {
-  write(text: string): unknown;
+  /** Text, or the bytes of UTF-8 text (a kept output printed again without decoding it). */
+  write(text: string | Uint8Array): unknown;
   /** A terminal: questions can be asked, colour and the terminal's width used. */
   readonly isTTY?: boolean;
   readonly columns?: number;

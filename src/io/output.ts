@@ -7,7 +7,12 @@ import type { Context } from './context.js';
 type Out = Pick<Context, 'stdout'>;
 
 export function printJson(ctx: Out, value: unknown): void {
-  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  ctx.stdout.write(jsonText(value));
+}
+
+/** The text printJson prints. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 export function print(ctx: Out, text: string): void {

@@ -16,13 +16,14 @@
 // unwritable, it costs speed and the files are read and derived afresh; never a wrong answer.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IsoDate } from '../core/dates.js';
 import type { PartSummary } from '../core/ledger/parts.js';
 import type { CoopParams } from '../core/params.js';
 import type { MeetingRecord } from '../core/meetings/record.js';
-import { buildId, cacheFileStamp, readCacheFile, writeCacheFile } from './cache-files.js';
+import { buildId, cacheFileStamp, readCacheFile, writeCacheFile, writeCacheText } from './cache-files.js';
+import { CACHE_DIR } from '../core/layout.js';
 import { packageRoot } from './package-files.js';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
@@ -303,14 +304,163 @@ export function snapshotDerived(root: string, today: IsoDate, current: boolean):
 }
 
 /** Keeps the derived register, when the params and parts it came from are the snapshot's. */
-export function keepDerived(root: string, derived: DerivedRegister, current: boolean): void {
+export function keepDerived(root: string, derived: DerivedRegister, current: boolean, status?: unknown): void {
   const file = snapshot(root);
   if (!file || !current || !file.params || !file.parts) return;
   const id = randomBytes(8).toString('hex');
   // The register first, then the snapshot that names it: a crash between leaves no match.
   writeCacheFile(root, REGISTER_FILE, { id, ...derived });
+  if (status !== undefined) writeCacheFile(root, STATUS_FILE, { id, today: derived.today, status });
   file.derived = { id, today: derived.today };
   save(root, file);
+}
+
+// --- what status shows, and one member at a time ----------------------------------------------
+//
+// Two small readers of today's register, each in its own file named by the register's id (so a
+// file of another register, or half written, never matches): what `coop status` prints, a few
+// kilobytes, so that status need not read megabytes of members; and each member's `member show`
+// facts, one JSON line a member in membership-number order, so that one line is found by
+// halving the file and parsed alone.
+
+/** What `coop status` shows of today's register (see api/today.ts). */
+export const STATUS_FILE = 'snapshot-status.json';
+/** A first line {"id","today"}, then [number, …facts] a line, by number (see api/today.ts). */
+export const MEMBERS_FILE = 'snapshot-members.jsonl';
+
+/** The derived register's id, when the snapshot holds one for `today` derived from the files now on disk. */
+function derivedId(root: string, today: IsoDate, current: boolean): string | undefined {
+  if (!current) return undefined;
+  const meta = snapshot(root)?.derived;
+  return meta?.today === today ? meta.id : undefined;
+}
+
+/** What status shows, as kept with today's register (JSON), or undefined. */
+export function snapshotStatus(root: string, today: IsoDate, current: boolean): unknown {
+  const id = derivedId(root, today, current);
+  if (id === undefined) return undefined;
+  const data = readCacheFile(root, STATUS_FILE) as { id?: unknown; today?: unknown; status?: unknown } | null | undefined;
+  return data?.id === id && data.today === today ? data.status : undefined;
+}
+
+/** True when the snapshot holds today's register (derived from its params and parts). */
+export function snapshotHasDerived(root: string, today: IsoDate): boolean {
+  return derivedId(root, today, true) !== undefined;
+}
+
+/** Keeps each member's line ([number, …], in number order) beside today's register, when it is current. */
+export function keepMemberLines(root: string, today: IsoDate, lines: Iterable<string>, current: boolean): void {
+  const id = derivedId(root, today, current);
+  if (id === undefined) return;
+  writeCacheText(root, MEMBERS_FILE, withNewlines(JSON.stringify({ id, today }), lines));
+}
+
+function* withNewlines(head: string, lines: Iterable<string>): Generator<string> {
+  yield `${head}\n`;
+  for (const line of lines) yield `${line}\n`;
+}
+
+/**
+ * The kept line of member `number`, parsed (an array starting with the number), or undefined:
+ * no current file, or no such line. Found by halving the file, so only a few kilobytes are read.
+ */
+export function snapshotMemberLine(root: string, today: IsoDate, number: number, current: boolean): unknown[] | undefined {
+  const id = derivedId(root, today, current);
+  if (id === undefined) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(join(root, CACHE_DIR, MEMBERS_FILE), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const first = lineFrom(fd, 0, size);
+    const head = first && (JSON.parse(first.text) as { id?: unknown; today?: unknown } | null);
+    if (!first || head?.id !== id || head.today !== today) return undefined;
+    let lo = first.next;
+    let hi = size;
+    while (lo < hi) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      // The first line that starts at or after mid (lo always starts one).
+      const start = mid === lo ? lo : nextLineStart(fd, mid - 1, hi);
+      if (start >= hi) {
+        hi = mid;
+        continue;
+      }
+      const line = lineFrom(fd, start, size);
+      if (!line) return undefined;
+      const row = JSON.parse(line.text) as unknown;
+      if (!Array.isArray(row) || !Number.isSafeInteger(row[0])) return undefined;
+      if (row[0] === number) return row;
+      if ((row[0] as number) < number) lo = line.next;
+      else hi = start;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * What a read printed of today's register, by name (the command and the options that shape its
+ * text: never contact details), kept as its exact text so the next run prints it again without
+ * building 100,000 rows: a first line {"id","today"}, then the text.
+ */
+export function outputFile(name: string): string {
+  return `snapshot-out-${name}.txt`;
+}
+
+/** The text kept under `name` for today's register as now on disk (its UTF-8 bytes), or undefined. */
+export function snapshotOutput(root: string, today: IsoDate, name: string, current: boolean): Uint8Array | undefined {
+  const id = derivedId(root, today, current);
+  if (id === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, CACHE_DIR, outputFile(name)));
+  } catch {
+    return undefined;
+  }
+  const head = Buffer.from(`${JSON.stringify({ id, today })}\n`);
+  // Bytes, not text: decoding 25 MB of it only to encode it again for stdout was most of the run.
+  if (bytes.length < head.length || !bytes.subarray(0, head.length).equals(head)) return undefined;
+  return bytes.subarray(head.length);
+}
+
+/** Keeps a read's text under `name` beside today's register, when that is current. */
+export function keepOutput(root: string, today: IsoDate, name: string, text: string, current: boolean): void {
+  const id = derivedId(root, today, current);
+  if (id !== undefined) writeCacheText(root, outputFile(name), `${JSON.stringify({ id, today })}\n${text}`);
+}
+
+const WINDOW = 1 << 14;
+
+/** The offset just after the first newline at or after `from`, or `limit` if none comes before it. */
+function nextLineStart(fd: number, from: number, limit: number): number {
+  const buffer = Buffer.allocUnsafe(WINDOW);
+  for (let at = from; at < limit; at += WINDOW) {
+    const got = readSync(fd, buffer, 0, Math.min(WINDOW, limit - at), at);
+    if (got <= 0) break;
+    const i = buffer.subarray(0, got).indexOf(0x0a);
+    if (i >= 0) return at + i + 1;
+  }
+  return limit;
+}
+
+/** The line starting at `start` (its text, without the newline) and where the next begins; undefined if it never ends. */
+function lineFrom(fd: number, start: number, size: number): { text: string; next: number } | undefined {
+  const end = nextLineStart(fd, start, size);
+  if (end === size && (end === start || !endsWithNewline(fd, size))) return undefined;
+  const bytes = Buffer.allocUnsafe(end - 1 - start);
+  if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined;
+  return { text: bytes.toString('utf8'), next: end };
+}
+
+function endsWithNewline(fd: number, size: number): boolean {
+  const last = Buffer.alloc(1);
+  return size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a;
 }
 
 // --- meeting records -------------------------------------------------------------------------

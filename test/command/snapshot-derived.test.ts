@@ -4,7 +4,7 @@
 // poisons the kept register (a member renamed in the snapshot alone) and then spoils or
 // outdates the snapshot: the answers must be exactly a cold run's.
 
-import { chmodSync, cpSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coop, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
@@ -12,10 +12,29 @@ import { ledgerParts } from '../support/register.js';
 
 const SNAPSHOT = join('.coop', 'cache', 'snapshot.json');
 const REGISTER = join('.coop', 'cache', 'snapshot-register.json');
+const STATUS = join('.coop', 'cache', 'snapshot-status.json');
+const MEMBERS = join('.coop', 'cache', 'snapshot-members.jsonl');
+/** The texts kept of reads that print the whole register (member list --json, register --format csv). */
+const OUTPUTS = [join('.coop', 'cache', 'snapshot-out-member-list-json.txt'), join('.coop', 'cache', 'snapshot-out-register-csv.txt')];
 const READS = [
   ['status', '--json'],
+  ['status'],
   ['member', 'list', '--json'],
   ['register', '--format', 'csv'],
+  ['register', '--json'],
+  ['member', 'show', '1', '--json'],
+  ['member', 'show', '1'],
+  ['member', 'show', '4', '--json'],
+  ['member', 'show', '2', '--json'],
+];
+// Contact lines as a person might edit them in: in other forms, or naming a member in ways only
+// JSON.parse reads. member show reads only the lines that can be its member's: these must count.
+const HAND_LINES = [
+  '{ "member": 1, "phone": "01632 960001" }',
+  '{"member":2,"email":"ben@example.org","member":1}',
+  '{"member":1e0,"address":"1 Hand Street"}',
+  '{"member":3,"email":"cai\\u0040example.org"}',
+  '{"member":2,"address":"2 Plain Road"}',
 ];
 
 async function outputs(dir: string): Promise<string[]> {
@@ -31,13 +50,41 @@ async function outputs(dir: string): Promise<string[]> {
 /** A group with one change made and today's register kept by a read. */
 async function warmGroup(): Promise<string> {
   const dir = await fixtureGroup();
-  expect((await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: dir })).exitCode).toBe(0);
+  expect((await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01', '--email', 'dee@example.org'], { cwd: dir })).exitCode).toBe(0);
+  appendFileSync(join(dir, 'private', 'contacts.jsonl'), `${HAND_LINES.join('\n')}\n`);
   expect((await coop(['status'], { cwd: dir })).exitCode).toBe(0);
+  // member show keeps every member's line (status keeps the register and its own few facts).
+  expect((await coop(['member', 'show', '1'], { cwd: dir })).exitCode).toBe(0);
+  // These keep their text.
+  expect((await coop(['member', 'list', '--json'], { cwd: dir })).exitCode).toBe(0);
+  expect((await coop(['register', '--format', 'csv'], { cwd: dir })).exitCode).toBe(0);
   return dir;
 }
 
-/** Renames member 1 in the kept register only: an answer showing it came from the snapshot. */
-function poison(dir: string): void {
+type Kept = 'register' | 'status' | 'members' | 'outputs';
+
+/** Renames member 1 in the kept files only (those named): an answer showing it came from the snapshot. */
+function poison(dir: string, files: readonly Kept[] = ['register', 'status', 'members', 'outputs']): void {
+  if (files.includes('register')) poisonRegister(dir);
+  if (files.includes('outputs')) for (const file of OUTPUTS) writeFileSync(join(dir, file), read(join(dir, file)).replaceAll('Ada Founder', 'Poisoned Name'));
+  if (files.includes('status')) {
+    // Member 1 is the chair: status names them from its own facts.
+    const status = JSON.parse(read(join(dir, STATUS)));
+    status.status.officers.find((o: { member: number }) => o.member === 1).name = 'Poisoned Name';
+    writeFileSync(join(dir, STATUS), JSON.stringify(status));
+  }
+  if (files.includes('members')) {
+    // A line a member: [number, key, name, …].
+    const lines = read(join(dir, MEMBERS)).split('\n');
+    const at = lines.findIndex((line) => line.startsWith('[1,'));
+    const row = JSON.parse(lines[at]!);
+    row[2] = 'Poisoned Name';
+    lines[at] = JSON.stringify(row);
+    writeFileSync(join(dir, MEMBERS), lines.join('\n'));
+  }
+}
+
+function poisonRegister(dir: string): void {
   const file = join(dir, REGISTER);
   const register = JSON.parse(read(file));
   // Members go by rows: their keys once, then [number, ...values] each.
@@ -58,17 +105,23 @@ beforeAll(async () => {
 });
 
 describe("today's register in the snapshot", () => {
-  it('is what status, member list and register read while nothing has changed', async () => {
+  it('is what status, member list, member show and register read while nothing has changed', async () => {
     const dir = await warmGroup();
     const snapshot = JSON.parse(read(join(dir, SNAPSHOT)));
     expect(snapshot.derived.today).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(JSON.parse(read(join(dir, REGISTER))).id).toBe(snapshot.derived.id);
     poison(dir);
     // Proof that the kept register is read (and the ledger is not): the poison shows.
-    for (const text of await outputs(dir)) expect(text).toContain('Poisoned Name');
+    const warm = await outputs(dir);
+    for (const [i, text] of warm.entries()) if (READS[i]![2] !== '4' && READS[i]![2] !== '2') expect(text, READS[i]!.join(' ')).toContain('Poisoned Name');
+    // The other members read from the kept lines are as a cold run shows them, hand-edited contacts and all.
+    for (const [i, args] of READS.entries()) if (args[2] === '4' || args[2] === '2') expect(warm[i]).toBe(cold[i]);
+    expect(cold[READS.findIndex((a) => a.join(' ') === 'member show 1 --json')]).toContain('1 Hand Street');
   });
 
-  const spoilers: [string, (dir: string) => void][] = [
+  // Each spoils the whole snapshot, or one kept file (then only that file is poisoned: the others
+  // are still good, and read).
+  const spoilers: [string, (dir: string) => void, Kept[]?][] = [
     ['cut short', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).slice(0, 300))],
     ['garbage', (d) => writeFileSync(join(d, SNAPSHOT), Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22]))],
     ['of another format', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace('"format":1', '"format":0'))],
@@ -91,12 +144,39 @@ describe("today's register in the snapshot", () => {
     ['stale: a part the snapshot does not know', (d) => writeFileSync(join(d, 'register', 'ledger-2.jsonl'), '')],
     ['gone', (d) => rmSync(join(d, SNAPSHOT))],
     ['naming another register file (a pair half written)', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
-    ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100))],
+    ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100)), ['register']],
+    [
+      'with its kept texts cut short',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).slice(0, 20));
+      },
+      ['outputs'],
+    ],
+    [
+      'with its kept texts of another register',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'));
+      },
+      ['outputs'],
+    ],
+    [
+      'with its kept texts empty',
+      (d) => {
+        for (const f of OUTPUTS) writeFileSync(join(d, f), '');
+      },
+      ['outputs'],
+    ],
+    ['with its status file cut short', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).slice(0, 100)), ['status']],
+    ['with its status file of another register', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['status']],
+    ['with its members file cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).slice(0, 60)), ['members']],
+    ['with its members file of another register', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['members']],
+    ['with its members file garbage', (d) => writeFileSync(join(d, MEMBERS), Buffer.from([0xff, 0x0a, 0x7b, 0x22, 0x0a])), ['members']],
+    ['with its member’s line spoiled in its members file', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/\n\[1,[^\n]*/, '\n[1,"broken')), ['members']],
   ];
-  for (const [what, spoil] of spoilers) {
+  for (const [what, spoil, files] of spoilers) {
     it(`is not trusted when ${what}: the answers are a cold run's`, async () => {
       const dir = await warmGroup();
-      poison(dir);
+      poison(dir, files);
       spoil(dir);
       const warm = await outputs(dir);
       if (what.includes('by hand')) {
@@ -108,6 +188,17 @@ describe("today's register in the snapshot", () => {
       }
     });
   }
+
+  it('never keeps contact details: register --with-contacts is made afresh every time', async () => {
+    const dir = await warmGroup();
+    for (const format of ['json', 'csv']) {
+      const r = await coop(['register', '--with-contacts', '--format', format], { cwd: dir });
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      expect(String(r.stdout)).toContain('dee@example.org');
+    }
+    const cache = join(dir, '.coop', 'cache');
+    for (const name of readdirSync(cache)) expect(read(join(cache, name)), name).not.toContain('dee@example.org');
+  });
 
   it('costs nothing when its folder cannot be written: the answers are a cold run’s', async () => {
     const dir = await warmGroup();

@@ -90,7 +90,7 @@ export function captureContext(cwd: string): { ctx: Context; stdout: string[]; s
   const ctx: Context = {
     cwd,
     env: { ...process.env, ...TEST_ENV, FORCE_COLOR: undefined },
-    stdout: { write: (text: string) => stdout.push(text) },
+    stdout: { write: (text: string | Uint8Array) => stdout.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')) },
     stderr: { write: (text: string) => stderr.push(text) },
     stdin: { isTTY: false },
   };

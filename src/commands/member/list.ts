@@ -1,6 +1,6 @@
-import { listMembers } from '../../api/member-queries.js';
+import { listMembers, printedMemberList } from '../../api/member-queries.js';
 import { formatTable } from '../../core/table.js';
-import { print, printJson } from '../../io/output.js';
+import { jsonText, print } from '../../io/output.js';
 import type { Context } from '../../io/context.js';
 
 export interface MemberListOptions {
@@ -10,11 +10,12 @@ export interface MemberListOptions {
 }
 
 export async function memberList(opts: MemberListOptions, ctx: Context): Promise<void> {
-  const rows = await listMembers(ctx.cwd, { asOf: opts.asOf, all: opts.all });
   if (opts.json) {
-    printJson(ctx, rows);
+    // As printJson prints it: the text is kept for the next run (see printedMemberList).
+    ctx.stdout.write(await printedMemberList(ctx.cwd, { asOf: opts.asOf, all: opts.all }, 'json', jsonText));
     return;
   }
+  const rows = await listMembers(ctx.cwd, { asOf: opts.asOf, all: opts.all });
   if (rows.length === 0) {
     print(ctx, opts.asOf ? `No members on ${opts.asOf}.` : 'No members yet. Admit one with: coop member add "Full Name"');
     return;
