@@ -5,27 +5,24 @@
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContactField } from '../core/contacts.js';
+import type { ContactField, DecodedContacts } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
-import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
-import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
+import { COOP_DIR } from '../core/layout.js';
 import { vacancyWarnings } from '../core/board/vacancies.js';
 import { formatPounds } from '../core/numbers.js';
 import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { comparable, isDocumentationAddress } from '../core/register/contact-like.js';
-import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
+import type { RegisterState } from '../core/ledger/derive.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
 import { UsageError } from '../errors.js';
-import { strayContacts } from '../core/contacts.js';
-import { admissionKeys } from '../core/ledger/admission.js';
 import { isRegisterFile } from '../core/ledger/parts.js';
 import { editedLines } from '../io/checkout-guard.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
-import { sequenceGaps } from '../io/ledger-store.js';
-import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
+import { proveRegister } from './check-register.js';
+import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
 export interface CheckResult {
@@ -63,8 +60,15 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
   const worktree = git ? settled(worktreeState(root)) : undefined;
 
-  const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
-  const { state } = register;
+  const params = parsed?.params;
+  // What the check says of the state besides problems is worked out with the proof and kept with it.
+  const sayOf = (state: RegisterState) => {
+    const notes = params?.shares ? owedNotes(sharesOwed(state, params.shares.nominalPence)) : [];
+    return { warnings: params ? vacancyWarnings(params, state) : [], notes };
+  };
+  const register = proveRegister(root, paramsText, params ? { rules: ledgerRules(params), today } : {}, sayOf, today);
+  problems.push(...register.problems);
+  const { facts } = register;
 
   // A ledger line changed or removed since git committed it: the register is only ever added to.
   if (worktree) {
@@ -84,7 +88,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
 
   // Only who has details matters here, not the details themselves: no object per member.
   const contacts = readContactsStore(root, true);
-  if (contacts.missing && state.members.size > 0) {
+  if (contacts.missing && facts.members.length > 0) {
     problems.push({
       where: CONTACTS_FILE,
       message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")',
@@ -92,9 +96,9 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   }
   for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
   for (const member of contacts.contacts.keys()) {
-    if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+    if (!register.hasMember(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
   }
-  for (const stray of strayContacts(contacts, register.admissions)) {
+  for (const stray of strayContacts(contacts, register.isAdmissionKey)) {
     problems.push({
       where: CONTACTS_FILE,
       message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
@@ -102,7 +106,8 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   }
 
   // Personal data kept no longer than needed: former members past the register's retention.
-  for (const due of dueForErasure(state, today, register.forgotten, (n) => contacts.contacts.has(n))) {
+  for (const due of facts.erasable) {
+    if (!contacts.contacts.has(due.member)) continue;
     problems.push({
       where: CONTACTS_FILE,
       message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
@@ -137,7 +142,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   for (const p of details.problems) problems.push({ where: `${OFFICER_DETAILS_FILE}:${p.line}`, message: p.message });
   const extra: { member: number; words: string }[] = [];
   for (const [member, d] of details.details) {
-    if (!state.members.has(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
+    if (!register.hasMember(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
     if (d.born) {
       searched.push(d.born);
       extra.push({ member, words: 'date of birth' });
@@ -186,10 +191,16 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   }
   const foundingDay = parsed?.params?.group.founded;
   const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
-  const params = parsed?.params;
-  const warnings = params ? vacancyWarnings(params, state) : [];
-  if (params?.shares) notes.push(...owedNotes(sharesOwed(state, params.shares.nominalPence)));
+  const warnings = facts.said.warnings;
+  notes.push(...facts.said.notes);
   return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** Contact lines given at an admission this register does not have (core/contacts.ts's strayContacts, by a key test). */
+function strayContacts(decoded: DecodedContacts, isAdmissionKey: (key: string) => boolean): { member: number; key: string }[] {
+  const out: { member: number; key: string }[] = [];
+  for (const [key, slot] of decoded.keyed) if (!isAdmissionKey(key)) out.push({ member: slot.member, key });
+  return out;
 }
 
 /** Money owed for shares is not an error, but a debt the group should see until it is paid. */
@@ -206,50 +217,6 @@ function owedNotes(owed: OwedShares[]): string[] {
 /** Founding papers are often drafted before the meeting: the register then starts on its day. */
 function foundingAheadNote(founded: string): string {
   return `The founding meeting is ahead (${founded}): the register records the founders and first officers as admitted and appointed on that day, and until then new entries can be dated only on it.`;
-}
-
-/**
- * The ledger decoded, its problems added to `problems`, and derived against the rules. Of the
- * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
- * each), so the events and the file's bytes can go before the contact store is read.
- */
-function readRegister(
-  root: string,
-  options: DeriveOptions,
-  problems: Located[],
-): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; admissions: Map<number, string>; forgotten: Set<number> } {
-  const ledger = readLedger(root, true);
-  const { events } = ledger;
-  const forgotten = forgottenMembers(events);
-  for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
-  for (const gap of sequenceGaps(ledger)) problems.push(gap);
-  const { state, problems: ruleProblems } = deriveState(events, options);
-  if (ruleProblems.length > 0) {
-    const indexOf = new Map<number, number>();
-    events.forEach((e, i) => {
-      if (!indexOf.has(e.seq)) indexOf.set(e.seq, i);
-    });
-    const located = ruleProblems.map((p) => ({ at: indexOf.get(p.seq) ?? -1, message: p.message }));
-    located.sort((a, b) => a.at - b.at);
-    for (const p of located) problems.push({ where: p.at < 0 ? LEDGER_FILE : ledger.whereOf(p.at), message: p.message });
-  }
-  // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
-  // checked on decoding), so only names are searched for leaks, part by part. Lines without a
-  // name are left out: words are matched across line breaks anyway, so the words are the same.
-  const byPart = new Map<string, { text: string[]; lines: number[] }>();
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type !== 'admit' && e.type !== 'rename') continue;
-    const path = ledger.pathOf(i);
-    let part = byPart.get(path);
-    if (!part) byPart.set(path, (part = { text: [], lines: [] }));
-    part.text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
-    part.lines.push(ledger.lines[i]!);
-  }
-  const names = new Map<string, { text: string; lines: number[] }>();
-  for (const part of ledger.parts) names.set(part.path, { text: '', lines: [] });
-  for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
-  return { state, names, admissions: admissionKeys(events, ledger.keyOf), forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

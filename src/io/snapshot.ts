@@ -409,3 +409,17 @@ function isPlainJson(value: unknown): boolean {
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.values(value as object).every((v) => v !== undefined && isPlainJson(v));
 }
+
+// --- coop check's proof of the ledger ----------------------------------------------------------
+
+/**
+ * `coop check` keeps what it proved of the ledger in its own file beside the snapshot
+ * (src/io/check-cache.ts reads and writes it; src/api/check-register.ts says what it holds),
+ * keyed like the snapshot: this stamp, the coop.yml text, the day, and each part's size and
+ * modification time. It never holds a part modified within RACY_MS of being proved (such a
+ * proof is simply not kept), and a part that only grew is known by a hash of its old bytes.
+ * Like the snapshot it only saves work: missing, spoiled or stale, the ledger is proved afresh.
+ */
+export const CHECK_FILE = 'check-ledger.json';
+/** The state that proof reached (large: megabytes at 100,000 members), named by the proof's random id; read only to go on deriving. */
+export const CHECK_STATE_FILE = 'check-state.json';

@@ -1,0 +1,33 @@
+// The file behind coop check's incremental proof of the ledger (declared in snapshot.ts, beside
+// the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
+
+import { readCacheFile, writeCacheFile } from './cache-files.js';
+import { CHECK_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+
+/** Bumped whenever the proof's shape changes: another format is simply not read. */
+const FORMAT = 1;
+
+/** The proof kept for this build, or undefined (none, another build's, another format, spoiled). */
+export function readCheckProof(root: string): Record<string, unknown> | undefined {
+  const stamp = snapshotStamp();
+  if (stamp === null) return undefined;
+  const data = readCacheFile(root, CHECK_FILE) as { format?: unknown; stamp?: unknown; proof?: unknown } | null | undefined;
+  if (typeof data !== 'object' || data === null || data.format !== FORMAT || data.stamp !== stamp) return undefined;
+  return typeof data.proof === 'object' && data.proof !== null && !Array.isArray(data.proof) ? (data.proof as Record<string, unknown>) : undefined;
+}
+
+/** Keeps a proof (best effort: only where coop's working folder exists, like every cache). */
+export function keepCheckProof(root: string, proof: unknown): void {
+  const stamp = snapshotStamp();
+  if (stamp !== null) writeCacheFile(root, CHECK_FILE, { format: FORMAT, stamp, proof });
+}
+
+/** The state kept under this id, or undefined. */
+export function readCheckState(root: string, id: string): unknown {
+  const data = readCacheFile(root, CHECK_STATE_FILE) as { id?: unknown; state?: unknown } | null | undefined;
+  return typeof data === 'object' && data !== null && data.id === id && typeof data.state === 'object' && data.state !== null ? data.state : undefined;
+}
+
+export function keepCheckState(root: string, id: string, state: unknown): void {
+  writeCacheFile(root, CHECK_STATE_FILE, { id, state });
+}
