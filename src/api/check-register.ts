@@ -41,10 +41,15 @@ export interface RegisterProof {
   facts: RegisterFacts;
   /** True when the membership number was ever admitted. */
   hasMember(n: number): boolean;
+  /**
+   * What the proof stood on (coop.yml's text, the day, each part's identity on disk), as one
+   * string: present only when every part held still and is old enough to be known by its time.
+   */
+  identity?: string;
   /** Lines that cannot be read, parts missing or out of order, entries deleted, the rules' problems: in that order. */
   problems: Located[];
-  /** By part: every part of the first ledger, and each writer's part that has names. */
-  names: Map<string, PartNames>;
+  /** By part: every part of the first ledger, and each writer's part that has names (read when first asked for). */
+  names(): Map<string, PartNames>;
   /** True when the key is an admission's in this register (contact lines are joined by it). */
   isAdmissionKey(key: string): boolean;
   forgotten: Set<number>;
@@ -77,11 +82,25 @@ interface Kept {
   last: { date: string; seq: number } | null;
   gaps: Located[];
   rules: Located[];
+  forgotten: number[];
+}
+
+/** What is kept beside the proof, read only when needed: the state reached, and what the leak scan and the contact store's check need. */
+interface Bundle {
+  state: unknown;
   names: [string, string, number[]][];
   /** Every admission's key, sorted and run together (each KEY_WIDTH long). */
   admissions: string;
-  forgotten: number[];
 }
+
+function readBundle(root: string, id: string): Bundle | undefined {
+  const b = readCheckState(root, id) as Partial<Bundle> | undefined;
+  if (!b || typeof b.state !== 'object' || b.state === null || !isString(b.admissions) || b.admissions.length % KEY_WIDTH !== 0) return undefined;
+  if (!Array.isArray(b.names) || !b.names.every((n) => Array.isArray(n) && isString(n[0]) && isString(n[1]) && Array.isArray(n[2]))) return undefined;
+  return b as Bundle;
+}
+
+const namesOf = (kept: Bundle['names']) => new Map<string, PartNames>(kept.map(([path, text, lines]) => [path, { text, lines }]));
 
 const KEY_WIDTH = 14;
 
@@ -194,7 +213,7 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
   const forgotten = forgottenMembers(events);
   const facts = factsOf(state, day, forgotten, sayOf);
   const keys = new Set(admissionKeys(events, ledger.keyOf).values());
-  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, names, isAdmissionKey: (k) => keys.has(k), forgotten };
+  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, names: () => names, isAdmissionKey: (k) => keys.has(k), forgotten };
 
   // Kept only for a ledger with nothing to settle: every line read, no number given twice.
   if (before && paramsText !== undefined && ledger.problems.length === 0 && ledger.renumbered.length === 0 && !events.some((e) => e.type === 'renumber')) {
@@ -215,7 +234,8 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
     const encoded = parts ? encodeJson(state) : undefined;
     const packed = packKeys(keys);
     if (parts && encoded !== undefined && packed && sameIdentities(before, identities(root))) {
-      keep2(root, encoded, {
+      proof.identity = identityOf(paramsText, day, before);
+      keep2(root, { state: encoded, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed }, {
         params: paramsText,
         today: options.today!,
         facts,
@@ -225,8 +245,6 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
         last,
         gaps,
         rules,
-        names: [...names].map(([path, n]) => [path, n.text, n.lines]),
-        admissions: packed,
         forgotten: [...proof.forgotten],
       });
     }
@@ -235,9 +253,9 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
 }
 
 /** Keeps a proof and the state it reached: the state first, then the proof that names it, so a crash between leaves no match. */
-function keep2(root: string, encodedState: unknown, kept: Omit<Kept, 'stateId'>): void {
+function keep2(root: string, bundle: Bundle, kept: Omit<Kept, 'stateId'>): void {
   const stateId = randomBytes(8).toString('hex');
-  keepCheckState(root, stateId, encodedState);
+  keepCheckState(root, stateId, bundle);
   keepCheckProof(root, { ...kept, stateId } satisfies Kept);
 }
 
@@ -268,6 +286,12 @@ function keyTest(packed: string, more: ReadonlySet<string>): (key: string) => bo
     }
     return false;
   };
+}
+
+function identityOf(paramsText: string, day: Day, parts: Identity[]): string {
+  const hash = createHash('sha256').update(`${paramsText}\u0000${day}`);
+  for (const p of parts) hash.update(`\u0000${p.path}\u0000${p.size}\u0000${p.mtimeNs}`);
+  return hash.digest('hex');
 }
 
 interface Identity {
@@ -362,14 +386,30 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     parts.push(entry);
     tails.push({ part: p, bytes, from, lineOffset, entry });
   }
-  const names = new Map<string, PartNames>(kept.names.map(([path, text, lines]) => [path, { text, lines }]));
-  const newKeys = new Set<string>();
-  const isAdmissionKey = keyTest(kept.admissions, newKeys);
   const forgotten = new Set(kept.forgotten);
-  if (changed === undefined) return { facts: kept.facts, hasMember: memberTest(kept.facts.members), problems: [...kept.gaps, ...kept.rules], names, isAdmissionKey, forgotten };
-  const encoded = readCheckState(root, kept.stateId);
-  if (encoded === undefined) return undefined;
-  const state = decodeJson(encoded) as RegisterState;
+  const identity = identityOf(kept.params, day, now);
+  if (changed === undefined) {
+    // Nothing changed: the names and keys are read only if the leak scan or the store's check needs them.
+    let lazy: { names: Map<string, PartNames>; isAdmissionKey: (key: string) => boolean } | undefined;
+    const load = () => {
+      if (lazy) return lazy;
+      const bundle = readBundle(root, kept.stateId);
+      if (bundle) lazy = { names: namesOf(bundle.names), isAdmissionKey: keyTest(bundle.admissions, new Set()) };
+      else {
+        // Gone or spoiled since: what they would have said is proved afresh.
+        const fresh = prove(root, undefined, options, sayOf, day);
+        lazy = { names: fresh.names(), isAdmissionKey: fresh.isAdmissionKey };
+      }
+      return lazy;
+    };
+    return { facts: kept.facts, hasMember: memberTest(kept.facts.members), problems: [...kept.gaps, ...kept.rules], names: () => load().names, isAdmissionKey: (key) => load().isAdmissionKey(key), forgotten, identity };
+  }
+  const bundle = readBundle(root, kept.stateId);
+  if (bundle === undefined) return undefined;
+  const state = decodeJson(bundle.state) as RegisterState;
+  const names = namesOf(bundle.names);
+  const newKeys = new Set<string>();
+  const isAdmissionKey = keyTest(bundle.admissions, newKeys);
 
   // One stream grew. The first ledger is read before every writer's events, so it may grow only
   // while there are none; a writer's events are ordered by clock among all writers', so it may
@@ -436,14 +476,14 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   located.sort((a, b) => a.at - b.at);
   const rules = [...kept.rules, ...located.map((p) => ({ where: where[p.at]!, message: p.message }))];
   const facts = factsOf(state, day, forgotten, sayOf);
-  const result: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems: [...gaps, ...rules], names, isAdmissionKey, forgotten };
+  const result: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems: [...gaps, ...rules], names: () => names, isAdmissionKey, forgotten, ...(racy ? {} : { identity }) };
 
   // Kept again, unless a part changed too recently for its time to be trusted.
-  const packed = newKeys.size === 0 ? kept.admissions : packKeys([...unpackKeys(kept.admissions), ...newKeys]);
+  const packed = newKeys.size === 0 ? bundle.admissions : packKeys([...unpackKeys(bundle.admissions), ...newKeys]);
   if (!racy && packed) {
     const encodedNow = encodeJson(state);
     if (encodedNow !== undefined) {
-      keep2(root, encodedNow, {
+      keep2(root, { state: encodedNow, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed }, {
         params: kept.params,
         today: kept.today,
         facts,
@@ -453,8 +493,6 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
         last,
         gaps,
         rules,
-        names: [...names].map(([path, n]) => [path, n.text, n.lines]),
-        admissions: packed,
         forgotten: [...forgotten],
       });
     }
@@ -469,7 +507,6 @@ const isLocated = (v: unknown): boolean => typeof v === 'object' && v !== null &
 /** A kept proof whose every field has its shape (a spoiled file is not one). */
 function isKept(k: Partial<Kept>): k is Kept {
   const parts = k.parts;
-  const admissions = k.admissions;
   const f = k.facts;
   return (
     isString(k.params) &&
@@ -506,10 +543,6 @@ function isKept(k: Partial<Kept>): k is Kept {
     k.gaps.every(isLocated) &&
     Array.isArray(k.rules) &&
     k.rules.every(isLocated) &&
-    Array.isArray(k.names) &&
-    k.names.every((n) => Array.isArray(n) && isString(n[0]) && isString(n[1]) && Array.isArray(n[2])) &&
-    isString(admissions) &&
-    admissions.length % KEY_WIDTH === 0 &&
     Array.isArray(k.forgotten)
   );
 }

@@ -3,7 +3,8 @@
 // derived against the rules; the private contact store readable and still ignored by git; and
 // no tracked file holding a stored contact value.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContactField, DecodedContacts } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
@@ -21,7 +22,9 @@ import { isRegisterFile } from '../core/ledger/parts.js';
 import { editedLines } from '../io/checkout-guard.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
-import { proveRegister } from './check-register.js';
+import { proveRegister, type RegisterProof } from './check-register.js';
+import { keepCheckScan, readCheckScan } from '../io/check-cache.js';
+import { isRacy } from '../io/snapshot.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
@@ -86,6 +89,77 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     }
   }
 
+  const gitProblems: Located[] = [];
+  if (ignored && !(await ignored)) {
+    gitProblems.push({
+      where: '.gitignore',
+      message: `does not keep ${PRIVATE_DIR}/ out of git, so members' contact details could be committed: add the line /${PRIVATE_DIR}/`,
+    });
+  }
+  const files = tracked ? await tracked : untrackedGroupFiles(root);
+  for (const f of files) {
+    if (f === PRIVATE_DIR || f.startsWith(`${PRIVATE_DIR}/`)) {
+      gitProblems.push({
+        where: f,
+        message: 'is tracked by git, so private contact details are in the history: run git rm --cached on it, and see the README on removing it from history',
+      });
+    }
+  }
+  // What the private files say, and every leak of them into tracked files: kept with the
+  // identities of everything it was worked out from, and worked out again when any changed.
+  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
+  const scan = await scanPrivate(root, register, files, office);
+  problems.push(...scan.contacts, ...gitProblems, ...scan.details);
+  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
+  // gives the founding text without its last newline.)
+  const foundedText = founded ? await founded : undefined;
+  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
+    const { unamendedRules } = await import('./rules-check.js');
+    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
+  }
+  const foundingDay = parsed?.params?.group.founded;
+  const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
+  const warnings = facts.said.warnings;
+  notes.push(...facts.said.notes);
+  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** The private store's problems, and the officers' details' problems with every leak into tracked files: as kept, or worked out. */
+async function scanPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
+  const key = scanKey(root, register, files, office);
+  const kept = key === undefined ? undefined : readCheckScan(root, key.text);
+  if (kept) return kept;
+  const found = await workOutPrivate(root, register, files, office);
+  if (key !== undefined && !key.racy && scanKey(root, register, files, office)?.text === key.text) keepCheckScan(root, key.text, found);
+  return found;
+}
+
+/**
+ * A hash of everything the scan is worked out from, and whether any of it is too recently
+ * modified to be known by its time; undefined when the ledger's proof has no identity.
+ */
+function scanKey(root: string, register: RegisterProof, files: readonly string[], office: string | undefined): { text: string; racy: boolean } | undefined {
+  if (register.identity === undefined) return undefined;
+  const now = Date.now();
+  let racy = false;
+  const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE, ...files]) {
+    let id = '-';
+    try {
+      const st = statSync(join(root, f), { bigint: true });
+      id = `${st.size}:${st.mtimeNs}:${st.isFile() ? 'f' : 'o'}`;
+      if (isRacy(st.mtimeNs, now)) racy = true;
+    } catch {
+      // Gone: known as gone.
+    }
+    hash.update(`\u0000${f}\u0000${id}`);
+  }
+  return { text: hash.digest('hex'), racy };
+}
+
+async function workOutPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
+  const { facts } = register;
+  const problems: Located[] = [];
   // Only who has details matters here, not the details themselves: no object per member.
   const contacts = readContactsStore(root, true);
   if (contacts.missing && facts.members.length > 0) {
@@ -114,27 +188,12 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     });
   }
 
-  if (ignored && !(await ignored)) {
-    problems.push({
-      where: '.gitignore',
-      message: `does not keep ${PRIVATE_DIR}/ out of git, so members' contact details could be committed: add the line /${PRIVATE_DIR}/`,
-    });
-  }
-  const files = tracked ? await tracked : untrackedGroupFiles(root);
-  for (const f of files) {
-    if (f === PRIVATE_DIR || f.startsWith(`${PRIVATE_DIR}/`)) {
-      problems.push({
-        where: f,
-        message: 'is tracked by git, so private contact details are in the history: run git rm --cached on it, and see the README on removing it from history',
-      });
-    }
-  }
+  const contactProblems = problems.splice(0);
   // Addresses at the domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody,
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
   // The registered office is public by law: a member's address that is also the office is not a leak.
-  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
   const searched = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
@@ -156,7 +215,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       let text: string;
       // The ledger is already read: its names are searched, each line mapped back to the ledger's.
       let lineOf = (line: number) => line;
-      const part = register.names.get(f);
+      const part = register.names().get(f);
       if (part) {
         text = part.text;
         lineOf = (line) => part.lines[line - 1] ?? line;
@@ -182,18 +241,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
-  // gives the founding text without its last newline.)
-  const foundedText = founded ? await founded : undefined;
-  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
-    const { unamendedRules } = await import('./rules-check.js');
-    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
-  }
-  const foundingDay = parsed?.params?.group.founded;
-  const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
-  const warnings = facts.said.warnings;
-  notes.push(...facts.said.notes);
-  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+  return { contacts: contactProblems, details: problems };
 }
 
 /** Contact lines given at an admission this register does not have (core/contacts.ts's strayContacts, by a key test). */

@@ -2,7 +2,8 @@
 // the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
 
 import { readCacheFile, writeCacheFile } from './cache-files.js';
-import { CHECK_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+import { CHECK_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+import type { Located } from './params-file.js';
 
 /** Bumped whenever the proof's shape changes: another format is simply not read. */
 const FORMAT = 1;
@@ -30,4 +31,21 @@ export function readCheckState(root: string, id: string): unknown {
 
 export function keepCheckState(root: string, id: string, state: unknown): void {
   writeCacheFile(root, CHECK_STATE_FILE, { id, state });
+}
+
+/** What was found under exactly this key (a hash: see CHECK_SCAN_FILE), or undefined. */
+export function readCheckScan(root: string, key: string): { contacts: Located[]; details: Located[] } | undefined {
+  if (snapshotStamp() === null) return undefined;
+  const data = readCacheFile(root, CHECK_SCAN_FILE) as { stamp?: unknown; key?: unknown; contacts?: unknown; details?: unknown } | null | undefined;
+  if (typeof data !== 'object' || data === null || data.stamp !== snapshotStamp() || data.key !== key) return undefined;
+  return isLocatedList(data.contacts) && isLocatedList(data.details) ? { contacts: data.contacts, details: data.details } : undefined;
+}
+
+export function keepCheckScan(root: string, key: string, found: { contacts: Located[]; details: Located[] }): void {
+  const stamp = snapshotStamp();
+  if (stamp !== null) writeCacheFile(root, CHECK_SCAN_FILE, { stamp, key, ...found });
+}
+
+function isLocatedList(value: unknown): value is Located[] {
+  return Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof (p as Located).where === 'string' && typeof (p as Located).message === 'string');
 }

@@ -423,3 +423,10 @@ function isPlainJson(value: unknown): boolean {
 export const CHECK_FILE = 'check-ledger.json';
 /** The state that proof reached (large: megabytes at 100,000 members), named by the proof's random id; read only to go on deriving. */
 export const CHECK_STATE_FILE = 'check-state.json';
+/**
+ * What coop check found in the private files and their leaks into tracked files, kept under a
+ * hash of everything it was worked out from (the ledger's proof, coop.yml, the day, and the size
+ * and modification time of the private files and of every tracked file); never kept while any
+ * of them is too recently modified to be known by its time.
+ */
+export const CHECK_SCAN_FILE = 'check-scan.json';

@@ -15,12 +15,24 @@ import { ledgerParts } from '../support/register.js';
 const CACHE = join('.coop', 'cache');
 const PROOF = join(CACHE, 'check-ledger.json');
 const STATE = join(CACHE, 'check-state.json');
+const SCAN = join(CACHE, 'check-scan.json');
 const POISON = 'POISONED: read from the kept proof';
 
 /** Dates every ledger part well in the past, so a proof of them is kept (a part modified just now is not trusted by its time). */
 function ageParts(dir: string): void {
   const then = new Date(Date.now() - 60_000);
   for (const part of ledgerParts(dir)) utimesSync(join(dir, part), then, then);
+}
+
+/** Dates every file of the group (but git's and coop's own) well in the past, so what a check finds in them is kept. */
+function ageGroup(dir: string, sub = ''): void {
+  const then = new Date(Date.now() - 60_000);
+  for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+    const path = join(sub, entry.name);
+    if (entry.name === '.git' || entry.name === '.coop') continue;
+    if (entry.isDirectory()) ageGroup(dir, path);
+    else utimesSync(join(dir, path), then, then);
+  }
 }
 
 async function check(dir: string): Promise<{ code: number | undefined; out: string }> {
@@ -32,7 +44,7 @@ async function check(dir: string): Promise<{ code: number | undefined; out: stri
 async function coldCheck(dir: string): Promise<{ code: number | undefined; out: string }> {
   const copy = join(tempDir(), 'cold');
   cpSync(dir, copy, { recursive: true });
-  for (const file of [PROOF, STATE]) rmSync(join(copy, file), { force: true });
+  for (const file of [PROOF, STATE, SCAN]) rmSync(join(copy, file), { force: true });
   return check(copy);
 }
 
@@ -49,7 +61,7 @@ beforeAll(async () => {
   base = await fixtureGroup();
   const add = await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01', '--email', 'dee.warm@warmpost.co.uk'], { cwd: base });
   expect(add.exitCode, String(add.stderr)).toBe(0);
-  ageParts(base);
+  ageGroup(base);
   expect((await check(base)).code).toBe(0);
   // A group whose ledger is only the first one (no writer yet), checked once.
   firstLedgerOnly = await fixtureGroup();
@@ -153,6 +165,24 @@ describe("coop check's kept proof of the ledger", () => {
       expect(warm).toEqual(await coldCheck(dir));
     });
   }
+
+  it('keeps what it found in the private files and tracked files, read while none of them changed', async () => {
+    const dir = copyOf(base);
+    const scan = JSON.parse(read(join(dir, SCAN)));
+    scan.details.push({ where: 'NOTES.md:1', message: POISON });
+    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    expect((await check(dir)).out).toContain(POISON);
+    // A tracked file touched, the contact store added to, a new tracked file: each is found afresh.
+    const touched = copyOf(dir);
+    utimesSync(join(touched, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const stored = copyOf(dir);
+    writeFileSync(join(stored, 'private', 'contacts.jsonl'), `${read(join(stored, 'private', 'contacts.jsonl'))}not a contact line\n`);
+    for (const changed of [touched, stored]) {
+      const warm = await check(changed);
+      expect(warm.out).not.toContain(POISON);
+      expect(warm).toEqual(await coldCheck(changed));
+    }
+  });
 
   it('finds a contact leaked into a tracked file after it was kept', async () => {
     const dir = copyOf(base);
