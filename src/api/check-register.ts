@@ -83,7 +83,24 @@ interface Kept {
   gaps: Located[];
   rules: Located[];
   forgotten: number[];
+  /**
+   * The proof as it now stands, when lines were appended since the state was kept: the state is
+   * not kept again for every change (megabytes), so a later check goes on from the kept state
+   * again, through every line appended since; while nothing changed, this is read alone.
+   */
+  current?: Current;
 }
+
+interface Current {
+  identity: string;
+  facts: RegisterFacts;
+  gaps: Located[];
+  rules: Located[];
+  forgotten: number[];
+}
+
+/** Past this many events appended since the state was kept, it is kept again. */
+const REKEEP_AFTER = 2_000;
 
 /** What is kept beside the proof, read only when needed: the state reached, and what the leak scan and the contact store's check need. */
 interface Bundle {
@@ -346,7 +363,7 @@ function keptParts(root: string, parts: Identity[], firstLastSeq: number): KeptP
 }
 
 /** Goes on from a kept proof: undefined unless the only change is lines appended after it. */
-function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: Day): RegisterProof | undefined {
+function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: Day, keep = true): RegisterProof | undefined {
   const now = identities(root);
   if (!now) return undefined;
   const keptByPath = new Map(kept.parts.map((p) => [p.path, p]));
@@ -388,6 +405,22 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   }
   const forgotten = new Set(kept.forgotten);
   const identity = identityOf(kept.params, day, now);
+  const current = kept.current;
+  if (changed !== undefined && current?.identity === identity) {
+    // Nothing changed since the last check went on from the kept state: its answer stands. The
+    // names and keys, when needed, are worked out again from the kept state.
+    let lazy: RegisterProof | undefined;
+    const load = () => (lazy ??= resume(root, { ...kept, current: undefined }, options, sayOf, day, false) ?? prove(root, undefined, options, sayOf, day));
+    return {
+      facts: current.facts,
+      hasMember: memberTest(current.facts.members),
+      problems: [...current.gaps, ...current.rules],
+      names: () => load().names(),
+      isAdmissionKey: (key) => load().isAdmissionKey(key),
+      forgotten: new Set(current.forgotten),
+      identity,
+    };
+  }
   if (changed === undefined) {
     // Nothing changed: the names and keys are read only if the leak scan or the store's check needs them.
     let lazy: { names: Map<string, PartNames>; isAdmissionKey: (key: string) => boolean } | undefined;
@@ -479,8 +512,13 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   const result: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems: [...gaps, ...rules], names: () => names, isAdmissionKey, forgotten, ...(racy ? {} : { identity }) };
 
   // Kept again, unless a part changed too recently for its time to be trusted.
+  if (!keep || racy) return result;
+  if (added.length <= REKEEP_AFTER) {
+    keepCheckProof(root, { ...kept, current: { identity, facts, gaps, rules, forgotten: [...forgotten] } } satisfies Kept);
+    return result;
+  }
   const packed = newKeys.size === 0 ? bundle.admissions : packKeys([...unpackKeys(bundle.admissions), ...newKeys]);
-  if (!racy && packed) {
+  if (packed) {
     const encodedNow = encodeJson(state);
     if (encodedNow !== undefined) {
       keep2(root, { state: encodedNow, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed }, {
@@ -506,11 +544,16 @@ const isLocated = (v: unknown): boolean => typeof v === 'object' && v !== null &
 
 /** A kept proof whose every field has its shape (a spoiled file is not one). */
 function isKept(k: Partial<Kept>): k is Kept {
-  const parts = k.parts;
-  const f = k.facts;
+  if (k.current !== undefined) {
+    const c = k.current as Partial<Current> | null;
+    if (typeof c !== 'object' || c === null || !isString(c.identity) || !isFacts(c.facts) || !Array.isArray(c.gaps) || !c.gaps.every(isLocated)) return false;
+    if (!Array.isArray(c.rules) || !c.rules.every(isLocated) || !Array.isArray(c.forgotten) || !c.forgotten.every(isCount)) return false;
+  }
+  return isFacts(k.facts) && isBase(k);
+}
+
+function isFacts(f: RegisterFacts | undefined): f is RegisterFacts {
   return (
-    isString(k.params) &&
-    isString(k.stateId) &&
     typeof f === 'object' &&
     f !== null &&
     Array.isArray(f.members) &&
@@ -522,7 +565,15 @@ function isKept(k: Partial<Kept>): k is Kept {
     Array.isArray(f.said.warnings) &&
     f.said.warnings.every(isString) &&
     Array.isArray(f.said.notes) &&
-    f.said.notes.every(isString) &&
+    f.said.notes.every(isString)
+  );
+}
+
+function isBase(k: Partial<Kept>): boolean {
+  const parts = k.parts;
+  return (
+    isString(k.params) &&
+    isString(k.stateId) &&
     isString(k.today) &&
     Array.isArray(parts) &&
     parts.every(
