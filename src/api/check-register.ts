@@ -110,11 +110,13 @@ interface Bundle {
   admissions: string;
 }
 
-function readBundle(root: string, id: string): Bundle | undefined {
-  const b = readCheckState(root, id) as Partial<Bundle> | undefined;
-  if (!b || typeof b.state !== 'object' || b.state === null || !isString(b.admissions) || b.admissions.length % KEY_WIDTH !== 0) return undefined;
+/** The names and keys kept under this id (without the state, unless `withState`). */
+function readBundle(root: string, id: string, withState = true): Bundle | undefined {
+  const b = readCheckState(root, id, true) as Partial<Bundle> | undefined;
+  if (!b || !isString(b.admissions) || b.admissions.length % KEY_WIDTH !== 0) return undefined;
   if (!Array.isArray(b.names) || !b.names.every((n) => Array.isArray(n) && isString(n[0]) && isString(n[1]) && Array.isArray(n[2]))) return undefined;
-  return b as Bundle;
+  const state = withState ? readCheckState(root, id) : {};
+  return state === undefined ? undefined : { state, names: b.names, admissions: b.admissions };
 }
 
 const namesOf = (kept: Bundle['names']) => new Map<string, PartNames>(kept.map(([path, text, lines]) => [path, { text, lines }]));
@@ -272,7 +274,7 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
 /** Keeps a proof and the state it reached: the state first, then the proof that names it, so a crash between leaves no match. */
 function keep2(root: string, bundle: Bundle, kept: Omit<Kept, 'stateId'>): void {
   const stateId = randomBytes(8).toString('hex');
-  keepCheckState(root, stateId, bundle);
+  keepCheckState(root, stateId, bundle.state, { names: bundle.names, admissions: bundle.admissions });
   keepCheckProof(root, { ...kept, stateId } satisfies Kept);
 }
 
@@ -426,7 +428,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     let lazy: { names: Map<string, PartNames>; isAdmissionKey: (key: string) => boolean } | undefined;
     const load = () => {
       if (lazy) return lazy;
-      const bundle = readBundle(root, kept.stateId);
+      const bundle = readBundle(root, kept.stateId, false);
       if (bundle) lazy = { names: namesOf(bundle.names), isAdmissionKey: keyTest(bundle.admissions, new Set()) };
       else {
         // Gone or spoiled since: what they would have said is proved afresh.

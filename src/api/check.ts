@@ -143,7 +143,18 @@ function scanKey(root: string, register: RegisterProof, files: readonly string[]
   const now = Date.now();
   let racy = false;
   const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
-  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE, ...files]) {
+  // The private files by their bytes (a copy of the store handed over, or restored, keeps them):
+  // hashing megabytes costs a fraction of decoding them.
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
+    let id = '-';
+    try {
+      id = createHash('sha256').update(readFileSync(join(root, f))).digest('hex');
+    } catch {
+      // Gone: known as gone.
+    }
+    hash.update(`\u0000${f}\u0000${id}`);
+  }
+  for (const f of files) {
     let id = '-';
     try {
       const st = statSync(join(root, f), { bigint: true });

@@ -2,7 +2,7 @@
 // the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
 
 import { readCacheFile, writeCacheFile } from './cache-files.js';
-import { CHECK_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+import { CHECK_FILE, CHECK_NAMES_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
 import type { Located } from './params-file.js';
 
 /** Bumped whenever the proof's shape changes: another format is simply not read. */
@@ -23,14 +23,16 @@ export function keepCheckProof(root: string, proof: unknown): void {
   if (stamp !== null) writeCacheFile(root, CHECK_FILE, { format: FORMAT, stamp, proof });
 }
 
-/** The state kept under this id, or undefined. */
-export function readCheckState(root: string, id: string): unknown {
-  const data = readCacheFile(root, CHECK_STATE_FILE) as { id?: unknown; state?: unknown } | null | undefined;
+/** The state kept under this id (or, with `names`, the names and keys), or undefined. */
+export function readCheckState(root: string, id: string, names = false): unknown {
+  const data = readCacheFile(root, names ? CHECK_NAMES_FILE : CHECK_STATE_FILE) as { id?: unknown; state?: unknown } | null | undefined;
   return typeof data === 'object' && data !== null && data.id === id && typeof data.state === 'object' && data.state !== null ? data.state : undefined;
 }
 
-export function keepCheckState(root: string, id: string, state: unknown): void {
+/** Keeps the state and the names: both before the proof that names their id, so a crash between leaves no match. */
+export function keepCheckState(root: string, id: string, state: unknown, names: unknown): void {
   writeCacheFile(root, CHECK_STATE_FILE, { id, state });
+  writeCacheFile(root, CHECK_NAMES_FILE, { id, state: names });
 }
 
 /** What was found under exactly this key (a hash: see CHECK_SCAN_FILE), or undefined. */

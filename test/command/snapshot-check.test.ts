@@ -16,6 +16,7 @@ const CACHE = join('.coop', 'cache');
 const PROOF = join(CACHE, 'check-ledger.json');
 const STATE = join(CACHE, 'check-state.json');
 const SCAN = join(CACHE, 'check-scan.json');
+const NAMES = join(CACHE, 'check-names.json');
 const POISON = 'POISONED: read from the kept proof';
 
 /** Dates every ledger part well in the past, so a proof of them is kept (a part modified just now is not trusted by its time). */
@@ -45,7 +46,7 @@ async function check(dir: string): Promise<{ code: number | undefined; out: stri
 async function coldCheck(dir: string): Promise<{ code: number | undefined; out: string }> {
   const copy = join(tempDir(), 'cold');
   cpSync(dir, copy, { recursive: true });
-  for (const file of [PROOF, STATE, SCAN]) rmSync(join(copy, file), { force: true });
+  for (const file of [PROOF, STATE, SCAN, NAMES]) rmSync(join(copy, file), { force: true });
   return check(copy);
 }
 
@@ -157,6 +158,7 @@ describe("coop check's kept proof of the ledger", () => {
     ['gone', (d) => rmSync(join(d, STATE))],
     ['of another proof (a pair half written)', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['cut short', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).slice(0, 100))],
+    ['without its names (gone)', (d) => rmSync(join(d, NAMES))],
   ];
   for (const [what, spoil] of stateSpoilers) {
     it(`proves afresh after a change when the kept state is ${what}`, async () => {
