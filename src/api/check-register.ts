@@ -254,18 +254,22 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
     const packed = packKeys(keys);
     if (parts && encoded !== undefined && packed && sameIdentities(before, identities(root))) {
       proof.identity = identityOf(paramsText, day, before);
-      keep2(root, { state: encoded, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed }, {
-        params: paramsText,
-        today: options.today!,
-        facts,
-        parts,
-        firstLastSeq,
-        writerEvents,
-        last,
-        gaps,
-        rules,
-        forgotten: [...proof.forgotten],
-      });
+      keep2(
+        root,
+        { state: encoded, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed },
+        {
+          params: paramsText,
+          today: options.today!,
+          facts,
+          parts,
+          firstLastSeq,
+          writerEvents,
+          last,
+          gaps,
+          rules,
+          forgotten: [...proof.forgotten],
+        },
+      );
     }
   }
   return proof;
@@ -437,7 +441,15 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       }
       return lazy;
     };
-    return { facts: kept.facts, hasMember: memberTest(kept.facts.members), problems: [...kept.gaps, ...kept.rules], names: () => load().names, isAdmissionKey: (key) => load().isAdmissionKey(key), forgotten, identity };
+    return {
+      facts: kept.facts,
+      hasMember: memberTest(kept.facts.members),
+      problems: [...kept.gaps, ...kept.rules],
+      names: () => load().names,
+      isAdmissionKey: (key) => load().isAdmissionKey(key),
+      forgotten,
+      identity,
+    };
   }
   const bundle = readBundle(root, kept.stateId);
   if (bundle === undefined) return undefined;
@@ -511,7 +523,15 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   located.sort((a, b) => a.at - b.at);
   const rules = [...kept.rules, ...located.map((p) => ({ where: where[p.at]!, message: p.message }))];
   const facts = factsOf(state, day, forgotten, sayOf);
-  const result: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems: [...gaps, ...rules], names: () => names, isAdmissionKey, forgotten, ...(racy ? {} : { identity }) };
+  const result: RegisterProof = {
+    facts,
+    hasMember: (n) => state.members.has(n),
+    problems: [...gaps, ...rules],
+    names: () => names,
+    isAdmissionKey,
+    forgotten,
+    ...(racy ? {} : { identity }),
+  };
 
   // Kept again, unless a part changed too recently for its time to be trusted.
   if (!keep || racy) return result;
@@ -523,18 +543,22 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   if (packed) {
     const encodedNow = encodeJson(state);
     if (encodedNow !== undefined) {
-      keep2(root, { state: encodedNow, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed }, {
-        params: kept.params,
-        today: kept.today,
-        facts,
-        parts,
-        firstLastSeq: changed === '' ? gapBefore : kept.firstLastSeq,
-        writerEvents: changed === '' ? kept.writerEvents : kept.writerEvents + added.length,
-        last,
-        gaps,
-        rules,
-        forgotten: [...forgotten],
-      });
+      keep2(
+        root,
+        { state: encodedNow, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed },
+        {
+          params: kept.params,
+          today: kept.today,
+          facts,
+          parts,
+          firstLastSeq: changed === '' ? gapBefore : kept.firstLastSeq,
+          writerEvents: changed === '' ? kept.writerEvents : kept.writerEvents + added.length,
+          last,
+          gaps,
+          rules,
+          forgotten: [...forgotten],
+        },
+      );
     }
   }
   return result;

@@ -148,7 +148,9 @@ function scanKey(root: string, register: RegisterProof, files: readonly string[]
   for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
     let id = '-';
     try {
-      id = createHash('sha256').update(readFileSync(join(root, f))).digest('hex');
+      id = createHash('sha256')
+        .update(readFileSync(join(root, f)))
+        .digest('hex');
     } catch {
       // Gone: known as gone.
     }
