@@ -3,31 +3,31 @@
 // derived against the rules; the private contact store readable and still ignored by git; and
 // no tracked file holding a stored contact value.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContactField } from '../core/contacts.js';
+import type { ContactField, DecodedContacts } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
-import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
-import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
+import { COOP_DIR } from '../core/layout.js';
 import { vacancyWarnings } from '../core/board/vacancies.js';
 import { formatPounds } from '../core/numbers.js';
 import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
 import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
 import { comparable, isDocumentationAddress } from '../core/register/contact-like.js';
-import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
+import type { RegisterState } from '../core/ledger/derive.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
 import { readText as readOfficerText } from '../io/officer-details-store.js';
 import { UsageError } from '../errors.js';
-import { strayContacts } from '../core/contacts.js';
-import { admissionKeys } from '../core/ledger/admission.js';
 import { isRegisterFile } from '../core/ledger/parts.js';
 import { editedLines } from '../io/checkout-guard.js';
 import { committedMarkers } from '../io/merge-guard.js';
 import { conflictMarkersMessage } from '../core/conflict-markers.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
-import { sequenceGaps } from '../io/ledger-store.js';
-import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, readLedger, settle, type Located } from '../io/group.js';
+import { proveRegister, type RegisterProof } from './check-register.js';
+import { keepCheckScan, readCheckScan } from '../io/check-cache.js';
+import { isRacy } from '../io/snapshot.js';
+import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
 
 export interface CheckResult {
@@ -68,8 +68,15 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
   const worktree = git ? settled(worktreeState(root)) : undefined;
 
-  const register = readRegister(root, parsed?.params ? { rules: ledgerRules(parsed.params), today } : {}, problems);
-  const { state } = register;
+  const params = parsed?.params;
+  // What the check says of the state besides problems is worked out with the proof and kept with it.
+  const sayOf = (state: RegisterState) => {
+    const notes = params?.shares ? owedNotes(sharesOwed(state, params.shares.nominalPence)) : [];
+    return { warnings: params ? vacancyWarnings(params, state) : [], notes };
+  };
+  const register = proveRegister(root, paramsText, params ? { rules: ledgerRules(params), today } : {}, sayOf, today);
+  problems.push(...register.problems);
+  const { facts } = register;
 
   // A ledger line changed or removed since git committed it: the register is only ever added to.
   if (worktree) {
@@ -87,35 +94,9 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
     }
   }
 
-  // Only who has details matters here, not the details themselves: no object per member.
-  const contacts = readContactsStore(root, true);
-  if (contacts.missing && state.members.size > 0) {
-    problems.push({
-      where: CONTACTS_FILE,
-      message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")',
-    });
-  }
-  for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
-  for (const member of contacts.contacts.keys()) {
-    if (!state.members.has(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
-  }
-  for (const stray of strayContacts(contacts, register.admissions)) {
-    problems.push({
-      where: CONTACTS_FILE,
-      message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
-    });
-  }
-
-  // Personal data kept no longer than needed: former members past the register's retention.
-  for (const due of dueForErasure(state, today, register.forgotten, (n) => contacts.contacts.has(n))) {
-    problems.push({
-      where: CONTACTS_FILE,
-      message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
-    });
-  }
-
+  const gitProblems: Located[] = [];
   if (ignored && !(await ignored)) {
-    problems.push({
+    gitProblems.push({
       where: '.gitignore',
       message: `does not keep ${PRIVATE_DIR}/ out of git, so members' contact details could be committed: add the line /${PRIVATE_DIR}/`,
     });
@@ -123,18 +104,114 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const files = tracked ? await tracked : untrackedGroupFiles(root);
   for (const f of files) {
     if (f === PRIVATE_DIR || f.startsWith(`${PRIVATE_DIR}/`)) {
-      problems.push({
+      gitProblems.push({
         where: f,
         message: 'is tracked by git, so private contact details are in the history: run git rm --cached on it, and see the README on removing it from history',
       });
     }
   }
+  // What the private files say, and every leak of them into tracked files: kept with the
+  // identities of everything it was worked out from, and worked out again when any changed.
+  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
+  const scan = await scanPrivate(root, register, files, office);
+  problems.push(...scan.contacts, ...gitProblems, ...scan.details);
+  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
+  // gives the founding text without its last newline.)
+  const foundedText = founded ? await founded : undefined;
+  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
+    const { unamendedRules } = await import('./rules-check.js');
+    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
+  }
+  const foundingDay = parsed?.params?.group.founded;
+  const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
+  const warnings = facts.said.warnings;
+  notes.push(...facts.said.notes);
+  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** The private store's problems, and the officers' details' problems with every leak into tracked files: as kept, or worked out. */
+async function scanPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
+  const key = scanKey(root, register, files, office);
+  const kept = key === undefined ? undefined : readCheckScan(root, key.text);
+  if (kept) return kept;
+  const found = await workOutPrivate(root, register, files, office);
+  if (key !== undefined && !key.racy && scanKey(root, register, files, office)?.text === key.text) keepCheckScan(root, key.text, found);
+  return found;
+}
+
+/**
+ * A hash of everything the scan is worked out from, and whether any of it is too recently
+ * modified to be known by its time; undefined when the ledger's proof has no identity.
+ */
+function scanKey(root: string, register: RegisterProof, files: readonly string[], office: string | undefined): { text: string; racy: boolean } | undefined {
+  if (register.identity === undefined) return undefined;
+  const now = Date.now();
+  let racy = false;
+  const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
+  // The private files by their bytes (a copy of the store handed over, or restored, keeps them):
+  // hashing megabytes costs a fraction of decoding them.
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
+    let id = '-';
+    try {
+      id = createHash('sha256')
+        .update(readFileSync(join(root, f)))
+        .digest('hex');
+    } catch {
+      // Gone: known as gone.
+    }
+    hash.update(`\u0000${f}\u0000${id}`);
+  }
+  for (const f of files) {
+    let id = '-';
+    try {
+      const st = statSync(join(root, f), { bigint: true });
+      id = `${st.size}:${st.mtimeNs}:${st.isFile() ? 'f' : 'o'}`;
+      if (isRacy(st.mtimeNs, now)) racy = true;
+    } catch {
+      // Gone: known as gone.
+    }
+    hash.update(`\u0000${f}\u0000${id}`);
+  }
+  return { text: hash.digest('hex'), racy };
+}
+
+async function workOutPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
+  const { facts } = register;
+  const problems: Located[] = [];
+  // Only who has details matters here, not the details themselves: no object per member.
+  const contacts = readContactsStore(root, true);
+  if (contacts.missing && facts.members.length > 0) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")',
+    });
+  }
+  for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
+  for (const member of contacts.contacts.keys()) {
+    if (!register.hasMember(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+  }
+  for (const stray of strayContacts(contacts, register.isAdmissionKey)) {
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
+    });
+  }
+
+  // Personal data kept no longer than needed: former members past the register's retention.
+  for (const due of facts.erasable) {
+    if (!contacts.contacts.has(due.member)) continue;
+    problems.push({
+      where: CONTACTS_FILE,
+      message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
+    });
+  }
+
+  const contactProblems = problems.splice(0);
   // Addresses at the domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody,
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
   const { stored } = contacts;
   // The registered office is public by law: a member's address that is also the office is not a leak.
-  const office = parsed?.params?.group.registeredOffice === undefined ? undefined : comparable(parsed.params.group.registeredOffice);
   const searched = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
@@ -142,7 +219,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   for (const p of details.problems) problems.push({ where: `${OFFICER_DETAILS_FILE}:${p.line}`, message: p.message });
   const extra: { member: number; words: string }[] = [];
   for (const [member, d] of details.details) {
-    if (!state.members.has(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
+    if (!register.hasMember(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
     if (d.born) {
       searched.push(d.born);
       extra.push({ member, words: 'date of birth' });
@@ -156,7 +233,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       let text: string;
       // The ledger is already read: its names are searched, each line mapped back to the ledger's.
       let lineOf = (line: number) => line;
-      const part = register.names.get(f);
+      const part = register.names().get(f);
       if (part) {
         text = part.text;
         lineOf = (line) => part.lines[line - 1] ?? line;
@@ -182,19 +259,14 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
       }
     }
   }
-  // coop.yml's rules changed since founding: each change must be a registered amendment. (git
-  // gives the founding text without its last newline.)
-  const foundedText = founded ? await founded : undefined;
-  if (foundedText !== undefined && paramsText !== undefined && foundedText.trimEnd() !== paramsText.trimEnd() && parsed?.params && parsed.problems.length === 0) {
-    const { unamendedRules } = await import('./rules-check.js');
-    problems.push(...(await unamendedRules(root, parsed.params, foundedText)));
-  }
-  const foundingDay = parsed?.params?.group.founded;
-  const notes = foundingDay !== undefined && foundingDay > today ? [foundingAheadNote(foundingDay)] : [];
-  const params = parsed?.params;
-  const warnings = params ? vacancyWarnings(params, state) : [];
-  if (params?.shares) notes.push(...owedNotes(sharesOwed(state, params.shares.nominalPence)));
-  return { ok: problems.length === 0, problems, ...(notes.length > 0 ? { notes } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+  return { contacts: contactProblems, details: problems };
+}
+
+/** Contact lines given at an admission this register does not have (core/contacts.ts's strayContacts, by a key test). */
+function strayContacts(decoded: DecodedContacts, isAdmissionKey: (key: string) => boolean): { member: number; key: string }[] {
+  const out: { member: number; key: string }[] = [];
+  for (const [key, slot] of decoded.keyed) if (!isAdmissionKey(key)) out.push({ member: slot.member, key });
+  return out;
 }
 
 /** Money owed for shares is not an error, but a debt the group should see until it is paid. */
@@ -211,50 +283,6 @@ function owedNotes(owed: OwedShares[]): string[] {
 /** Founding papers are often drafted before the meeting: the register then starts on its day. */
 function foundingAheadNote(founded: string): string {
   return `The founding meeting is ahead (${founded}): the register records the founders and first officers as admitted and appointed on that day, and until then new entries can be dated only on it.`;
-}
-
-/**
- * The ledger decoded, its problems added to `problems`, and derived against the rules. Of the
- * events only what the leak scan needs is kept (their names, one a line, and the ledger line of
- * each), so the events and the file's bytes can go before the contact store is read.
- */
-function readRegister(
-  root: string,
-  options: DeriveOptions,
-  problems: Located[],
-): { state: RegisterState; names: Map<string, { text: string; lines: number[] }>; admissions: Map<number, string>; forgotten: Set<number> } {
-  const ledger = readLedger(root, true);
-  const { events } = ledger;
-  const forgotten = forgottenMembers(events);
-  for (const p of ledger.problems) problems.push({ where: p.line > 0 ? `${p.path}:${p.line}` : p.path, message: p.message });
-  for (const gap of sequenceGaps(ledger)) problems.push(gap);
-  const { state, problems: ruleProblems } = deriveState(events, options);
-  if (ruleProblems.length > 0) {
-    const indexOf = new Map<number, number>();
-    events.forEach((e, i) => {
-      if (!indexOf.has(e.seq)) indexOf.set(e.seq, i);
-    });
-    const located = ruleProblems.map((p) => ({ at: indexOf.get(p.seq) ?? -1, message: p.message }));
-    located.sort((a, b) => a.at - b.at);
-    for (const p of located) problems.push({ where: p.at < 0 ? LEDGER_FILE : ledger.whereOf(p.at), message: p.message });
-  }
-  // Of the ledger's fields only names are free text (the rest are numbers, dates and fixed words
-  // checked on decoding), so only names are searched for leaks, part by part. Lines without a
-  // name are left out: words are matched across line breaks anyway, so the words are the same.
-  const byPart = new Map<string, { text: string[]; lines: number[] }>();
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.type !== 'admit' && e.type !== 'rename') continue;
-    const path = ledger.pathOf(i);
-    let part = byPart.get(path);
-    if (!part) byPart.set(path, (part = { text: [], lines: [] }));
-    part.text.push(e.name.includes('\n') || e.name.includes('\r') ? e.name.replace(/[\r\n]/g, ' ') : e.name);
-    part.lines.push(ledger.lines[i]!);
-  }
-  const names = new Map<string, { text: string; lines: number[] }>();
-  for (const part of ledger.parts) names.set(part.path, { text: '', lines: [] });
-  for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
-  return { state, names, admissions: admissionKeys(events, ledger.keyOf), forgotten };
 }
 
 /** A promise whose failure waits for its await: no unhandled rejection while other work runs first. */

@@ -134,7 +134,7 @@ function listParts(dir: string): { numbers: number[]; missing: number[] } {
 }
 
 /** Every stream: the group's first ledger (''), then each writer's folder under register/, by id. */
-function listStreams(root: string): { stream: string; numbers: number[]; missing: number[] }[] {
+export function listStreams(root: string): { stream: string; numbers: number[]; missing: number[] }[] {
   const dir = join(root, REGISTER_DIR);
   const out = [{ stream: '', ...listParts(dir) }];
   let entries: string[] = [];
@@ -411,14 +411,17 @@ export function sequenceGaps(ledger: Ledger): { where: string; message: string }
   ledger.events.forEach((e, i) => {
     // Only the first ledger: a stream's seqs are clocks, which leave gaps of their own.
     if (ledger.streamOf(i) !== '') return;
-    if (e.seq > before + 1) {
-      const missing = e.seq - before - 1;
-      out.push({
-        where: ledger.whereOf(i),
-        message: `has seq ${e.seq}, but the entry before has ${before}: ${missing === 1 ? `the entry with seq ${before + 1} is` : `${missing} entries (seq ${before + 1}–${e.seq - 1}) are`} missing, deleted from the register. Restore ${missing === 1 ? 'it' : 'them'} from git (git log -p -- register/)`,
-      });
-    }
+    if (e.seq > before + 1) out.push(sequenceGap(ledger.whereOf(i), before, e.seq));
     before = Math.max(before, e.seq);
   });
   return out;
+}
+
+/** The problem of an entry with seq `seq` whose entry before has `before`: those between were deleted. */
+export function sequenceGap(where: string, before: number, seq: number): { where: string; message: string } {
+  const missing = seq - before - 1;
+  return {
+    where,
+    message: `has seq ${seq}, but the entry before has ${before}: ${missing === 1 ? `the entry with seq ${before + 1} is` : `${missing} entries (seq ${before + 1}–${seq - 1}) are`} missing, deleted from the register. Restore ${missing === 1 ? 'it' : 'them'} from git (git log -p -- register/)`,
+  };
 }

@@ -569,3 +569,26 @@ function isPlainJson(value: unknown): boolean {
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
   return Object.values(value as object).every((v) => v !== undefined && isPlainJson(v));
 }
+
+// --- coop check's proof of the ledger ----------------------------------------------------------
+
+/**
+ * `coop check` keeps what it proved of the ledger in its own file beside the snapshot
+ * (src/io/check-cache.ts reads and writes it; src/api/check-register.ts says what it holds),
+ * keyed like the snapshot: this stamp, the coop.yml text, the day, and each part's size and
+ * modification time. It never holds a part modified within RACY_MS of being proved (such a
+ * proof is simply not kept), and a part that only grew is known by a hash of its old bytes.
+ * Like the snapshot it only saves work: missing, spoiled or stale, the ledger is proved afresh.
+ */
+export const CHECK_FILE = 'check-ledger.json';
+/** The state that proof reached (large: megabytes at 100,000 members), named by the proof's random id; read only to go on deriving. */
+export const CHECK_STATE_FILE = 'check-state.json';
+/**
+ * What coop check found in the private files and their leaks into tracked files, kept under a
+ * hash of everything it was worked out from (the ledger's proof, coop.yml, the day, the private
+ * files' bytes, and the size and modification time of every tracked file); never kept while a
+ * tracked file is too recently modified to be known by its time.
+ */
+export const CHECK_SCAN_FILE = 'check-scan.json';
+/** The ledger's names (for the leak scan) and admission keys, beside the kept state and named by the same id: read only when the scan is worked out again. */
+export const CHECK_NAMES_FILE = 'check-names.json';

@@ -96,6 +96,11 @@ export interface DeriveOptions {
   rules?: LedgerRules;
   /** Events dated after this are reported as in the future (with rules). */
   today?: IsoDate;
+  /**
+   * Go on from this state (taken over and changed): `events` are then only those that come
+   * after every event it was derived from, in date order (coop check's incremental path).
+   */
+  from?: RegisterState;
 }
 
 const byDateThenSeq = (x: LedgerEvent, y: LedgerEvent): number => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.seq - y.seq);
@@ -133,12 +138,12 @@ function outOfOrder(a: LedgerEvent, b: LedgerEvent): boolean {
 }
 
 export function deriveState(events: readonly LedgerEvent[], options: DeriveOptions = {}): { state: RegisterState; problems: LedgerProblem[] } {
-  const { asOf, rules, today } = options;
-  const members = new Map<number, Member>();
-  const officers: OfficerTerm[] = [];
-  const property = new Map<number, MemberProperty>();
-  const sharesOwed = new Map<number, SharesOwed>();
-  const nominees = new Map<number, string>();
+  const { asOf, rules, today, from } = options;
+  const members = from?.members ?? new Map<number, Member>();
+  const officers: OfficerTerm[] = from?.officers ?? [];
+  const property = from?.property ?? new Map<number, MemberProperty>();
+  const sharesOwed = from?.sharesOwed ?? new Map<number, SharesOwed>();
+  const nominees = from?.nominees ?? new Map<number, string>();
   const owe = (member: number, shares: number, on: IsoDate) => {
     if (shares <= 0) return;
     const o = sharesOwed.get(member);
@@ -146,8 +151,8 @@ export function deriveState(events: readonly LedgerEvent[], options: DeriveOptio
     else sharesOwed.set(member, { shares, since: on });
   };
   const problems: LedgerProblem[] = [];
-  let maxNumber = 0;
-  let lastSeq = 0;
+  let maxNumber = from ? from.nextNumber - 1 : 0;
+  let lastSeq = from?.lastSeq ?? 0;
   for (const e of events) {
     if (e.seq > lastSeq) lastSeq = e.seq;
     if ((e.type === 'admit' || e.type === 'renumber') && e.member > maxNumber) maxNumber = e.member;

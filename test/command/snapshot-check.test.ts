@@ -1,0 +1,225 @@
+// coop check's proof of the ledger (.coop/cache/check-ledger.json and check-state.json, see
+// src/api/check-register.ts): a later check goes on from it when lines were only appended, and
+// reads it whole while nothing changed. It may only ever be a shortcut to the same answer: for
+// each way the files or the proof can change, `coop check --json` must say exactly what it says
+// with no proof at all. Where the proof must not be trusted it is first poisoned (a problem
+// added to it alone), so that trusting it would show.
+
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { encodeEvent } from '../../src/core/ledger/events.js';
+import { coop, git, join, read, tempDir } from '../support/cli.js';
+import { fixtureGroup } from '../support/fixture-group.js';
+import { ledgerParts } from '../support/register.js';
+
+const CACHE = join('.coop', 'cache');
+const PROOF = join(CACHE, 'check-ledger.json');
+const STATE = join(CACHE, 'check-state.json');
+const SCAN = join(CACHE, 'check-scan.json');
+const NAMES = join(CACHE, 'check-names.json');
+const POISON = 'POISONED: read from the kept proof';
+
+/** Dates every ledger part well in the past, so a proof of them is kept (a part modified just now is not trusted by its time). */
+function ageParts(dir: string): void {
+  const then = new Date(Date.now() - 60_000);
+  // Only those modified just now: an older part keeps its time, so it is known as unchanged.
+  for (const part of ledgerParts(dir)) if (statSync(join(dir, part)).mtimeMs > Date.now() - 10_000) utimesSync(join(dir, part), then, then);
+}
+
+/** Dates every file of the group (but git's and coop's own) well in the past, so what a check finds in them is kept. */
+function ageGroup(dir: string, sub = ''): void {
+  const then = new Date(Date.now() - 60_000);
+  for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+    const path = join(sub, entry.name);
+    if (entry.name === '.git' || entry.name === '.coop') continue;
+    if (entry.isDirectory()) ageGroup(dir, path);
+    else utimesSync(join(dir, path), then, then);
+  }
+}
+
+async function check(dir: string): Promise<{ code: number | undefined; out: string }> {
+  const r = await coop(['check', '--json'], { cwd: dir });
+  return { code: r.exitCode, out: String(r.stdout) };
+}
+
+/** The same group's check with no proof kept. */
+async function coldCheck(dir: string): Promise<{ code: number | undefined; out: string }> {
+  const copy = join(tempDir(), 'cold');
+  cpSync(dir, copy, { recursive: true });
+  for (const file of [PROOF, STATE, SCAN, NAMES]) rmSync(join(copy, file), { force: true });
+  return check(copy);
+}
+
+function poison(dir: string): void {
+  const file = JSON.parse(read(join(dir, PROOF)));
+  file.proof.rules.push({ where: 'register/ledger.jsonl:1', message: POISON });
+  writeFileSync(join(dir, PROOF), JSON.stringify(file));
+}
+
+let base: string;
+let firstLedgerOnly: string;
+beforeAll(async () => {
+  // A group with a change made (coop's folder, a writer's stream, a contact), then checked once.
+  base = await fixtureGroup();
+  const add = await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01', '--email', 'dee.warm@warmpost.co.uk'], { cwd: base });
+  expect(add.exitCode, String(add.stderr)).toBe(0);
+  ageGroup(base);
+  expect((await check(base)).code).toBe(0);
+  // A group whose ledger is only the first one (no writer yet), checked once.
+  firstLedgerOnly = await fixtureGroup();
+  mkdirSync(join(firstLedgerOnly, '.coop'));
+  ageParts(firstLedgerOnly);
+  expect((await check(firstLedgerOnly)).code).toBe(0);
+}, 60_000);
+
+/** A copy with every file's times as they were (a copy made now would look changed throughout). */
+function copyOf(dir: string): string {
+  const copy = join(tempDir(), 'group');
+  cpSync(dir, copy, { recursive: true, preserveTimestamps: true });
+  return copy;
+}
+
+describe("coop check's kept proof of the ledger", () => {
+  it('is kept beside the snapshot by a check, and read while nothing has changed', async () => {
+    const dir = copyOf(base);
+    expect(existsSync(join(dir, PROOF)) && existsSync(join(dir, STATE))).toBe(true);
+    poison(dir);
+    expect((await check(dir)).out).toContain(POISON);
+  });
+
+  it('is gone on: a check after a member is added says what a cold check says', async () => {
+    const dir = copyOf(base);
+    const add = await coop(['member', 'add', 'Eve Later', '--joined', '2024-03-01', '--email', 'eve.later@warmpost.co.uk'], { cwd: dir });
+    expect(add.exitCode, String(add.stderr)).toBe(0);
+    ageParts(dir);
+    const before = read(join(dir, PROOF));
+    const warm = await check(dir);
+    expect(warm).toEqual(await coldCheck(dir));
+    // The proof went on to the new line, and was kept again.
+    expect(read(join(dir, PROOF))).not.toBe(before);
+    const kept = JSON.parse(read(join(dir, PROOF))).proof;
+    expect(kept.current.facts.members).toEqual([[1, 5]]);
+    // The state is not kept again for one line: the next check goes on from it again.
+    expect(kept.facts.members).toEqual([[1, 4]]);
+    expect(await check(dir)).toEqual(warm);
+  });
+
+  it('goes on from lines appended by hand, finding their problems where they are', async () => {
+    const dir = copyOf(firstLedgerOnly);
+    const part = join(dir, 'register', 'ledger.jsonl');
+    // seq 7 and 8 are skipped (deleted, as far as anyone can tell), and the holding is above the rules' maximum.
+    writeFileSync(part, `${read(part)}${encodeEvent({ seq: 9, date: '2024-03-01', type: 'admit', member: 4, name: 'Huw Hand', shares: 99_999 })}\n`);
+    const warm = await check(dir);
+    expect(warm.code).toBe(1);
+    expect(warm.out).toContain('register/ledger.jsonl:7');
+    expect(warm.out).toMatch(/missing, deleted from the register/);
+    expect(warm.out).toMatch(/above the rules' maximum/);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  const changes: [string, (dir: string) => void][] = [
+    [
+      'a ledger line deleted since',
+      (d) => {
+        const part = join(d, 'register', 'ledger.jsonl');
+        const lines = read(part).split('\n');
+        writeFileSync(part, [lines[0], ...lines.slice(2)].join('\n'));
+      },
+    ],
+    [
+      'a ledger line edited since, to the same size',
+      (d) => {
+        const part = join(d, 'register', 'ledger.jsonl');
+        writeFileSync(part, read(part).replace('Ada Founder', 'Ada Fownder'));
+        ageParts(d);
+      },
+    ],
+    ['a part the proof does not know, before the last', (d) => writeFileSync(join(d, 'register', 'ledger-2.jsonl'), '')],
+    ['coop.yml edited', (d) => writeFileSync(join(d, 'coop.yml'), `${read(join(d, 'coop.yml'))}# a comment added by hand\n`)],
+    ['kept on another day', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).replace(/"today":"\d{4}-\d\d-\d\d"/, '"today":"2001-01-01"'))],
+    ['empty', (d) => writeFileSync(join(d, PROOF), '')],
+    ['cut short', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).slice(0, 300))],
+    ['not JSON', (d) => writeFileSync(join(d, PROOF), Buffer.from([0xff, 0x00, 0x7b]))],
+    ['JSON of another shape', (d) => writeFileSync(join(d, PROOF), JSON.stringify({ ...JSON.parse(read(join(d, PROOF))), proof: { rules: 'no' } }))],
+    ['from another build of coop', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
+  ];
+  for (const [what, change] of changes) {
+    it(`is not trusted when ${what}: the answer is a cold check's`, async () => {
+      const dir = copyOf(base);
+      poison(dir);
+      change(dir);
+      const warm = await check(dir);
+      expect(warm.out).not.toContain(POISON);
+      expect(warm).toEqual(await coldCheck(dir));
+    });
+  }
+
+  const stateSpoilers: [string, (dir: string) => void][] = [
+    ['gone', (d) => rmSync(join(d, STATE))],
+    ['of another proof (a pair half written)', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['cut short', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).slice(0, 100))],
+    ['without its names (gone)', (d) => rmSync(join(d, NAMES))],
+  ];
+  for (const [what, spoil] of stateSpoilers) {
+    it(`proves afresh after a change when the kept state is ${what}`, async () => {
+      const dir = copyOf(base);
+      poison(dir);
+      spoil(dir);
+      expect((await coop(['member', 'add', 'Fay After', '--joined', '2024-03-02'], { cwd: dir })).exitCode).toBe(0);
+      const warm = await check(dir);
+      expect(warm.out).not.toContain(POISON);
+      expect(warm).toEqual(await coldCheck(dir));
+    });
+  }
+
+  it('keeps what it found in the private files and tracked files, read while none of them changed', async () => {
+    const dir = copyOf(base);
+    const scan = JSON.parse(read(join(dir, SCAN)));
+    scan.details.push({ where: 'NOTES.md:1', message: POISON });
+    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    expect((await check(dir)).out).toContain(POISON);
+    // A tracked file touched, the contact store added to, a new tracked file: each is found afresh.
+    const touched = copyOf(dir);
+    utimesSync(join(touched, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const stored = copyOf(dir);
+    writeFileSync(join(stored, 'private', 'contacts.jsonl'), `${read(join(stored, 'private', 'contacts.jsonl'))}not a contact line\n`);
+    for (const changed of [touched, stored]) {
+      const warm = await check(changed);
+      expect(warm.out).not.toContain(POISON);
+      expect(warm).toEqual(await coldCheck(changed));
+    }
+  });
+
+  it('finds a contact leaked into a tracked file after it was kept', async () => {
+    const dir = copyOf(base);
+    writeFileSync(join(dir, 'NOTES.md'), '# Notes\n\nWrite to Dee at dee.warm@warmpost.co.uk\n');
+    await git(dir, ['add', 'NOTES.md']);
+    const warm = await check(dir);
+    expect(warm.code).toBe(1);
+    expect(warm.out).toMatch(/NOTES\.md:3"[^}]*email address of member 4/);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  it('is not kept again for a part modified too recently to trust its time (racy), yet answers as a cold check', async () => {
+    const dir = copyOf(base);
+    const before = read(join(dir, PROOF));
+    expect((await coop(['member', 'add', 'Gil Racy', '--joined', '2024-03-03'], { cwd: dir })).exitCode).toBe(0);
+    const warm = await check(dir);
+    expect(read(join(dir, PROOF))).toBe(before);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  it('costs nothing when its folder cannot be written', async () => {
+    const dir = copyOf(base);
+    for (const file of readdirSync(join(dir, CACHE))) rmSync(join(dir, CACHE, file));
+    chmodSync(join(dir, CACHE), 0o555);
+    try {
+      const warm = await check(dir);
+      expect(warm.code).toBe(0);
+      expect(await check(dir)).toEqual(warm);
+    } finally {
+      chmodSync(join(dir, CACHE), 0o755);
+    }
+    expect(await check(dir)).toEqual(await coldCheck(dir));
+  });
+});
