@@ -106,13 +106,27 @@ export function figures({ groups, newTree, journals = {}, anchors = {} }) {
     });
     list.push({
       id: `check@${size}`,
-      name: `coop check ${at}, after any command`,
+      name: `coop check ${at}, straight after a change`,
       size,
       floor: 'node',
       prepare: () => {
-        // Any command leaves the snapshot: a change is the commonest.
-        coop(['member', 'add', 'Bench Before Check', '--shares', '5'], dir);
-        return restorer(dir, { cold: false });
+        // The commonest evening: a check, then a change, then the check timed. Before each run
+        // the group and coop's working folder go back to just after that first check, and the
+        // change is made again (untimed), so every run is a check straight after a change.
+        mkdirSync(join(dir, '.coop'), { recursive: true });
+        const back = restorer(dir, { cold: false });
+        coop(['check'], dir);
+        const saved = `${dir}.coop-after-check`;
+        rmSync(saved, { recursive: true, force: true });
+        cpSync(join(dir, '.coop'), saved, { recursive: true });
+        const change = () => {
+          back();
+          rmSync(join(dir, '.coop'), { recursive: true, force: true });
+          cpSync(saved, join(dir, '.coop'), { recursive: true });
+          coop(['member', 'add', 'Bench Before Check', '--shares', '5'], dir);
+        };
+        change();
+        return change;
       },
       args: () => ['check'],
       cwd: () => dir,
