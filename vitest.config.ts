@@ -9,11 +9,27 @@ export default defineConfig({
     maxWorkers: 2,
     // The built CLI is loaded as Node loads it, not through vitest's transform.
     server: { deps: { external: [/\/dist\//] } },
+    // Each test file's temporary folders are removed after it (test/support/setup.ts).
+    setupFiles: ['test/support/setup.ts'],
     projects: [
-      // The command tier runs the built CLI in the test's own process (test/support/cli.ts).
-      { extends: true, test: { name: 'command', include: ['test/command/**/*.test.ts'], env: { COOP_TEST_TIER: 'command' } } },
-      // Every other tier spawns it as a person's shell would.
-      { extends: true, test: { name: 'spawned', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/command/**'] } },
+      // Pure code: the files share a worker process, which spares a new Node and a new import of
+      // vitest for each of some fifty files. Modules a file imports are loaded once per worker,
+      // not once per file, so their state (the support modules' caches) carries over.
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'], isolate: false } },
+      // The command tier runs the built CLI in the test's own process (test/support/cli.ts). Its
+      // files share a worker too, so the built CLI is loaded once per worker rather than once per
+      // file; what it keeps between runs it keeps between calls within a file all the same.
+      { extends: true, test: { name: 'command', include: ['test/command/**/*.test.ts'], env: { COOP_TEST_TIER: 'command' }, isolate: false } },
+      // Every other tier spawns it as a person's shell would. Each file keeps a process of its own:
+      // the crash and hostile suites hold per-file templates and set the process's environment.
+      {
+        extends: true,
+        test: {
+          name: 'spawned',
+          include: ['test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/command/**', 'test/unit/**', 'test/property/**'],
+        },
+      },
     ],
   },
 });

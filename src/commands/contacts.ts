@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { exportContacts, importContacts } from '../api/contacts-share.js';
 import { UsageError, UserError } from '../errors.js';
-import { canPrompt, cancellable } from '../io/prompts.js';
+import { askSecret, canPrompt } from '../io/prompts.js';
 import { note, print, printJson } from '../io/output.js';
 import { plural } from '../core/register/messages.js';
 import type { Context } from '../io/context.js';
@@ -33,9 +33,8 @@ async function passphrase(ctx: Context, opts: PassphraseOptions, confirm: boolea
     }
   } else if (ctx.env[PASSPHRASE_ENV] !== undefined) value = ctx.env[PASSPHRASE_ENV];
   else if (canPrompt(ctx.stdin, ctx.stdout)) {
-    const { password } = await import('@inquirer/prompts');
-    value = await cancellable(() => password({ message: 'Passphrase for the contacts file', mask: true }));
-    if (confirm && (await cancellable(() => password({ message: 'The same passphrase again', mask: true }))) !== value) {
+    value = await askSecret(ctx, 'Passphrase for the contacts file');
+    if (confirm && (await askSecret(ctx, 'The same passphrase again')) !== value) {
       throw new UserError('The two passphrases differ. Nothing was written.');
     }
   } else throw new UsageError(`A passphrase is needed: give --passphrase-file FILE, or set ${PASSPHRASE_ENV}.`);

@@ -1,6 +1,8 @@
-// The one module that talks to @inquirer/prompts. Only `coop new` imports it, and it loads the
-// library on first use, so other commands never pay for it. Commands ask through the Prompter
-// interface, which tests replace with scripted answers.
+// The one module that talks to @inquirer/prompts. It loads the library on first use, so a
+// command that asks nothing never pays for it. Questions are asked on the context's own
+// streams (process.stdin and process.stdout at the bins), never on the process's behind its
+// back. `coop new` asks through the Prompter interface, which tests replace with scripted
+// answers; `coop contacts` asks for a passphrase with askSecret.
 
 import { CancelledError } from '../errors.js';
 
@@ -32,25 +34,52 @@ export async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function inquirerPrompter(): Promise<Prompter> {
+/** Where questions are asked: a context's stdin and stdout. */
+export interface Terminal {
+  readonly stdin: { readonly isTTY?: boolean };
+  readonly stdout: { readonly isTTY?: boolean };
+}
+
+const isReadable = (s: object): s is NodeJS.ReadableStream => typeof (s as { read?: unknown }).read === 'function' && typeof (s as { on?: unknown }).on === 'function';
+const isWritable = (s: object): s is NodeJS.WritableStream => typeof (s as { write?: unknown }).write === 'function' && typeof (s as { on?: unknown }).on === 'function';
+
+/** The context's streams as inquirer takes them (a stream it cannot use is left to inquirer's default). */
+function streams(terminal: Terminal): { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } {
+  return { ...(isReadable(terminal.stdin) ? { input: terminal.stdin } : {}), ...(isWritable(terminal.stdout) ? { output: terminal.stdout } : {}) };
+}
+
+export async function inquirerPrompter(terminal: Terminal): Promise<Prompter> {
   const inquirer = await import('@inquirer/prompts');
+  const on = streams(terminal);
   return {
     text: (q) =>
       cancellable(() =>
-        inquirer.input({
-          message: q.message,
-          ...(q.default !== undefined ? { default: q.default } : {}),
-          ...(q.validate ? { validate: q.validate } : {}),
-        }),
+        inquirer.input(
+          {
+            message: q.message,
+            ...(q.default !== undefined ? { default: q.default } : {}),
+            ...(q.validate ? { validate: q.validate } : {}),
+          },
+          on,
+        ),
       ),
     select: (q) =>
       cancellable(() =>
-        inquirer.select({
-          message: q.message,
-          choices: q.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
-          ...(q.default !== undefined ? { default: q.default } : {}),
-        }),
+        inquirer.select(
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ({ value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) })),
+            ...(q.default !== undefined ? { default: q.default } : {}),
+          },
+          on,
+        ),
       ),
-    confirm: (q) => cancellable(() => inquirer.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) })),
+    confirm: (q) => cancellable(() => inquirer.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, on)),
   };
+}
+
+/** Asks for a secret (a passphrase), echoing a mask. */
+export async function askSecret(terminal: Terminal, message: string): Promise<string> {
+  const { password } = await import('@inquirer/prompts');
+  return cancellable(() => password({ message, mask: true }, streams(terminal)));
 }

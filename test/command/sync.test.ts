@@ -39,7 +39,7 @@ async function makeHub(): Promise<Hub> {
 /** Every line a clone printed, kept to count how often a renumbering is reported. */
 const said: string[] = [];
 async function run(dir: string, args: string[]) {
-  const r = await coop(args, { cwd: dir, env: { COOP_TEST_TODAY: undefined } });
+  const r = await coop(args, { cwd: dir });
   said.push(String(r.stdout), String(r.stderr));
   return r;
 }

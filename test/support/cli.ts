@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
-import { afterAll } from 'vitest';
 import type { Context } from '../../src/io/context.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,9 +32,22 @@ export const GIT_IDENTITY = {
 };
 
 const made: string[] = [];
-afterAll(() => {
+
+/**
+ * Removes the folders tempDir made. test/support/setup.ts calls it after each test file: a
+ * worker that runs several files (vitest's isolate: false) loads this module only once.
+ */
+export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+  for (const forget of forgetters) forget();
+}
+
+const forgetters: (() => void)[] = [];
+
+/** Calls `forget` whenever the temporary folders go: for a cache of folders made with tempDir. */
+export function onTempDirsRemoved(forget: () => void): void {
+  forgetters.push(forget);
+}
 
 /** A new empty folder, removed after the test file. */
 export function tempDir(prefix = 'coop-test-'): string {

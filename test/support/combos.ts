@@ -26,3 +26,21 @@ export const VALID_COMBOS: readonly [Kind, Form, Jurisdiction][] = VALID_PAIRS.f
 export function isSocietyForm(form: Form): boolean {
   return form === 'co-operative-society' || form === 'community-benefit-society';
 }
+
+/**
+ * The run .ci/run makes on each other Node LTS line sets COOP_TEST_ROWS=representative: the
+ * tables that found a group for every combination, whose code does not change with Node, run
+ * whole on the main line and take representative rows there. Every other test runs whole on
+ * every line.
+ */
+export const REPRESENTATIVE_ONLY = process.env.COOP_TEST_ROWS === 'representative';
+
+/**
+ * Each valid kind/form pair once, the jurisdictions taken in turn: every kind, every form and
+ * every jurisdiction founded, in a third of the runs.
+ */
+export const REPRESENTATIVE_COMBOS: readonly [Kind, Form, Jurisdiction][] = VALID_PAIRS.map(([k, f], i): [Kind, Form, Jurisdiction] => [
+  k,
+  f,
+  ALL_JURISDICTIONS[i % ALL_JURISDICTIONS.length]!,
+]);

@@ -2,13 +2,13 @@
 // depend on `coop new` (its own tests cover it). Valid by construction: defaults for the kind
 // and form, the founders admitted on the founding date and the first three made officers.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { defaultParams, legalName } from '../../src/core/defaults.js';
 import { encodeEvent, type LedgerEvent } from '../../src/core/ledger/events.js';
 import type { CoopParamsInput, Form, Jurisdiction, Kind } from '../../src/core/params.js';
-import { git, tempDir } from './cli.js';
+import { git, onTempDirsRemoved, tempDir } from './cli.js';
 
 export interface FixtureOptions {
   kind?: Kind;
@@ -21,6 +21,13 @@ export interface FixtureOptions {
   git?: boolean;
 }
 
+/**
+ * Each fixture built in this test file, by what it holds: a second group alike is a copy of the
+ * first (git's files and all), not three more git processes. A copy has the same commit.
+ */
+const built = new Map<string, string>();
+onTempDirsRemoved(() => built.clear());
+
 export async function fixtureGroup(options: FixtureOptions = {}): Promise<string> {
   const kind = options.kind ?? 'worker-coop';
   const form = options.form ?? 'co-operative-society';
@@ -29,6 +36,12 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   const params = defaultParams({ kind, form, jurisdiction: options.jurisdiction ?? 'england-wales', name: legalName('Fixture Group', form), founded });
   options.tweak?.(params);
   const dir = join(tempDir(), 'group');
+  const key = JSON.stringify([params, founders, options.git !== false]);
+  const template = built.get(key);
+  if (template !== undefined) {
+    cpSync(template, dir, { recursive: true });
+    return dir;
+  }
   mkdirSync(join(dir, 'register'), { recursive: true });
   writeFileSync(join(dir, 'coop.yml'), stringify(params));
   const shares = params.shares ? params.shares.minimumHolding : 0;
@@ -47,5 +60,8 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
     await git(dir, ['add', '-A']);
     await git(dir, ['commit', '-q', '-m', 'Found the fixture group']);
   }
+  const copy = join(tempDir('coop-fixture-'), 'group');
+  cpSync(dir, copy, { recursive: true });
+  built.set(key, copy);
   return dir;
 }

@@ -37,7 +37,7 @@ export interface NewDeps {
 /** The entry the CLI calls: questions are asked only when a person is at a terminal. */
 export async function newCommand(opts: NewOptions, ctx: Context): Promise<void> {
   const interactive = !opts.yes && canPrompt(ctx.stdin, ctx.stdout);
-  await runNew(opts, ctx, { prompter: interactive ? inquirerPrompter : undefined });
+  await runNew(opts, ctx, { prompter: interactive ? () => inquirerPrompter(ctx) : undefined });
 }
 
 export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {}): Promise<void> {

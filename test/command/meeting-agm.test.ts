@@ -1,4 +1,4 @@
-// A whole AGM from the built bin: call it, record who came and how they voted, close it. The
+// A whole AGM through the built CLI: call it, record who came and how they voted, close it. The
 // minutes, the --json outcome, the record and the commit must all tell the same story.
 
 import ICAL from 'ical.js';

@@ -1,4 +1,4 @@
-// Changing the rules from the built bin, as a secretary would: a society lowers its quorum
+// Changing the rules through the built CLI, as a secretary would: a society lowers its quorum
 // (proposed, put to the AGM in full, passed at 75%, registered); meetings either side of the
 // registration date use the quorum then in force; a company's filing deadline shows until
 // filed; what the law forbids is refused with nothing written.
