@@ -102,6 +102,32 @@ async function expectBeforeOrAfter(group: string, before: RegisterFiles, step: S
   return 'after';
 }
 
+/** The states coop's working caches are left in after a kill, in turn. */
+const cacheStates = ['kept', 'gone', 'cut short', 'a byte changed'] as const;
+const cacheStateCount = new Map<string, number>();
+
+/** Leaves every file in .coop/cache in one state (after recovery, so no change holds them). */
+function spoilCaches(group: string, state: (typeof cacheStates)[number]): void {
+  cacheStateCount.set(state, (cacheStateCount.get(state) ?? 0) + 1);
+  const dir = join(group, '.coop', 'cache');
+  if (state === 'kept' || !existsSync(dir)) return;
+  if (state === 'gone') {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name);
+    const bytes = readFileSync(file);
+    if (bytes.length === 0) continue;
+    if (state === 'cut short') writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    else {
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = bytes[at]! ^ 0x01;
+      writeFileSync(file, bytes);
+    }
+  }
+}
+
 /**
  * A gate in front of the register: a lock file naming this (live) process, which a coop waits
  * behind. The next command is started, and loads, behind the gate while the last one's results
@@ -153,6 +179,9 @@ async function killStep(group: string, step: Step, usualMs: number, child: Retur
   tally.byCommand.set(step.label, (tally.byCommand.get(step.label) ?? 0) + 1);
   // The next command (here, recovery and then coop check, in this process) finishes or undoes the change first.
   await withWriteLock(group, async () => undefined);
+  // coop's snapshot and caches in each state in turn (kept, gone, cut short, a byte changed):
+  // none may change what check finds or what the next command does.
+  spoilCaches(group, cacheStates[tally.kills % cacheStates.length]!);
   closeGate(group);
   const following = next();
   const check = await runCoop(['check'], group);
@@ -206,6 +235,8 @@ describe('killing commands at random moments', () => {
     const registerKills = [...tally.byCommand].filter(([c]) => c !== 'new').reduce((n, [, k]) => n + k, 0);
     expect(registerKills).toBeGreaterThanOrEqual(2 * MIN_PER_LANE);
     expect(tally.done + tally.undone).toBe(registerKills);
+    // Every state of the caches was met after some kill.
+    for (const state of cacheStates) expect(cacheStateCount.get(state) ?? 0, `kills followed by caches ${state}`).toBeGreaterThan(0);
   }, 180_000);
 });
 
