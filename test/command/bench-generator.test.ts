@@ -8,7 +8,7 @@ import { decodeContacts } from '../../src/core/contacts.js';
 import { currentMembers, deriveState } from '../../src/core/ledger/derive.js';
 import { decodeLedger } from '../../src/core/ledger/events.js';
 import { ledgerRules, loadParams } from '../../src/io/group.js';
-import { coop, git, join, read, ROOT, tempDir } from '../support/cli.js';
+import { coop, git, join, onTempDirsRemoved, read, ROOT, tempDir } from '../support/cli.js';
 
 function generate(members: number, seed: number): { dir: string; stats: Record<string, number> } {
   const dir = join(tempDir('coop-bench-'), 'group');
@@ -16,9 +16,16 @@ function generate(members: number, seed: number): { dir: string; stats: Record<s
   return { dir, stats: JSON.parse(out) as Record<string, number> };
 }
 
+/** The group of 100 from seed 7, generated once in this file: both tests read it (neither changes it). */
+let seven: { dir: string; stats: Record<string, number> } | undefined;
+const sevenOnce = () => (seven ??= generate(100, 7));
+onTempDirsRemoved(() => {
+  seven = undefined;
+});
+
 describe('the bench generator', () => {
   it('writes a committed group of exactly 100 current members whose register passes the rules', async () => {
-    const { dir, stats } = generate(100, 7);
+    const { dir, stats } = sevenOnce();
     const params = await loadParams(dir);
     const { events, problems: unreadable } = decodeLedger(read(join(dir, 'register', 'ledger.jsonl')));
     expect(unreadable).toEqual([]);
@@ -48,7 +55,7 @@ describe('the bench generator', () => {
   });
 
   it('gives the same register for the same seed and a different one for another', () => {
-    const a = read(join(generate(100, 7).dir, 'register', 'ledger.jsonl'));
+    const a = read(join(sevenOnce().dir, 'register', 'ledger.jsonl'));
     const b = read(join(generate(100, 7).dir, 'register', 'ledger.jsonl'));
     const c = read(join(generate(100, 8).dir, 'register', 'ledger.jsonl'));
     expect(b).toBe(a);

@@ -10,21 +10,24 @@ import { describe, expect, it } from 'vitest';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { decodeLedgerBytes } from '../../src/core/ledger/events.js';
 import { summariseEvents } from '../../src/core/ledger/parts.js';
-import { fixtureGroup } from '../support/fixture-group.js';
+import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { gitStatus, json, ledgerEvents, ledgerParts, ledgerStreams } from '../support/register.js';
 
 const PART_BYTES = 400;
 const env = { COOP_TEST_PART_BYTES: String(PART_BYTES) };
 
-/** A group whose register has grown over several parts: 3 founders, 10 imported, 2 added. */
-async function grownGroup(): Promise<string> {
+/**
+ * A group whose register has grown over several parts: 3 founders, 10 imported, 2 added. Grown
+ * once per file; each test gets an exact copy (timestamps and snapshot included).
+ */
+const grownGroup = madeOnce(async (): Promise<string> => {
   const dir = await fixtureGroup();
   const csv = join(tempDir(), 'members.csv');
   writeFileSync(csv, `Name,Joined\n${Array.from({ length: 10 }, (_, i) => `Member ${i + 1},2024-02-${String(i + 1).padStart(2, '0')}`).join('\n')}\n`);
   expect((await coop(['member', 'import', csv], { cwd: dir, env })).exitCode).toBe(0);
   for (const name of ['Late One', 'Late Two']) expect((await coop(['member', 'add', name, '--joined', '2024-03-01'], { cwd: dir, env })).exitCode).toBe(0);
   return dir;
-}
+});
 
 describe('a register kept in parts', () => {
   it('grows part by part, each commit touching only the part it adds to, and reads as one register', async () => {

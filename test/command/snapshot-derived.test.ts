@@ -7,7 +7,7 @@
 import { appendFileSync, chmodSync, cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coop, join, read, tempDir } from '../support/cli.js';
-import { fixtureGroup } from '../support/fixture-group.js';
+import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { ledgerParts } from '../support/register.js';
 
 const SNAPSHOT = join('.coop', 'cache', 'snapshot.json');
@@ -47,8 +47,11 @@ async function outputs(dir: string): Promise<string[]> {
   return out;
 }
 
-/** A group with one change made and today's register kept by a read. */
-async function warmGroup(): Promise<string> {
+/**
+ * A group with one change made and today's register kept by a read. Made once per file; each
+ * test gets an exact copy (timestamps kept, so what is kept stays as warm).
+ */
+const warmGroup = madeOnce(async (): Promise<string> => {
   const dir = await fixtureGroup();
   expect((await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01', '--email', 'dee@example.org'], { cwd: dir })).exitCode).toBe(0);
   appendFileSync(join(dir, 'private', 'contacts.jsonl'), `${HAND_LINES.join('\n')}\n`);
@@ -59,7 +62,7 @@ async function warmGroup(): Promise<string> {
   expect((await coop(['member', 'list', '--json'], { cwd: dir })).exitCode).toBe(0);
   expect((await coop(['register', '--format', 'csv'], { cwd: dir })).exitCode).toBe(0);
   return dir;
-}
+});
 
 type Kept = 'register' | 'status' | 'members' | 'outputs';
 

@@ -6,7 +6,7 @@
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fixtureGroup } from '../support/fixture-group.js';
+import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { coop, git, join, read } from '../support/cli.js';
 import { isCliEntry, modulesLoadedBy } from '../support/loads.js';
 
@@ -14,14 +14,17 @@ const CACHE = join('.coop', 'cache', 'snapshot.json');
 // yaml and zod as installed, or as bundled into their own chunks (scripts/bundle.js).
 const PARSERS = /\/node_modules\/(yaml|zod)\/|\/dist\/bundle\/vendor-(yaml|zod)-/;
 
-/** A group whose cache is warm: one change made (which makes .coop/ and the cache). */
-async function warmGroup(): Promise<string> {
+/**
+ * A group whose cache is warm: one change made (which makes .coop/ and the cache). Made once per
+ * file; each test gets an exact copy (timestamps kept, so the cache stays as warm).
+ */
+const warmGroup = madeOnce(async (): Promise<string> => {
   const group = await fixtureGroup();
   const r = await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: group });
   expect(r.exitCode, String(r.stderr)).toBe(0);
   expect(existsSync(join(group, CACHE))).toBe(true);
   return group;
-}
+});
 
 async function loadsParsers(args: string[], group: string): Promise<boolean> {
   const { loaded, exitCode } = await modulesLoadedBy(args, group);
@@ -45,8 +48,7 @@ describe('the snapshot, for coop.yml', () => {
 
   it('gives the same answers as the full check', async () => {
     const group = await warmGroup();
-    const cold = await fixtureGroup();
-    await coop(['member', 'add', 'Dee Warm', '--joined', '2024-02-01'], { cwd: cold });
+    const cold = await warmGroup();
     rmSync(join(cold, CACHE));
     for (const args of [
       ['check', '--json'],

@@ -2,6 +2,7 @@
 // depend on `coop new` (its own tests cover it). Valid by construction: defaults for the kind
 // and form, the founders admitted on the founding date and the first three made officers.
 
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -64,4 +65,28 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   cpSync(dir, copy, { recursive: true });
   built.set(key, copy);
   return dir;
+}
+
+/**
+ * A group made once per test file by `make` (coop commands run on a fixture, say), then handed
+ * out as exact copies: `cp -a` keeps every file's modification time to the nanosecond, so the
+ * snapshot in .coop/cache/ (keyed on each file's size and time) is as warm in a copy as in the
+ * group it was made in, and git's commits are the same. The first call gets the group itself.
+ */
+export function madeOnce(make: () => Promise<string>): () => Promise<string> {
+  let template: string | undefined;
+  onTempDirsRemoved(() => {
+    template = undefined;
+  });
+  return async () => {
+    if (template === undefined) {
+      const dir = await make();
+      template = join(tempDir('coop-made-once-'), 'group');
+      execFileSync('cp', ['-a', dir, template]);
+      return dir;
+    }
+    const dir = join(tempDir(), 'group');
+    execFileSync('cp', ['-a', template, dir]);
+    return dir;
+  };
 }
