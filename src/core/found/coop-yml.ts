@@ -1,6 +1,8 @@
 // coop.yml as people will read and edit it: every key has a comment in plain words saying
 // what it means and what the law allows. Built with the yaml Document API so the comments
-// are part of the document, and later edits by coop can keep them.
+// are part of the document, and later edits by coop can keep them. coop new writes the same
+// text without loading yaml where it can (coop-yml-plain.ts, which also holds the comments) and
+// comes here only for a value whose YAML form that writer is not sure of.
 
 import { Document, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import { toPlainParams } from '../defaults.js';
