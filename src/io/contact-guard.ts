@@ -57,7 +57,10 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
     }
   };
 
-  const stored = storedValuesFor(root, changes, textKeys(texts.map((t) => t.text).join('\n')), registeredOffice(root, changes));
+  // A group being founded has no store yet: only the few lines the change itself writes, all of
+  // them read, so the texts (a founding's are hundreds of kilobytes) need not be keyed to sift them.
+  const keys = root === undefined ? undefined : textKeys(texts.map((t) => t.text).join('\n'));
+  const stored = storedValuesFor(root, changes, keys, registeredOffice(root, changes));
   const index = stored.value.length > 0 ? buildLeakIndex(stored.value) : undefined;
   for (const { change, text } of texts) {
     const where = (line: number) => (change.append ? `${change.path} (the new entry)` : `${change.path}:${line}`);
@@ -121,17 +124,17 @@ function textOf(content: string | Uint8Array): string | undefined {
  * change adds to it) sifted by the keys, then decoded. The store's lines are found from its
  * kept index, and never decoded where they cannot match.
  */
-function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number>, office: string | undefined): Stored {
+function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number> | undefined, office: string | undefined): Stored {
   const stored: Stored = { member: [], field: [], value: [] };
   const sources: { bytes: Uint8Array; lines: Array<[number, number]> }[] = [];
   // The store by its index (contacts-index.ts): found by the text's keys, not sifted whole. No
   // store in this copy: only what the change itself gives is known.
-  const store = root === undefined ? undefined : siftStore(root, keys);
+  const store = root === undefined || keys === undefined ? undefined : siftStore(root, keys);
   if (store) sources.push(store);
   for (const change of changes) {
     if (change.path !== CONTACTS_FILE) continue;
     const bytes = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
-    sources.push({ bytes, lines: siftContactLines(bytes, keys) });
+    sources.push({ bytes, lines: keys ? siftContactLines(bytes, keys) : everyLine(bytes) });
   }
   const decoder = new TextDecoder('utf-8');
   for (const { bytes, lines } of sources) {
@@ -157,6 +160,18 @@ function storedValuesFor(root: string | undefined, changes: readonly FileChange[
     }
   }
   return stored;
+}
+
+/** The [start, end) byte ranges of every line (sifting keeps a subset of these). */
+function everyLine(bytes: Uint8Array): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    if (end > start) lines.push([start, end]);
+    start = end + 1;
+  }
+  return lines;
 }
 
 /** The registered office, as compared: the one the change writes, or the one coop.yml holds. */

@@ -145,6 +145,21 @@ describe('founding', () => {
     expect(existsSync(join(parent, 'second'))).toBe(false);
   });
 
+  it('refuses a founder’s home address typed as the area it serves, naming whose it is', async () => {
+    const parent = (await foundGroup()).replace(/\/group$/, '');
+    const home = '9 Cedar Road, Nottingham NG7 1AB';
+    const r = await coop(
+      ['new', '--yes', '--founder', `Ada Lovelace <ada@mailbox.org>; ${home}`, '--founder', 'Ben Bo', '--founder', 'Cai Cy', '--area', home, join(parent, 'third')],
+      {
+        cwd: parent,
+      },
+    );
+    expect(r.exitCode).not.toBe(0);
+    expect(r.stderr).toMatch(/the postal address of member 1 \(9\*\*\* C\*\*\* R\*\*\* …\)/);
+    expect(r.stderr).not.toContain(home);
+    expect(existsSync(join(parent, 'third'))).toBe(false);
+  });
+
   it('lets a founder’s home be the registered office, which the law makes public', async () => {
     const home = '9 Cedar Road, Nottingham NG7 1AB';
     const dir = await foundGroup(['--founder', `Ada Lovelace <ada@mailbox.org>; ${home}`, '--founder', 'Ben Bo', '--founder', 'Cai Cy', '--office', home]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { coopYmlText, uncommentedPaths } from '../../src/core/found/coop-yml.js';
+import { coopYmlPlainText } from '../../src/core/found/coop-yml-plain.js';
 import { foundingPlan } from '../../src/core/found/plan.js';
 import { firstOfficers, foundingContacts, foundingEvents, ledgerText } from '../../src/core/found/register.js';
 import { foundingFrom } from '../../src/core/found/to-params.js';
@@ -32,6 +33,39 @@ describe('coop.yml', () => {
     const back = parseParamsText(text);
     expect(back.problems).toEqual([]);
     expect(back.params).toEqual(params);
+  });
+
+  it.each(VALID_COMBOS)('%s / %s / %s: the plain writer (coop new, without yaml) writes byte for byte what yaml writes', (kind, form, jurisdiction) => {
+    for (const decisions of ['majority', 'consensus'] as const) {
+      const { params } = found({ kind, form, jurisdiction, decisions, name: legalName('G', form), founders: FOUNDERS });
+      const plain = coopYmlPlainText(params);
+      expect(plain).toBeDefined();
+      expect(plain).toBe(coopYmlText(params));
+    }
+  });
+
+  // Typed values yaml must quote (or might read as another type): the plain writer declines
+  // them rather than guess, or writes what yaml writes.
+  it.each([
+    ['a colon and space', 'the area: Leeds and Bradford'],
+    ['a colon', 'Riverside:Bakers'],
+    ['a hash', 'Bakers #1'],
+    ['a leading quote', "'Quoted' Bakers"],
+    ['a number', '1234'],
+    ['a bool', 'true'],
+    ['a float', '1e3'],
+    ['two spaces', 'Two  Spaces'],
+    ['a trailing space', 'Bakers '],
+    ['a line break', 'Bakers\nLtd'],
+    ['a double quote', 'The "Bakers"'],
+    ['plain words', "St Anne's (Leeds) Bakers & Co-op, 50% owned"],
+  ])('a value with %s is written as yaml writes it, or left to yaml', (_, area) => {
+    const { params } = found({});
+    const withArea = { ...params, group: { ...params.group, area } };
+    const plain = coopYmlPlainText(withArea);
+    if (plain !== undefined) expect(plain).toBe(coopYmlText(withArea));
+    if (area.startsWith('St Anne') || area.includes(':')) expect(plain).toBeDefined();
+    else expect(plain).toBeUndefined();
   });
 
   it('explains every key in a comment', () => {
@@ -104,7 +138,7 @@ describe('the first register entries', () => {
       [1, { email: 'ada@example.org' }],
       [3, { email: 'cai@example.org' }],
     ]);
-    const plan = foundingPlan(params, founders, { path: 'RULES.md', title: 'Rules', content: '# Rules\n' });
+    const plan = foundingPlan(params, founders, { path: 'RULES.md', title: 'Rules', content: '# Rules\n' }, coopYmlText(params));
     for (const file of plan.files.filter((f) => f.tracked)) {
       const text = 'content' in file ? file.content : JSON.stringify(file.context);
       expect(text, file.path).not.toContain('@example.org');

@@ -5,16 +5,18 @@ import { UsageError } from '../../errors.js';
 import { questionFor, type AnswerKey, type Answers } from '../../core/found/answers.js';
 import type { FoundingSetting } from '../../core/found/to-params.js';
 import type { Prompter } from '../../io/prompts.js';
-import { readAnswersFile } from './answers-file.js';
 import { interview } from './interview.js';
 import { answersFromFlags, type NewOptions } from './options.js';
 
 /** What a group cannot be founded without, unless --yes says to take the demo defaults. */
 export const REQUIRED: readonly AnswerKey[] = ['kind', 'name', 'founders'];
 
-/** Flags override the answers file: the file is often shared, the flags are this run's. */
-export function givenAnswers(opts: NewOptions, cwd: string): Answers {
-  const fromFile = opts.answers ? readAnswersFile(opts.answers, cwd) : {};
+/**
+ * Flags override the answers file: the file is often shared, the flags are this run's. The file
+ * reader (and the yaml library it parses with) is loaded only when there is a file.
+ */
+export async function givenAnswers(opts: NewOptions, cwd: string): Promise<Answers> {
+  const fromFile = opts.answers ? (await import('./answers-file.js')).readAnswersFile(opts.answers, cwd) : {};
   return { ...fromFile, ...answersFromFlags(opts) };
 }
 

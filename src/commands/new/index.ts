@@ -7,6 +7,7 @@ import { CancelledError, UsageError, UserError } from '../../errors.js';
 import { todayInUk } from '../../core/dates.js';
 import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
 import { FOUNDING_FILES } from '../../core/found/context.js';
+import { coopYmlPlainText } from '../../core/found/coop-yml-plain.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
 import { foundingFrom } from '../../core/found/to-params.js';
 import { QUESTIONS } from '../../core/found/answers.js';
@@ -48,7 +49,7 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
   const useGit = opts.git !== false;
   const prompter = opts.yes ? undefined : deps.prompter;
 
-  const given = givenAnswers(opts, cwd);
+  const given = await givenAnswers(opts, cwd);
   let folder = dir;
   if (folder === undefined) {
     if (!prompter) throw new UsageError('Give the folder to create for the group, for example: coop new riverside-bakers');
@@ -82,7 +83,9 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
   }
 
   const governing = renderGoverningDocument(founding.params);
-  const plan = foundingPlan(founding.params, founding.founders, governing);
+  // yaml (the largest library coop new would load) only for a value the plain writer declines.
+  const coopYml = coopYmlPlainText(founding.params) ?? (await import('../../core/found/coop-yml.js')).coopYmlText(founding.params);
+  const plan = foundingPlan(founding.params, founding.founders, governing, coopYml);
   const changes = render(plan);
   const governingPath = governing.path;
   const shownPath = relative(cwd, target.path) || '.';

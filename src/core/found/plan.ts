@@ -3,7 +3,6 @@
 
 import { GROUP_GITIGNORE } from '../group-files.js';
 import type { CoopParams } from '../params.js';
-import { coopYmlText } from './coop-yml.js';
 import { FOUNDING_FILES, foundingContext, registrationPack, type GoverningRef } from './context.js';
 import type { Founder } from './founders.js';
 import { foundingContacts, foundingEvents, ledgerText } from './register.js';
@@ -29,10 +28,11 @@ const GROUP_TEMPLATES = [
   { template: 'group/documents/privacy-notice.md.hbs', path: FOUNDING_FILES.privacy },
 ] as const;
 
-export function foundingPlan(params: CoopParams, founders: readonly Founder[], governing: GoverningDocument): FoundingPlan {
+/** `coopYml` is coop.yml's text (coop-yml-plain.ts, or coop-yml.ts where only yaml can write it). */
+export function foundingPlan(params: CoopParams, founders: readonly Founder[], governing: GoverningDocument, coopYml: string): FoundingPlan {
   const context = foundingContext(params, founders, { path: governing.path, title: governing.title });
   const files: FileSpec[] = [
-    { path: FOUNDING_FILES.params, tracked: true, content: coopYmlText(params) },
+    { path: FOUNDING_FILES.params, tracked: true, content: coopYml },
     { path: governing.path, tracked: true, content: governing.content },
     ...GROUP_TEMPLATES.map((t) => ({ path: t.path, tracked: true, template: t.template, context })),
     // What the founders file with the governing document: our own drafting, never a copy of a form.
