@@ -45,8 +45,8 @@ export interface RegisterNow {
  * The register for a meeting. With `now`, a meeting on or after the ledger's last event (and
  * today after it too) takes today's register from the snapshot (api/today.ts), so the ledger is
  * not decoded: a state depends only on the events dated on or before its day, so with none after
- * the last event every such day has the same register. Otherwise the ledger is decoded and the
- * register derived as at the meeting date.
+ * the last event every such day has the same register (not yet kept, it is derived and kept for
+ * the next command). Otherwise the ledger is decoded and the register derived as at the meeting date.
  */
 export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate, now?: RegisterNow): MeetingRegister {
   const handle = openLedger(root, { cache: true });
@@ -60,16 +60,19 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
   };
   const group = now ? { root, params: now.current, ledger: handle, today: now.today, founded: now.current.group.founded } : undefined;
   // Not kept (the first command since the register changed): derived from today's events and
-  // kept, as status does, so the meeting's later commands (attend, vote, close) need not decode.
+  // kept, as status does, so the meeting's later commands (attend, vote, close) need not decode;
+  // only for a meeting on or after the last event, the only one that reads it.
   const kept = group
     ? (keptTodayRegister(group) ??
-      todayRegister({
-        ...group,
-        rules: ledgerRules(group.params),
-        get events() {
-          return events();
-        },
-      }))
+      (events().some((e) => e.date > date)
+        ? undefined
+        : todayRegister({
+            ...group,
+            rules: ledgerRules(group.params),
+            get events() {
+              return events();
+            },
+          })))
     : undefined;
   /** The last event's date, when the snapshot says (null: no events); undefined when not known without decoding. */
   const lastDate = kept?.lastDate;
