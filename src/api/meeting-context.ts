@@ -11,10 +11,10 @@ import { RECORD_FILE, describeMeeting, findMeeting, type MeetingRecord, type Mee
 import type { CoopParams } from '../core/params.js';
 import type { NoticeMethod } from '../core/ledger/events.js';
 import { UsageError } from '../errors.js';
-import { findGroupRoot, isGitGroup, loadParams } from '../io/group.js';
+import { findGroupRoot, isGitGroup, ledgerRules, loadParams } from '../io/group.js';
 import { openLedger, refuseUnreadable, type Ledger } from '../io/ledger-store.js';
 import type { LedgerEvent } from '../core/ledger/events.js';
-import { keptTodayRegister } from './today.js';
+import { keptTodayRegister, todayRegister } from './today.js';
 import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
@@ -45,8 +45,8 @@ export interface RegisterNow {
  * The register for a meeting. With `now`, a meeting on or after the ledger's last event (and
  * today after it too) takes today's register from the snapshot (api/today.ts), so the ledger is
  * not decoded: a state depends only on the events dated on or before its day, so with none after
- * the last event every such day has the same register. Otherwise the ledger is decoded and the
- * register derived as at the meeting date.
+ * the last event every such day has the same register (not yet kept, it is derived and kept for
+ * the next command). Otherwise the ledger is decoded and the register derived as at the meeting date.
  */
 export function registerFor(root: string, params: CoopParams, type: MeetingType, date: IsoDate, now?: RegisterNow): MeetingRegister {
   const handle = openLedger(root, { cache: true });
@@ -58,7 +58,22 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
     }
     return ledger.events;
   };
-  const kept = now ? keptTodayRegister({ root, params: now.current, ledger: handle, today: now.today, founded: now.current.group.founded }) : undefined;
+  const group = now ? { root, params: now.current, ledger: handle, today: now.today, founded: now.current.group.founded } : undefined;
+  // Not kept (the first command since the register changed): derived from today's events and
+  // kept, as status does, so the meeting's later commands (attend, vote, close) need not decode;
+  // only for a meeting on or after the last event, the only one that reads it.
+  const kept = group
+    ? (keptTodayRegister(group) ??
+      (events().some((e) => e.date > date)
+        ? undefined
+        : todayRegister({
+            ...group,
+            rules: ledgerRules(group.params),
+            get events() {
+              return events();
+            },
+          })))
+    : undefined;
   /** The last event's date, when the snapshot says (null: no events); undefined when not known without decoding. */
   const lastDate = kept?.lastDate;
   /** Whether any event is dated after `from` and on or before `to` (or at all after `from`). */

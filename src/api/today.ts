@@ -36,7 +36,7 @@ export interface TodayRegister {
 }
 
 /** Today's register: from the snapshot when it was derived from these very files, else derived (and kept). */
-export function todayRegister(group: GroupContext): TodayRegister {
+export function todayRegister(group: Pick<GroupContext, 'root' | 'params' | 'rules' | 'ledger' | 'events' | 'today' | 'founded'>): TodayRegister {
   const kept = keptTodayRegister(group);
   if (kept) return kept;
   const asOf = registerDay(group.today, group.founded);

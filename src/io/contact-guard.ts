@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 import type { ContactField } from '../core/contacts.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
 import { comparable, findContactLike, isDocumentationAddress, maskContact, registeredOfficeIn } from '../core/register/contact-like.js';
-import { buildLeakIndex, findLeaks, textKeys } from '../core/register/leak-scan.js';
+import { buildLeakIndex, findLeaks, sortedTextKeys, type SortedKeys } from '../core/register/leak-scan.js';
 import { siftContactLines } from '../core/register/leak-sift.js';
 import type { FileChange } from './file-change.js';
 import { siftStore } from './contacts-index.js';
@@ -59,7 +59,7 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
 
   // A group being founded has no store yet: only the few lines the change itself writes, all of
   // them read, so the texts (a founding's are hundreds of kilobytes) need not be keyed to sift them.
-  const keys = root === undefined ? undefined : textKeys(texts.map((t) => t.text).join('\n'));
+  const keys = root === undefined ? undefined : sortedTextKeys(texts.map((t) => t.text).join('\n'));
   const stored = storedValuesFor(root, changes, keys, registeredOffice(root, changes));
   const index = stored.value.length > 0 ? buildLeakIndex(stored.value) : undefined;
   for (const { change, text } of texts) {
@@ -124,7 +124,7 @@ function textOf(content: string | Uint8Array): string | undefined {
  * change adds to it) sifted by the keys, then decoded. The store's lines are found from its
  * kept index, and never decoded where they cannot match.
  */
-function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: ReadonlySet<number> | undefined, office: string | undefined): Stored {
+function storedValuesFor(root: string | undefined, changes: readonly FileChange[], keys: SortedKeys | undefined, office: string | undefined): Stored {
   const stored: Stored = { member: [], field: [], value: [] };
   const sources: { bytes: Uint8Array; lines: Array<[number, number]> }[] = [];
   // The store by its index (contacts-index.ts): found by the text's keys, not sifted whole. No

@@ -17,6 +17,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_DIR, CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
 import { indexContactLines, lookupContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
+import type { SortedKeys } from '../core/register/leak-scan.js';
 import { writeTemp } from './atomic.js';
 import { readFileOnce, type ReadFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
@@ -46,7 +47,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * The store's bytes and the [start, end) ranges of its lines that may hold a value found in a
  * text with these keys (as siftContactLines gives them); undefined when there is no store.
  */
-export function siftStore(root: string, keys: ReadonlySet<number>): { bytes: Uint8Array; lines: Array<[number, number]> } | undefined {
+export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys): { bytes: Uint8Array; lines: Array<[number, number]> } | undefined {
   if (!existsSync(join(root, CONTACTS_FILE))) return undefined;
   const read = readFileOnce(join(root, CONTACTS_FILE));
   if (!read) return undefined;

@@ -250,6 +250,21 @@ describe("today's register in the snapshot, for a meeting's papers", () => {
     expect(warm.join('')).not.toContain('Poisoned Name');
   });
 
+  it('is kept by the first meeting command after a change, and read by the next', async () => {
+    const dir = await warmGroup();
+    expect((await coop(['member', 'add', 'Eve Later', '--joined', '2024-06-01'], { cwd: dir })).exitCode).toBe(0);
+    // The change dropped the kept register; the meeting command derives it and keeps it.
+    expect(JSON.parse(read(join(dir, SNAPSHOT))).derived).toBeUndefined();
+    expect((await coop(call('2024-07-10', '2024-06-20'), { cwd: dir })).exitCode).toBe(0);
+    expect(JSON.parse(read(join(dir, SNAPSHOT))).derived).toBeDefined();
+    poisonRegister(dir);
+    const r = await coop(call('2024-07-24', '2024-07-01'), { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    const attendance = read(join(dir, 'meetings', '2024-07-24-general', 'attendance.md'));
+    expect(attendance).toContain('Poisoned Name');
+    expect(attendance).toContain('Eve Later');
+  });
+
   it('is not read once stale (a ledger part touched since): the papers are a cold run’s', async () => {
     const dir = await warmGroup();
     const copy = join(tempDir(), 'cold-meeting');

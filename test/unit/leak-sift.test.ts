@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findContactLike, maskContact } from '../../src/core/register/contact-like.js';
-import { buildLeakIndex, findLeaks, textKeys } from '../../src/core/register/leak-scan.js';
+import { buildLeakIndex, findLeaks, sortedTextKeys, textKeys } from '../../src/core/register/leak-scan.js';
 import { indexContactLines, lookupContactLines, siftContactLines } from '../../src/core/register/leak-sift.js';
 
 /** A store as coop writes it: one JSON line a member. */
@@ -131,6 +131,26 @@ describe('the store kept indexed by key finds what sifting it finds', () => {
         // Never a line the sift would not keep.
         const kept = new Set(sifted.map(([s]) => s));
         expect(looked.every(([s]) => kept.has(s))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the keys sorted in a typed array (what the guard uses) are the same keys and find the same lines', () => {
+    const word = fc.constantFrom('flat', '2', 'mill', 'lane', 'é', 'a', 'bb', 'x1', '07700', '900123', '0115', '\u0001', 'queen’s', 'sian', 'jones', 'mailbox', 'org');
+    const phrase = fc.tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', ', ', '\n', '@', '.', '"')).map(([w, sep]) => w.join(sep));
+    const entry = fc.record({ email: phrase, address: phrase, phone: phrase }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '\n', '.'), (values, textWords, sep) => {
+        const bytes = storeOf([...values, { email: 'sian.jones@mailbox.org', phone: '07700 900123' }]);
+        const text = textWords.join(sep);
+        const set = textKeys(text);
+        const sorted = sortedTextKeys(text);
+        expect([...sorted]).toEqual([...set].sort((a, b) => a - b));
+        for (const k of set) expect(sorted.has(k)).toBe(true);
+        expect(sorted.has(12345) && !set.has(12345)).toBe(false);
+        expect(lookupContactLines(indexContactLines(bytes), sorted)).toEqual(lookupContactLines(indexContactLines(bytes), set));
+        expect(siftContactLines(bytes, sorted)).toEqual(siftContactLines(bytes, set));
       }),
       { numRuns: 300 },
     );

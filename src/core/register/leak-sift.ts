@@ -8,7 +8,7 @@
 // matcher, leak-scan.ts, so what counts as a leak is decided in one place; the sift may keep
 // a line that does not match, never drop one that does.
 
-import { FNV_OFFSET, FNV_PRIME, pairKey, singleKey, valueKeys, wordUnit } from './leak-scan.js';
+import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, valueKeys, wordUnit } from './leak-scan.js';
 
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
@@ -22,7 +22,7 @@ const NEWLINE = 0x0a;
  * these keys. A line with bytes outside ASCII, or a \u escape, is always kept: its words are
  * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
  */
-export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number>): Array<[number, number]> {
+export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
   // One loop, no helper closures: variables a closure changes live on the heap, and at
   // 100,000 members this loop runs over megabytes.
   const kept: Array<[number, number]> = [];
@@ -244,9 +244,27 @@ function keysOfLine(text: string): number[] | undefined {
 }
 
 /** The lines of an index that siftContactLines would keep for these keys, in order, each once. */
-export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<number>): Array<[number, number]> {
+export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
   const found = new Map<number, number>();
   for (const [s, e] of index.always) found.set(s, e);
+  if (keys instanceof SortedKeys) {
+    // Both ascending: each search starts where the last one ended.
+    const sorted = keys.sorted;
+    let from = 0;
+    for (let i = 0; i < sorted.length && from < index.keys.length; i++) {
+      const k = sorted[i]!;
+      let lo = from;
+      let hi = index.keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (index.keys[mid]! < k) lo = mid + 1;
+        else hi = mid;
+      }
+      for (; lo < index.keys.length && index.keys[lo] === k; lo++) found.set(index.starts[lo]!, index.ends[lo]!);
+      from = lo;
+    }
+    return [...found].sort((a, b) => a[0] - b[0]);
+  }
   for (const key of keys) {
     const k = key >>> 0;
     let lo = 0;
