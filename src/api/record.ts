@@ -9,6 +9,7 @@ import { planAppend } from '../core/ledger/append.js';
 import type { LedgerProblem, RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE, type LedgerEvent, type NewEvent } from '../core/ledger/events.js';
 import { contactsChange, ensureContactsPrivate } from '../io/contacts-store.js';
+import { CONTACTS_FILE } from '../core/layout.js';
 import { findGroupRoot } from '../io/group.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
@@ -77,30 +78,30 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
     changes.push(...group.ledger.appendChanges(plan.added));
-    // Whether git ignores the store is asked alongside git's other questions (applyPlan waits for it).
-    let privacy: Promise<void> | undefined;
-    const ensurePrivate = () => {
-      privacy ??= ensureContactsPrivate(root);
-      privacy.catch(() => {});
-    };
+    // Whether git ignores the store is asked with git's status of the checkout (applyPlan).
+    let storesPrivate = false;
     if (change.contacts && change.contacts.length > 0) {
-      ensurePrivate();
+      storesPrivate = true;
       keyContacts(change.contacts, own, group);
       changes.push(contactsChange(root, change.contacts));
     }
     if (change.privateFiles && change.privateFiles.length > 0) {
-      ensurePrivate();
+      storesPrivate = true;
       changes.push(...change.privateFiles);
     }
     const result = change.result(own, plan);
     if (changes.length === 0) {
-      await privacy;
+      if (storesPrivate) await ensureContactsPrivate(root);
       return { ...result, commit: null };
     }
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
-    const made = await applyPlan(root, { changes, message }, { git: group.git, commit, checks: privacy ? [privacy] : [] });
+    const made = await applyPlan(root, { changes, message }, {
+      git: group.git,
+      commit,
+      ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
+    });
     group.ledger.remember(changes);
     return { ...result, commit: made, ...renumbered };
   });
