@@ -10,7 +10,8 @@ import type { LedgerProblem, RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE, type LedgerEvent, type NewEvent } from '../core/ledger/events.js';
 import { contactsChange, ensureContactsPrivate } from '../io/contacts-store.js';
 import { CONTACTS_FILE } from '../core/layout.js';
-import { findGroupRoot } from '../io/group.js';
+import { findGroupRoot, isGitGroup } from '../io/group.js';
+import { gitIdentity } from '../io/git.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
 import { admissionKey } from '../core/ledger/admission.js';
@@ -64,6 +65,10 @@ export interface Recorded {
 export async function recordChange<T>(cwd: string, options: WriteOptions, build: (group: GroupContext) => Change<T> | Promise<Change<T>>): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
+    // Who commits is asked of git now, while the group is read: it depends on nothing the change
+    // does, and git starts quicker from a process that has not yet read the register.
+    const identity = options.commit !== false && isGitGroup(root) ? gitIdentity(root) : undefined;
+    identity?.catch(() => {});
     const group = await readGroup(root, options, true);
     const owed = owedRenumberEvents(group);
     // A member renumbered holds a number the summary has not seen given: never give it again.
@@ -100,6 +105,7 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     const made = await applyPlan(root, { changes, message }, {
       git: group.git,
       commit,
+      ...(identity ? { identity } : {}),
       ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
     });
     group.ledger.remember(changes);

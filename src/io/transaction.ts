@@ -68,6 +68,8 @@ export interface ApplyOptions {
    * ignored (it does not exist yet, or really is not ignored) does the check run its own git process.
    */
   ignored?: { path: string; check: () => Promise<void> };
+  /** git's answer to who commits, when the caller asked it already (gitIdentity); else asked here. */
+  identity?: Promise<string | undefined>;
 }
 
 let lockDepth = 0;
@@ -132,7 +134,7 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
         return state;
       })
     : undefined;
-  const asked = guarded ? Promise.all([guarded, commitIt ? gitIdentity(root) : undefined, ...(options.checks ?? [])]) : undefined;
+  const asked = guarded ? Promise.all([guarded, commitIt ? (options.identity ?? gitIdentity(root)) : undefined, ...(options.checks ?? [])]) : undefined;
   // A refusal below must not leave the answers unheard (an unhandled rejection).
   asked?.catch(() => {});
   // Before anything is touched: no change puts a member's contact details into git.
