@@ -9,7 +9,9 @@ import { planAppend } from '../core/ledger/append.js';
 import type { LedgerProblem, RegisterState } from '../core/ledger/derive.js';
 import { LEDGER_FILE, type LedgerEvent, type NewEvent } from '../core/ledger/events.js';
 import { contactsChange, ensureContactsPrivate } from '../io/contacts-store.js';
-import { findGroupRoot } from '../io/group.js';
+import { CONTACTS_FILE } from '../core/layout.js';
+import { findGroupRoot, isGitGroup } from '../io/group.js';
+import { gitIdentity } from '../io/git.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
 import { admissionKey } from '../core/ledger/admission.js';
@@ -63,6 +65,10 @@ export interface Recorded {
 export async function recordChange<T>(cwd: string, options: WriteOptions, build: (group: GroupContext) => Change<T> | Promise<Change<T>>): Promise<T & Recorded> {
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
+    // Who commits is asked of git now, while the group is read: it depends on nothing the change
+    // does, and git starts quicker from a process that has not yet read the register.
+    const identity = options.commit !== false && isGitGroup(root) ? gitIdentity(root) : undefined;
+    identity?.catch(() => {});
     const group = await readGroup(root, options, true);
     const owed = owedRenumberEvents(group);
     // A member renumbered holds a number the summary has not seen given: never give it again.
@@ -77,30 +83,31 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     const changes: FileChange[] = [];
     // The ledger only grows: the new lines go on the end of its last part (or start a new one).
     changes.push(...group.ledger.appendChanges(plan.added));
-    // Whether git ignores the store is asked alongside git's other questions (applyPlan waits for it).
-    let privacy: Promise<void> | undefined;
-    const ensurePrivate = () => {
-      privacy ??= ensureContactsPrivate(root);
-      privacy.catch(() => {});
-    };
+    // Whether git ignores the store is asked with git's status of the checkout (applyPlan).
+    let storesPrivate = false;
     if (change.contacts && change.contacts.length > 0) {
-      ensurePrivate();
+      storesPrivate = true;
       keyContacts(change.contacts, own, group);
       changes.push(contactsChange(root, change.contacts));
     }
     if (change.privateFiles && change.privateFiles.length > 0) {
-      ensurePrivate();
+      storesPrivate = true;
       changes.push(...change.privateFiles);
     }
     const result = change.result(own, plan);
     if (changes.length === 0) {
-      await privacy;
+      if (storesPrivate) await ensureContactsPrivate(root);
       return { ...result, commit: null };
     }
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
-    const made = await applyPlan(root, { changes, message }, { git: group.git, commit, checks: privacy ? [privacy] : [] });
+    const made = await applyPlan(root, { changes, message }, {
+      git: group.git,
+      commit,
+      ...(identity ? { identity } : {}),
+      ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
+    });
     group.ledger.remember(changes);
     return { ...result, commit: made, ...renumbered };
   });

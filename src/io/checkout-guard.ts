@@ -17,10 +17,10 @@ const PARAMS_FILE = 'coop.yml';
 /**
  * The refusal for this checkout, or nothing. `committing`: the change will be committed
  * (then staged files and uncommitted edits of coop.yml and the register matter too).
- * Returns the state read, so the caller need not ask git again.
+ * Returns the state read, so the caller need not ask git again (with `ignored`, what git ignores too).
  */
-export async function guardCheckout(root: string, committing: boolean): Promise<WorktreeState> {
-  const state = await worktreeState(root);
+export async function guardCheckout(root: string, committing: boolean, options: { ignored?: boolean } = {}): Promise<WorktreeState> {
+  const state = await worktreeState(root, options);
   if (state.unmerged.length > 0) {
     throw new UserError(
       `A git merge is unfinished: ${list(state.unmerged)} still have conflicts. Finish it (git merge --continue) or undo it (git merge --abort) first. Nothing was changed.`,

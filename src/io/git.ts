@@ -306,15 +306,24 @@ export interface WorktreeState {
   edited: string[];
   /** Paths git could not merge, left with conflict markers. */
   unmerged: string[];
+  /**
+   * Untracked paths git ignores (a folder ignored whole ends in "/"), when asked for with
+   * `ignored` (worktreeState's option); empty otherwise.
+   */
+  ignored: string[];
 }
 
 /**
  * The checkout's state in one git process: `git status --porcelain=v2 --branch`, without
  * untracked files and without the optional index refresh (which would take git's index lock).
  */
-export async function worktreeState(cwd: string): Promise<WorktreeState> {
-  const out = await git(cwd, ['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '-z', '--untracked-files=no']);
-  const state: WorktreeState = { branch: undefined, upstream: undefined, behind: 0, staged: [], edited: [], unmerged: [] };
+export async function worktreeState(cwd: string, options: { ignored?: boolean } = {}): Promise<WorktreeState> {
+  // With `ignored`, the same process also lists what git ignores (the private store, say), which
+  // spares a `git check-ignore` of its own; it needs untracked files listed (git lists ignored
+  // ones only then), whose names are not used.
+  const untracked = options.ignored ? ['--untracked-files=normal', '--ignored=matching'] : ['--untracked-files=no'];
+  const out = await git(cwd, ['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '-z', ...untracked]);
+  const state: WorktreeState = { branch: undefined, upstream: undefined, behind: 0, staged: [], edited: [], unmerged: [], ignored: [] };
   const records = out.split('\0');
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
@@ -332,8 +341,18 @@ export async function worktreeState(cwd: string): Promise<WorktreeState> {
       if (xy[1] !== '.') state.edited.push(path);
       if (r.startsWith('2 ')) i += 1;
     } else if (r.startsWith('u ')) state.unmerged.push(r.split(' ').slice(10).join(' '));
+    else if (r.startsWith('! ')) state.ignored.push(r.slice(2));
   }
   return state;
+}
+
+/**
+ * True when the state's ignored list shows git ignores this path: listed itself, or inside a
+ * folder listed (git can re-include nothing inside an ignored folder). False says only that it
+ * was not listed (a path that does not exist yet never is): ask isIgnored then.
+ */
+export function listedIgnored(state: WorktreeState, path: string): boolean {
+  return state.ignored.some((p) => p === path || (p.endsWith('/') && path.startsWith(p)));
 }
 
 /** A file's text as committed at HEAD, or undefined when HEAD does not have it. */

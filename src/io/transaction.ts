@@ -37,7 +37,7 @@ import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
 import { guardCheckout } from './checkout-guard.js';
 import { refuseContactLeaks } from './contact-guard.js';
-import { addPaths, commit, currentHead, gitIdentity, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
+import { addPaths, commit, currentHead, gitIdentity, listedIgnored, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkPath, foldersToMake } from './plan-paths.js';
@@ -62,6 +62,14 @@ export interface ApplyOptions {
   commit: boolean;
   /** Checks already under way that must pass before anything is written (the store ignored by git, say). */
   checks?: Promise<unknown>[];
+  /**
+   * A path git must ignore (the private contact store), and the check that refuses when it does
+   * not. git's status is asked to list what it ignores, and only when that does not show the path
+   * ignored (it does not exist yet, or really is not ignored) does the check run its own git process.
+   */
+  ignored?: { path: string; check: () => Promise<void> };
+  /** git's answer to who commits, when the caller asked it already (gitIdentity); else asked here. */
+  identity?: Promise<string | undefined>;
 }
 
 let lockDepth = 0;
@@ -119,7 +127,14 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   if (plan.changes.length === 0) return null;
   const commitIt = options.git && options.commit;
   // git's questions at once, each a process, while the contact guard works: none depends on another.
-  const asked = options.git ? Promise.all([guardCheckout(root, commitIt), commitIt ? gitIdentity(root) : undefined, ...(options.checks ?? [])]) : undefined;
+  const ignored = options.ignored;
+  const guarded = options.git
+    ? guardCheckout(root, commitIt, { ignored: ignored !== undefined }).then(async (state) => {
+        if (ignored && !listedIgnored(state, ignored.path)) await ignored.check();
+        return state;
+      })
+    : undefined;
+  const asked = guarded ? Promise.all([guarded, commitIt ? (options.identity ?? gitIdentity(root)) : undefined, ...(options.checks ?? [])]) : undefined;
   // A refusal below must not leave the answers unheard (an unhandled rejection).
   asked?.catch(() => {});
   // Before anything is touched: no change puts a member's contact details into git.
@@ -127,7 +142,7 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   if (asked) {
     const [, identity] = await asked;
     if (commitIt && identity === undefined) throw new UserError(NO_IDENTITY_MESSAGE);
-  } else await Promise.all(options.checks ?? []);
+  } else await Promise.all([...(options.checks ?? []), ignored?.check()]);
 
   const journal = await prepare(root, plan, options, faults);
   try {

@@ -29,6 +29,17 @@ describe("git's cost in a change", () => {
     expect(started.some((argv) => argv.includes('maintenance.auto=false'))).toBe(true);
   });
 
+  it('is four git processes or fewer for a member added with an email (the private store kept ignored, asked within git status)', async () => {
+    const dir = await fixtureGroup();
+    await coop(['member', 'add', 'First Contact', '--joined', '2024-02-01', '--email', 'first@example.org'], { cwd: dir });
+    const started = await gitProcesses(['member', 'add', 'Second Contact', '--joined', '2024-02-02', '--email', 'second@example.org'], dir);
+    expect(started.length, started.join('\n')).toBeLessThanOrEqual(4);
+    expect(started.filter((argv) => argv.includes('check-ignore'))).toEqual([]);
+    // The details went to the private store, and nothing private into the commit.
+    expect(read(join(dir, 'private', 'contacts.jsonl'))).toContain('second@example.org');
+    expect(await git(dir, ['show', '--name-only', '--format=', 'HEAD'])).not.toContain('private/');
+  });
+
   it('lets git maintain the repository exactly when its own estimate would (loose objects in objects/17, or packs)', async () => {
     const dir = tempDir();
     await git(dir, ['init', '-q']);

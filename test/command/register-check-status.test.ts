@@ -111,6 +111,17 @@ describe('coop check', () => {
     expect(add.exitCode).toBe(1);
     expect(add.stderr).toMatch(/does not ignore private\/contacts\.jsonl/);
   });
+
+  it('refuses contact details once .gitignore no longer keeps private/ out, with the store already there (git status lists it untracked)', async () => {
+    const dir = await fixtureGroup();
+    expect((await coop(['member', 'add', 'Priya', '--email', 'priya@example.org'], { cwd: dir })).exitCode).toBe(0);
+    writeFileSync(join(dir, '.gitignore'), '/.coop/\n');
+    await git(dir, ['commit', '-qam', 'Stop ignoring private/']);
+    const add = await coop(['member', 'add', 'Dee', '--email', 'dee@example.org'], { cwd: dir });
+    expect(add.exitCode).toBe(1);
+    expect(add.stderr).toMatch(/does not ignore private\/contacts\.jsonl/);
+    expect(read(join(dir, 'private', 'contacts.jsonl'))).not.toContain('dee@');
+  });
 });
 
 describe('coop status', () => {
