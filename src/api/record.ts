@@ -102,12 +102,16 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     // Contact details alone change no tracked file, so there is nothing to commit.
     const commit = options.commit !== false && plan.added.length > 0;
     const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
-    const made = await applyPlan(root, { changes, message }, {
-      git: group.git,
-      commit,
-      ...(identity ? { identity } : {}),
-      ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
-    });
+    const made = await applyPlan(
+      root,
+      { changes, message },
+      {
+        git: group.git,
+        commit,
+        ...(identity ? { identity } : {}),
+        ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
+      },
+    );
     group.ledger.remember(changes);
     return { ...result, commit: made, ...renumbered };
   });
