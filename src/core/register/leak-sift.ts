@@ -18,17 +18,20 @@ const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
 
 /**
- * The [start, end) byte ranges of the store's lines that may hold a value found in a text with
- * these keys. A line with bytes outside ASCII, or a \u escape, is always kept: its words are
- * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
+ * One pass over a store's bytes, without decoding: for each non-empty line, the keys of its JSON
+ * strings (the first two words hashed as a pair, or a long enough number run together, as
+ * buildLeakIndex keys a value) and whether it holds what the byte scan cannot hash (bytes beyond
+ * ASCII, or a \u escape: its words are hashed from UTF-16 by the matcher). `line` gets a reused
+ * array of keys: copy what it keeps. The sift and the index both read lines through this, so
+ * they cannot disagree on what a line's keys are.
  */
-export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
+function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: readonly number[], opaque: boolean) => void): void {
   // One loop, no helper closures: variables a closure changes live on the heap, and at
   // 100,000 members this loop runs over megabytes.
-  const kept: Array<[number, number]> = [];
+  const lineKeys: number[] = [];
   const length = bytes.length;
   let lineStart = 0;
-  let keep = false;
+  let opaque = false;
   let inString = false;
   // The current string: its word count, first two word hashes, digits, whether all its words are digits, and their digits hashed run together.
   let n = 0;
@@ -69,21 +72,24 @@ export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | 
       if (wordDigits !== wordLength) allDigits = false;
     }
     if (b >= 0x80) {
-      keep = true;
+      opaque = true;
       continue;
     }
     if (inString && b === BACKSLASH) {
       // \n, \t, \", \\ and the like stand for a character that is not part of a word.
       const next = i + 1 < length ? bytes[i + 1]! : NEWLINE;
-      if (next === 0x75) keep = true;
+      if (next === 0x75) opaque = true;
       if (next !== NEWLINE) i += 1;
       continue;
     }
     if (inString && (b === QUOTE || b === NEWLINE)) {
-      // The string ends: is its start a key the text holds?
+      // The string ends: its keys.
       inString = false;
-      if (!keep && n >= 2 && keys.has(pairKey(h0, h1))) keep = true;
-      if (!keep && digits >= SINGLE_WORD_MIN_DIGITS && ((allDigits && keys.has(singleKey(solid))) || (n === 1 && keys.has(singleKey(h0))))) keep = true;
+      if (n >= 2) lineKeys.push(pairKey(h0, h1));
+      if (digits >= SINGLE_WORD_MIN_DIGITS) {
+        if (allDigits) lineKeys.push(singleKey(solid));
+        if (n === 1) lineKeys.push(singleKey(h0));
+      }
       if (b === QUOTE) continue;
     } else if (b === QUOTE) {
       inString = true;
@@ -94,11 +100,24 @@ export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | 
       continue;
     }
     if (b === NEWLINE) {
-      if (keep && i > lineStart) kept.push([lineStart, i]);
+      if (i > lineStart) line(lineStart, i, lineKeys, opaque);
+      lineKeys.length = 0;
       lineStart = i + 1;
-      keep = false;
+      opaque = false;
     }
   }
+}
+
+/**
+ * The [start, end) byte ranges of the store's lines that may hold a value found in a text with
+ * these keys. A line with bytes outside ASCII, or a \u escape, is always kept: its words are
+ * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
+ */
+export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
+  const kept: Array<[number, number]> = [];
+  scanLines(bytes, (start, end, lineKeys, opaque) => {
+    if (opaque || lineKeys.some((key) => keys.has(key))) kept.push([start, end]);
+  });
   return kept;
 }
 
@@ -119,97 +138,24 @@ export interface ContactLineIndex {
 }
 
 export function indexContactLines(bytes: Uint8Array): ContactLineIndex {
-  // The loop of siftContactLines, noting each string's keys instead of testing them. A line the
-  // byte scan cannot hash (letters beyond ASCII, \u escapes) is read as the guard reads it
-  // (contact-guard.ts: JSON, then its email, address and phone) and filed under its values' keys.
+  // A line the byte scan cannot hash (letters beyond ASCII, \u escapes) is read as the guard
+  // reads it (contact-guard.ts: JSON, then its email, address and phone) and filed under its
+  // values' keys.
   const utf8 = new TextDecoder('utf-8');
   const keys: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const always: Array<[number, number]> = [];
-  const lineKeys: number[] = [];
-  const length = bytes.length;
-  let lineStart = 0;
-  let keep = false;
-  let inString = false;
-  let n = 0;
-  let h0 = 0;
-  let h1 = 0;
-  let digits = 0;
-  let allDigits = true;
-  let solid = FNV_OFFSET;
-  let inWord = false;
-  let h = 0;
-  let wordDigits = 0;
-  let wordLength = 0;
-  for (let i = 0; i <= length; i++) {
-    const b = i < length ? bytes[i]! : NEWLINE;
-    const unit = inString && b !== QUOTE && b !== BACKSLASH && b < 0x80 ? wordUnit(b) : -1;
-    if (unit !== -1) {
-      if (!inWord) {
-        inWord = true;
-        h = FNV_OFFSET;
-        wordDigits = 0;
-        wordLength = 0;
+  scanLines(bytes, (start, end, lineKeys, opaque) => {
+    const parsed = opaque ? keysOfLine(utf8.decode(bytes.subarray(start, end))) : lineKeys;
+    if (parsed === undefined) always.push([start, end]);
+    else
+      for (const key of parsed) {
+        keys.push(key >>> 0);
+        starts.push(start);
+        ends.push(end);
       }
-      h = Math.imul(h ^ unit, FNV_PRIME);
-      wordLength += 1;
-      if (unit <= 57) {
-        wordDigits += 1;
-        solid = Math.imul(solid ^ unit, FNV_PRIME);
-      }
-      continue;
-    }
-    if (inWord) {
-      inWord = false;
-      if (n === 0) h0 = h;
-      else if (n === 1) h1 = h;
-      n += 1;
-      digits += wordDigits;
-      if (wordDigits !== wordLength) allDigits = false;
-    }
-    if (b >= 0x80) {
-      keep = true;
-      continue;
-    }
-    if (inString && b === BACKSLASH) {
-      const next = i + 1 < length ? bytes[i + 1]! : NEWLINE;
-      if (next === 0x75) keep = true;
-      if (next !== NEWLINE) i += 1;
-      continue;
-    }
-    if (inString && (b === QUOTE || b === NEWLINE)) {
-      inString = false;
-      if (n >= 2) lineKeys.push(pairKey(h0, h1));
-      if (digits >= SINGLE_WORD_MIN_DIGITS) {
-        if (allDigits) lineKeys.push(singleKey(solid));
-        if (n === 1) lineKeys.push(singleKey(h0));
-      }
-      if (b === QUOTE) continue;
-    } else if (b === QUOTE) {
-      inString = true;
-      n = 0;
-      digits = 0;
-      allDigits = true;
-      solid = FNV_OFFSET;
-      continue;
-    }
-    if (b === NEWLINE) {
-      if (i > lineStart) {
-        const parsed = keep ? keysOfLine(utf8.decode(bytes.subarray(lineStart, i))) : lineKeys;
-        if (parsed === undefined) always.push([lineStart, i]);
-        else
-          for (const key of parsed) {
-            keys.push(key >>> 0);
-            starts.push(lineStart);
-            ends.push(i);
-          }
-      }
-      lineKeys.length = 0;
-      lineStart = i + 1;
-      keep = false;
-    }
-  }
+  });
   // In order of key (then of line): key and position packed into one double, sorted as numbers.
   if (keys.length >= 2 ** 23) throw new RangeError('too many keys to index');
   const order = new Float64Array(keys.length);
