@@ -19,16 +19,25 @@ const SCAN = join(CACHE, 'check-scan.json');
 const NAMES = join(CACHE, 'check-names.json');
 const POISON = 'POISONED: read from the kept proof';
 
+/**
+ * A time in whole seconds: cpSync's preserveTimestamps passes times to utimes as floating
+ * seconds, which keep a whole second exactly but may round a millisecond time off by a few
+ * nanoseconds (on some Node versions), and coop keys its proof on the time to the nanosecond.
+ */
+function wholeSecondsAgo(seconds: number): Date {
+  return new Date((Math.floor(Date.now() / 1000) - seconds) * 1000);
+}
+
 /** Dates every ledger part well in the past, so a proof of them is kept (a part modified just now is not trusted by its time). */
 function ageParts(dir: string): void {
-  const then = new Date(Date.now() - 60_000);
+  const then = wholeSecondsAgo(60);
   // Only those modified just now: an older part keeps its time, so it is known as unchanged.
   for (const part of ledgerParts(dir)) if (statSync(join(dir, part)).mtimeMs > Date.now() - 10_000) utimesSync(join(dir, part), then, then);
 }
 
 /** Dates every file of the group (but git's and coop's own) well in the past, so what a check finds in them is kept. */
 function ageGroup(dir: string, sub = ''): void {
-  const then = new Date(Date.now() - 60_000);
+  const then = wholeSecondsAgo(60);
   for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
     const path = join(sub, entry.name);
     if (entry.name === '.git' || entry.name === '.coop') continue;
