@@ -42,6 +42,8 @@ export interface ImportedMember {
   row: number;
   /** The date the member left, where the file gives one. */
   left: IsoDate | null;
+  /** Shares a former member gave up on leaving and is still owed for (no "Shares repaid" in the file). */
+  owedShares: number;
   /** Contact details stored privately (names of fields only). */
   contacts: string[];
   /** How notices are served on them: email where the row records consent, post otherwise. */
@@ -136,7 +138,15 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
       const admitted = row.left && shareRules ? Math.max(row.shares, shareRules.minimumHolding) : row.shares;
       events.push({ date: row.joined, type: 'admit', member: number, name: row.name, shares: admitted });
       if (row.notices) events.push({ date: row.notices.since, type: 'notices', member: number, method: row.notices.method });
-      if (row.left) events.push({ date: row.left.date, type: 'leave', member: number, reason: row.left.reason, repaid: shareRules?.withdrawable ? admitted : 0 });
+      const givenUp = row.left && shareRules?.withdrawable ? admitted : 0;
+      if (row.left) events.push({ date: row.left.date, type: 'leave', member: number, reason: row.left.reason, repaid: givenUp });
+      // Paid as the file records; a member who died is paid through their personal
+      // representatives, as no nominee can be recorded by import.
+      const paid = givenUp > 0 && row.repaid !== undefined;
+      if (paid && shareRules) {
+        const payee = row.left?.reason === 'deceased' ? 'representatives' : 'member';
+        events.push({ date: row.repaid!, type: 'repay-shares', member: number, pence: givenUp * shareRules.nominalPence, payee });
+      }
       const line: ContactLine = { member: number };
       if (row.email) line.email = row.email;
       if (row.address) line.address = row.address;
@@ -147,6 +157,7 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
         name: row.name,
         joined: row.joined,
         left: row.left?.date ?? null,
+        owedShares: paid ? 0 : givenUp,
         shares: row.left ? 0 : row.shares,
         line: row.line,
         row: row.row,
@@ -157,7 +168,7 @@ export async function importMembers(cwd: string, file: string, options: ImportOp
       return member;
     });
     const where = (e: LedgerEvent) => {
-      const m = e.type === 'admit' || e.type === 'leave' || e.type === 'notices' ? byNumber.get(e.member) : undefined;
+      const m = e.type === 'admit' || e.type === 'leave' || e.type === 'notices' || e.type === 'repay-shares' ? byNumber.get(e.member) : undefined;
       return m ? rowPlace(file, m) : undefined;
     };
     if (options.dryRun) {

@@ -89,6 +89,12 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
   const register = await registerOf(group, options);
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
+  // When each former member was last paid for shares, so the export imports with what is still owed.
+  const asOf = register.asOf;
+  const paidOn = new Map<number, string>();
+  if (shares && members.some((m) => m.left !== null)) {
+    for (const e of group.events) if (e.type === 'repay-shares' && e.date <= asOf) paidOn.set(e.member, e.date);
+  }
   const rows: Cell[][] = [
     [
       'Membership number',
@@ -96,7 +102,7 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
       'Date joined',
       'Date left',
       'Reason left',
-      ...(shares ? ['Shares', 'Amount paid (£)'] : []),
+      ...(shares ? ['Shares', 'Amount paid (£)', 'Shares repaid'] : []),
       ...(register.withContacts ? ['Email', 'Phone', 'Address'] : []),
     ],
     ...members.map((m) => [
@@ -105,7 +111,7 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
       m.joined,
       m.left,
       m.leftReason,
-      ...(shares ? [m.shares, (m.paidPence / 100).toFixed(2)] : []),
+      ...(shares ? [m.shares, (m.paidPence / 100).toFixed(2), m.left !== null && paidOn.has(m.number) && paidOn.get(m.number)! >= m.left ? paidOn.get(m.number)! : ''] : []),
       ...(register.withContacts ? [m.email ?? '', m.phone ?? '', m.address ?? ''] : []),
     ]),
   ];

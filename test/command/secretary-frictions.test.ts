@@ -94,6 +94,9 @@ describe('spreadsheets', () => {
     await coop(['member', 'add', 'Dee =Jones', '--joined', '2021-05-05', '--phone', '+44 7700 900111', '--email', 'dee@example.org'], { cwd: first });
     await coop(['member', 'add', 'Eve Ellis', '--joined', '2021-06-01', '--address', '2 Low Road\nYork'], { cwd: first });
     expect((await coop(['member', 'leave', '5', '--date', '2023-02-01', '--reason', 'resigned'], { cwd: first })).exitCode).toBe(0);
+    // One former member paid for their shares, one still owed: the export carries which is which.
+    expect((await coop(['member', 'leave', '4', '--date', '2023-03-01', '--reason', 'resigned'], { cwd: first })).exitCode).toBe(0);
+    expect((await coop(['shares', 'repay', '4', '--date', '2023-03-20'], { cwd: first })).exitCode).toBe(0);
     const file = join(first, '..', 'export.csv');
     expect((await coop(['member', 'export', file, '--all', '--with-contacts'], { cwd: first })).exitCode).toBe(0);
     expect(read(file)).toContain("'+44 7700 900111");
@@ -104,6 +107,13 @@ describe('spreadsheets', () => {
     expect(json(imported).skipped.map((k: { member: number }) => k.member)).toEqual([1, 2, 3]);
     const registerOf = async (dir: string) => json(await coop(['register', '--json', '--with-contacts'], { cwd: dir })).members;
     expect(await registerOf(second)).toEqual(await registerOf(first));
+    const owed = async (dir: string) => json(await coop(['status', '--json'], { cwd: dir })).sharesOwed;
+    expect((await owed(first)).map((o: { member: number }) => o.member)).toEqual([5]);
+    expect(await owed(second)).toEqual(await owed(first));
+    expect(json(imported).members.map((m: { number: number; owedShares: number }) => [m.number, m.owedShares])).toEqual([
+      [4, 0],
+      [5, 1],
+    ]);
     expect((await coop(['check'], { cwd: second })).exitCode).toBe(0);
 
     // One more member in the first group: a re-import adds only that row.

@@ -135,6 +135,36 @@ describe('checking the rows', () => {
     expect(r.problems).toEqual([]);
     expect(r.rows[0]).toMatchObject({ number: 7, name: 'Dee Jones', left: { date: '2022-04-01', reason: 'deceased' }, phone: '+44 7700 900111' });
   });
+  it('reads when a former member was paid for their shares: yes means on leaving, or a date; refuses what cannot be', () => {
+    const cols = ['Name', 'Date joined', 'Date left', 'Shares repaid'];
+    const r = readImportRows(
+      [
+        ['Ann Paid', '2021-03-01', '2022-04-01', 'Yes'],
+        ['Bea Dated', '2021-03-01', '2022-04-01', '10/05/2022'],
+        ['Cai Owed', '2021-03-01', '2022-04-01', ''],
+        ['Dai No', '2021-03-01', '2022-04-01', 'no'],
+        ['Eve Early', '2021-03-01', '2022-04-01', '2022-03-31'],
+        ['Fay Stays', '2021-03-01', '', 'yes'],
+        ['Gus Garbled', '2021-03-01', '2022-04-01', 'soon'],
+        ['Hal Ahead', '2021-03-01', '2022-04-01', '2099-01-01'],
+      ].map((cells, i) => ({ line: i + 2, row: i + 2, cells })),
+      mapColumns(cols).columns,
+      cols.length,
+      limits,
+    );
+    expect(r.rows.map((x) => [x.name, x.repaid ?? null])).toEqual([
+      ['Ann Paid', '2022-04-01'],
+      ['Bea Dated', '2022-05-10'],
+      ['Cai Owed', null],
+      ['Dai No', null],
+    ]);
+    expect(r.problems.map((p) => [p.name, p.message])).toEqual([
+      ['Eve Early', expect.stringMatching(/before the date left \(2022-04-01\)/)],
+      ['Fay Stays', expect.stringMatching(/gives no date left/)],
+      ['Gus Garbled', expect.stringMatching(/"soon": write yes, no, or the date paid/)],
+      ['Hal Ahead', expect.stringMatching(/in the future/)],
+    ]);
+  });
   it('refuses a membership number the register already uses, and one given twice', () => {
     const cols = ['Membership number', 'Name', 'Date joined'];
     const r = readImportRows(

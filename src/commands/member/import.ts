@@ -31,6 +31,15 @@ export async function memberImport(opts: MemberImportOptions & { file: string },
   print(ctx, table);
   if (r.skipped.length > 0)
     print(ctx, `Left out ${plural(r.skipped.length, 'row')} already in the register (${r.skipped.map((k) => `row ${k.row}: member ${k.member}`).join(', ')}).`);
+  const owed = r.members.filter((m) => m.owedShares > 0);
+  if (owed.length > 0) {
+    print(
+      ctx,
+      `${owed.length === 1 ? `Member ${owed[0]!.number} left and is` : `${owed.length} members left and are`} recorded as still owed for the shares given up on leaving, ` +
+        'as the file does not say they were paid (coop status lists what is owed). Record each payment made with coop shares repay <number> --date <date>; ' +
+        'or, before importing, give the file a "Shares repaid" column (yes, or the date paid).',
+    );
+  }
   if (r.ignoredColumns.length > 0) print(ctx, `Columns not imported: ${r.ignoredColumns.join(', ')}.`);
   const c = committedNote(r, opts.commit);
   if (c && !r.dryRun) print(ctx, c);

@@ -20,6 +20,7 @@ export const IMPORT_FIELDS = [
   'joined',
   'left',
   'left-reason',
+  'repaid',
   'shares',
   'notices',
   'notices-since',
@@ -42,6 +43,7 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
   shares: ['shares', 'noofshares', 'numberofshares', 'sharesheld', 'shareholding'],
   left: ['dateleft', 'left', 'dateceased', 'leavingdate', 'dateofleaving'],
   'left-reason': ['reasonleft', 'reasonceased', 'reasonforleaving'],
+  repaid: ['sharesrepaid', 'repaid', 'daterepaid', 'sharesrepaidon', 'repaidon'],
   notices: ['notices', 'noticesby', 'noticeby', 'noticemethod', 'emailconsent', 'consenttoemail', 'emailnotices', 'noticesbyemail'],
   'notices-since': ['noticessince', 'consentdate', 'emailconsentdate', 'dateofconsent', 'consentgiven', 'consentedon'],
 };
@@ -107,6 +109,8 @@ export interface ImportRow {
   name: string;
   joined: IsoDate;
   left?: { date: IsoDate; reason: LeaveReason };
+  /** The date a former member was paid for the shares they gave up on leaving, where the file says so. */
+  repaid?: IsoDate;
   shares: number;
   email?: string;
   address?: string;
@@ -240,6 +244,20 @@ export function readImportRows(
       if (date && reason) left = { date, reason };
     }
 
+    // A former member's shares: "yes" (paid when they left) or the date they were paid; empty or
+    // "no" leaves them owed, as a departure alone says (coop shares repay records it later).
+    let repaid: IsoDate | undefined;
+    const rawRepaid = cell('repaid');
+    const said = rawRepaid.toLowerCase();
+    if (rawRepaid !== '' && !['no', 'n', 'false'].includes(said)) {
+      const date = ['yes', 'y', 'true'].includes(said) ? left?.date : parseDate(rawRepaid);
+      if (rawLeft === '') wrong.push(`says shares repaid ("${rawRepaid}") but gives no date left: only a member who has left is paid for their shares`);
+      else if (!date && left) wrong.push(`has shares repaid "${rawRepaid}": write yes, no, or the date paid as dd/mm/yyyy or YYYY-MM-DD`);
+      else if (date && date > limits.today) wrong.push(`has shares repaid on ${date}, which is in the future`);
+      else if (date && left && date < left.date) wrong.push(`has shares repaid on ${date}, before the date left (${left.date})`);
+      else repaid = date;
+    }
+
     const contact: Pick<ImportRow, 'email' | 'address' | 'phone'> = {};
     if (cell('email') !== '') contact.email = attempt(() => cleanEmail(cell('email')));
     if (cell('phone') !== '') contact.phone = attempt(() => cleanPhone(cell('phone')));
@@ -294,6 +312,7 @@ export function readImportRows(
         shares,
         ...(number !== undefined ? { number } : {}),
         ...(left ? { left } : {}),
+        ...(repaid ? { repaid } : {}),
         ...contact,
         ...(notices ? { notices } : {}),
       });
