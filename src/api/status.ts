@@ -4,11 +4,15 @@
 import type { IsoDate } from '../core/dates.js';
 import type { OwedShares } from '../core/register/shares-owed.js';
 import { nextAgmDue } from '../core/meetings/agm-due.js';
-import { heldAgmDates } from '../core/meetings/record.js';
+import { describeMeeting, heldAgmDates } from '../core/meetings/record.js';
+import { consentsOnRecord, decideShortNoticeConsent, shortNoticeRule } from '../core/meetings/short-notice.js';
+import type { CoopParams } from '../core/params.js';
 import { statutoryDeadlines, type Deadline } from '../core/register/deadlines.js';
-import { listMeetings } from '../io/meetings.js';
+import { listMeetings, type StoredMeeting } from '../io/meetings.js';
 import type { Form, Jurisdiction, Kind } from '../core/params.js';
 import { openGroup, type CommonOptions } from './group.js';
+import { registerFor } from './meeting-context.js';
+import { paramsInForce } from './rules-in-force.js';
 import { rulesStatus, type RulesNotice } from './rules-status.js';
 import { todayStatus } from './today.js';
 
@@ -58,7 +62,8 @@ export async function statusOf(cwd: string, options: CommonOptions, owed: 'all' 
   const record = facts.filings;
   const foundingAhead = params.group.founded > today;
   const { shares, officers } = facts;
-  const agm = nextAgmDue(params, heldAgmDates(await listMeetings(group.root)));
+  const meetings = await listMeetings(group.root);
+  const agm = nextAgmDue(params, heldAgmDates(meetings));
   // Filings count from the recorded registration, each from the first period not yet filed;
   // the AGM comes from the meetings on record. Either kind, missed, shows as overdue.
   const deadlines = [{ what: 'Annual general meeting', due: agm.due, reason: agm.reason } as Deadline, ...statutoryDeadlines(params, record)]
@@ -81,7 +86,28 @@ export async function statusOf(cwd: string, options: CommonOptions, owed: 'all' 
     registerProblems: facts.registerProblems,
     rules: await rulesStatus(group.root, params, today),
     sharesOwed: facts.sharesOwed,
-    warnings: facts.warnings,
+    warnings: [...facts.warnings, ...(await shortNoticeWarnings(group.root, params, today, meetings))],
   };
   return { status, owedCount: facts.owedCount };
+}
+
+/**
+ * A meeting called at short notice is validly held only with the consent its rule needs; until
+ * that is on record (and the meeting closed) the secretary is told, with what settles it.
+ */
+async function shortNoticeWarnings(root: string, current: CoopParams, today: IsoDate, meetings: readonly StoredMeeting[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const meeting of meetings) {
+    if (meeting.closed || !meeting.shortNotice) continue;
+    const params = await paramsInForce(root, current, meeting.date);
+    const register = registerFor(root, params, meeting.type, meeting.date, { current, today });
+    const decision = decideShortNoticeConsent(shortNoticeRule(params), register.entitled, consentsOnRecord(meeting));
+    if (decision.enough) continue;
+    const what = describeMeeting(meeting);
+    out.push(
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} was called at short notice and can be held only with the consent of ${decision.needed} of the ${decision.entitled} members entitled to attend and vote; ` +
+        `consent is recorded from ${decision.agreed.length}. Record it with coop meeting consent ${meeting.id} <numbers>, or call the meeting again with full notice`,
+    );
+  }
+  return out;
 }

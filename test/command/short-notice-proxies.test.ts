@@ -55,6 +55,11 @@ describe('a company meeting at short notice with a non-member proxy', { timeout:
 
   it('refuses to close without enough consent, then closes once it is recorded', async () => {
     expect((await coop(['meeting', 'vote', '2025-05-10', '1', '--for', '7'], { cwd: dir })).exitCode).toBe(0);
+    // status says so too, with what settles it, until the consent is on record.
+    const warned = JSON.parse(String((await coop(['status', '--json'], { cwd: dir })).stdout)).warnings as string[];
+    expect(warned.filter((w) => w.includes('short notice'))).toEqual([
+      'The general meeting on 10 May 2025 was called at short notice and can be held only with the consent of 9 of the 10 members entitled to attend and vote; consent is recorded from 8. Record it with coop meeting consent 2025-05-10-general <numbers>, or call the meeting again with full notice',
+    ]);
     const refused = await coop(['meeting', 'close', '2025-05-10'], { cwd: dir });
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain('9 of the 10 members. Consent is recorded from 8 (members 1, 2, 3, 4, 5, 6, 7, 8)');
@@ -65,6 +70,7 @@ describe('a company meeting at short notice with a non-member proxy', { timeout:
     expect(JSON.parse(String(consent.stdout))).toMatchObject({ agreed: 9, entitled: 10, needed: 9, enough: true });
     expect(await git(dir, ['log', '-1', '--format=%s'])).toBe('Record consent to short notice for the general meeting on 10 May 2025: 9 of 10 (9 needed)');
 
+    expect((await coop(['status'], { cwd: dir })).stdout).not.toContain('short notice');
     const closed = await coop(['meeting', 'close', '2025-05-10'], { cwd: dir });
     expect(closed.exitCode, String(closed.stderr)).toBe(0);
     const minutes = read(join(folder(), 'minutes.md'));
