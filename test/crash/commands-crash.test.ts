@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeLedger, type LedgerEvent } from '../../dist/core/ledger/events.js';
 import { withWriteLock } from '../../dist/io/transaction.js';
 import { BIN, GIT_IDENTITY, git, tempDir } from '../support/cli.js';
+import { CACHE_STATES, spoilCaches } from '../support/cache-states.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { ledgerEvents, ledgerParts } from '../support/register.js';
 import { runCoop } from '../hostile/harness.js';
@@ -102,31 +103,8 @@ async function expectBeforeOrAfter(group: string, before: RegisterFiles, step: S
   return 'after';
 }
 
-/** The states coop's working caches are left in after a kill, in turn. */
-const cacheStates = ['kept', 'gone', 'cut short', 'a byte changed'] as const;
+/** How many kills were followed by coop's working caches in each state. */
 const cacheStateCount = new Map<string, number>();
-
-/** Leaves every file in .coop/cache in one state (after recovery, so no change holds them). */
-function spoilCaches(group: string, state: (typeof cacheStates)[number]): void {
-  cacheStateCount.set(state, (cacheStateCount.get(state) ?? 0) + 1);
-  const dir = join(group, '.coop', 'cache');
-  if (state === 'kept' || !existsSync(dir)) return;
-  if (state === 'gone') {
-    rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  for (const name of readdirSync(dir)) {
-    const file = join(dir, name);
-    const bytes = readFileSync(file);
-    if (bytes.length === 0) continue;
-    if (state === 'cut short') writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    else {
-      const at = Math.floor(bytes.length / 2);
-      bytes[at] = bytes[at]! ^ 0x01;
-      writeFileSync(file, bytes);
-    }
-  }
-}
 
 /**
  * A gate in front of the register: a lock file naming this (live) process, which a coop waits
@@ -181,7 +159,9 @@ async function killStep(group: string, step: Step, usualMs: number, child: Retur
   await withWriteLock(group, async () => undefined);
   // coop's snapshot and caches in each state in turn (kept, gone, cut short, a byte changed):
   // none may change what check finds or what the next command does.
-  spoilCaches(group, cacheStates[tally.kills % cacheStates.length]!);
+  const state = CACHE_STATES[tally.kills % CACHE_STATES.length]!;
+  cacheStateCount.set(state, (cacheStateCount.get(state) ?? 0) + 1);
+  spoilCaches(group, state);
   closeGate(group);
   const following = next();
   const check = await runCoop(['check'], group);
@@ -236,7 +216,7 @@ describe('killing commands at random moments', () => {
     expect(registerKills).toBeGreaterThanOrEqual(2 * MIN_PER_LANE);
     expect(tally.done + tally.undone).toBe(registerKills);
     // Every state of the caches was met after some kill.
-    for (const state of cacheStates) expect(cacheStateCount.get(state) ?? 0, `kills followed by caches ${state}`).toBeGreaterThan(0);
+    for (const state of CACHE_STATES) expect(cacheStateCount.get(state) ?? 0, `kills followed by caches ${state}`).toBeGreaterThan(0);
   }, 180_000);
 });
 

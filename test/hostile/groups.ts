@@ -5,6 +5,8 @@
 //   meeting      the society with a general meeting called for 2024-06-10 (an ordinary
 //                resolution 1 and a special resolution 2), members 1 and 2 recorded present.
 
+import { mkdirSync, readdirSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { runCoop } from './harness.js';
 
@@ -43,10 +45,39 @@ async function withMeeting(): Promise<string> {
   return group;
 }
 
+/**
+ * Gives a template coop's working caches (the snapshot, today's register and status, the
+ * check's proof and search), as a group in use has them; each case then finds them in one
+ * of the states in support/cache-states.ts.
+ */
+async function withCaches(group: Promise<string>): Promise<string> {
+  const dir = await group;
+  // Whole seconds: a copy made with its times kept then has exactly these (cpSync passes times
+  // as floating seconds, which can round a finer time), so the caches hold for it.
+  const whole = Math.floor(Date.now() / 1000) - 10;
+  const age = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === '.git') continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) age(path);
+      else if (entry.isFile()) utimesSync(path, whole, whole);
+    }
+  };
+  age(dir);
+  mkdirSync(join(dir, '.coop'), { recursive: true });
+  for (const args of [['status'], ['check']]) {
+    const r = await runCoop(args, dir);
+    if (r.exitCode !== 0) throw new Error(`warming a template's caches: coop ${args.join(' ')} failed:\n${r.stderr}${r.stdout}`);
+  }
+  return dir;
+}
+
 export function template(name: TemplateName): Promise<string> {
   let dir = built.get(name);
   if (!dir) {
-    dir = name === 'society' ? fixtureGroup() : name === 'association' ? fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' }) : withMeeting();
+    dir = withCaches(
+      name === 'society' ? fixtureGroup() : name === 'association' ? fixtureGroup({ kind: 'neighbourhood-group', form: 'unincorporated-association' }) : withMeeting(),
+    );
     built.set(name, dir);
   }
   return dir;

@@ -129,6 +129,7 @@ export async function expectUnchanged(root: string, before: Snapshot, label: str
 /** A fresh copy of a template group, for one case to spoil as it likes. */
 export function copyGroup(template: string): string {
   const dir = join(tempDir('coop-hostile-'), 'group');
-  cpSync(template, dir, { recursive: true });
+  // Times kept, so coop's caches in the template (keyed on file times) hold for the copy too.
+  cpSync(template, dir, { recursive: true, preserveTimestamps: true });
   return dir;
 }

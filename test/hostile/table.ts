@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_STATES, spoilCaches } from '../support/cache-states.js';
 import { copyGroup, expectUnchanged, runCoop, snapshot } from './harness.js';
 import { template, type TemplateName } from './groups.js';
 
@@ -38,13 +39,19 @@ export function runTable(title: string, cases: HostileCase[]): void {
   }
   let tried = 0;
   let passed = 0;
+  const states = new Map<string, number>();
   afterAll(() => {
-    console.log(`hostile suite (${title}): ${tried} cases tried, ${passed} passed; each checked that nothing changed`);
+    const inStates = CACHE_STATES.map((s) => `${states.get(s) ?? 0} ${s}`).join(', ');
+    console.log(`hostile suite (${title}): ${tried} cases tried, ${passed} passed; each checked that nothing changed; caches ${inStates}`);
   });
   describe(title, () => {
-    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
       tried += 1;
       const group = copyGroup(await template(c.group ?? 'society'));
+      // Coop's caches in each state in turn, before the case spoils the group: none may change an answer.
+      const state = CACHE_STATES[i % CACHE_STATES.length]!;
+      states.set(state, (states.get(state) ?? 0) + 1);
+      spoilCaches(group, state);
       try {
         await c.setup?.(group);
         const watched = (c.watch ?? ((g: string) => g))(group);
