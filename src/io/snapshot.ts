@@ -22,7 +22,7 @@ import type { IsoDate } from '../core/dates.js';
 import type { PartSummary } from '../core/ledger/parts.js';
 import type { CoopParams } from '../core/params.js';
 import type { MeetingRecord } from '../core/meetings/record.js';
-import { buildId, cacheFileStamp, readCacheFile, writeCacheFile, writeCacheText } from './cache-files.js';
+import { buildId, cacheFileStamp, readCacheFile, readSealedCacheFile, SEAL_BYTES, sealLine, unsealLine, writeCacheFile, writeCacheText } from './cache-files.js';
 import { CACHE_DIR } from '../core/layout.js';
 import { packageRoot } from './package-files.js';
 
@@ -355,9 +355,10 @@ export function keepMemberLines(root: string, today: IsoDate, lines: Iterable<st
   writeCacheText(root, MEMBERS_FILE, withNewlines(JSON.stringify({ id, today }), lines));
 }
 
+/** Each line sealed on its own, as it is read alone. */
 function* withNewlines(head: string, lines: Iterable<string>): Generator<string> {
-  yield `${head}\n`;
-  for (const line of lines) yield `${line}\n`;
+  yield `${sealLine(head)}\n`;
+  for (const line of lines) yield `${sealLine(line)}\n`;
 }
 
 /**
@@ -374,7 +375,8 @@ export function snapshotMemberLine(root: string, today: IsoDate, number: number,
     return undefined;
   }
   try {
-    const size = fstatSync(fd).size;
+    // The file's own seal (its last line) is not read: each line read is checked against its own.
+    const size = fstatSync(fd).size - SEAL_BYTES;
     const first = lineFrom(fd, 0, size);
     const head = first && (JSON.parse(first.text) as { id?: unknown; today?: unknown } | null);
     if (!first || head?.id !== id || head.today !== today) return undefined;
@@ -417,12 +419,8 @@ export function outputFile(name: string): string {
 export function snapshotOutput(root: string, today: IsoDate, name: string, current: boolean): Uint8Array | undefined {
   const id = derivedId(root, today, current);
   if (id === undefined) return undefined;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, CACHE_DIR, outputFile(name)));
-  } catch {
-    return undefined;
-  }
+  const bytes = readSealedCacheFile(root, outputFile(name));
+  if (bytes === undefined) return undefined;
   const head = Buffer.from(`${JSON.stringify({ id, today })}\n`);
   // Bytes, not text: decoding 25 MB of it only to encode it again for stdout was most of the run.
   if (bytes.length < head.length || !bytes.subarray(0, head.length).equals(head)) return undefined;
@@ -455,7 +453,8 @@ function lineFrom(fd: number, start: number, size: number): { text: string; next
   if (end === size && (end === start || !endsWithNewline(fd, size))) return undefined;
   const bytes = Buffer.allocUnsafe(end - 1 - start);
   if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined;
-  return { text: bytes.toString('utf8'), next: end };
+  const text = unsealLine(bytes.toString('utf8'));
+  return text === undefined ? undefined : { text, next: end };
 }
 
 function endsWithNewline(fd: number, size: number): boolean {

@@ -12,6 +12,7 @@ import { decodeLedgerBytes } from '../../src/core/ledger/events.js';
 import { summariseEvents } from '../../src/core/ledger/parts.js';
 import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { gitStatus, json, ledgerEvents, ledgerParts, ledgerStreams } from '../support/register.js';
+import { readCache } from '../support/caches.js';
 
 const PART_BYTES = 400;
 const env = { COOP_TEST_PART_BYTES: String(PART_BYTES) };
@@ -107,7 +108,7 @@ describe('a register kept in parts', () => {
 
   it('remembers, after each change, exactly what a fresh reading of every part finds', async () => {
     const dir = await grownGroup();
-    const cache = JSON.parse(read(join(dir, '.coop', 'cache', 'snapshot.json')));
+    const cache = JSON.parse(readCache(join(dir, '.coop', 'cache', 'snapshot.json')));
     const parts = ledgerParts(dir);
     const expected = Object.fromEntries(
       parts.map((p) => {
@@ -140,7 +141,7 @@ describe('a register kept in parts', () => {
     expect((await coop(['member', 'add', 'With Spoiled Cache', '--joined', '2024-03-02'], { cwd: dir, env })).stdout).toBe('16');
     rmSync(join(dir, '.coop', 'cache'), { recursive: true });
     expect((await coop(['member', 'add', 'With No Cache', '--joined', '2024-03-02'], { cwd: dir, env })).stdout).toBe('17');
-    expect(JSON.parse(read(cache)).parts).not.toEqual({});
+    expect(JSON.parse(readCache(cache)).parts).not.toEqual({});
     expect(json(await coop(['member', 'list', '--json'], { cwd: dir, env }))).toHaveLength(17);
   });
 });

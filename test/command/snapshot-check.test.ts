@@ -11,6 +11,7 @@ import { encodeEvent } from '../../src/core/ledger/events.js';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { ledgerParts } from '../support/register.js';
+import { readCache, writeCache } from '../support/caches.js';
 
 const CACHE = join('.coop', 'cache');
 const PROOF = join(CACHE, 'check-ledger.json');
@@ -60,9 +61,9 @@ async function coldCheck(dir: string): Promise<{ code: number | undefined; out: 
 }
 
 function poison(dir: string): void {
-  const file = JSON.parse(read(join(dir, PROOF)));
+  const file = JSON.parse(readCache(join(dir, PROOF)));
   file.proof.rules.push({ where: 'register/ledger.jsonl:1', message: POISON });
-  writeFileSync(join(dir, PROOF), JSON.stringify(file));
+  writeCache(join(dir, PROOF), JSON.stringify(file));
 }
 
 let base: string;
@@ -106,7 +107,7 @@ describe("coop check's kept proof of the ledger", () => {
     expect(warm).toEqual(await coldCheck(dir));
     // The proof went on to the new line, and was kept again.
     expect(read(join(dir, PROOF))).not.toBe(before);
-    const kept = JSON.parse(read(join(dir, PROOF))).proof;
+    const kept = JSON.parse(readCache(join(dir, PROOF))).proof;
     expect(kept.current.facts.members).toEqual([[1, 5]]);
     // The state is not kept again for one line: the next check goes on from it again.
     expect(kept.facts.members).toEqual([[1, 4]]);
@@ -145,12 +146,12 @@ describe("coop check's kept proof of the ledger", () => {
     ],
     ['a part the proof does not know, before the last', (d) => writeFileSync(join(d, 'register', 'ledger-2.jsonl'), '')],
     ['coop.yml edited', (d) => writeFileSync(join(d, 'coop.yml'), `${read(join(d, 'coop.yml'))}# a comment added by hand\n`)],
-    ['kept on another day', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).replace(/"today":"\d{4}-\d\d-\d\d"/, '"today":"2001-01-01"'))],
-    ['empty', (d) => writeFileSync(join(d, PROOF), '')],
-    ['cut short', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).slice(0, 300))],
-    ['not JSON', (d) => writeFileSync(join(d, PROOF), Buffer.from([0xff, 0x00, 0x7b]))],
-    ['JSON of another shape', (d) => writeFileSync(join(d, PROOF), JSON.stringify({ ...JSON.parse(read(join(d, PROOF))), proof: { rules: 'no' } }))],
-    ['from another build of coop', (d) => writeFileSync(join(d, PROOF), read(join(d, PROOF)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
+    ['kept on another day', (d) => writeCache(join(d, PROOF), readCache(join(d, PROOF)).replace(/"today":"\d{4}-\d\d-\d\d"/, '"today":"2001-01-01"'))],
+    ['empty', (d) => writeCache(join(d, PROOF), '')],
+    ['cut short', (d) => writeCache(join(d, PROOF), readCache(join(d, PROOF)).slice(0, 300))],
+    ['not JSON', (d) => writeCache(join(d, PROOF), Buffer.from([0xff, 0x00, 0x7b]))],
+    ['JSON of another shape', (d) => writeCache(join(d, PROOF), JSON.stringify({ ...JSON.parse(readCache(join(d, PROOF))), proof: { rules: 'no' } }))],
+    ['from another build of coop', (d) => writeCache(join(d, PROOF), readCache(join(d, PROOF)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
   ];
   for (const [what, change] of changes) {
     it(`is not trusted when ${what}: the answer is a cold check's`, async () => {
@@ -165,8 +166,8 @@ describe("coop check's kept proof of the ledger", () => {
 
   const stateSpoilers: [string, (dir: string) => void][] = [
     ['gone', (d) => rmSync(join(d, STATE))],
-    ['of another proof (a pair half written)', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
-    ['cut short', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).slice(0, 100))],
+    ['of another proof (a pair half written)', (d) => writeCache(join(d, STATE), readCache(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['cut short', (d) => writeCache(join(d, STATE), readCache(join(d, STATE)).slice(0, 100))],
     ['without its names (gone)', (d) => rmSync(join(d, NAMES))],
   ];
   for (const [what, spoil] of stateSpoilers) {
@@ -183,9 +184,9 @@ describe("coop check's kept proof of the ledger", () => {
 
   it('keeps what it found in the private files and tracked files, read while none of them changed', async () => {
     const dir = copyOf(base);
-    const scan = JSON.parse(read(join(dir, SCAN)));
+    const scan = JSON.parse(readCache(join(dir, SCAN)));
     scan.details.push({ where: 'NOTES.md:1', message: POISON });
-    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    writeCache(join(dir, SCAN), JSON.stringify(scan));
     expect((await check(dir)).out).toContain(POISON);
     // A tracked file touched, the contact store added to, a new tracked file: each is found afresh.
     const touched = copyOf(dir);

@@ -4,11 +4,12 @@
 // poisons the kept register (a member renamed in the snapshot alone) and then spoils or
 // outdates the snapshot: the answers must be exactly a cold run's.
 
-import { appendFileSync, chmodSync, cpSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coop, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { ledgerParts } from '../support/register.js';
+import { readCache, sealLine, unsealLine, writeCache } from '../support/caches.js';
 
 const SNAPSHOT = join('.coop', 'cache', 'snapshot.json');
 const REGISTER = join('.coop', 'cache', 'snapshot-register.json');
@@ -69,31 +70,31 @@ type Kept = 'register' | 'status' | 'members' | 'outputs';
 /** Renames member 1 in the kept files only (those named): an answer showing it came from the snapshot. */
 function poison(dir: string, files: readonly Kept[] = ['register', 'status', 'members', 'outputs']): void {
   if (files.includes('register')) poisonRegister(dir);
-  if (files.includes('outputs')) for (const file of OUTPUTS) writeFileSync(join(dir, file), read(join(dir, file)).replaceAll('Ada Founder', 'Poisoned Name'));
+  if (files.includes('outputs')) for (const file of OUTPUTS) writeCache(join(dir, file), readCache(join(dir, file)).replaceAll('Ada Founder', 'Poisoned Name'));
   if (files.includes('status')) {
     // Member 1 is the chair: status names them from its own facts.
-    const status = JSON.parse(read(join(dir, STATUS)));
+    const status = JSON.parse(readCache(join(dir, STATUS)));
     status.status.officers.find((o: { member: number }) => o.member === 1).name = 'Poisoned Name';
-    writeFileSync(join(dir, STATUS), JSON.stringify(status));
+    writeCache(join(dir, STATUS), JSON.stringify(status));
   }
   if (files.includes('members')) {
     // A line a member: [number, key, name, …].
-    const lines = read(join(dir, MEMBERS)).split('\n');
+    const lines = readCache(join(dir, MEMBERS)).split('\n');
     const at = lines.findIndex((line) => line.startsWith('[1,'));
-    const row = JSON.parse(lines[at]!);
+    const row = JSON.parse(unsealLine(lines[at]!));
     row[2] = 'Poisoned Name';
-    lines[at] = JSON.stringify(row);
-    writeFileSync(join(dir, MEMBERS), lines.join('\n'));
+    lines[at] = sealLine(JSON.stringify(row));
+    writeCache(join(dir, MEMBERS), lines.join('\n'));
   }
 }
 
 function poisonRegister(dir: string): void {
   const file = join(dir, REGISTER);
-  const register = JSON.parse(read(file));
+  const register = JSON.parse(readCache(file));
   // Members go by rows: their keys once, then [number, ...values] each.
   const [keys, ...rows] = register.state.members.$rows as [string[], ...unknown[][]];
   rows.find((row) => row[0] === 1)![keys.indexOf('name') + 1] = 'Poisoned Name';
-  writeFileSync(file, JSON.stringify(register));
+  writeCache(file, JSON.stringify(register));
 }
 
 let cold: string[];
@@ -110,9 +111,9 @@ beforeAll(async () => {
 describe("today's register in the snapshot", () => {
   it('is what status, member list, member show and register read while nothing has changed', async () => {
     const dir = await warmGroup();
-    const snapshot = JSON.parse(read(join(dir, SNAPSHOT)));
+    const snapshot = JSON.parse(readCache(join(dir, SNAPSHOT)));
     expect(snapshot.derived.today).toMatch(/^\d{4}-\d\d-\d\d$/);
-    expect(JSON.parse(read(join(dir, REGISTER))).id).toBe(snapshot.derived.id);
+    expect(JSON.parse(readCache(join(dir, REGISTER))).id).toBe(snapshot.derived.id);
     poison(dir);
     // Proof that the kept register is read (and the ledger is not): the poison shows.
     const warm = await outputs(dir);
@@ -125,10 +126,10 @@ describe("today's register in the snapshot", () => {
   // Each spoils the whole snapshot, or one kept file (then only that file is poisoned: the others
   // are still good, and read).
   const spoilers: [string, (dir: string) => void, Kept[]?][] = [
-    ['cut short', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).slice(0, 300))],
-    ['garbage', (d) => writeFileSync(join(d, SNAPSHOT), Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22]))],
-    ['of another format', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace('"format":1', '"format":0'))],
-    ['from another build', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
+    ['cut short', (d) => writeCache(join(d, SNAPSHOT), readCache(join(d, SNAPSHOT)).slice(0, 300))],
+    ['garbage', (d) => writeCache(join(d, SNAPSHOT), Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22]))],
+    ['of another format', (d) => writeCache(join(d, SNAPSHOT), readCache(join(d, SNAPSHOT)).replace('"format":1', '"format":0'))],
+    ['from another build', (d) => writeCache(join(d, SNAPSHOT), readCache(join(d, SNAPSHOT)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
     [
       'stale: a ledger part touched since',
       (d) => {
@@ -146,35 +147,61 @@ describe("today's register in the snapshot", () => {
     ['stale: coop.yml edited', (d) => writeFileSync(join(d, 'coop.yml'), `${read(join(d, 'coop.yml'))}# a comment added by hand\n`)],
     ['stale: a part the snapshot does not know', (d) => writeFileSync(join(d, 'register', 'ledger-2.jsonl'), '')],
     ['gone', (d) => rmSync(join(d, SNAPSHOT))],
-    ['naming another register file (a pair half written)', (d) => writeFileSync(join(d, SNAPSHOT), read(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
-    ['with its register file cut short', (d) => writeFileSync(join(d, REGISTER), read(join(d, REGISTER)).slice(0, 100)), ['register']],
+    ['naming another register file (a pair half written)', (d) => writeCache(join(d, SNAPSHOT), readCache(join(d, SNAPSHOT)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['with its register file cut short', (d) => writeCache(join(d, REGISTER), readCache(join(d, REGISTER)).slice(0, 100)), ['register']],
     [
       'with its kept texts cut short',
       (d) => {
-        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).slice(0, 20));
+        for (const f of OUTPUTS) writeCache(join(d, f), readCache(join(d, f)).slice(0, 20));
       },
       ['outputs'],
     ],
     [
       'with its kept texts of another register',
       (d) => {
-        for (const f of OUTPUTS) writeFileSync(join(d, f), read(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'));
+        for (const f of OUTPUTS) writeCache(join(d, f), readCache(join(d, f)).replace(/"id":"[0-9a-f]/, '"id":"x'));
       },
       ['outputs'],
     ],
     [
       'with its kept texts empty',
       (d) => {
-        for (const f of OUTPUTS) writeFileSync(join(d, f), '');
+        for (const f of OUTPUTS) writeCache(join(d, f), '');
       },
       ['outputs'],
     ],
-    ['with its status file cut short', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).slice(0, 100)), ['status']],
-    ['with its status file of another register', (d) => writeFileSync(join(d, STATUS), read(join(d, STATUS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['status']],
-    ['with its members file cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).slice(0, 60)), ['members']],
-    ['with its members file of another register', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['members']],
-    ['with its members file garbage', (d) => writeFileSync(join(d, MEMBERS), Buffer.from([0xff, 0x0a, 0x7b, 0x22, 0x0a])), ['members']],
-    ['with its member’s line spoiled in its members file', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/\n\[1,[^\n]*/, '\n[1,"broken')), ['members']],
+    ['with its status file cut short', (d) => writeCache(join(d, STATUS), readCache(join(d, STATUS)).slice(0, 100)), ['status']],
+    ['with its status file of another register', (d) => writeCache(join(d, STATUS), readCache(join(d, STATUS)).replace(/"id":"[0-9a-f]/, '"id":"x')), ['status']],
+    ['with its members file cut short', (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).slice(0, 60)), ['members']],
+    [
+      'with its members file of another register',
+      (d) =>
+        writeCache(
+          join(d, MEMBERS),
+          readCache(join(d, MEMBERS)).replace(/^[^\n]*/, (head) => sealLine(unsealLine(head).replace(/"id":"[0-9a-f]/, '"id":"x'))),
+        ),
+      ['members'],
+    ],
+    ['with its members file garbage', (d) => writeCache(join(d, MEMBERS), Buffer.from([0xff, 0x0a, 0x7b, 0x22, 0x0a])), ['members']],
+    [
+      'with its member’s line spoiled in its members file',
+      (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).replace(/\n\[1,[^\n]*/, `\n${sealLine('[1,"broken')}`)),
+      ['members'],
+    ],
+    [
+      // Still well-formed JSON with a plausible value: only the seals can tell.
+      'with one byte of the poison changed in every kept file, its seals not (a disk error)',
+      (d) => {
+        const cache = join(d, '.coop', 'cache');
+        for (const name of readdirSync(cache)) {
+          const bytes = readFileSync(join(cache, name));
+          const at = bytes.indexOf('Poisoned Name');
+          if (at === -1) continue;
+          bytes[at] = bytes[at]! ^ 0x01; // "Qoisoned Name"
+          writeFileSync(join(cache, name), bytes);
+        }
+      },
+    ],
   ];
   for (const [what, spoil, files] of spoilers) {
     it(`is not trusted when ${what}: the answers are a cold run's`, async () => {
@@ -254,9 +281,9 @@ describe("today's register in the snapshot, for a meeting's papers", () => {
     const dir = await warmGroup();
     expect((await coop(['member', 'add', 'Eve Later', '--joined', '2024-06-01'], { cwd: dir })).exitCode).toBe(0);
     // The change dropped the kept register; the meeting command derives it and keeps it.
-    expect(JSON.parse(read(join(dir, SNAPSHOT))).derived).toBeUndefined();
+    expect(JSON.parse(readCache(join(dir, SNAPSHOT))).derived).toBeUndefined();
     expect((await coop(call('2024-07-10', '2024-06-20'), { cwd: dir })).exitCode).toBe(0);
-    expect(JSON.parse(read(join(dir, SNAPSHOT))).derived).toBeDefined();
+    expect(JSON.parse(readCache(join(dir, SNAPSHOT))).derived).toBeDefined();
     poisonRegister(dir);
     const r = await coop(call('2024-07-24', '2024-07-01'), { cwd: dir });
     expect(r.exitCode, String(r.stderr)).toBe(0);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureGroup, madeOnce } from '../support/fixture-group.js';
 import { coop, git, join, read } from '../support/cli.js';
 import { isCliEntry, modulesLoadedBy } from '../support/loads.js';
+import { readCache, writeCache } from '../support/caches.js';
 
 const CACHE = join('.coop', 'cache', 'snapshot.json');
 // yaml and zod as installed, or as bundled into their own chunks (scripts/bundle.js).
@@ -36,7 +37,7 @@ async function loadsParsers(args: string[], group: string): Promise<boolean> {
 describe('the snapshot, for coop.yml', () => {
   it('holds the exact text of coop.yml, and with it warm neither yaml nor zod is loaded', async () => {
     const group = await warmGroup();
-    const cache = JSON.parse(read(join(group, CACHE))) as { params: { text: string; params: { group: { name: string } } } };
+    const cache = JSON.parse(readCache(join(group, CACHE))) as { params: { text: string; params: { group: { name: string } } } };
     expect(cache.params.text).toBe(read(join(group, 'coop.yml')));
     expect(cache.params.params.group.name).toBe('Fixture Group Limited');
     expect(await loadsParsers(['member', 'add', 'Eve Cached', '--joined', '2024-02-02'], group)).toBe(false);
@@ -72,7 +73,7 @@ describe('the snapshot, for coop.yml', () => {
       expect(String(r.stderr) + String(r.stdout)).toMatch(/coop\.yml:\d+: shares\.minimumHolding/);
     }
     // Only a clean verdict is kept: the cache still holds the old, valid text.
-    expect((JSON.parse(read(join(group, CACHE))) as { params: { text: string } }).params.text).not.toBe(read(yml));
+    expect((JSON.parse(readCache(join(group, CACHE))) as { params: { text: string } }).params.text).not.toBe(read(yml));
   });
 
   it('is remade after a valid edit, and the edit takes effect', async () => {
@@ -81,17 +82,17 @@ describe('the snapshot, for coop.yml', () => {
     writeFileSync(yml, read(yml).replace(/area: .*/, 'area: the whole valley'));
     // member list, not check: check now reports a rule edited into coop.yml without an amendment.
     expect(await loadsParsers(['member', 'list'], group)).toBe(true);
-    expect((JSON.parse(read(join(group, CACHE))) as { params: { params: { group: { area: string } } } }).params.params.group.area).toBe('the whole valley');
+    expect((JSON.parse(readCache(join(group, CACHE))) as { params: { params: { group: { area: string } } } }).params.params.group.area).toBe('the whole valley');
     expect(await loadsParsers(['member', 'list'], group)).toBe(false);
   });
 
   const spoiled: [string, (group: string) => void][] = [
-    ['empty', (g) => writeFileSync(join(g, CACHE), '')],
-    ['cut short', (g) => writeFileSync(join(g, CACHE), read(join(g, CACHE)).slice(0, 200))],
-    ['not JSON', (g) => writeFileSync(join(g, CACHE), Buffer.from([0xff, 0x00, 0x7b]))],
-    ['JSON null', (g) => writeFileSync(join(g, CACHE), 'null')],
-    ['from another build of coop', (g) => writeFileSync(join(g, CACHE), read(join(g, CACHE)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
-    ['without params', (g) => writeFileSync(join(g, CACHE), JSON.stringify({ ...JSON.parse(read(join(g, CACHE))), params: 'no' }))],
+    ['empty', (g) => writeCache(join(g, CACHE), '')],
+    ['cut short', (g) => writeCache(join(g, CACHE), readCache(join(g, CACHE)).slice(0, 200))],
+    ['not JSON', (g) => writeCache(join(g, CACHE), Buffer.from([0xff, 0x00, 0x7b]))],
+    ['JSON null', (g) => writeCache(join(g, CACHE), 'null')],
+    ['from another build of coop', (g) => writeCache(join(g, CACHE), readCache(join(g, CACHE)).replace(/"stamp":"[0-9a-f]/, '"stamp":"x'))],
+    ['without params', (g) => writeCache(join(g, CACHE), JSON.stringify({ ...JSON.parse(readCache(join(g, CACHE))), params: 'no' }))],
   ];
   for (const [what, spoil] of spoiled) {
     it(`is ignored and rewritten when ${what}`, async () => {
