@@ -383,8 +383,10 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
 
 /** The line breaks in bytes: a line added after them is numbered this plus its own number. */
 function lineBreaks(bytes: Uint8Array): number {
+  // indexOf finds each one natively: a loop over every byte in JavaScript, run once per part
+  // before V8 has optimised it, cost several times as much.
   let n = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) n += 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n += 1;
   return n;
 }
 

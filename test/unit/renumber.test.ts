@@ -65,6 +65,24 @@ describe('membership numbers two copies gave out', () => {
       ],
     },
     {
+      name: 'a copy gave a number the first ledger (the stream with most admissions) holds: the later admission moves',
+      rows: [...founders, admit('', 3, 'Cat', '2026-02-01'), admit(A, 3, 'Dafydd'), admit(A, 4, 'Efa')],
+      members: ['1 Ann Founder 1', '2 Ben Founder 1', '3 Cat 1', '4 Efa 1', '5 Dafydd 1'],
+      moved: [['Dafydd', 3, 5]],
+    },
+    {
+      name: 'the clash is between two copies that admitted fewer than a third (most admissions in one copy)',
+      rows: [admit(C, 1, 'Ann'), admit(C, 2, 'Ben'), admit(C, 3, 'Cat'), admit(A, 4, 'Dafydd'), admit(B, 4, 'Efa', '2026-02-01')],
+      members: ['1 Ann 1', '2 Ben 1', '3 Cat 1', '4 Efa 1', '5 Dafydd 1'],
+      moved: [['Dafydd', 4, 5]],
+    },
+    {
+      name: 'one stream only: nothing to settle, the events come back as they are',
+      rows: [admit(A, 1, 'Ann'), admit(A, 2, 'Ben'), issue(A, 2, 3)],
+      members: ['1 Ann 1', '2 Ben 4'],
+      moved: [],
+    },
+    {
       name: 'recorded twice (two copies settled it meanwhile): moved once',
       rows: [...founders, admit(A, 3, 'Cat'), admit(B, 3, 'Dafydd'), renumber(A, key(B, 3, 'Dafydd'), 3, 4), renumber(C, key(B, 3, 'Dafydd'), 3, 4)],
       members: ['1 Ann Founder 1', '2 Ben Founder 1', '3 Cat 1', '4 Dafydd 1'],

@@ -134,17 +134,29 @@ export interface BytesLineReader {
 }
 
 /**
+ * The checks a line's values must pass for the bytes reader to read it: each type's fields in
+ * layout order. A line that fails one is declined like any other line not in the compact form,
+ * so JSON.parse and the full check read it and say what is wrong, in the one wording.
+ */
+export interface CompactChecks {
+  /** Whether a date's text is a real date (asked once for each distinct date that passes). */
+  date(text: string): boolean;
+  fields: Record<string, readonly ((v: unknown) => boolean)[]>;
+}
+
+/**
  * The same reader over the file's bytes (UTF-8), so a ledger need never become one string,
  * which V8 would hold at two bytes a character as soon as one name is accented, twice the
  * file's size. Names and dates become strings of their own, so the bytes
  * may be reused once read. The reader finds each line's end in the same scan that reads it:
  * a separate search for every newline cost a call into the engine per line.
  */
-export function compactBytesReader(layout: FieldLayout, makers: Record<string, EventMaker>): BytesLineReader {
+export function compactBytesReader(layout: FieldLayout, makers: Record<string, EventMaker>, checks?: CompactChecks): BytesLineReader {
   const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
   const types = Object.entries(layout).map(([type, fields]) => ({
     type,
     make: makers[type]!,
+    valid: checks?.fields[type],
     typeBytes: ascii(`${type}"`),
     fields: fields.map(([key, text]) => ({ key, text, prefix: ascii(text ? `,"${key}":"` : `,"${key}":`) })),
   }));
@@ -181,7 +193,7 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
   const readLine = (bytes: Uint8Array, start: number): Record<string, unknown> | undefined => {
     if (!startsWith(bytes, SEQ, start)) return undefined;
     const seq = readNumber(bytes, start + SEQ.length);
-    if (seq < 0) return undefined;
+    if (seq < 0 || (checks && seq < 1)) return undefined;
     let i = after;
     if (!startsWith(bytes, DATE, i)) return undefined;
     i += DATE.length;
@@ -202,6 +214,8 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
     let date = key >= 0 ? dates.get(key) : undefined;
     if (date === undefined) {
       date = text(bytes, i, dateEnd);
+      // Only a date that passed is kept, so each distinct date is checked once.
+      if (checks && !checks.date(date)) return undefined;
       if (key >= 0) dates.set(key, date);
     }
     i = dateEnd + 1;
@@ -212,7 +226,7 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
     const t = candidates.length === 1 ? candidates[0]! : candidates.find((p) => startsWith(bytes, p.typeBytes, i));
     if (!t || !startsWith(bytes, t.typeBytes, i)) return undefined;
     i += t.typeBytes.length;
-    const { fields } = t;
+    const { fields, valid } = t;
     let a: unknown;
     let b: unknown;
     let c: unknown;
@@ -232,6 +246,7 @@ export function compactBytesReader(layout: FieldLayout, makers: Record<string, E
         v = n;
         i = after;
       }
+      if (valid && !valid[k]!(v)) return undefined;
       if (k === 0) a = v;
       else if (k === 1) b = v;
       else c = v;

@@ -6,7 +6,7 @@
 // line of a 100,000-member register in one pass and must stay near a second.
 
 import { isIsoDate, type IsoDate } from '../dates.js';
-import { compactBytesReader, compactLineReader, type EventMaker, type FieldLayout } from './compact-line.js';
+import { compactBytesReader, compactLineReader, type CompactChecks, type EventMaker, type FieldLayout } from './compact-line.js';
 
 export const LEAVE_REASONS = ['resigned', 'expelled', 'deceased', 'ineligible', 'other'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
@@ -260,6 +260,12 @@ const MAKERS: Record<EventType, EventMaker> = {
 /** Each type's fields with their checks, as a list: checked in this order on every line. */
 const FIELD_CHECKS = Object.fromEntries(Object.entries(FIELDS).map(([type, fields]) => [type, Object.entries(fields)])) as Record<EventType, [string, (v: unknown) => boolean][]>;
 
+/** The same checks by position, for the bytes reader (compact-line.ts): a value that fails sends its line to decodeEvent. */
+const VALUE_CHECKS: CompactChecks = {
+  date: isIsoDate,
+  fields: Object.fromEntries(Object.entries(FIELD_CHECKS).map(([type, checks]) => [type, checks.map(([, ok]) => ok)])),
+};
+
 /** Decodes one ledger line. Returns the event, or a message saying what is wrong with it. */
 export function decodeEvent(line: string): LedgerEvent | string {
   let raw: unknown;
@@ -321,9 +327,10 @@ export function decodeLedger(text: string): { events: LedgerEvent[]; lines: numb
  * the text the bytes decode to.
  */
 export function decodeLedgerBytes(bytes: Uint8Array): { events: LedgerEvent[]; lines: number[]; problems: DecodeProblem[] } {
-  const readCompact = compactBytesReader(LAYOUT, MAKERS);
+  // The reader checks each value as it reads it (VALUE_CHECKS): an event it returns is checked.
+  const readCompact = compactBytesReader(LAYOUT, MAKERS, VALUE_CHECKS);
   const utf8 = new TextDecoder();
-  const out = collector((start, end) => utf8.decode(bytes.subarray(start, end)));
+  const out = collector((start, end) => utf8.decode(bytes.subarray(start, end)), true);
   let start = 0;
   while (start < bytes.length) {
     const compact = readCompact.read(bytes, start);
@@ -335,7 +342,7 @@ export function decodeLedgerBytes(bytes: Uint8Array): { events: LedgerEvent[]; l
 }
 
 /** Collects decoded lines in file order, with their line numbers and problems; lineText gives a line's text. */
-function collector(lineText: (start: number, end: number) => string) {
+function collector(lineText: (start: number, end: number) => string, compactChecked = false) {
   const events: LedgerEvent[] = [];
   /** lines[i] is the file line number of events[i], for messages. */
   const lines: number[] = [];
@@ -355,7 +362,7 @@ function collector(lineText: (start: number, end: number) => string) {
       lineNo += 1;
       let decoded: LedgerEvent | string;
       if (compact) {
-        decoded = checkEvent(compact, validDate, true);
+        decoded = compactChecked ? (compact as unknown as LedgerEvent) : checkEvent(compact, validDate, true);
       } else {
         const line = lineText(start, end).trim();
         if (line === '') return;

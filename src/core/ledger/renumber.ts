@@ -60,6 +60,7 @@ interface Claim {
  * stream are reported by derive as a number admitted twice.
  */
 export function resolveNumbers(events: readonly LedgerEvent[], streamOf: (i: number) => string): { events: readonly LedgerEvent[]; renumbered: Renumbering[] } {
+  if (!mayClash(events, streamOf)) return { events, renumbered: [] };
   const byNumber = new Map<number, Claim[]>();
   const renumbers: number[] = [];
   let max = 0;
@@ -171,6 +172,44 @@ export function resolveNumbers(events: readonly LedgerEvent[], streamOf: (i: num
     }
   });
   return { events: out, renumbered };
+}
+
+/**
+ * False when nothing can need settling: no `renumber` event, and no number admitted in two
+ * streams — exactly when resolveNumbers finds no clash, told without a claim for every
+ * admission. Almost every ledger has one stream holding nearly all its admissions: only the
+ * other streams' numbers are gathered, and that stream's are looked up among them.
+ */
+function mayClash(events: readonly LedgerEvent[], streamOf: (i: number) => string): boolean {
+  const admits = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.type;
+    if (type === 'renumber') return true;
+    if (type !== 'admit') continue;
+    const stream = streamOf(i);
+    admits.set(stream, (admits.get(stream) ?? 0) + 1);
+  }
+  if (admits.size < 2) return false;
+  let big = '';
+  let most = -1;
+  for (const [stream, n] of admits) {
+    if (n > most) [big, most] = [stream, n];
+  }
+  const others = new Map<number, string>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type !== 'admit') continue;
+    const stream = streamOf(i);
+    if (stream === big) continue;
+    const seen = others.get(e.member);
+    if (seen !== undefined && seen !== stream) return true;
+    others.set(e.member, stream);
+  }
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'admit' && others.has(e.member) && streamOf(i) === big) return true;
+  }
+  return false;
 }
 
 /**

@@ -21,13 +21,25 @@ export function forgottenMembers(events: readonly LedgerEvent[]): Set<number> {
 
 /** Why a member's details are still needed on `today`, or undefined when they may be erased. */
 export function stillNeeded(m: Member, state: RegisterState, today: IsoDate): string | undefined {
-  if (m.left === null) return `member ${m.number} (${m.name}) is still a member, so the register must hold their address`;
-  const ends = retentionEnds(m.left);
-  if (today < ends) {
-    return `member ${m.number} (${m.name}) left on ${m.left}, and the register keeps a former member's entry for ${REGISTER_REMOVAL_YEARS} years: their details may be erased from ${ends}`;
+  const ends = m.left === null ? undefined : retentionEnds(m.left);
+  switch (neededFor(m, state, today, ends)) {
+    case 'member':
+      return `member ${m.number} (${m.name}) is still a member, so the register must hold their address`;
+    case 'register':
+      return `member ${m.number} (${m.name}) left on ${m.left}, and the register keeps a former member's entry for ${REGISTER_REMOVAL_YEARS} years: their details may be erased from ${ends}`;
+    case 'money':
+      return `member ${m.number} (${m.name}) still has money in the group (a loan or deposit), so the group still needs to reach them`;
+    case undefined:
+      return undefined;
   }
+}
+
+/** What still needs a member's details (stillNeeded says it in words); `ends` is retentionEnds(m.left). */
+function neededFor(m: Member, state: RegisterState, today: IsoDate, ends: IsoDate | undefined): 'member' | 'register' | 'money' | undefined {
+  if (m.left === null || ends === undefined) return 'member';
+  if (today < ends) return 'register';
   const held = state.property.get(m.number);
-  if (held && (held.loan > 0 || held.deposit > 0)) return `member ${m.number} (${m.name}) still has money in the group (a loan or deposit), so the group still needs to reach them`;
+  if (held && (held.loan > 0 || held.deposit > 0)) return 'money';
   return undefined;
 }
 
@@ -39,9 +51,13 @@ export function dueForErasure(
   hasDetails: (member: number) => boolean,
 ): { member: number; name: string; left: IsoDate; since: IsoDate }[] {
   const out: { member: number; name: string; left: IsoDate; since: IsoDate }[] = [];
+  // Thousands of former members left on far fewer days: each day's end of retention worked out once.
+  const endsOn = new Map<IsoDate, IsoDate>();
   for (const m of state.members.values()) {
     if (m.left === null || forgotten.has(m.number) || !hasDetails(m.number)) continue;
-    if (stillNeeded(m, state, today) === undefined) out.push({ member: m.number, name: m.name, left: m.left, since: retentionEnds(m.left) });
+    let since = endsOn.get(m.left);
+    if (since === undefined) endsOn.set(m.left, (since = retentionEnds(m.left)));
+    if (neededFor(m, state, today, since) === undefined) out.push({ member: m.number, name: m.name, left: m.left, since });
   }
   return out.sort((a, b) => a.member - b.member);
 }
