@@ -41,13 +41,14 @@ export interface WriteOptions extends CommonOptions {
 /**
  * Reads a group's rules and opens its ledger, refusing one with lines coop cannot read. The
  * caller holds the write lock, or has settled. Changes use the cache of full parts (`cache`);
- * reads decode every part anyway, so they skip it.
+ * reads decode every part anyway, so they skip it. `forChange`: the caller calls
+ * ledger.remember once it is done (see LedgerHandle.remember).
  */
-export async function readGroup(root: string, options: CommonOptions = {}, cache = false): Promise<GroupContext> {
+export async function readGroup(root: string, options: CommonOptions = {}, cache = false, forChange = false): Promise<GroupContext> {
   const today = options.today === undefined ? todayInUk() : parseDate(options.today);
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const params = await loadParams(root);
-  const ledger = openLedger(root, { cache });
+  const ledger = openLedger(root, { cache, forChange });
   if (!ledger.clean) refuseUnreadable(ledger.read(), root);
   return {
     root,

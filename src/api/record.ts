@@ -69,51 +69,57 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     // does, and git starts quicker from a process that has not yet read the register.
     const identity = options.commit !== false && isGitGroup(root) ? gitIdentity(root) : undefined;
     identity?.catch(() => {});
-    const group = await readGroup(root, options, true);
-    const owed = owedRenumberEvents(group);
-    // A member renumbered holds a number the summary has not seen given: never give it again.
-    if (owed.highest >= group.nextNumber) group.nextNumber = owed.highest + 1;
-    const change = await build(group);
-    const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, [...owed.events, ...change.events], { rules: group.rules, today: group.today });
-    if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
-    // The renumberings owed go first, in the same commit; the operation sees only its own events.
-    const own = plan.added.slice(owed.events.length);
-    const renumbered = owed.news.length > 0 ? { renumbered: owed.news } : {};
-    if (change.dryRun) return { ...change.result(own, plan), commit: null, ...renumbered };
-    const changes: FileChange[] = [];
-    // The ledger only grows: the new lines go on the end of its last part (or start a new one).
-    changes.push(...group.ledger.appendChanges(plan.added));
-    // Whether git ignores the store is asked with git's status of the checkout (applyPlan).
-    let storesPrivate = false;
-    if (change.contacts && change.contacts.length > 0) {
-      storesPrivate = true;
-      keyContacts(change.contacts, own, group);
-      changes.push(contactsChange(root, change.contacts));
+    const group = await readGroup(root, options, true, true);
+    // The snapshot learns the parts as read, and those the change wrote, in one write however this ends.
+    let written: FileChange[] = [];
+    try {
+      const owed = owedRenumberEvents(group);
+      // A member renumbered holds a number the summary has not seen given: never give it again.
+      if (owed.highest >= group.nextNumber) group.nextNumber = owed.highest + 1;
+      const change = await build(group);
+      const plan = planAppend({ summary: group.ledger.summary, events: () => group.events }, [...owed.events, ...change.events], { rules: group.rules, today: group.today });
+      if (plan.problems.length > 0) throw new UserError(explainRefusal(change, plan.problems, plan.added, group));
+      // The renumberings owed go first, in the same commit; the operation sees only its own events.
+      const own = plan.added.slice(owed.events.length);
+      const renumbered = owed.news.length > 0 ? { renumbered: owed.news } : {};
+      if (change.dryRun) return { ...change.result(own, plan), commit: null, ...renumbered };
+      const changes: FileChange[] = [];
+      // The ledger only grows: the new lines go on the end of its last part (or start a new one).
+      changes.push(...group.ledger.appendChanges(plan.added));
+      // Whether git ignores the store is asked with git's status of the checkout (applyPlan).
+      let storesPrivate = false;
+      if (change.contacts && change.contacts.length > 0) {
+        storesPrivate = true;
+        keyContacts(change.contacts, own, group);
+        changes.push(contactsChange(root, change.contacts));
+      }
+      if (change.privateFiles && change.privateFiles.length > 0) {
+        storesPrivate = true;
+        changes.push(...change.privateFiles);
+      }
+      const result = change.result(own, plan);
+      if (changes.length === 0) {
+        if (storesPrivate) await ensureContactsPrivate(root);
+        return { ...result, commit: null };
+      }
+      // Contact details alone change no tracked file, so there is nothing to commit.
+      const commit = options.commit !== false && plan.added.length > 0;
+      const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
+      const made = await applyPlan(
+        root,
+        { changes, message },
+        {
+          git: group.git,
+          commit,
+          ...(identity ? { identity } : {}),
+          ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
+        },
+      );
+      written = changes;
+      return { ...result, commit: made, ...renumbered };
+    } finally {
+      group.ledger.remember(written);
     }
-    if (change.privateFiles && change.privateFiles.length > 0) {
-      storesPrivate = true;
-      changes.push(...change.privateFiles);
-    }
-    const result = change.result(own, plan);
-    if (changes.length === 0) {
-      if (storesPrivate) await ensureContactsPrivate(root);
-      return { ...result, commit: null };
-    }
-    // Contact details alone change no tracked file, so there is nothing to commit.
-    const commit = options.commit !== false && plan.added.length > 0;
-    const message = owed.events.length === 0 ? change.message : `${change.message || 'Record renumbered members'}\n\n${owed.lines.join('\n')}`;
-    const made = await applyPlan(
-      root,
-      { changes, message },
-      {
-        git: group.git,
-        commit,
-        ...(identity ? { identity } : {}),
-        ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
-      },
-    );
-    group.ledger.remember(changes);
-    return { ...result, commit: made, ...renumbered };
   });
 }
 

@@ -103,8 +103,8 @@ function keptIndex(root: string, read: ReadFile): { index: ContactLineIndex; siz
     if (!same && read.hashes(size).prefix !== h.hash) return undefined;
     // New lines go after the indexed ones: the indexed bytes must end a line.
     if (bytes.length > size && size > 0 && bytes[size - 1] !== 0x0a) return undefined;
-    const copy = new Uint8Array(body);
-    const words = new Uint32Array(copy.buffer, 0, 3 * count);
+    // Read in place when the body lies on a word boundary in memory (a file this size has its own buffer), else from a copy that does.
+    const words = body.byteOffset % 4 === 0 ? new Uint32Array(body.buffer, body.byteOffset, 3 * count) : new Uint32Array(new Uint8Array(body).buffer, 0, 3 * count);
     return { index: { keys: words.subarray(0, count), starts: words.subarray(count, 2 * count), ends: words.subarray(2 * count), always }, size };
   } catch {
     return undefined;

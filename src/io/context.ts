@@ -26,7 +26,17 @@ export interface Context {
 
 /** The context of the running process, for the bins. */
 export function processContext(): Context {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Node makes process.stdin (a stream over the pipe, file or terminal) when first asked for
+    // it; only a command that may ask a question does, so the others do not pay for it.
+    get stdin() {
+      return process.stdin;
+    },
+  };
 }
 
 /** Colour on stderr only at a terminal, and never when NO_COLOR is set (no-color.org); FORCE_COLOR insists. */

@@ -136,39 +136,44 @@ function isMark(v: unknown): v is FileMark {
   );
 }
 
-function readFormerFile(root: string): { header: FormerHeader; text: string } | undefined {
+/**
+ * The file's header, and its bytes: the body is searched as bytes (UTF-8, as written) and only
+ * the rows found are decoded, so a change does not turn megabytes of rows into a string.
+ */
+function readFormerFile(root: string): { header: FormerHeader; bytes: Buffer } | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(join(root, CACHE_DIR, FORMER_FILE), 'utf8');
+    bytes = readFileSync(join(root, CACHE_DIR, FORMER_FILE));
   } catch {
     return undefined;
   }
-  const br = text.indexOf('\n');
+  const br = bytes.indexOf(0x0a);
   if (br === -1) return undefined;
   let h: Partial<FormerHeader>;
   try {
-    h = JSON.parse(text.slice(0, br)) as Partial<FormerHeader>;
+    h = JSON.parse(bytes.toString('utf8', 0, br)) as Partial<FormerHeader>;
   } catch {
     return undefined;
   }
   if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp || typeof h.body !== 'string') return undefined;
   if (typeof h.parts !== 'object' || h.parts === null || Array.isArray(h.parts) || !Object.values(h.parts).every(isMark)) return undefined;
   if (!isMark(h.store) || !Number.isSafeInteger(h.next)) return undefined;
-  if (createHash('sha256').update(text.slice(br)).digest('hex') !== h.body) return undefined;
-  return { header: h as FormerHeader, text };
+  if (createHash('sha256').update(bytes.subarray(br)).digest('hex') !== h.body) return undefined;
+  return { header: h as FormerHeader, bytes };
 }
 
 /** Every row whose line holds one of these strings (each a whole JSON value, as toLine writes it). */
-function rowsHolding(text: string, needles: readonly string[]): FormerRow[] | undefined {
+function rowsHolding(bytes: Buffer, needles: readonly string[]): FormerRow[] | undefined {
   const seen = new Map<number, FormerRow>();
-  for (const needle of needles) {
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-      const start = text.lastIndexOf('\n', at) + 1;
+  for (const text of needles) {
+    const needle = Buffer.from(text, 'utf8');
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      const start = bytes.lastIndexOf(0x0a, at) + 1;
       if (start === 0 || seen.has(start)) continue;
-      const end = text.indexOf('\n', at + 1);
-      const row = fromLine(text.slice(start, end === -1 ? text.length : end));
+      const end = bytes.indexOf(0x0a, at + 1);
+      const row = fromLine(bytes.toString('utf8', start, end === -1 ? bytes.length : end));
       if (!row) return undefined;
       seen.set(start, row);
     }
@@ -184,7 +189,7 @@ function rowsHolding(text: string, needles: readonly string[]): FormerRow[] | un
 export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe): FormerRow[] | undefined {
   const file = readFormerFile(root);
   if (!file) return undefined;
-  const { header, text } = file;
+  const { header, bytes } = file;
   const withContacts = probe.email !== undefined || probe.phone !== undefined;
   const paths = ledgerPartPaths(root);
   for (const path of Object.keys(header.parts)) if (!paths.includes(path) && header.parts[path]!.size > 0) return undefined;
@@ -213,18 +218,19 @@ export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe
       }
     }
     const isFormer = (member: number | null, key: string | null) =>
-      (member !== null && text.includes(`\n[${member},`)) || (key !== null && text.includes(`,${JSON.stringify(key)},`));
+      (member !== null && bytes.includes(`\n[${member},`)) || (key !== null && bytes.includes(`,${JSON.stringify(key)},`));
     if (!contactLinesKeepFormer(lines, isFormer)) return undefined;
   }
   const needles = [`,${JSON.stringify(probe.nameKey)},`];
   if (probe.email !== undefined) needles.push(`,${JSON.stringify(probe.email.toLowerCase())},`);
   if (probe.phone !== undefined) needles.push(`,${JSON.stringify(phoneKey(probe.phone))}]`);
-  const rows = rowsHolding(text, needles);
+  const rows = rowsHolding(bytes, needles);
   if (!rows) return undefined;
   if (added > TAIL_BYTES) {
     // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
     const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
-    writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify({ ...header, parts, store: store.now() })}${text.slice(text.indexOf('\n'))}`, 'utf8'));
+    const head = Buffer.from(JSON.stringify({ ...header, parts, store: store.now() }), 'utf8');
+    writeCacheBytes(root, FORMER_FILE, Buffer.concat([head, bytes.subarray(bytes.indexOf(0x0a))]));
   }
   return rows;
 }

@@ -1,9 +1,10 @@
 // The transaction journal: what a change in progress has done, written before it touches any
 // file of the group, so that a crash at any moment can be undone by the next coop command.
 
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeFile, removeFolder } from './atomic.js';
 import { COOP_DIR } from './lock.js';
 
 export const TXN_DIR = join(COOP_DIR, 'txn');
@@ -52,6 +53,6 @@ export function readJournal(root: string): Journal | undefined {
 
 /** The change is over (done or undone): the journal goes first, then everything staged. */
 export function finish(root: string): void {
-  rmSync(journalPath(root), { force: true });
-  rmSync(join(root, TXN_DIR), { recursive: true, force: true });
+  removeFile(journalPath(root));
+  removeFolder(join(root, TXN_DIR));
 }

@@ -104,7 +104,9 @@ export interface LedgerHandle {
   appendChanges(added: readonly LedgerEvent[]): FileChange[];
   /**
    * After those changes are written: remembers the parts they made in the snapshot, so the next
-   * change need not decode the part that grew. Best effort, like every cache write.
+   * change need not decode the part that grew. Best effort, like every cache write. Opened with
+   * `forChange`, the handle keeps the parts as read only here: call it once the change is done
+   * (with no changes when there were none, or it failed), so the snapshot is written once.
    */
   remember(changes: readonly FileChange[]): void;
   /**
@@ -212,7 +214,7 @@ function entryOf(bytes: Uint8Array, mtimeNs: bigint, summary: PartSummary, now: 
  * time, or decoded. With `cache: false` (coop check, and reads, which decode everything anyway)
  * every part is decoded; the snapshot still learns them.
  */
-export function openLedger(root: string, options: { cache?: boolean } = {}): LedgerHandle {
+export function openLedger(root: string, options: { cache?: boolean; forChange?: boolean } = {}): LedgerHandle {
   const useCache = options.cache !== false;
   const now = Date.now();
   const streams = listStreams(root);
@@ -245,7 +247,8 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
   });
   const fromSnapshot = useCache && hits === parts.length && snapshotPartPaths(root).length === parts.length;
   // Only clean parts are kept, and only those still in the ledger, so the snapshot stays small.
-  keepParts(root, known);
+  // A change keeps them with the parts it writes, in one write (remember).
+  if (!options.forChange) keepParts(root, known);
 
   const orderProblems: LedgerProblem[] = [];
   for (const s of streams) {
@@ -350,7 +353,11 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
       return parts.some((p) => fileMayContain(join(root, p.path), word, true));
     },
     remember(changes) {
-      if (!clean || !changes.some((c) => isLedgerPart(c.path))) return;
+      // Without the parts this change made, the parts as read still stand (snapshotPart checks each against the disk).
+      const giveUp = () => {
+        if (options.forChange) keepParts(root, known);
+      };
+      if (!clean || !changes.some((c) => isLedgerPart(c.path))) return giveUp();
       const entries = { ...known };
       try {
         for (const change of changes) {
@@ -359,7 +366,7 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
           const before = change.append ? entries[change.path] : undefined;
           const added = typeof change.content === 'string' ? Buffer.from(change.content, 'utf8') : change.content;
           const fresh = decodeLedgerBytes(added);
-          if ((change.append && !before) || fresh.problems.length > 0) return;
+          if ((change.append && !before) || fresh.problems.length > 0) return giveUp();
           const offset = before?.lines ?? 0;
           const summary = combineSummaries([
             ...(before ? [before.summary] : []),
@@ -370,11 +377,11 @@ export function openLedger(root: string, options: { cache?: boolean } = {}): Led
           ]);
           // The part as it is now: what this change knows it holds, if that is what is on disk.
           const stat = statPart(root, change.path);
-          if (stat.size !== (before?.size ?? 0) + added.length) return;
+          if (stat.size !== (before?.size ?? 0) + added.length) return giveUp();
           entries[change.path] = entryOf(stat.bytes(), stat.mtimeNs, summary, Date.now());
         }
       } catch {
-        return;
+        return giveUp();
       }
       keepParts(root, entries);
     },

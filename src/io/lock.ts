@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { removeFile } from './atomic.js';
 
 import { COOP_DIR } from '../core/layout.js';
 
@@ -83,7 +84,7 @@ function createWhole(path: string, content: string): boolean {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
-    rmSync(tmp, { force: true });
+    removeFile(tmp);
   }
 }
 
@@ -141,7 +142,7 @@ export async function acquireLock(root: string): Promise<Lock> {
     if (created) {
       return {
         release() {
-          if (readLock(path)?.raw === mine) rmSync(path, { force: true });
+          if (readLock(path)?.raw === mine) removeFile(path);
         },
       };
     }

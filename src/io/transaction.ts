@@ -34,7 +34,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InternalError, UserError } from '../errors.js';
-import { fsyncDir, writeFileAtomic, writeTemp } from './atomic.js';
+import { fsyncDir, removeFolder, writeFileAtomic, writeTemp } from './atomic.js';
 import { guardCheckout } from './checkout-guard.js';
 import { refuseContactLeaks } from './contact-guard.js';
 import { addPaths, commit, currentHead, gitIdentity, listedIgnored, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
@@ -200,7 +200,7 @@ async function prepare(root: string, plan: Plan, options: ApplyOptions, faults: 
       files: [],
       dirs: [...dirs].sort((a, b) => a.split('/').length - b.split('/').length),
     };
-    rmSync(txn, { recursive: true, force: true });
+    removeFolder(txn);
     mkdirSync(txn, { recursive: true });
     plan.changes.forEach((change, i) => {
       faults.at(`stage:${i + 1}`);
