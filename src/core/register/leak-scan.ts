@@ -315,14 +315,24 @@ function digitsAtLeast(text: string, w: Words, i: number, min: number): boolean 
 }
 
 /**
- * The keys textKeys gives, sorted and each once, in a typed array: a text of hundreds of
- * kilobytes (a meeting's minutes and record naming every member) has 100,000s of keys, which a
- * Set takes long to build; sorted, the store's index is walked in order (lookupContactLines).
+ * The keys textKeys gives, in a typed array: a text of hundreds of kilobytes (a meeting's
+ * minutes and record naming every member) has 100,000s of keys, which a Set takes long to
+ * build. `found` holds them as the text gives them (repeats too), which the store's index is
+ * probed with (lookupContactLines); `sorted`, each once in order, is made only when asked for.
  */
 export class SortedKeys {
-  readonly sorted: Uint32Array;
-  constructor(sorted: Uint32Array) {
-    this.sorted = sorted;
+  readonly found: Uint32Array;
+  #sorted: Uint32Array | undefined;
+  constructor(found: Uint32Array) {
+    this.found = found;
+  }
+  get sorted(): Uint32Array {
+    if (this.#sorted) return this.#sorted;
+    const keys = Uint32Array.from(this.found).sort();
+    let u = 0;
+    for (let i = 0; i < keys.length; i++) if (u === 0 || keys[i] !== keys[u - 1]) keys[u++] = keys[i]!;
+    this.#sorted = keys.subarray(0, u);
+    return this.#sorted;
   }
   get size(): number {
     return this.sorted.length;
@@ -358,8 +368,5 @@ export function sortedTextKeys(texts: string | readonly SplitText[]): SortedKeys
       if (i + 2 < w.n) all[m++] = tripleKey(w.hashes[i]!, w.hashes[i + 1]!, w.hashes[i + 2]!) >>> 0;
     }
   }
-  const keys = all.subarray(0, m).sort();
-  let u = 0;
-  for (let i = 0; i < m; i++) if (u === 0 || keys[i] !== keys[u - 1]) keys[u++] = keys[i]!;
-  return new SortedKeys(keys.subarray(0, u));
+  return new SortedKeys(all.subarray(0, m));
 }
