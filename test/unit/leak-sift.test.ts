@@ -127,6 +127,16 @@ describe('the store kept indexed by key finds what sifting it finds', () => {
     });
   }
 
+  it('finds the same lines for a short text in a large store (looked up key by key) as sifting does', () => {
+    const bytes = storeOf(Array.from({ length: 1000 }, (_, i) => ({ email: `member.${i}.name@mailbox.org`, phone: `07700 9${String(i).padStart(5, '0')}` })));
+    for (const text of ['Write to member.417.name@mailbox.org', 'ring 07700 900417 or 0770090418', 'nothing here']) {
+      const keys = sortedTextKeys(text);
+      expect(keys.found.length * 32).toBeLessThan(2000);
+      expect(lookupContactLines(indexContactLines(bytes), keys)).toEqual(siftContactLines(bytes, keys));
+    }
+    expect(lookupContactLines(indexContactLines(bytes), sortedTextKeys('ring 07700 900417'))).toHaveLength(1);
+  });
+
   it('does not keep a line beyond ASCII whose values the text cannot hold', () => {
     const looked = lookupContactLines(indexContactLines(sample), textKeys('ring 07700900123 about the AGM'));
     expect(looked.map(([s, e]) => (JSON.parse(sample.subarray(s, e).toString('utf8')) as { member: number }).member)).toEqual([1]);

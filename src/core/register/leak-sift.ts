@@ -199,19 +199,21 @@ export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<nu
   if (keys instanceof SortedKeys) {
     // A bit for each of the index's keys (by its low bits): most of the text's keys are ruled
     // out by one look, without sorting them; the rest are looked up in the index by halving.
+    // A text with few keys (a member added) looks each one up, without the bits.
+    const text = keys.found;
+    const few = text.length * 32 < index.keys.length;
     let bits = 1024;
-    while (bits < index.keys.length * 16) bits *= 2;
+    while (!few && bits < index.keys.length * 16) bits *= 2;
     const mask = bits - 1;
-    const filter = new Int32Array(bits >>> 5);
-    for (let j = 0; j < index.keys.length; j++) {
+    const filter = new Int32Array(few ? 0 : bits >>> 5);
+    for (let j = 0; !few && j < index.keys.length; j++) {
       const k = index.keys[j]! & mask;
       filter[k >>> 5]! |= 1 << (k & 31);
     }
-    const text = keys.found;
     for (let i = 0; i < text.length; i++) {
       const k = text[i]!;
       const bit = k & mask;
-      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      if (!few && (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
       let lo = 0;
       let hi = index.keys.length;
       while (lo < hi) {
