@@ -17,6 +17,7 @@ import type { LedgerEvent } from '../core/ledger/events.js';
 import { keptTodayRegister, todayRegister } from './today.js';
 import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
+import { gitIdentity } from '../io/git.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
 
@@ -129,12 +130,17 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
   if (!today) throw new UsageError(`The option today "${options.today}" is not a date: write it as YYYY-MM-DD.`);
   const root = findGroupRoot(cwd);
   return withWriteLock(root, async () => {
+    // Who commits is asked of git now, as for a register change (api/record.ts): it depends on
+    // nothing the change does, and git starts quicker from a process that has not yet read the register.
+    const git = isGitGroup(root);
+    const identity = git && options.commit !== false ? gitIdentity(root) : undefined;
+    identity?.catch(() => {});
     // Records vetted on the way are kept with those written: one write of the snapshot.
     holdVettedRecords(root);
     try {
       const params = await loadParams(root);
       const change = await build({ root, params, today });
-      const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git: isGitGroup(root), commit: options.commit !== false });
+      const commit = await applyPlan(root, { changes: change.changes, message: change.message }, { git, commit: options.commit !== false, identity });
       keepWrittenRecords(root, change.changes);
       return { ...change.result, commit };
     } finally {

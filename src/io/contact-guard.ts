@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 import type { ContactField } from '../core/contacts.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR } from '../core/layout.js';
 import { comparable, findContactLike, isDocumentationAddress, maskContact, registeredOfficeIn } from '../core/register/contact-like.js';
-import { buildLeakIndex, findLeaks, sortedTextKeys, type SortedKeys } from '../core/register/leak-scan.js';
+import { buildLeakIndex, findLeaks, sortedTextKeys, splitText, type SortedKeys, type SplitText } from '../core/register/leak-scan.js';
 import { siftContactLines } from '../core/register/leak-sift.js';
 import type { FileChange } from './file-change.js';
 import { siftStore } from './contacts-index.js';
@@ -40,11 +40,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * among the changes).
  */
 export function refuseContactLeaks(root: string | undefined, changes: readonly FileChange[]): void {
-  const texts: { change: FileChange; text: string }[] = [];
+  const texts: { change: FileChange; text: string; split: SplitText | undefined }[] = [];
   for (const change of changes) {
     if (!change.tracked || change.path.startsWith(`${PRIVATE_DIR}/`)) continue;
     const text = readable(change.path, textOf(change.content));
-    if (text !== undefined && text !== '') texts.push({ change, text });
+    // Split into words once, both to sift the store and to search the text.
+    if (text !== undefined && text !== '') texts.push({ change, text, split: root === undefined ? undefined : splitText(text) });
   }
   if (texts.length === 0) return;
   const found: Found[] = [];
@@ -59,13 +60,13 @@ export function refuseContactLeaks(root: string | undefined, changes: readonly F
 
   // A group being founded has no store yet: only the few lines the change itself writes, all of
   // them read, so the texts (a founding's are hundreds of kilobytes) need not be keyed to sift them.
-  const keys = root === undefined ? undefined : sortedTextKeys(texts.map((t) => t.text).join('\n'));
+  const keys = root === undefined ? undefined : sortedTextKeys(texts.flatMap((t) => (t.split ? [t.split] : [])));
   const stored = storedValuesFor(root, changes, keys, registeredOffice(root, changes));
   const index = stored.value.length > 0 ? buildLeakIndex(stored.value) : undefined;
-  for (const { change, text } of texts) {
+  for (const { change, text, split } of texts) {
     const where = (line: number) => (change.append ? `${change.path} (the new entry)` : `${change.path}:${line}`);
     let old: string | undefined;
-    const leaks = index ? findLeaks(index, text) : [];
+    const leaks = index ? findLeaks(index, split ?? text) : [];
     // A stored value is named as such; the same line is not reported again as a look-alike.
     const named = new Set(leaks.map((l) => comparable(stored.value[l.value]!)));
     if (leaks.length > 0) {

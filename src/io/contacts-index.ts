@@ -22,7 +22,7 @@ import { writeTemp } from './atomic.js';
 import { readFileOnce, type ReadFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** Once the store has grown this much since it was indexed, it is indexed again. */
 const TAIL_BYTES = 256 * 1024;
 

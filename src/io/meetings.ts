@@ -38,7 +38,7 @@ export async function listMeetings(root: string): Promise<StoredMeeting[]> {
       throw unreadable(shown, error);
     }
     const hash = hashBytes(text);
-    let record = snapshotMeetingRecord(root, shown, hash);
+    let record = snapshotMeetingRecord(root, shown, hash, () => text.toString('utf8'));
     if (!record) {
       record = await vetRecord(text.toString('utf8'), shown);
       learned[shown] = { hash, record };
@@ -50,7 +50,7 @@ export async function listMeetings(root: string): Promise<StoredMeeting[]> {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
 }
 
-type Vetted = Record<string, { hash: string; record: MeetingRecord }>;
+type Vetted = Record<string, { hash: string; record: MeetingRecord; written?: boolean }>;
 
 /** Records vetted while a meeting change is worked out: kept with the ones it writes, in one write of the snapshot. */
 let held: { root: string; records: Vetted } | undefined;
@@ -82,7 +82,7 @@ export function keepWrittenRecords(root: string, changes: readonly { path: strin
   for (const change of changes) {
     if (!change.path.startsWith(`${MEETINGS_DIR}/`) || !change.path.endsWith(`/${RECORD_FILE}`) || typeof change.content !== 'string') continue;
     try {
-      written[change.path] = { hash: hashBytes(Buffer.from(change.content, 'utf8')), record: JSON.parse(change.content) as MeetingRecord };
+      written[change.path] = { hash: hashBytes(Buffer.from(change.content, 'utf8')), record: JSON.parse(change.content) as MeetingRecord, written: true };
     } catch {
       // Not JSON: left to be vetted when next read.
     }

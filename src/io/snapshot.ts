@@ -85,8 +85,8 @@ interface SnapshotFile {
   params?: { text: string; params: CoopParams };
   parts?: Record<string, PartEntry>;
   derived?: DerivedMeta;
-  /** Meeting records as vetted, by path: kept under the hash of their text. */
-  meetings?: Record<string, { hash: string; record: unknown }>;
+  /** Meeting records as vetted, by path: kept under the hash of their text (see keepMeetingRecords). */
+  meetings?: Record<string, MeetingEntry>;
 }
 
 interface Loaded {
@@ -156,7 +156,9 @@ function snapshot(root: string): SnapshotFile | null {
     if (data.meetings && typeof data.meetings === 'object' && !Array.isArray(data.meetings)) {
       file.meetings = {};
       for (const [path, v] of Object.entries(data.meetings)) {
-        if (typeof v?.hash === 'string' && typeof v.record === 'object' && v.record !== null) file.meetings[path] = v;
+        if (typeof v?.hash !== 'string' || typeof v.record !== 'object' || v.record === null) continue;
+        const earlier = Array.isArray(v.earlier) ? v.earlier.filter((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)).slice(0, EARLIER_TEXTS) : undefined;
+        file.meetings[path] = { hash: v.hash, record: v.record, ...(v.written === true ? { written: true } : {}), ...(earlier?.length ? { earlier } : {}) };
       }
     }
     // The derived register stands on the params and parts it was derived from: with both whole.
@@ -464,18 +466,52 @@ function endsWithNewline(fd: number, size: number): boolean {
 
 // --- meeting records -------------------------------------------------------------------------
 
-/** The record at `path`, as vetted when its text had this hash. */
-export function snapshotMeetingRecord(root: string, path: string, hash: string): MeetingRecord | undefined {
-  const kept = snapshot(root)?.meetings?.[path];
-  return kept?.hash === hash ? (kept.record as MeetingRecord) : undefined;
+/**
+ * A meeting record kept: the record vetted from the text with this hash; `written` when coop
+ * wrote that text itself from a vetted record (so the record is exactly the text's JSON); and
+ * the hashes of texts coop wrote earlier at the same path, newest first.
+ */
+interface MeetingEntry {
+  hash: string;
+  record: unknown;
+  written?: true;
+  earlier?: string[];
 }
 
-/** Keeps records just vetted (only plain JSON ones: a kept record must read back the same). */
-export function keepMeetingRecords(root: string, records: Record<string, { hash: string; record: MeetingRecord }>): void {
+/** How many earlier texts of a record are remembered: one meeting's later commands, undone (git revert, reset). */
+const EARLIER_TEXTS = 4;
+
+/**
+ * The record at `path`, as vetted when its text had this hash; or, for a text coop itself wrote
+ * there earlier (a change undone with git brings it back), its JSON, which is what coop wrote
+ * it from. `text` gives the text the hash is of.
+ */
+export function snapshotMeetingRecord(root: string, path: string, hash: string, text: () => string): MeetingRecord | undefined {
+  const kept = snapshot(root)?.meetings?.[path];
+  if (kept?.hash === hash) return kept.record as MeetingRecord;
+  if (!kept?.earlier?.includes(hash)) return undefined;
+  try {
+    return JSON.parse(text()) as MeetingRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps records just vetted or written (only plain JSON ones: a kept record must read back the
+ * same). A text coop wrote that another replaces is remembered by its hash (as earlier).
+ */
+export function keepMeetingRecords(root: string, records: Record<string, { hash: string; record: MeetingRecord; written?: boolean }>): void {
   const file = snapshot(root);
   const fresh = Object.entries(records).filter(([, v]) => isPlainJson(v.record));
   if (!file || fresh.length === 0) return;
-  file.meetings = { ...file.meetings, ...Object.fromEntries(fresh) };
+  const meetings = { ...file.meetings };
+  for (const [path, { hash, record, written }] of fresh) {
+    const old = meetings[path];
+    const earlier = [...(old?.written && old.hash !== hash ? [old.hash] : []), ...(old?.earlier ?? [])].filter((h) => h !== hash).slice(0, EARLIER_TEXTS);
+    meetings[path] = { hash, record, ...(written ? { written: true } : {}), ...(earlier.length > 0 ? { earlier } : {}) };
+  }
+  file.meetings = meetings;
   save(root, file);
 }
 

@@ -29,6 +29,16 @@ describe("git's cost in a change", () => {
     expect(started.some((argv) => argv.includes('maintenance.auto=false'))).toBe(true);
   });
 
+  it('is four git processes or fewer for a meeting called and for one closed', async () => {
+    const dir = await fixtureGroup();
+    await coop(['member', 'add', 'First Change', '--joined', '2024-02-01'], { cwd: dir });
+    const called = await gitProcesses(['meeting', 'new', 'general', '--notice-date', '2024-03-01', '--date', '2024-03-20', '--time', '19:00', '--place', 'The Hall'], dir);
+    expect(called.length, called.join('\n')).toBeLessThanOrEqual(4);
+    const closed = await gitProcesses(['meeting', 'close', '2024-03-20'], dir);
+    expect(closed.length, closed.join('\n')).toBeLessThanOrEqual(4);
+    expect(await git(dir, ['log', '-1', '--format=%s'])).toContain('Close');
+  });
+
   it('is four git processes or fewer for a member added with an email (the private store kept ignored, asked within git status)', async () => {
     const dir = await fixtureGroup();
     await coop(['member', 'add', 'First Contact', '--joined', '2024-02-01', '--email', 'first@example.org'], { cwd: dir });

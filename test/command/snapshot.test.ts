@@ -139,3 +139,36 @@ describe('the snapshot, for coop.yml', () => {
     expect(existsSync(join(group, CACHE))).toBe(true);
   });
 });
+
+describe('the snapshot, for meeting records', () => {
+  const RECORD = join('meetings', '2024-03-20-general', 'meeting.json');
+  const listed = async (group: string) => {
+    const r = await coop(['meeting', 'list', '--json'], { cwd: group });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    return (JSON.parse(String(r.stdout)) as { id: string; closed: boolean }[]).find((m) => m.id === '2024-03-20-general');
+  };
+
+  it('knows a record text coop wrote earlier, brought back by git, without vetting it again; any other text is vetted', async () => {
+    const group = await warmGroup();
+    for (const args of [
+      ['meeting', 'new', 'general', '--notice-date', '2024-03-01', '--date', '2024-03-20', '--time', '19:00', '--place', 'The Hall'],
+      ['meeting', 'attend', '2024-03-20', '1', '2', '3'],
+      ['meeting', 'close', '2024-03-20'],
+    ]) {
+      const r = await coop(args, { cwd: group });
+      expect(r.exitCode, `${args.join(' ')}: ${String(r.stderr)}`).toBe(0);
+    }
+    expect((await listed(group))?.closed).toBe(true);
+    // The close undone in the working tree: the record as attend wrote it.
+    await git(group, ['checkout', 'HEAD~1', '--', RECORD]);
+    expect(await loadsParsers(['meeting', 'list'], group)).toBe(false);
+    expect((await listed(group))?.closed).toBe(false);
+    // The same record by hand, in other words: vetted, and a spoiled one refused.
+    writeFileSync(join(group, RECORD), JSON.stringify(JSON.parse(read(join(group, RECORD)))));
+    expect(await loadsParsers(['meeting', 'list'], group)).toBe(true);
+    writeFileSync(join(group, RECORD), read(join(group, RECORD)).replace('"type":"general"', '"type":"party"'));
+    const r = await coop(['meeting', 'list'], { cwd: group });
+    expect(r.exitCode).not.toBe(0);
+    expect(String(r.stderr)).toContain('is not a valid meeting record');
+  });
+});

@@ -48,6 +48,19 @@ describe('sifting the contact store keeps every line whose value is in the text'
     });
   }
 
+  it('does not keep an email that holds a name for papers that list the name, and finds it where it is written', () => {
+    // A meeting's attendance list names every member; their emails begin with their names.
+    const members = [{ email: 'helen.rossi.5@mailbox.org' }, { email: 'bilal.khan@mailbox.org', address: '171 Glebe Close, Cardiff CF24 3DE' }];
+    const bytes = storeOf(members);
+    const kept = (text: string) => siftContactLines(bytes, sortedTextKeys(text)).map(([s, e]) => (JSON.parse(bytes.subarray(s, e).toString('utf8')) as { member: number }).member);
+    const papers = '| 5 | Helen Rossi | post, 2 December 2026 |\n| 7 | Bilal Khan | email, 1 December 2026 |\n- 5 Helen Rossi\n- 7 Bilal Khan';
+    expect(kept(papers)).toEqual([]);
+    expect(lookupContactLines(indexContactLines(bytes), sortedTextKeys(papers))).toEqual([]);
+    expect(kept(`${papers}\nWrite to Helen.Rossi.5@Mailbox.org`)).toEqual([1]);
+    expect(bothWays(members, `${papers}\nWrite to Helen.Rossi.5@Mailbox.org`)).toEqual([['helen.rossi.5@mailbox.org'], ['helen.rossi.5@mailbox.org']]);
+    expect(bothWays(members, 'Bilal Khan, of 171 Glebe Close, Cardiff CF24 3DE')).toEqual([['171 Glebe Close, Cardiff CF24 3DE'], ['171 Glebe Close, Cardiff CF24 3DE']]);
+  });
+
   it('keeps only the lines that could match, and any with letters beyond ASCII', () => {
     const bytes = storeOf(store);
     const kept = siftContactLines(bytes, textKeys('ring 07700900123 about the AGM')).map(
@@ -113,6 +126,16 @@ describe('the store kept indexed by key finds what sifting it finds', () => {
       expect(found).toEqual(expected);
     });
   }
+
+  it('finds the same lines for a short text in a large store (looked up key by key) as sifting does', () => {
+    const bytes = storeOf(Array.from({ length: 1000 }, (_, i) => ({ email: `member.${i}.name@mailbox.org`, phone: `07700 9${String(i).padStart(5, '0')}` })));
+    for (const text of ['Write to member.417.name@mailbox.org', 'ring 07700 900417 or 0770090418', 'nothing here']) {
+      const keys = sortedTextKeys(text);
+      expect(keys.found.length * 32).toBeLessThan(2000);
+      expect(lookupContactLines(indexContactLines(bytes), keys)).toEqual(siftContactLines(bytes, keys));
+    }
+    expect(lookupContactLines(indexContactLines(bytes), sortedTextKeys('ring 07700 900417'))).toHaveLength(1);
+  });
 
   it('does not keep a line beyond ASCII whose values the text cannot hold', () => {
     const looked = lookupContactLines(indexContactLines(sample), textKeys('ring 07700900123 about the AGM'));

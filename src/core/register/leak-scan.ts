@@ -42,7 +42,7 @@ export interface LeakIndex {
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
 /** A text's words: hash (of the lower-cased word), start and end of each; digits counted. */
-interface Words {
+export interface Words {
   n: number;
   digits: number;
   hashes: Int32Array<ArrayBuffer>;
@@ -65,6 +65,9 @@ export function wordUnit(code: number): number {
   return NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
 }
 
+/** wordUnit of each ASCII code: the split looks it up for every character of a meeting's papers (hundreds of kilobytes), most of them run once, before the engine has optimised the loop. */
+const ASCII_UNITS = Int16Array.from({ length: 128 }, (_, code) => wordUnit(code));
+
 /** Splits into words in one pass, reusing `into`'s arrays when given (the index splits 100,000s of values). */
 function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) => void): Words {
   // A file has at most one word per two characters; a quarter is a fair first guess.
@@ -78,7 +81,7 @@ function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) 
   let h = FNV_OFFSET;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const unit = wordUnit(code);
+    const unit = code < 128 ? ASCII_UNITS[code]! : wordUnit(code);
     if (unit !== -1) {
       if (start === -1) {
         start = i;
@@ -133,6 +136,7 @@ function hashString(text: string): number {
 // Keys stay within 30 bits so they are small integers to the engine, never boxed numbers.
 export const pairKey = (a: number, b: number): number => (Math.imul(a, 0x2c1b3c6d) ^ b) & 0x3fffffff;
 export const singleKey = (a: number): number => (a ^ 0x5bd1e995) & 0x3fffffff;
+export const tripleKey = (a: number, b: number, c: number): number => (Math.imul(pairKey(a, b), 0x2c1b3c6d) ^ Math.imul(c ^ 0x5bd1e995, 0x9e3779b1)) & 0x3fffffff;
 
 function slotOf(index: LeakIndex, key: number): number {
   const mask = index.keys.length - 1;
@@ -198,9 +202,12 @@ export function buildLeakIndex(values: readonly string[]): LeakIndex {
 }
 
 /**
- * The keys buildLeakIndex files a value under: findLeaks can find the value in a text only if
- * one of them is among textKeys(text). (The contact guard's index of the store uses them for
- * lines a byte scan cannot hash: leak-sift.ts.)
+ * The keys a value is sifted by: findLeaks can find the value in a text only if one of them is
+ * among textKeys(text). A value of three words or more is keyed by its first three, not two as
+ * buildLeakIndex files it: a member's email holds their name ("helen.rossi.5@…"), and a
+ * meeting's papers list every member's name, so a key of two words would make every line of
+ * the store worth decoding. (The contact guard's index of the store uses these for lines a byte
+ * scan cannot hash: leak-sift.ts.)
  */
 export function valueKeys(value: string): number[] {
   const w = splitWords(value);
@@ -209,7 +216,8 @@ export function valueKeys(value: string): number[] {
   for (let k = 0; k < w.n; k++) letters += w.ends[k]! - w.starts[k]!;
   if (letters + w.n - 1 < MIN_LEAK_LENGTH) return [];
   const keys: number[] = [];
-  if (w.n > 1) keys.push(pairKey(w.hashes[0]!, w.hashes[1]!));
+  if (w.n > 2) keys.push(tripleKey(w.hashes[0]!, w.hashes[1]!, w.hashes[2]!));
+  else if (w.n === 2) keys.push(pairKey(w.hashes[0]!, w.hashes[1]!));
   if (w.digits === letters && w.digits >= SINGLE_WORD_MIN_DIGITS) keys.push(singleKey(hashString(canonical(value, true))));
   else if (w.n === 1 && w.digits >= SINGLE_WORD_MIN_DIGITS) keys.push(singleKey(w.hashes[0]!));
   return keys;
@@ -222,12 +230,27 @@ export interface Leak {
   line: number;
 }
 
-/** Every indexed value found in a file's text, once each, with the line of its first appearance. */
-export function findLeaks(index: LeakIndex, text: string): Leak[] {
-  if (index.size === 0) return [];
-  // Line numbers: the index of the first word after each line break.
+/**
+ * A file's text split into words once, for both sifting the store by its keys (sortedTextKeys)
+ * and searching it (findLeaks): a meeting's papers run to hundreds of kilobytes.
+ */
+export interface SplitText {
+  text: string;
+  words: Words;
+  /** Line numbers: the index of the first word after each line break. */
+  lineStarts: number[];
+}
+
+export function splitText(text: string): SplitText {
   const lineStarts: number[] = [];
-  const w = splitWords(text, undefined, (wordIndex) => lineStarts.push(wordIndex));
+  const words = splitWords(text, undefined, (wordIndex) => lineStarts.push(wordIndex));
+  return { text, words, lineStarts };
+}
+
+/** Every indexed value found in a file's text, once each, with the line of its first appearance. */
+export function findLeaks(index: LeakIndex, file: string | SplitText): Leak[] {
+  if (index.size === 0) return [];
+  const { text, words: w, lineStarts } = typeof file === 'string' ? splitText(file) : file;
   const found = new Map<number, number>();
   const mask = BLOOM_BITS - 1;
   const tryKey = (key: number, at: number) => {
@@ -261,29 +284,55 @@ function countAtOrBelow(lineStarts: number[], at: number): number {
 }
 
 /**
- * Every key findLeaks would look up in a text: each word's single key and each neighbouring
- * pair's key. A value in the index can only be found in the text if its key is among these,
- * which lets a large store be sifted for the few values worth indexing (leak-sift.ts).
+ * The keys a stored value could be sifted by (valueKeys) and found in this text: each
+ * neighbouring pair's and triple's key, and the single key of each word with enough digits to
+ * be a value of one word (a phone number written solid). A value can only be found in the text
+ * if one of its keys is among these, which lets a large store be sifted for the few values worth
+ * indexing (leak-sift.ts).
  */
 export function textKeys(text: string): Set<number> {
   const w = splitWords(text);
   const keys = new Set<number>();
   for (let i = 0; i < w.n; i++) {
-    keys.add(singleKey(w.hashes[i]!));
+    if (digitsAtLeast(text, w, i, SINGLE_WORD_MIN_DIGITS)) keys.add(singleKey(w.hashes[i]!));
     if (i + 1 < w.n) keys.add(pairKey(w.hashes[i]!, w.hashes[i + 1]!));
+    if (i + 2 < w.n) keys.add(tripleKey(w.hashes[i]!, w.hashes[i + 1]!, w.hashes[i + 2]!));
   }
   return keys;
 }
 
+/** Whether word i has at least `min` digits. */
+function digitsAtLeast(text: string, w: Words, i: number, min: number): boolean {
+  const end = w.ends[i]!;
+  let start = w.starts[i]!;
+  if (end - start < min) return false;
+  let digits = 0;
+  for (; start < end; start++) {
+    const c = text.charCodeAt(start);
+    if (c >= 48 && c <= 57) digits += 1;
+  }
+  return digits >= min;
+}
+
 /**
- * The keys textKeys gives, sorted and each once, in a typed array: a text of hundreds of
- * kilobytes (a meeting's minutes and record naming every member) has 100,000s of keys, which a
- * Set takes long to build; sorted, the store's index is walked in order (lookupContactLines).
+ * The keys textKeys gives, in a typed array: a text of hundreds of kilobytes (a meeting's
+ * minutes and record naming every member) has 100,000s of keys, which a Set takes long to
+ * build. `found` holds them as the text gives them (repeats too), which the store's index is
+ * probed with (lookupContactLines); `sorted`, each once in order, is made only when asked for.
  */
 export class SortedKeys {
-  readonly sorted: Uint32Array;
-  constructor(sorted: Uint32Array) {
-    this.sorted = sorted;
+  readonly found: Uint32Array;
+  #sorted: Uint32Array | undefined;
+  constructor(found: Uint32Array) {
+    this.found = found;
+  }
+  get sorted(): Uint32Array {
+    if (this.#sorted) return this.#sorted;
+    const keys = Uint32Array.from(this.found).sort();
+    let u = 0;
+    for (let i = 0; i < keys.length; i++) if (u === 0 || keys[i] !== keys[u - 1]) keys[u++] = keys[i]!;
+    this.#sorted = keys.subarray(0, u);
+    return this.#sorted;
   }
   get size(): number {
     return this.sorted.length;
@@ -305,17 +354,19 @@ export class SortedKeys {
   }
 }
 
-/** textKeys(text) as SortedKeys: the same keys. */
-export function sortedTextKeys(text: string): SortedKeys {
-  const w = splitWords(text);
-  const all = new Uint32Array(Math.max(0, 2 * w.n - 1));
+/** textKeys(text) as SortedKeys: the same keys; for several texts, the keys of each. */
+export function sortedTextKeys(texts: string | readonly SplitText[]): SortedKeys {
+  const split = typeof texts === 'string' ? [{ text: texts, words: splitWords(texts) }] : texts;
+  let total = 0;
+  for (const { words } of split) total += words.n;
+  const all = new Uint32Array(3 * total);
   let m = 0;
-  for (let i = 0; i < w.n; i++) {
-    all[m++] = singleKey(w.hashes[i]!) >>> 0;
-    if (i + 1 < w.n) all[m++] = pairKey(w.hashes[i]!, w.hashes[i + 1]!) >>> 0;
+  for (const { text, words: w } of split) {
+    for (let i = 0; i < w.n; i++) {
+      if (digitsAtLeast(text, w, i, SINGLE_WORD_MIN_DIGITS)) all[m++] = singleKey(w.hashes[i]!) >>> 0;
+      if (i + 1 < w.n) all[m++] = pairKey(w.hashes[i]!, w.hashes[i + 1]!) >>> 0;
+      if (i + 2 < w.n) all[m++] = tripleKey(w.hashes[i]!, w.hashes[i + 1]!, w.hashes[i + 2]!) >>> 0;
+    }
   }
-  all.sort();
-  let u = 0;
-  for (let i = 0; i < m; i++) if (u === 0 || all[i] !== all[u - 1]) all[u++] = all[i]!;
-  return new SortedKeys(all.subarray(0, u));
+  return new SortedKeys(all.subarray(0, m));
 }

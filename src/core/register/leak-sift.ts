@@ -2,13 +2,13 @@
 // Before a change is committed its new text is searched for stored contact values (io/
 // contact-guard.ts). Decoding a 100,000-member store and indexing every value costs far more
 // than the change itself, so the store's bytes are read once, without decoding: in each JSON
-// string the first two words (or, for a phone number, its digits run together) are hashed just
-// as buildLeakIndex hashes a value's, and only lines with a string whose key the new text
-// holds (textKeys) are kept. Those few lines are then decoded and searched with the one
+// string the first three words (two, in a string of two; or, for a phone number, its digits
+// run together) are hashed just as valueKeys hashes a value's, and only lines with a string
+// whose key the new text holds (textKeys) are kept. Those few lines are then decoded and searched with the one
 // matcher, leak-scan.ts, so what counts as a leak is decided in one place; the sift may keep
 // a line that does not match, never drop one that does.
 
-import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, valueKeys, wordUnit } from './leak-scan.js';
+import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, tripleKey, valueKeys, wordUnit } from './leak-scan.js';
 
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
@@ -19,8 +19,8 @@ const NEWLINE = 0x0a;
 
 /**
  * One pass over a store's bytes, without decoding: for each non-empty line, the keys of its JSON
- * strings (the first two words hashed as a pair, or a long enough number run together, as
- * buildLeakIndex keys a value) and whether it holds what the byte scan cannot hash (bytes beyond
+ * strings (the first three words hashed as a triple, or two as a pair, or a long enough number
+ * run together, as valueKeys keys a value) and whether it holds what the byte scan cannot hash (bytes beyond
  * ASCII, or a \u escape: its words are hashed from UTF-16 by the matcher). `line` gets a reused
  * array of keys: copy what it keeps. The sift and the index both read lines through this, so
  * they cannot disagree on what a line's keys are.
@@ -33,10 +33,11 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
   let lineStart = 0;
   let opaque = false;
   let inString = false;
-  // The current string: its word count, first two word hashes, digits, whether all its words are digits, and their digits hashed run together.
+  // The current string: its word count, first three word hashes, digits, whether all its words are digits, and their digits hashed run together.
   let n = 0;
   let h0 = 0;
   let h1 = 0;
+  let h2 = 0;
   let digits = 0;
   let allDigits = true;
   let solid = FNV_OFFSET;
@@ -67,6 +68,7 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
       inWord = false;
       if (n === 0) h0 = h;
       else if (n === 1) h1 = h;
+      else if (n === 2) h2 = h;
       n += 1;
       digits += wordDigits;
       if (wordDigits !== wordLength) allDigits = false;
@@ -85,7 +87,8 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
     if (inString && (b === QUOTE || b === NEWLINE)) {
       // The string ends: its keys.
       inString = false;
-      if (n >= 2) lineKeys.push(pairKey(h0, h1));
+      if (n >= 3) lineKeys.push(tripleKey(h0, h1, h2));
+      else if (n === 2) lineKeys.push(pairKey(h0, h1));
       if (digits >= SINGLE_WORD_MIN_DIGITS) {
         if (allDigits) lineKeys.push(singleKey(solid));
         if (n === 1) lineKeys.push(singleKey(h0));
@@ -194,12 +197,24 @@ export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<nu
   const found = new Map<number, number>();
   for (const [s, e] of index.always) found.set(s, e);
   if (keys instanceof SortedKeys) {
-    // Both ascending: each search starts where the last one ended.
-    const sorted = keys.sorted;
-    let from = 0;
-    for (let i = 0; i < sorted.length && from < index.keys.length; i++) {
-      const k = sorted[i]!;
-      let lo = from;
+    // A bit for each of the index's keys (by its low bits): most of the text's keys are ruled
+    // out by one look, without sorting them; the rest are looked up in the index by halving.
+    // A text with few keys (a member added) looks each one up, without the bits.
+    const text = keys.found;
+    const few = text.length * 32 < index.keys.length;
+    let bits = 1024;
+    while (!few && bits < index.keys.length * 16) bits *= 2;
+    const mask = bits - 1;
+    const filter = new Int32Array(few ? 0 : bits >>> 5);
+    for (let j = 0; !few && j < index.keys.length; j++) {
+      const k = index.keys[j]! & mask;
+      filter[k >>> 5]! |= 1 << (k & 31);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const k = text[i]!;
+      const bit = k & mask;
+      if (!few && (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      let lo = 0;
       let hi = index.keys.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
@@ -207,7 +222,6 @@ export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<nu
         else hi = mid;
       }
       for (; lo < index.keys.length && index.keys[lo] === k; lo++) found.set(index.starts[lo]!, index.ends[lo]!);
-      from = lo;
     }
     return [...found].sort((a, b) => a[0] - b[0]);
   }
