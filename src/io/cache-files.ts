@@ -80,6 +80,11 @@ const crc32: (bytes: Uint8Array, value: number) => number =
 export const SEAL_BYTES = 10;
 const sealOf = (crc: number): string => `#${(crc >>> 0).toString(16).padStart(8, '0')}\n`;
 
+/** Bytes with their seal after them, as a cache file of bytes is written. */
+export function sealBytes(bytes: Uint8Array): Buffer {
+  return Buffer.concat([bytes, Buffer.from(sealOf(crc32(bytes, 0)), 'latin1')]);
+}
+
 /** The bytes before a file's seal, when they match it. */
 function unsealed(bytes: Buffer): Buffer | undefined {
   const n = bytes.length - SEAL_BYTES;

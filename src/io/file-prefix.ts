@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
 import { writeTemp } from './atomic.js';
+import { sealBytes } from './cache-files.js';
 
 export interface ReadFile {
   bytes: Buffer;
@@ -59,14 +60,14 @@ export function readFileOnce(path: string): ReadFile | undefined {
 }
 
 /**
- * Writes a cache file of bytes whole (staged, flushed, renamed), as writeCacheFile does JSON:
+ * Writes a cache file of bytes whole (staged, flushed, renamed) and sealed, as writeCacheFile does JSON:
  * only once coop's working folder exists, and best effort (a failure costs speed only).
  */
 export function writeCacheBytes(root: string, name: string, bytes: Uint8Array): void {
   if (!existsSync(join(root, COOP_DIR))) return;
   try {
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
-    renameSync(writeTemp(join(root, CACHE_DIR, name), bytes), join(root, CACHE_DIR, name));
+    renameSync(writeTemp(join(root, CACHE_DIR, name), sealBytes(bytes)), join(root, CACHE_DIR, name));
   } catch {
     // Not kept: the next command works it out again.
   }

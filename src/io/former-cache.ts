@@ -13,14 +13,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, CONTACTS_FILE } from '../core/layout.js';
+import { CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
 import { contactLinesKeepFormer, eventsKeepFormer, phoneKey, type FormerRow } from '../core/register/former-index.js';
+import { readSealedCacheFile } from './cache-files.js';
 import { readFileOnce, writeCacheBytes, type ReadFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** Once this much has been added since the rows were kept, they are kept again with the files as they are. */
 const TAIL_BYTES = 64 * 1024;
 
@@ -40,8 +41,6 @@ interface FormerHeader {
   parts: Record<string, FileMark>;
   store: FileMark;
   next: number;
-  /** SHA-256 of the rows' lines: the rows are only read where a search finds them, so a spoiled one must still show. */
-  body: string;
 }
 
 /** A row as its line: number, name, nameKey, left, reason, key, email, phone. */
@@ -143,12 +142,9 @@ function isMark(v: unknown): v is FileMark {
 function readFormerFile(root: string): { header: FormerHeader; bytes: Buffer } | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, CACHE_DIR, FORMER_FILE));
-  } catch {
-    return undefined;
-  }
+  // Sealed (cache-files.ts): a byte changed anywhere, header or rows, and the file is not read.
+  const bytes = readSealedCacheFile(root, FORMER_FILE);
+  if (bytes === undefined) return undefined;
   const br = bytes.indexOf(0x0a);
   if (br === -1) return undefined;
   let h: Partial<FormerHeader>;
@@ -157,10 +153,9 @@ function readFormerFile(root: string): { header: FormerHeader; bytes: Buffer } |
   } catch {
     return undefined;
   }
-  if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp || typeof h.body !== 'string') return undefined;
+  if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp) return undefined;
   if (typeof h.parts !== 'object' || h.parts === null || Array.isArray(h.parts) || !Object.values(h.parts).every(isMark)) return undefined;
   if (!isMark(h.store) || !Number.isSafeInteger(h.next)) return undefined;
-  if (createHash('sha256').update(bytes.subarray(br)).digest('hex') !== h.body) return undefined;
   return { header: h as FormerHeader, bytes };
 }
 
@@ -257,6 +252,6 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   const store = readFileOnce(join(root, CONTACTS_FILE));
   if (!store) return;
   const body = rows.map((r) => `\n${toLine(r)}`).join('');
-  const header: FormerHeader = { format: FORMAT, stamp, parts, store: markOf(store, at), next, body: createHash('sha256').update(body).digest('hex') };
+  const header: FormerHeader = { format: FORMAT, stamp, parts, store: markOf(store, at), next };
   writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify(header)}${body}`, 'utf8'));
 }

@@ -29,6 +29,15 @@ const spoilings: [string, (path: string) => void][] = [
       writeFileSync(path, bytes);
     },
   ],
+  [
+    'with a digit changed in its header (still well formed)',
+    (path) => {
+      const bytes = readFileSync(path);
+      const at = bytes.subarray(0, bytes.indexOf(0x7d)).findIndex((b) => b >= 0x30 && b <= 0x38);
+      bytes[at] = bytes[at]! + 1;
+      writeFileSync(path, bytes);
+    },
+  ],
 ];
 
 describe("the former members' rows kept for the rejoining note", () => {
