@@ -9,7 +9,9 @@ import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
 import { FOUNDING_FILES } from '../../core/found/context.js';
 import { coopYmlPlainText } from '../../core/found/coop-yml-plain.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
-import { foundingFrom } from '../../core/found/to-params.js';
+import { foundingFrom, type FoundingSetting } from '../../core/found/to-params.js';
+import { presetFounding } from '../../core/found/preset-params.js';
+import type { Answers } from '../../core/found/answers.js';
 import { QUESTIONS } from '../../core/found/answers.js';
 import { writeFoundingRepo } from '../../io/found-repo.js';
 import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
@@ -64,7 +66,7 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
 
   const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
   let answers = await completeAnswers(given, opts, setting, prompter);
-  let { founding, problems } = foundingFrom(answers, setting);
+  let { founding, problems } = await checkAnswers(answers, setting);
   // At a terminal, a refusal found only when the answers are taken together is put to the
   // person at the one question it concerns; every other answer is kept.
   for (let round = 0; !founding && prompter && round < MAX_FIX_ROUNDS; round++) {
@@ -73,7 +75,7 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
     for (const p of problems) err(`That answer cannot be used: ${p.where}: ${p.message.replace(/\.$/, '')}. Please answer that question again.\n`);
     for (const key of keys) delete answers[key!];
     answers = await completeAnswers(answers, opts, setting, prompter);
-    ({ founding, problems } = foundingFrom(answers, setting));
+    ({ founding, problems } = await checkAnswers(answers, setting));
   }
   if (!founding) {
     throw new UserError(
@@ -120,6 +122,11 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
       `Next: print ${FOUNDING_FILES.minutes} for the founders to sign at the founding meeting, then work through ${FOUNDING_FILES.nextSteps}.\n` +
       `Inside the folder, run coop check at any time to check the rules and the register.\n`,
   );
+}
+
+/** The answers checked as a whole; the schema library is loaded only for answers beyond a preset's. */
+async function checkAnswers(answers: Answers, setting: FoundingSetting): Promise<ReturnType<typeof foundingFrom>> {
+  return presetFounding(answers, setting) ?? foundingFrom(answers, setting, (await import('../../core/params.js')).paramsSchema);
 }
 
 /** Why a folder cannot take a new group, for the wizard to say before it asks anything else. */
