@@ -13,7 +13,6 @@
 import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CancelledError, InternalError } from '../errors.js';
-import { fsyncDir } from './atomic.js';
 import { addPaths, commit, initRepo } from './git.js';
 import { checkPath } from './plan-paths.js';
 import { refuseContactLeaks } from './contact-guard.js';
@@ -114,7 +113,17 @@ async function buildRepo(dir: string, changes: FileChange[], init: Promise<void>
     await init.catch(() => undefined);
     throw explainWriteError(error);
   }
-  const flushing = Promise.all(written.map(flush));
+  // Every file and folder is flushed while git works. The folders' entries are all made by now
+  // (the top folder's .git as soon as git init has run), and git adds none outside .git.
+  const folders = [...dirs].filter((d) => d !== dir).map(flushFolder);
+  const flushing = Promise.all([
+    ...written.map(flush),
+    ...folders,
+    init.then(
+      () => flushFolder(dir),
+      () => undefined,
+    ),
+  ]);
   // Awaited below; until then a failure must not count as unhandled.
   flushing.catch(() => undefined);
   try {
@@ -134,8 +143,11 @@ async function buildRepo(dir: string, changes: FileChange[], init: Promise<void>
     await flushing.catch(() => undefined);
     throw explainWriteError(error);
   }
-  // The folders last: their entries (and the .git git made) are on disk before the rename.
-  for (const d of dirs) fsyncDir(d);
+}
+
+/** Like fsyncDir (atomic.ts), in the background: some file systems cannot open a folder for syncing; the rename is still atomic. */
+async function flushFolder(dir: string): Promise<void> {
+  await flush(dir).catch(() => undefined);
 }
 
 async function flush(file: string): Promise<void> {
