@@ -3,26 +3,9 @@
 
 import { z } from 'zod';
 import { parseFraction, type Fraction } from './fraction.js';
+import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, ELECTION_METHODS, ELECTION_TIE_BREAKS, FORMS, JURISDICTIONS, KINDS, OFFICE_COUNTRIES } from './param-choices.js';
 
-export const KINDS = ['worker-coop', 'neighbourhood-group', 'arts-project', 'community-radio'] as const;
-export const FORMS = ['co-operative-society', 'community-benefit-society', 'company-limited-by-guarantee', 'cic', 'unincorporated-association'] as const;
-export const JURISDICTIONS = ['england-wales', 'scotland', 'northern-ireland'] as const;
-export const DECISION_METHODS = ['majority', 'consensus'] as const;
-export const BOARD_STYLES = ['elected-rotation', 'all-members'] as const;
-export const DISSOLUTION_RULES = ['common-ownership', 'co-ownership', 'similar-body', 'asset-lock'] as const;
-/** Board elections: each voter votes for up to as many candidates as there are seats, or for one. */
-export const ELECTION_METHODS = ['up-to-seats', 'one-each'] as const;
-/** A tie for the last seat: decided by lot, or by the chair's casting vote. */
-export const ELECTION_TIE_BREAKS = ['lot', 'chair'] as const;
-export const OFFICE_COUNTRIES = ['england', 'wales'] as const;
-
-export type Kind = (typeof KINDS)[number];
-export type Form = (typeof FORMS)[number];
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
-export type DecisionMethod = (typeof DECISION_METHODS)[number];
-export type BoardStyle = (typeof BOARD_STYLES)[number];
-export type DissolutionRule = (typeof DISSOLUTION_RULES)[number];
-export type OfficeCountry = (typeof OFFICE_COUNTRIES)[number];
+export * from './param-choices.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -13,7 +13,6 @@
 import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CancelledError, InternalError } from '../errors.js';
-import { fsyncDir } from './atomic.js';
 import { addPaths, commit, initRepo } from './git.js';
 import { checkPath } from './plan-paths.js';
 import { refuseContactLeaks } from './contact-guard.js';
@@ -27,33 +26,73 @@ export interface FoundRepoOptions {
   exists: boolean;
 }
 
-export async function writeFoundingRepo(target: string, parent: string, changes: FileChange[], options: FoundRepoOptions): Promise<void> {
-  // Founders' contact details are among the changes (the new private store): none may be committed.
-  refuseContactLeaks(undefined, changes);
-  const signals = watchSignals();
-  sweepAbandonedBuilds(parent);
-  // The pid in the name lets a later coop new tell an abandoned build (its process gone) from a live one.
-  const build = mkdtempSync(join(parent, `.${basename(target)}.coop-new-${process.pid}-`));
-  let placed = false;
-  try {
-    await buildRepo(build, changes, options, loadFaults());
-    if (signals.received()) throw new CancelledError();
-    if (options.exists) moveContents(build, target);
-    else renameSync(build, target);
-    placed = true;
-  } catch (error) {
-    if (signals.received()) throw new CancelledError();
-    throw error;
-  } finally {
-    if (!placed) rmSync(build, { recursive: true, force: true });
-    signals.stop();
-  }
+/**
+ * A new group's repository being built in its hidden folder. Started as soon as the folder is
+ * known, git init runs in its own process while coop new checks the answers and renders the
+ * documents; then finish() writes and commits everything and gives the folder its name. Until
+ * finish() succeeds, nothing has its name, and any failure, a refusal (abandon()) or Ctrl+C
+ * leaves nothing.
+ */
+export interface FoundingBuild {
+  finish(changes: FileChange[], options: Omit<FoundRepoOptions, 'git'>): Promise<void>;
+  /** The founding does not go ahead: removes the hidden folder. Nothing to do after finish(). */
+  abandon(): Promise<void>;
 }
 
-/** Writes the files into the (new, empty, private) build folder and commits them. */
-async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoOptions, faults: Faults): Promise<void> {
-  // git init runs while the files are written: it touches only .git.
-  const init = options.git ? initRepo(dir) : Promise.resolve();
+export async function writeFoundingRepo(target: string, parent: string, changes: FileChange[], options: FoundRepoOptions): Promise<void> {
+  await startFoundingRepo(target, parent, { git: options.git }).finish(changes, options);
+}
+
+export function startFoundingRepo(target: string, parent: string, options: { git: boolean }): FoundingBuild {
+  const signals = watchSignals();
+  let build: string;
+  try {
+    sweepAbandonedBuilds(parent);
+    // The pid in the name lets a later coop new tell an abandoned build (its process gone) from a live one.
+    build = mkdtempSync(join(parent, `.${basename(target)}.coop-new-${process.pid}-`));
+  } catch (error) {
+    signals.stop();
+    throw error;
+  }
+  // git init touches only .git, so it can run while the files are still to be made; its
+  // failure is met where it is awaited (buildRepo), or ignored when the founding is abandoned.
+  const init = options.git ? initRepo(build) : Promise.resolve();
+  init.catch(() => undefined);
+  let ended = false;
+  const end = async (placed: boolean): Promise<void> => {
+    ended = true;
+    // Never remove the folder while git may still be writing into it.
+    if (!placed) await init.catch(() => undefined);
+    if (!placed) rmSync(build, { recursive: true, force: true });
+    signals.stop();
+  };
+  return {
+    async finish(changes, { message, exists }) {
+      let placed = false;
+      try {
+        if (signals.received()) throw new CancelledError();
+        // Founders' contact details are among the changes (the new private store): none may be committed.
+        refuseContactLeaks(undefined, changes);
+        await buildRepo(build, changes, init, { git: options.git, message }, loadFaults());
+        if (signals.received()) throw new CancelledError();
+        if (exists) moveContents(build, target);
+        else renameSync(build, target);
+        placed = true;
+      } catch (error) {
+        if (signals.received()) throw new CancelledError();
+        throw error;
+      } finally {
+        await end(placed);
+      }
+    },
+    async abandon() {
+      if (!ended) await end(false);
+    },
+  };
+}
+
+/** Writes the files into the (new, private) build folder, where git init was started, and commits them. */
+async function buildRepo(dir: string, changes: FileChange[], init: Promise<void>, options: { git: boolean; message: string }, faults: Faults): Promise<void> {
   const written: string[] = [];
   const dirs = new Set<string>([dir]);
   try {
@@ -74,7 +113,17 @@ async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoO
     await init.catch(() => undefined);
     throw explainWriteError(error);
   }
-  const flushing = Promise.all(written.map(flush));
+  // Every file and folder is flushed while git works. The folders' entries are all made by now
+  // (the top folder's .git as soon as git init has run), and git adds none outside .git.
+  const folders = [...dirs].filter((d) => d !== dir).map(flushFolder);
+  const flushing = Promise.all([
+    ...written.map(flush),
+    ...folders,
+    init.then(
+      () => flushFolder(dir),
+      () => undefined,
+    ),
+  ]);
   // Awaited below; until then a failure must not count as unhandled.
   flushing.catch(() => undefined);
   try {
@@ -94,8 +143,11 @@ async function buildRepo(dir: string, changes: FileChange[], options: FoundRepoO
     await flushing.catch(() => undefined);
     throw explainWriteError(error);
   }
-  // The folders last: their entries (and the .git git made) are on disk before the rename.
-  for (const d of dirs) fsyncDir(d);
+}
+
+/** Like fsyncDir (atomic.ts), in the background: some file systems cannot open a folder for syncing; the rename is still atomic. */
+async function flushFolder(dir: string): Promise<void> {
+  await flush(dir).catch(() => undefined);
 }
 
 async function flush(file: string): Promise<void> {

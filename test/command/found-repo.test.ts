@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError, UserError } from '../../src/errors.js';
-import { writeFoundingRepo } from '../../src/io/found-repo.js';
+import { startFoundingRepo, writeFoundingRepo } from '../../src/io/found-repo.js';
 import { GIT_IDENTITY, git, join, read, tempDir } from '../support/cli.js';
 
 beforeAll(() => {
@@ -56,5 +56,26 @@ describe('writeFoundingRepo', () => {
     const parent = tempDir();
     await writeFoundingRepo(join(parent, 'g'), parent, CHANGES, { git: false, message: 'Found G', exists: false });
     expect(readdirSync(join(parent, 'g')).sort()).toEqual(['.gitignore', 'coop.yml', 'documents', 'private']);
+  });
+
+  it('started early and abandoned (the answers refused while git init ran): nothing is left', async () => {
+    const parent = tempDir();
+    const build = startFoundingRepo(join(parent, 'g'), parent, { git: true });
+    // The hidden folder exists at once; git init is still running in it.
+    expect(readdirSync(parent)).toHaveLength(1);
+    await build.abandon();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('Ctrl+C before the files are handed over: finish writes nothing and leaves nothing', async () => {
+    const parent = tempDir();
+    const listeners = process.listenerCount('SIGINT');
+    const build = startFoundingRepo(join(parent, 'g'), parent, { git: true });
+    process.emit('SIGINT', 'SIGINT');
+    await expect(build.finish(CHANGES, { message: 'Found G', exists: false })).rejects.toBeInstanceOf(CancelledError);
+    expect(readdirSync(parent)).toEqual([]);
+    // Nothing more to undo, and the signal is no longer caught.
+    await build.abandon();
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });

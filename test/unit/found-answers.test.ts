@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { QUESTIONS, setAnswer, type Answers } from '../../src/core/found/answers.js';
 import { checkFounder, founderListProblems, parseFounderSpec } from '../../src/core/found/founders.js';
 import { foundingFrom, paramsInputFrom } from '../../src/core/found/to-params.js';
-import { FORMS, KINDS } from '../../src/core/params.js';
+import { FORMS, KINDS, paramsSchema } from '../../src/core/params.js';
 import { VALID_FORMS } from '../../src/core/law.js';
 import { VALID_COMBOS, VALID_PAIRS, isSocietyForm } from '../support/combos.js';
 import { legalName } from '../../src/core/defaults.js';
@@ -11,7 +11,7 @@ const SETTING = { dirName: 'riverside-bakers', today: '2026-03-10' };
 const THREE = [{ name: 'Ada Lovelace', email: 'ada@example.org' }, { name: 'Ben Okri' }, { name: 'Cai Jones' }];
 
 function refusals(answers: Answers): { where: string; message: string }[] {
-  const { founding, problems } = foundingFrom(answers, SETTING);
+  const { founding, problems } = foundingFrom(answers, SETTING, paramsSchema);
   expect(founding).toBeUndefined();
   return problems;
 }
@@ -101,14 +101,14 @@ describe('law.ts lets exactly the kind/form pairs of issue 2', () => {
 describe('answers → parameters', () => {
   it.each(VALID_COMBOS)('%s as %s in %s founds with the defaults', (kind, form, jurisdiction) => {
     const name = legalName('Riverside', form);
-    const { founding, problems } = foundingFrom({ kind, form, jurisdiction, name, founders: THREE }, SETTING);
+    const { founding, problems } = foundingFrom({ kind, form, jurisdiction, name, founders: THREE }, SETTING, paramsSchema);
     expect(problems).toEqual([]);
     expect(founding!.params.group).toMatchObject({ kind, form, jurisdiction, name, founded: SETTING.today });
     expect(founding!.params.shares === null).toBe(!isSocietyForm(form));
   });
 
   it('with nothing answered (--yes): a worker co-op named from the folder, founded today, with example founders', () => {
-    const { founding, problems } = foundingFrom({}, SETTING);
+    const { founding, problems } = foundingFrom({}, SETTING, paramsSchema);
     expect(problems).toEqual([]);
     expect(founding!.params.group).toMatchObject({ kind: 'worker-coop', form: 'co-operative-society', name: 'Riverside Bakers Limited', founded: '2026-03-10' });
     expect(founding!.founders.map((f) => f.name)).toEqual(['Alex Example', 'Sam Example', 'Jo Example']);
@@ -143,7 +143,7 @@ describe('answers → parameters', () => {
       dissolution: 'co-ownership',
       dissolutionRecipient: 'the members',
     };
-    const { founding, problems } = foundingFrom(answers, SETTING);
+    const { founding, problems } = foundingFrom(answers, SETTING, paramsSchema);
     expect(problems).toEqual([]);
     const p = founding!.params;
     expect(p.group).toMatchObject({
@@ -169,16 +169,18 @@ describe('answers → parameters', () => {
     const input = paramsInputFrom({ kind: 'arts-project', form: 'unincorporated-association', founders: [{ name: 'A' }, { name: 'B' }] }, SETTING);
     expect(input.meetings.quorum.members).toBe(2);
     expect(input.board.minSize).toBe(2);
-    expect(foundingFrom({ kind: 'arts-project', form: 'unincorporated-association', name: 'Duo', founders: [{ name: 'A' }, { name: 'B' }] }, SETTING).problems).toEqual([]);
+    expect(
+      foundingFrom({ kind: 'arts-project', form: 'unincorporated-association', name: 'Duo', founders: [{ name: 'A' }, { name: 'B' }] }, SETTING, paramsSchema).problems,
+    ).toEqual([]);
   });
 
   it('raises the maximum holding with a minimum above it', () => {
-    const { founding } = foundingFrom({ minShares: 5 }, SETTING);
+    const { founding } = foundingFrom({ minShares: 5 }, SETTING, paramsSchema);
     expect(founding!.params.shares).toMatchObject({ minimumHolding: 5, maximumHolding: 5 });
   });
 
   it('defaults the fallback vote when a group chooses consensus', () => {
-    expect(foundingFrom({ decisions: 'consensus' }, SETTING).founding!.params.decisions.fallbackThreshold).toEqual({ num: 3, den: 4 });
+    expect(foundingFrom({ decisions: 'consensus' }, SETTING, paramsSchema).founding!.params.decisions.fallbackThreshold).toEqual({ num: 3, den: 4 });
   });
 });
 

@@ -7,6 +7,7 @@ import { coopYmlPlainText } from '../../src/core/found/coop-yml-plain.js';
 import { foundingPlan } from '../../src/core/found/plan.js';
 import { firstOfficers, foundingContacts, foundingEvents, ledgerText } from '../../src/core/found/register.js';
 import { foundingFrom } from '../../src/core/found/to-params.js';
+import { paramsSchema } from '../../src/core/params.js';
 import { decodeContacts } from '../../src/core/contacts.js';
 import { decodeLedger } from '../../src/core/ledger/events.js';
 import { deriveState } from '../../src/core/ledger/derive.js';
@@ -21,7 +22,7 @@ const SETTING = { dirName: 'g', today: '2026-03-10' };
 const FOUNDERS = [{ name: 'Ada Lovelace', email: 'ada@example.org' }, { name: 'Ben Okri' }, { name: 'Cai Jones', email: 'cai@example.org' }];
 
 function found(answers: Answers) {
-  const { founding, problems } = foundingFrom(answers, SETTING);
+  const { founding, problems } = foundingFrom(answers, SETTING, paramsSchema);
   expect(problems).toEqual([]);
   return founding!;
 }

@@ -9,7 +9,7 @@ import { foundingContext, registrationPack } from '../../src/core/found/context.
 import { foundingFrom } from '../../src/core/found/to-params.js';
 import { governingDocumentFile } from '../../src/core/documents/governing.js';
 import { legalName } from '../../src/core/defaults.js';
-import type { CoopParams, Form } from '../../src/core/params.js';
+import { paramsSchema, type CoopParams, type Form } from '../../src/core/params.js';
 import { renderGoverningDocument } from '../../src/io/render-governing.js';
 import { renderTemplate } from '../../src/io/render.js';
 import { clause } from '../support/governing.js';
@@ -19,7 +19,7 @@ const SETTING = { dirName: 'g', today: '2026-03-10' };
 const FOUNDERS = [{ name: 'Ada Lovelace' }, { name: 'Ben Okri' }, { name: 'Cai Jones' }];
 
 function found(answers: Answers): CoopParams {
-  const { founding, problems } = foundingFrom({ founders: FOUNDERS, ...answers }, SETTING);
+  const { founding, problems } = foundingFrom({ founders: FOUNDERS, ...answers }, SETTING, paramsSchema);
   expect(problems).toEqual([]);
   return founding!.params;
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/core/found/answers.js';
 import { foundingFrom } from '../../src/core/found/to-params.js';
+import { paramsSchema } from '../../src/core/params.js';
 
 const SETTING = { dirName: 'g', today: '2026-03-10' };
 const FOUNDERS = [{ name: 'Ada' }, { name: 'Ben' }, { name: 'Cai' }];
@@ -64,14 +65,14 @@ const REFUSED: [string, Answers, string, RegExp][] = [
 
 describe('names and legal choices', () => {
   it('a charitable society choosing similar-body still sends its assets to charity', () => {
-    const { founding } = foundingFrom({ founders: FOUNDERS, ...CBS, name: 'Elm Limited', charitable: true, dissolution: 'similar-body' }, SETTING);
+    const { founding } = foundingFrom({ founders: FOUNDERS, ...CBS, name: 'Elm Limited', charitable: true, dissolution: 'similar-body' }, SETTING, paramsSchema);
     expect(founding!.params.dissolution.recipient).toMatch(/^one or more charities/);
   });
   it.each(ACCEPTED)('accepts %s', (_name, answers) => {
-    expect(foundingFrom({ founders: FOUNDERS, ...answers }, SETTING).problems).toEqual([]);
+    expect(foundingFrom({ founders: FOUNDERS, ...answers }, SETTING, paramsSchema).problems).toEqual([]);
   });
   it.each(REFUSED)('refuses %s', (_name, answers, where, message) => {
-    const { founding, problems } = foundingFrom({ founders: FOUNDERS, ...answers }, SETTING);
+    const { founding, problems } = foundingFrom({ founders: FOUNDERS, ...answers }, SETTING, paramsSchema);
     expect(founding).toBeUndefined();
     const at = problems.filter((p) => p.where === where);
     expect(at.length, JSON.stringify(problems)).toBeGreaterThan(0);

@@ -9,9 +9,11 @@ import { DEFAULT_FOUNDERS } from '../../core/defaults.js';
 import { FOUNDING_FILES } from '../../core/found/context.js';
 import { coopYmlPlainText } from '../../core/found/coop-yml-plain.js';
 import { foundingPlan, type FoundingPlan } from '../../core/found/plan.js';
-import { foundingFrom } from '../../core/found/to-params.js';
+import { foundingFrom, type FoundingSetting } from '../../core/found/to-params.js';
+import { presetFounding } from '../../core/found/preset-params.js';
+import type { Answers } from '../../core/found/answers.js';
 import { QUESTIONS } from '../../core/found/answers.js';
-import { writeFoundingRepo } from '../../io/found-repo.js';
+import { startFoundingRepo, type FoundingBuild } from '../../io/found-repo.js';
 import { NO_IDENTITY_MESSAGE, gitAvailable, gitIdentity } from '../../io/git.js';
 import { canPrompt, inquirerPrompter, type Prompter } from '../../io/prompts.js';
 import type { Context } from '../../io/context.js';
@@ -21,7 +23,7 @@ import type { FileChange } from '../../io/transaction.js';
 import { completeAnswers, givenAnswers } from './gather.js';
 import type { NewOptions } from './options.js';
 import { fileList } from './report.js';
-import { resolveTarget } from './target.js';
+import { resolveTarget, type Target } from './target.js';
 
 export type { NewOptions } from './options.js';
 
@@ -62,64 +64,86 @@ export async function runNew(opts: NewOptions, ctx: Context, deps: NewDeps = {})
   const checkGitFirst = useGit && !opts.dryRun && prompter !== undefined;
   if (checkGitFirst) await checkGit(target.parent);
 
-  const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
-  let answers = await completeAnswers(given, opts, setting, prompter);
-  let { founding, problems } = foundingFrom(answers, setting);
-  // At a terminal, a refusal found only when the answers are taken together is put to the
-  // person at the one question it concerns; every other answer is kept.
-  for (let round = 0; !founding && prompter && round < MAX_FIX_ROUNDS; round++) {
-    const keys = problems.map((p) => QUESTIONS.find((q) => q.flag === p.where)?.key);
-    if (keys.some((k) => k === undefined)) break;
-    for (const p of problems) err(`That answer cannot be used: ${p.where}: ${p.message.replace(/\.$/, '')}. Please answer that question again.\n`);
-    for (const key of keys) delete answers[key!];
-    answers = await completeAnswers(answers, opts, setting, prompter);
-    ({ founding, problems } = foundingFrom(answers, setting));
-  }
-  if (!founding) {
-    throw new UserError(
-      `The group cannot be founded with ${problems.length === 1 ? 'this answer' : 'these answers'}; nothing was written:\n` +
-        problems.map((p) => `  ${p.where}: ${p.message}`).join('\n'),
-    );
-  }
-
-  const governing = renderGoverningDocument(founding.params);
-  // yaml (the largest library coop new would load) only for a value the plain writer declines.
-  const coopYml = coopYmlPlainText(founding.params) ?? (await import('../../core/found/coop-yml.js')).coopYmlText(founding.params);
-  const plan = foundingPlan(founding.params, founding.founders, governing, coopYml);
-  const changes = render(plan);
-  const governingPath = governing.path;
-  const shownPath = relative(cwd, target.path) || '.';
-  if (!answers.founders) {
-    err(`Note: the founders are examples (${DEFAULT_FOUNDERS.join(', ')}). For a real group, give each with --founder "Name <email>".\n`);
-  }
-
-  if (opts.dryRun) {
-    out(
-      `Would create ${shownPath}/ for ${founding.params.group.name} with these files (--dry-run: nothing was written):\n` +
-        `${fileList(changes, founding, governingPath)}\n` +
-        (useGit ? `and make one git commit: "${plan.message}".\n` : 'without git (--no-git).\n'),
-    );
-    return;
-  }
-
-  if (prompter) {
-    const go = await (await prompter()).confirm({ key: 'confirm', message: `Create ${shownPath}/ for ${founding.params.group.name} now?`, default: true });
-    if (!go) throw new CancelledError();
-  }
-
+  // Without questions, the hidden folder the group is built in is made now and git init started
+  // there, so git works while the answers are checked and the documents rendered; whatever stops
+  // the founding before its commit removes the folder again.
+  const early = useGit && !opts.dryRun && !prompter ? startEarly(target) : undefined;
   try {
-    await writeFoundingRepo(target.path, target.parent, changes, { git: useGit, message: plan.message, exists: target.exists });
-  } catch (error) {
-    // Nothing was written either way; if git is missing or does not know who is committing, say that.
-    if (useGit && !checkGitFirst && error instanceof UserError && !(error instanceof CancelledError)) await checkGit(target.parent);
-    throw error;
+    const setting = { dirName: target.name, today: deps.today ?? todayInUk() };
+    let answers = await completeAnswers(given, opts, setting, prompter);
+    let { founding, problems } = await checkAnswers(answers, setting);
+    // At a terminal, a refusal found only when the answers are taken together is put to the
+    // person at the one question it concerns; every other answer is kept.
+    for (let round = 0; !founding && prompter && round < MAX_FIX_ROUNDS; round++) {
+      const keys = problems.map((p) => QUESTIONS.find((q) => q.flag === p.where)?.key);
+      if (keys.some((k) => k === undefined)) break;
+      for (const p of problems) err(`That answer cannot be used: ${p.where}: ${p.message.replace(/\.$/, '')}. Please answer that question again.\n`);
+      for (const key of keys) delete answers[key!];
+      answers = await completeAnswers(answers, opts, setting, prompter);
+      ({ founding, problems } = await checkAnswers(answers, setting));
+    }
+    if (!founding) {
+      throw new UserError(
+        `The group cannot be founded with ${problems.length === 1 ? 'this answer' : 'these answers'}; nothing was written:\n` +
+          problems.map((p) => `  ${p.where}: ${p.message}`).join('\n'),
+      );
+    }
+
+    const governing = renderGoverningDocument(founding.params);
+    // yaml (the largest library coop new would load) only for a value the plain writer declines.
+    const coopYml = coopYmlPlainText(founding.params) ?? (await import('../../core/found/coop-yml.js')).coopYmlText(founding.params);
+    const plan = foundingPlan(founding.params, founding.founders, governing, coopYml);
+    const changes = render(plan);
+    const governingPath = governing.path;
+    const shownPath = relative(cwd, target.path) || '.';
+    if (!answers.founders) {
+      err(`Note: the founders are examples (${DEFAULT_FOUNDERS.join(', ')}). For a real group, give each with --founder "Name <email>".\n`);
+    }
+
+    if (opts.dryRun) {
+      out(
+        `Would create ${shownPath}/ for ${founding.params.group.name} with these files (--dry-run: nothing was written):\n` +
+          `${fileList(changes, founding, governingPath)}\n` +
+          (useGit ? `and make one git commit: "${plan.message}".\n` : 'without git (--no-git).\n'),
+      );
+      return;
+    }
+
+    if (prompter) {
+      const go = await (await prompter()).confirm({ key: 'confirm', message: `Create ${shownPath}/ for ${founding.params.group.name} now?`, default: true });
+      if (!go) throw new CancelledError();
+    }
+
+    try {
+      await (early ?? startFoundingRepo(target.path, target.parent, { git: useGit })).finish(changes, { message: plan.message, exists: target.exists });
+    } catch (error) {
+      // Nothing was written either way; if git is missing or does not know who is committing, say that.
+      if (useGit && !checkGitFirst && error instanceof UserError && !(error instanceof CancelledError)) await checkGit(target.parent);
+      throw error;
+    }
+    out(
+      `Founded ${founding.params.group.name} in ${shownPath}/${useGit ? ` (one git commit: "${plan.message}")` : ' (no git repository: --no-git)'}:\n` +
+        `${fileList(changes, founding, governingPath)}\n\n` +
+        `Next: print ${FOUNDING_FILES.minutes} for the founders to sign at the founding meeting, then work through ${FOUNDING_FILES.nextSteps}.\n` +
+        `Inside the folder, run coop check at any time to check the rules and the register.\n`,
+    );
+  } finally {
+    await early?.abandon();
   }
-  out(
-    `Founded ${founding.params.group.name} in ${shownPath}/${useGit ? ` (one git commit: "${plan.message}")` : ' (no git repository: --no-git)'}:\n` +
-      `${fileList(changes, founding, governingPath)}\n\n` +
-      `Next: print ${FOUNDING_FILES.minutes} for the founders to sign at the founding meeting, then work through ${FOUNDING_FILES.nextSteps}.\n` +
-      `Inside the folder, run coop check at any time to check the rules and the register.\n`,
-  );
+}
+
+/** The build started before the answers are checked, or undefined to start it (and meet any failure) after, as with questions. */
+function startEarly(target: Target): FoundingBuild | undefined {
+  try {
+    return startFoundingRepo(target.path, target.parent, { git: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answers checked as a whole; the schema library is loaded only for answers beyond a preset's. */
+async function checkAnswers(answers: Answers, setting: FoundingSetting): Promise<ReturnType<typeof foundingFrom>> {
+  return presetFounding(answers, setting) ?? foundingFrom(answers, setting, (await import('../../core/params.js')).paramsSchema);
 }
 
 /** Why a folder cannot take a new group, for the wizard to say before it asks anything else. */

@@ -7,10 +7,10 @@ import { MIN_FOUNDERS } from '../../core/law.js';
 import { QUESTIONS, questionFor, type AnswerKey, type Answers } from '../../core/found/answers.js';
 import { checkFounder, founderListProblems, type Founder } from '../../core/found/founders.js';
 import { BOARD_LABEL, DECISION_LABEL, DISSOLUTION_LABEL, FORM_HINT, FORM_LABEL, JURISDICTION_LABEL, KIND_LABEL } from '../../core/labels.js';
-import { foundingFrom, paramsInputFrom, type FoundingSetting } from '../../core/found/to-params.js';
+import { foundingFrom, paramsInputFrom, type FoundingSetting, type ParamsSchema } from '../../core/found/to-params.js';
 import { DEFAULT_FORM } from '../../core/defaults.js';
 import type { CoopParamsInput } from '../../core/params.js';
-import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, JURISDICTIONS, KINDS, OFFICE_COUNTRIES } from '../../core/params.js';
+import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, JURISDICTIONS, KINDS, OFFICE_COUNTRIES } from '../../core/param-choices.js';
 import type { Choice, Prompter } from '../../io/prompts.js';
 
 type Labels = Record<string, string>;
@@ -109,12 +109,14 @@ const TEXTS: Partial<Record<AnswerKey, TextPrompt>> = {
 };
 
 /** The first problem the answers have at this question's flag, if any. */
-function problemAt(answers: Answers, key: AnswerKey, setting: FoundingSetting): string | undefined {
+function problemAt(answers: Answers, key: AnswerKey, setting: FoundingSetting, schema: ParamsSchema): string | undefined {
   const flag = questionFor(key).flag;
-  return foundingFrom(answers, setting).problems.find((p) => p.where === flag)?.message;
+  return foundingFrom(answers, setting, schema).problems.find((p) => p.where === flag)?.message;
 }
 
 export async function interview(prompter: Prompter, given: Answers, setting: FoundingSetting): Promise<Answers> {
+  // Loaded here, not with this module: coop new without questions mostly needs no schema.
+  const { paramsSchema } = await import('../../core/params.js');
   const answers: Answers = { ...given };
   for (const q of QUESTIONS) {
     if (answers[q.key] !== undefined) continue;
@@ -127,7 +129,7 @@ export async function interview(prompter: Prompter, given: Answers, setting: Fou
     if (select) {
       if (select.when && !select.when(input)) continue;
       // Offer only the choices that fit the answers so far, so a founder cannot pick a refusal.
-      const fitting = select.choices(answers).filter((value) => !problemAt({ ...answers, [q.key]: value }, q.key, setting));
+      const fitting = select.choices(answers).filter((value) => !problemAt({ ...answers, [q.key]: value }, q.key, setting, paramsSchema));
       const choices: Choice<string>[] = fitting.map((value) => ({
         value,
         name: select.labels[value] ?? value,
@@ -145,7 +147,7 @@ export async function interview(prompter: Prompter, given: Answers, setting: Fou
       if (prompt.optional && value.trim() === '') return true;
       const parsed = q.parse(value);
       if (!parsed.ok) return `This ${parsed.message}.`;
-      return problemAt({ ...answers, [q.key]: parsed.value }, q.key, setting) ?? true;
+      return problemAt({ ...answers, [q.key]: parsed.value }, q.key, setting, paramsSchema) ?? true;
     };
     const value = await prompter.text({ key: q.key, message: prompt.message, ...(current !== undefined ? { default: current } : {}), validate });
     const parsed = q.parse(value);

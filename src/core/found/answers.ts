@@ -19,7 +19,7 @@ import {
   type Form,
   type Jurisdiction,
   type Kind,
-} from '../params.js';
+} from '../param-choices.js';
 import { checkFounder, parseFounderSpec, type Founder } from './founders.js';
 
 export interface Answers {

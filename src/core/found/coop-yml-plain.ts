@@ -6,7 +6,8 @@
 
 import { COMPANY_MIN_NOTICE_DAYS, COMPANY_SPECIAL_RESOLUTION_PERCENT, COMPANY_WRITTEN_RESOLUTION_LAPSE_DAYS, WITHDRAWABLE_SHARE_CAP_PENCE, isCompany } from '../law.js';
 import { toPlainParams } from '../defaults.js';
-import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, ELECTION_METHODS, ELECTION_TIE_BREAKS, FORMS, JURISDICTIONS, KINDS, type CoopParams } from '../params.js';
+import { BOARD_STYLES, DECISION_METHODS, DISSOLUTION_RULES, ELECTION_METHODS, ELECTION_TIE_BREAKS, FORMS, JURISDICTIONS, KINDS } from '../param-choices.js';
+import type { CoopParams } from '../params.js';
 import { jurisdictionName, poundsText } from '../validate-params.js';
 
 export type Comment = string | ((p: CoopParams) => string);

@@ -16,7 +16,7 @@ import {
   defaultRecipient,
 } from '../defaults.js';
 import { hasShares, MIN_FOUNDERS } from '../law.js';
-import { paramsSchema, type CoopParams, type CoopParamsInput } from '../params.js';
+import type { CoopParams, CoopParamsInput } from '../params.js';
 import { validateFounding, validateParams } from '../validate-params.js';
 import { QUESTIONS, type AnswerKey, type Answers } from './answers.js';
 import { founderListProblems, type Founder } from './founders.js';
@@ -37,6 +37,14 @@ export interface AnswerProblem {
 export interface Founding {
   params: CoopParams;
   founders: Founder[];
+}
+
+/**
+ * What checks the parameters' shape and types: paramsSchema (params.ts, with the schema library),
+ * or for answers that only choose a preset, the parameters presetParams (preset-params.ts) makes without it.
+ */
+export interface ParamsSchema {
+  safeParse(input: CoopParamsInput): { success: true; data: CoopParams } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
 
 /** The founders the answers give, or the demo founders (used only with --yes or in tests). */
@@ -208,11 +216,11 @@ const MAX_DAYS_AHEAD = 366;
 const EARLIEST_FOUNDING = '1844-12-21'; // the Rochdale Pioneers opened their shop: no co-op is older
 
 /** Answers → checked parameters, or every problem. Pure: the same answers always give the same result. */
-export function foundingFrom(answers: Answers, setting: FoundingSetting): { founding?: Founding; problems: AnswerProblem[] } {
+export function foundingFrom(answers: Answers, setting: FoundingSetting, schema: ParamsSchema): { founding?: Founding; problems: AnswerProblem[] } {
   const input = paramsInputFrom(answers, setting);
   const founders = foundersOf(answers);
   const problems: AnswerProblem[] = founderListProblems(founders).map((message) => ({ where: '--founder', message }));
-  const parsed = paramsSchema.safeParse(input);
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
