@@ -1,8 +1,11 @@
 // The file behind coop check's incremental proof of the ledger (declared in snapshot.ts, beside
 // the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
 
-import { readCacheFile, writeCacheFile } from './cache-files.js';
-import { CHECK_FILE, CHECK_NAMES_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_DIR } from '../core/layout.js';
+import { readCacheFile, writeCacheFile, writeCacheText } from './cache-files.js';
+import { CHECK_FILE, CHECK_MEMBERS_FILE, CHECK_NAMES_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, decodeJson, snapshotStamp } from './snapshot.js';
 import type { Located } from './params-file.js';
 
 /** Bumped whenever the proof's shape changes: another format is simply not read. */
@@ -50,4 +53,179 @@ export function keepCheckScan(root: string, key: string, found: { contacts: Loca
 
 function isLocatedList(value: unknown): value is Located[] {
   return Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof (p as Located).where === 'string' && typeof (p as Located).message === 'string');
+}
+
+/**
+ * Keeps the members of a kept state, one row a line ([number, ...fields], as encodeJson gives a
+ * Map of records) under a line naming the state's id, the fields and the count: written before
+ * the proof that names the id, like the state.
+ */
+export function keepCheckMembers(root: string, id: string, fields: readonly string[], rows: readonly unknown[][]): void {
+  function* lines(): Generator<string> {
+    yield `${JSON.stringify({ id, fields, count: rows.length })}\n`;
+    for (const row of rows) yield `${JSON.stringify(row)}\n`;
+  }
+  writeCacheText(root, CHECK_MEMBERS_FILE, lines());
+}
+
+/**
+ * The members kept under this id, as a Map that decodes a member only when first asked for
+ * (get, has), and every member only when iterated or counted; undefined when the file is gone,
+ * another state's, cut short or not laid out as written. A row found spoiled when decoded throws:
+ * the caller then proves afresh.
+ */
+export function readCheckMembers(root: string, id: string): Map<number, unknown> | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(root, CACHE_DIR, CHECK_MEMBERS_FILE));
+  } catch {
+    return undefined;
+  }
+  const first = bytes.indexOf(0x0a);
+  if (first < 0) return undefined;
+  let head: { id?: unknown; fields?: unknown; count?: unknown };
+  try {
+    head = JSON.parse(bytes.toString('utf8', 0, first)) as typeof head;
+  } catch {
+    return undefined;
+  }
+  if (typeof head !== 'object' || head === null || head.id !== id || !Array.isArray(head.fields) || !head.fields.every((f) => typeof f === 'string')) return undefined;
+  const count = head.count;
+  if (!Number.isSafeInteger(count) || (count as number) < 0) return undefined;
+  const numbers = new Float64Array(count as number);
+  const starts = new Uint32Array((count as number) + 1);
+  let at = first + 1;
+  for (let i = 0; i < numbers.length; i++) {
+    const end = bytes.indexOf(0x0a, at);
+    // Each line opens with its member's number: "[12,".
+    if (end < 0 || bytes[at] !== 0x5b) return undefined;
+    let n = 0;
+    let j = at + 1;
+    for (; j < end && bytes[j]! >= 0x30 && bytes[j]! <= 0x39; j++) n = n * 10 + bytes[j]! - 0x30;
+    if (j === at + 1 || bytes[j] !== 0x2c) return undefined;
+    numbers[i] = n;
+    starts[i] = at;
+    at = end + 1;
+  }
+  starts[numbers.length] = at;
+  if (at !== bytes.length) return undefined;
+  return new KeptMembers(bytes, head.fields as string[], numbers, starts);
+}
+
+/** See readCheckMembers. Iterated, it gives the members in the order kept, then those added since: as the whole state decoded would. */
+class KeptMembers extends Map<number, unknown> {
+  private whole = false;
+  private index: Map<number, number> | undefined;
+  private readonly ascending: boolean;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly fields: readonly string[],
+    private readonly numbers: Float64Array,
+    private readonly starts: Uint32Array,
+  ) {
+    super();
+    let ascending = true;
+    for (let i = 1; i < numbers.length && ascending; i++) ascending = numbers[i - 1]! < numbers[i]!;
+    this.ascending = ascending;
+  }
+
+  /** The row of member n in the file, or -1. */
+  private find(n: number): number {
+    if (!this.ascending) {
+      if (!this.index) {
+        this.index = new Map();
+        for (let i = 0; i < this.numbers.length; i++) this.index.set(this.numbers[i]!, i);
+      }
+      return this.index.get(n) ?? -1;
+    }
+    let lo = 0;
+    let hi = this.numbers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.numbers[mid]!;
+      if (n < at) hi = mid - 1;
+      else if (n > at) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private row(i: number): unknown {
+    const row = JSON.parse(this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]! - 1)) as unknown;
+    if (!Array.isArray(row) || row.length !== this.fields.length + 1 || row[0] !== this.numbers[i]) throw new Error(`${CHECK_MEMBERS_FILE} is spoiled`);
+    const record: Record<string, unknown> = {};
+    for (let k = 0; k < this.fields.length; k++) {
+      const v = row[k + 1] as unknown;
+      record[this.fields[k]!] = v !== null && typeof v === 'object' ? decodeJson(v) : v;
+    }
+    return record;
+  }
+
+  /** Every member decoded, in the order the whole state would give them. */
+  private all(): void {
+    if (this.whole) return;
+    this.whole = true;
+    const held = new Map(super.entries());
+    super.clear();
+    for (let i = 0; i < this.numbers.length; i++) {
+      const n = this.numbers[i]!;
+      super.set(n, held.has(n) ? held.get(n) : this.row(i));
+      held.delete(n);
+    }
+    for (const [n, m] of held) super.set(n, m);
+  }
+
+  override get(n: number): unknown {
+    if (this.whole || super.has(n)) return super.get(n);
+    const i = this.find(n);
+    if (i < 0) return undefined;
+    const m = this.row(i);
+    super.set(n, m);
+    return m;
+  }
+
+  override has(n: number): boolean {
+    return super.has(n) || (!this.whole && this.find(n) >= 0);
+  }
+
+  override delete(n: number): boolean {
+    this.all();
+    return super.delete(n);
+  }
+
+  override clear(): void {
+    this.whole = true;
+    super.clear();
+  }
+
+  override get size(): number {
+    this.all();
+    return super.size;
+  }
+
+  override keys(): MapIterator<number> {
+    this.all();
+    return super.keys();
+  }
+
+  override values(): MapIterator<unknown> {
+    this.all();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[number, unknown]> {
+    this.all();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[number, unknown]> {
+    this.all();
+    return super[Symbol.iterator]();
+  }
+
+  override forEach(callback: (value: unknown, key: number, map: Map<number, unknown>) => void, thisArg?: unknown): void {
+    this.all();
+    super.forEach(callback, thisArg);
+  }
 }

@@ -592,3 +592,9 @@ export const CHECK_STATE_FILE = 'check-state.json';
 export const CHECK_SCAN_FILE = 'check-scan.json';
 /** The ledger's names (for the leak scan) and admission keys, beside the kept state and named by the same id: read only when the scan is worked out again. */
 export const CHECK_NAMES_FILE = 'check-names.json';
+/**
+ * The members of that state (its one large part), one a line, named by the same id: a later
+ * check decodes only the members the lines appended since touch, and reads the rest whole only
+ * when something needs every member.
+ */
+export const CHECK_MEMBERS_FILE = 'check-members.jsonl';

@@ -17,6 +17,7 @@ const PROOF = join(CACHE, 'check-ledger.json');
 const STATE = join(CACHE, 'check-state.json');
 const SCAN = join(CACHE, 'check-scan.json');
 const NAMES = join(CACHE, 'check-names.json');
+const MEMBERS = join(CACHE, 'check-members.jsonl');
 const POISON = 'POISONED: read from the kept proof';
 
 /**
@@ -55,7 +56,7 @@ async function check(dir: string): Promise<{ code: number | undefined; out: stri
 async function coldCheck(dir: string): Promise<{ code: number | undefined; out: string }> {
   const copy = join(tempDir(), 'cold');
   cpSync(dir, copy, { recursive: true });
-  for (const file of [PROOF, STATE, SCAN, NAMES]) rmSync(join(copy, file), { force: true });
+  for (const file of [PROOF, STATE, SCAN, NAMES, MEMBERS]) rmSync(join(copy, file), { force: true });
   return check(copy);
 }
 
@@ -126,6 +127,24 @@ describe("coop check's kept proof of the ledger", () => {
     expect(warm).toEqual(await coldCheck(dir));
   });
 
+  it('goes on from lines appended by hand that touch members already proved, as a cold check does', async () => {
+    const dir = copyOf(firstLedgerOnly);
+    const part = join(dir, 'register', 'ledger.jsonl');
+    // A transfer of more shares than member 1 holds, member 2 leaving twice, and a new member given the same number as member 3.
+    const lines = [
+      encodeEvent({ seq: 7, date: '2024-03-01', type: 'transfer', from: 1, to: 3, shares: 500 }),
+      encodeEvent({ seq: 8, date: '2024-03-02', type: 'leave', member: 2, reason: 'resigned', repaid: 0 }),
+      encodeEvent({ seq: 9, date: '2024-03-03', type: 'leave', member: 2, reason: 'resigned', repaid: 0 }),
+      encodeEvent({ seq: 10, date: '2024-03-04', type: 'issue', member: 3, shares: 2 }),
+    ];
+    writeFileSync(part, `${read(part)}${lines.join('\n')}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.code).toBe(1);
+    expect(warm.out).toContain('register/ledger.jsonl:');
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
   const changes: [string, (dir: string) => void][] = [
     [
       'a ledger line deleted since',
@@ -168,6 +187,11 @@ describe("coop check's kept proof of the ledger", () => {
     ['of another proof (a pair half written)', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['cut short', (d) => writeFileSync(join(d, STATE), read(join(d, STATE)).slice(0, 100))],
     ['without its names (gone)', (d) => rmSync(join(d, NAMES))],
+    ['without its members (gone)', (d) => rmSync(join(d, MEMBERS))],
+    ['with the members of another state', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['with its members cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).split('\n').slice(0, 3).join('\n'))],
+    ['with every member row spoiled', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/^(\[\d+,).*$/gm, '$1 not JSON]'))],
+    ['with a member row missing', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/\n\[\d+,[^\n]*/, ''))],
   ];
   for (const [what, spoil] of stateSpoilers) {
     it(`proves afresh after a change when the kept state is ${what}`, async () => {
