@@ -38,17 +38,52 @@ export function keepCheckState(root: string, id: string, state: unknown, names: 
   writeCacheFile(root, CHECK_NAMES_FILE, { id, state: names });
 }
 
-/** What was found under exactly this key (a hash: see CHECK_SCAN_FILE), or undefined. */
-export function readCheckScan(root: string, key: string): { contacts: Located[]; details: Located[] } | undefined {
-  if (snapshotStamp() === null) return undefined;
-  const data = readCacheFile(root, CHECK_SCAN_FILE) as { stamp?: unknown; key?: unknown; contacts?: unknown; details?: unknown } | null | undefined;
-  if (typeof data !== 'object' || data === null || data.stamp !== snapshotStamp() || data.key !== key) return undefined;
-  return isLocatedList(data.contacts) && isLocatedList(data.details) ? { contacts: data.contacts, details: data.details } : undefined;
+/** What the private store says, as coop check needs it (src/api/check.ts). */
+export interface StoreSources {
+  missing: boolean;
+  /** Lines that cannot be read: [line, message]. */
+  problems: [number, string][];
+  /** Members with lines not keyed to an admission, in the store's order. */
+  unkeyed: number[];
+  /** Admission keys the store's lines are keyed to, and the member each was written for. */
+  keys: string[];
+  keyMembers: number[];
 }
 
-export function keepCheckScan(root: string, key: string, found: { contacts: Located[]; details: Located[] }): void {
+/** What a check found in the private files and tracked files (see CHECK_SCAN_FILE). */
+export interface KeptScan {
+  /** The hash of everything it was worked out from. */
+  key: string;
+  /** The hash of the private files' identities and the registered office alone. */
+  store: string;
+  contacts: Located[];
+  details: Located[];
+  sources: StoreSources;
+  /** Each tracked file searched: its path, identity, and the leaks found in it. */
+  files: [string, string, Located[]][];
+}
+
+/** The scan kept by this build, or undefined (none, another build's or format, spoiled). */
+export function readCheckScan(root: string): KeptScan | undefined {
   const stamp = snapshotStamp();
-  if (stamp !== null) writeCacheFile(root, CHECK_SCAN_FILE, { stamp, key, ...found });
+  if (stamp === null) return undefined;
+  const data = readCacheFile(root, CHECK_SCAN_FILE) as ({ stamp?: unknown; format?: unknown } & Partial<KeptScan>) | null | undefined;
+  if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== FORMAT) return undefined;
+  if (typeof data.key !== 'string' || typeof data.store !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details)) return undefined;
+  const s = data.sources as Partial<StoreSources> | undefined;
+  const counts = (v: unknown) => Array.isArray(v) && v.every((n) => Number.isSafeInteger(n));
+  if (typeof s !== 'object' || s === null || typeof s.missing !== 'boolean' || !counts(s.unkeyed) || !counts(s.keyMembers)) return undefined;
+  if (!Array.isArray(s.keys) || !s.keys.every((k) => typeof k === 'string') || s.keys.length !== s.keyMembers!.length) return undefined;
+  if (!Array.isArray(s.problems) || !s.problems.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && typeof p[1] === 'string')) return undefined;
+  const files = data.files;
+  if (!Array.isArray(files) || !files.every((f) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && typeof f[1] === 'string' && isLocatedList(f[2])))
+    return undefined;
+  return { key: data.key, store: data.store, contacts: data.contacts, details: data.details, sources: s as StoreSources, files };
+}
+
+export function keepCheckScan(root: string, scan: KeptScan): void {
+  const stamp = snapshotStamp();
+  if (stamp !== null) writeCacheFile(root, CHECK_SCAN_FILE, { stamp, format: FORMAT, ...scan });
 }
 
 function isLocatedList(value: unknown): value is Located[] {

@@ -233,6 +233,28 @@ describe("coop check's kept proof of the ledger", () => {
     expect(warm).toEqual(await coldCheck(dir));
   });
 
+  it('takes what the store says from the kept scan while the private files are as they were, and searches only the files changed since', async () => {
+    const dir = copyOf(base);
+    // Poisoned: a member the store does not hold, and a leak in a file that is not there.
+    const scan = JSON.parse(read(join(dir, SCAN)));
+    scan.sources.unkeyed.push(999);
+    scan.files.push(['GONE.md', '1:1:f', [{ where: 'GONE.md:1', message: POISON }]]);
+    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    // A name holding a stored email, appended to the ledger by hand: found where it is, through the store's index.
+    const part = join(dir, 'register', 'ledger.jsonl');
+    writeFileSync(part, `${read(part)}${encodeEvent({ seq: 99, date: '2024-03-05', type: 'rename', member: 2, name: 'Ben dee.warm@warmpost.co.uk' })}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).toContain('holds contact details for member 999');
+    expect(warm.out).not.toContain(POISON);
+    expect(warm.out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    // The store added to: read afresh, the poison gone.
+    writeFileSync(join(dir, 'private', 'contacts.jsonl'), `${read(join(dir, 'private', 'contacts.jsonl'))}\n`);
+    const fresh = await check(dir);
+    expect(fresh.out).not.toContain('member 999');
+    expect(fresh).toEqual(await coldCheck(dir));
+  });
+
   it('is not kept again for a part modified too recently to trust its time (racy), yet answers as a cold check', async () => {
     const dir = copyOf(base);
     const before = read(join(dir, PROOF));
