@@ -1,6 +1,7 @@
 // The file behind coop check's incremental proof of the ledger (declared in snapshot.ts, beside
 // the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR } from '../core/layout.js';
@@ -67,7 +68,15 @@ export interface KeptScan {
 export function readCheckScan(root: string): KeptScan | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  const data = readCacheFile(root, CHECK_SCAN_FILE) as ({ stamp?: unknown; format?: unknown } & Partial<KeptScan>) | null | undefined;
+  const file = readCacheFile(root, CHECK_SCAN_FILE) as { sum?: unknown; body?: unknown } | null | undefined;
+  // Its parts are judged again (who is in the register), so a byte changed must not read as true: checked whole.
+  if (typeof file !== 'object' || file === null || typeof file.body !== 'string' || file.sum !== sha256(file.body)) return undefined;
+  let data: ({ stamp?: unknown; format?: unknown } & Partial<KeptScan>) | null;
+  try {
+    data = JSON.parse(file.body) as typeof data;
+  } catch {
+    return undefined;
+  }
   if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== FORMAT) return undefined;
   if (typeof data.key !== 'string' || typeof data.store !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details)) return undefined;
   const s = data.sources as Partial<StoreSources> | undefined;
@@ -83,7 +92,9 @@ export function readCheckScan(root: string): KeptScan | undefined {
 
 export function keepCheckScan(root: string, scan: KeptScan): void {
   const stamp = snapshotStamp();
-  if (stamp !== null) writeCacheFile(root, CHECK_SCAN_FILE, { stamp, format: FORMAT, ...scan });
+  if (stamp === null) return;
+  const body = JSON.stringify({ stamp, format: FORMAT, ...scan });
+  writeCacheFile(root, CHECK_SCAN_FILE, { sum: sha256(body), body });
 }
 
 function isLocatedList(value: unknown): value is Located[] {
@@ -96,12 +107,11 @@ function isLocatedList(value: unknown): value is Located[] {
  * the proof that names the id, like the state.
  */
 export function keepCheckMembers(root: string, id: string, fields: readonly string[], rows: readonly unknown[][]): void {
-  function* lines(): Generator<string> {
-    yield `${JSON.stringify({ id, fields, count: rows.length })}\n`;
-    for (const row of rows) yield `${JSON.stringify(row)}\n`;
-  }
-  writeCacheText(root, CHECK_MEMBERS_FILE, lines());
+  const body = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''), 'utf8');
+  writeCacheText(root, CHECK_MEMBERS_FILE, [`${JSON.stringify({ id, fields, count: rows.length, sum: sha256(body) })}\n`, body.toString('utf8')]);
 }
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The members kept under this id, as a Map that decodes a member only when first asked for
@@ -118,13 +128,15 @@ export function readCheckMembers(root: string, id: string): Map<number, unknown>
   }
   const first = bytes.indexOf(0x0a);
   if (first < 0) return undefined;
-  let head: { id?: unknown; fields?: unknown; count?: unknown };
+  let head: { id?: unknown; fields?: unknown; count?: unknown; sum?: unknown };
   try {
     head = JSON.parse(bytes.toString('utf8', 0, first)) as typeof head;
   } catch {
     return undefined;
   }
   if (typeof head !== 'object' || head === null || head.id !== id || !Array.isArray(head.fields) || !head.fields.every((f) => typeof f === 'string')) return undefined;
+  // A byte changed anywhere (a member's shares, say) would be read as true: the rows are checked whole.
+  if (head.sum !== sha256(bytes.subarray(first + 1))) return undefined;
   const count = head.count;
   if (!Number.isSafeInteger(count) || (count as number) < 0) return undefined;
   const numbers = new Float64Array(count as number);

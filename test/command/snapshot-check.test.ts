@@ -5,6 +5,7 @@
 // with no proof at all. Where the proof must not be trusted it is first poisoned (a problem
 // added to it alone), so that trusting it would show.
 
+import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent } from '../../src/core/ledger/events.js';
@@ -64,6 +65,17 @@ function poison(dir: string): void {
   const file = JSON.parse(read(join(dir, PROOF)));
   file.proof.rules.push({ where: 'register/ledger.jsonl:1', message: POISON });
   writeFileSync(join(dir, PROOF), JSON.stringify(file));
+}
+
+/** The kept scan's content (kept with a checksum of it). */
+function readScan(dir: string): { details: unknown[]; sources: { unkeyed: number[] }; files: unknown[] } {
+  return JSON.parse(JSON.parse(read(join(dir, SCAN))).body);
+}
+
+/** Writes a changed scan with its checksum, as coop would. */
+function writeScan(dir: string, scan: unknown): void {
+  const body = JSON.stringify(scan);
+  writeFileSync(join(dir, SCAN), JSON.stringify({ sum: createHash('sha256').update(body).digest('hex'), body }));
 }
 
 let base: string;
@@ -191,6 +203,7 @@ describe("coop check's kept proof of the ledger", () => {
     ['with the members of another state', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['with its members cut short', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).split('\n').slice(0, 3).join('\n'))],
     ['with every member row spoiled', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/^(\[\d+,).*$/gm, '$1 not JSON]'))],
+    ['with a byte of a member row changed', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/^(\[\d+,[^\n]*)1/m, '$12'))],
     ['with a member row missing', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/\n\[\d+,[^\n]*/, ''))],
   ];
   for (const [what, spoil] of stateSpoilers) {
@@ -207,9 +220,9 @@ describe("coop check's kept proof of the ledger", () => {
 
   it('keeps what it found in the private files and tracked files, read while none of them changed', async () => {
     const dir = copyOf(base);
-    const scan = JSON.parse(read(join(dir, SCAN)));
+    const scan = readScan(dir);
     scan.details.push({ where: 'NOTES.md:1', message: POISON });
-    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    writeScan(dir, scan);
     expect((await check(dir)).out).toContain(POISON);
     // A tracked file touched, the contact store added to, a new tracked file: each is found afresh.
     const touched = copyOf(dir);
@@ -236,10 +249,10 @@ describe("coop check's kept proof of the ledger", () => {
   it('takes what the store says from the kept scan while the private files are as they were, and searches only the files changed since', async () => {
     const dir = copyOf(base);
     // Poisoned: a member the store does not hold, and a leak in a file that is not there.
-    const scan = JSON.parse(read(join(dir, SCAN)));
+    const scan = readScan(dir);
     scan.sources.unkeyed.push(999);
     scan.files.push(['GONE.md', '1:1:f', [{ where: 'GONE.md:1', message: POISON }]]);
-    writeFileSync(join(dir, SCAN), JSON.stringify(scan));
+    writeScan(dir, scan);
     // A name holding a stored email, appended to the ledger by hand: found where it is, through the store's index.
     const part = join(dir, 'register', 'ledger.jsonl');
     writeFileSync(part, `${read(part)}${encodeEvent({ seq: 99, date: '2024-03-05', type: 'rename', member: 2, name: 'Ben dee.warm@warmpost.co.uk' })}\n`);
@@ -253,6 +266,17 @@ describe("coop check's kept proof of the ledger", () => {
     const fresh = await check(dir);
     expect(fresh.out).not.toContain('member 999');
     expect(fresh).toEqual(await coldCheck(dir));
+  });
+
+  it('does not trust a kept scan with a byte changed', async () => {
+    const dir = copyOf(base);
+    const file = JSON.parse(read(join(dir, SCAN)));
+    file.body = file.body.replace('"unkeyed":[', '"unkeyed":[999,');
+    writeFileSync(join(dir, SCAN), JSON.stringify(file));
+    utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const warm = await check(dir);
+    expect(warm.out).not.toContain('member 999');
+    expect(warm).toEqual(await coldCheck(dir));
   });
 
   it('is not kept again for a part modified too recently to trust its time (racy), yet answers as a cold check', async () => {
