@@ -336,7 +336,7 @@ function keep2(root: string, bundle: Bundle, kept: Omit<Kept, 'stateId'>): void 
   let state = bundle.state;
   // The members, when they are rows of one shape by number, are kept apart, a line each.
   const rows = (state as { members?: { $rows?: unknown[][] } }).members?.$rows;
-  if (rows !== undefined && rows.slice(1).every((r) => Number.isSafeInteger(r[0]) && (r[0] as number) >= 0)) {
+  if (rows?.slice(1).every((r) => Number.isSafeInteger(r[0]) && (r[0] as number) >= 0)) {
     const [fields, ...members] = rows as [string[], ...unknown[][]];
     keepCheckMembers(root, stateId, fields, members);
     const { members: _apart, ...rest } = state as Record<string, unknown>;

@@ -3,7 +3,7 @@
 // derived against the rules; the private contact store readable and still ignored by git; and
 // no tracked file holding a stored contact value.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contactsBytesDecoder, type ContactField, type DecodedContacts } from '../core/contacts.js';
@@ -26,6 +26,7 @@ import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '.
 import { proveRegister, type RegisterProof } from './check-register.js';
 import { keepCheckScan, readCheckScan, type KeptScan, type StoreSources } from '../io/check-cache.js';
 import { siftStore } from '../io/contacts-index.js';
+import { readFileOnce } from '../io/file-prefix.js';
 import { isRacy } from '../io/snapshot.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
@@ -134,11 +135,16 @@ async function scanPrivate(root: string, register: RegisterProof, files: string[
   const key = scanKey(root, register, files, office);
   const kept = key === undefined ? undefined : readCheckScan(root);
   if (kept && kept.key === key?.text) return kept;
-  // The same private files: what the store says is kept, and so is each unchanged tracked file's search.
-  const same = kept !== undefined && key !== undefined && kept.store === key.store ? kept : undefined;
+  // The same private files: what the store says is kept, and so is each unchanged tracked file's
+  // search. Known by their size and time, or else by their bytes (a store copied back keeps them).
+  let bytes: string | undefined;
+  const storeBytes = () => (bytes ??= privateBytes(root, office, key?.ids ?? new Map()));
+  const same = kept !== undefined && key !== undefined && (kept.store === key.store || kept.storeBytes === storeBytes()) ? kept : undefined;
   const found = await workOutPrivate(root, register, files, office, same, key?.ids ?? new Map());
   if (key !== undefined && !key.racy && scanKey(root, register, files, office)?.text === key.text) {
-    keepCheckScan(root, { key: key.text, store: key.store, contacts: found.contacts, details: found.details, sources: found.sources, files: found.files });
+    const { contacts, details, sources, files: searched } = found;
+    const known = kept !== undefined && kept.store === key.store ? kept.storeBytes : storeBytes();
+    keepCheckScan(root, { key: key.text, store: key.store, storeBytes: known, contacts, details, sources, files: searched });
   }
   return found;
 }
@@ -175,6 +181,21 @@ function scanKey(
   const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
   for (const [f, id] of ids) hash.update(`\u0000${f}\u0000${id}`);
   return { text: hash.digest('hex'), store: store.digest('hex'), ids, racy };
+}
+
+/** A hash of the office and the private files' bytes (the store's shared with its index's reading of it, io/file-prefix.ts). */
+function privateBytes(root: string, office: string | undefined, ids: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(office ?? '');
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
+    if (ids.get(f) === '-') {
+      hash.update(`\u0000${f}\u0000-`);
+      continue;
+    }
+    const read = readFileOnce(join(root, f));
+    // Unreadable: like nothing kept.
+    hash.update(`\u0000${f}\u0000${read ? read.hashes(read.bytes.length).whole : randomUUID()}`);
+  }
+  return hash.digest('hex');
 }
 
 /** What the scan keeps: its answer, what the store says, and each tracked file's leaks by its identity. */

@@ -57,6 +57,8 @@ export interface KeptScan {
   key: string;
   /** The hash of the private files' identities and the registered office alone. */
   store: string;
+  /** The same, by the private files' bytes. */
+  storeBytes: string;
   contacts: Located[];
   details: Located[];
   sources: StoreSources;
@@ -78,7 +80,8 @@ export function readCheckScan(root: string): KeptScan | undefined {
     return undefined;
   }
   if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== FORMAT) return undefined;
-  if (typeof data.key !== 'string' || typeof data.store !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details)) return undefined;
+  if (typeof data.key !== 'string' || typeof data.store !== 'string' || typeof data.storeBytes !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details))
+    return undefined;
   const s = data.sources as Partial<StoreSources> | undefined;
   const counts = (v: unknown) => Array.isArray(v) && v.every((n) => Number.isSafeInteger(n));
   if (typeof s !== 'object' || s === null || typeof s.missing !== 'boolean' || !counts(s.unkeyed) || !counts(s.keyMembers)) return undefined;
@@ -87,7 +90,7 @@ export function readCheckScan(root: string): KeptScan | undefined {
   const files = data.files;
   if (!Array.isArray(files) || !files.every((f) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && typeof f[1] === 'string' && isLocatedList(f[2])))
     return undefined;
-  return { key: data.key, store: data.store, contacts: data.contacts, details: data.details, sources: s as StoreSources, files };
+  return { key: data.key, store: data.store, storeBytes: data.storeBytes, contacts: data.contacts, details: data.details, sources: s as StoreSources, files };
 }
 
 export function keepCheckScan(root: string, scan: KeptScan): void {

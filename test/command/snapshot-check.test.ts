@@ -268,6 +268,22 @@ describe("coop check's kept proof of the ledger", () => {
     expect(fresh).toEqual(await coldCheck(dir));
   });
 
+  it('knows the store copied back with new times by its bytes, and one changed to the same size as changed', async () => {
+    const dir = copyOf(base);
+    const scan = readScan(dir);
+    scan.sources.unkeyed.push(999);
+    writeScan(dir, scan);
+    utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const store = join(dir, 'private', 'contacts.jsonl');
+    const text = read(store);
+    writeFileSync(store, text);
+    expect((await check(dir)).out).toContain('holds contact details for member 999');
+    writeFileSync(store, text.replace('dee.warm@', 'dee.wasm@'));
+    const warm = await check(dir);
+    expect(warm.out).not.toContain('member 999');
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
   it('does not trust a kept scan with a byte changed', async () => {
     const dir = copyOf(base);
     const file = JSON.parse(read(join(dir, SCAN)));
