@@ -274,8 +274,11 @@ async function workOutPrivate(
   // else, for each file searched, the store's lines its words could match (found by the store's
   // index, contacts-index.ts), decoded alone: every value findLeaks could find in it is among them.
   let whole: Searcher | undefined;
+  let sifts = 0;
   const searcherFor = (text: string): Searcher => {
-    if (contacts) return (whole ??= searcher(contacts.stored, born, office));
+    // Sifting pays for a file or two changed; past that the store is read whole once.
+    if (contacts || sifts >= SIFTS) return (whole ??= searcher((contacts ?? readContactsStore(root, true)).stored, born, office));
+    sifts += 1;
     const sifted = siftStore(root, sortedTextKeys(text));
     const decoder = contactsBytesDecoder(true);
     if (sifted) for (const [start, end] of sifted.lines) decoder.lines(sifted.bytes, start, end);
@@ -325,6 +328,9 @@ async function workOutPrivate(
   }
   return { contacts: contactProblems, details: problems, sources, files: searched };
 }
+
+/** Files searched against the store's sifted lines before the store is read whole instead. */
+const SIFTS = 2;
 
 type Searcher = { index: ReturnType<typeof buildLeakIndex>; whose: (i: number) => { member: number; words: string; home: string } };
 
