@@ -133,15 +133,15 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
 /** The private store's problems, and the officers' details' problems with every leak into tracked files: as kept, or worked out. */
 async function scanPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
   const key = scanKey(root, register, files, office);
-  const kept = key === undefined ? undefined : readCheckScan(root);
-  if (kept && kept.key === key?.text) return kept;
+  const kept = readCheckScan(root);
+  if (kept && key.text !== undefined && kept.key === key.text) return kept;
   // The same private files: what the store says is kept, and so is each unchanged tracked file's
   // search. Known by their size and time, or else by their bytes (a store copied back keeps them).
   let bytes: string | undefined;
-  const storeBytes = () => (bytes ??= privateBytes(root, office, key?.ids ?? new Map()));
-  const same = kept !== undefined && key !== undefined && (kept.store === key.store || kept.storeBytes === storeBytes()) ? kept : undefined;
-  const found = await workOutPrivate(root, register, files, office, same, key?.ids ?? new Map());
-  if (key !== undefined && !key.racy && scanKey(root, register, files, office)?.text === key.text) {
+  const storeBytes = () => (bytes ??= privateBytes(root, office, key.ids));
+  const same = kept !== undefined && (kept.store === key.store || kept.storeBytes === storeBytes()) ? kept : undefined;
+  const found = await workOutPrivate(root, register, files, office, same, key.ids);
+  if (key.text !== undefined && !key.racy && scanKey(root, register, files, office).text === key.text) {
     const { contacts, details, sources, files: searched } = found;
     const known = kept !== undefined && kept.store === key.store ? kept.storeBytes : storeBytes();
     keepCheckScan(root, { key: key.text, store: key.store, storeBytes: known, contacts, details, sources, files: searched });
@@ -150,17 +150,16 @@ async function scanPrivate(root: string, register: RegisterProof, files: string[
 }
 
 /**
- * A hash of everything the scan is worked out from, and of the private files and the office
- * alone (`store`), each file's identity, and whether any of it is too recently modified to be
- * known by its time; undefined when the ledger's proof has no identity.
+ * A hash of everything the scan is worked out from (`text`: none when the ledger's proof has no
+ * identity), and of the private files and the office alone (`store`), each file's identity, and
+ * whether any of it is too recently modified to be known by its time.
  */
 function scanKey(
   root: string,
   register: RegisterProof,
   files: readonly string[],
   office: string | undefined,
-): { text: string; store: string; ids: Map<string, string>; racy: boolean } | undefined {
-  if (register.identity === undefined) return undefined;
+): { text: string | undefined; store: string; ids: Map<string, string>; racy: boolean } {
   const now = Date.now();
   let racy = false;
   const ids = new Map<string, string>();
@@ -180,7 +179,7 @@ function scanKey(
   const store = createHash('sha256').update(`${office ?? ''}\u0000${ids.get(CONTACTS_FILE)}\u0000${ids.get(OFFICER_DETAILS_FILE)}`);
   const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
   for (const [f, id] of ids) hash.update(`\u0000${f}\u0000${id}`);
-  return { text: hash.digest('hex'), store: store.digest('hex'), ids, racy };
+  return { text: register.identity === undefined ? undefined : hash.digest('hex'), store: store.digest('hex'), ids, racy };
 }
 
 /** A hash of the office and the private files' bytes (the store's shared with its index's reading of it, io/file-prefix.ts). */
