@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
-import { deriveState, type DeriveOptions, type RegisterState } from '../core/ledger/derive.js';
+import { deriveState, type DeriveOptions, type Member, type RegisterState } from '../core/ledger/derive.js';
 import { decodeLedgerBytes, type LedgerEvent } from '../core/ledger/events.js';
 import { partPath } from '../core/ledger/parts.js';
 import { admissionKey, admissionKeys } from '../core/ledger/admission.js';
@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { listStreams, sequenceGap, sequenceGaps } from '../io/ledger-store.js';
 import { readLedger, type Located } from '../io/group.js';
 import { decodeJson, encodeJson, isRacy } from '../io/snapshot.js';
-import { keepCheckProof, keepCheckState, readCheckProof, readCheckState } from '../io/check-cache.js';
+import { keepCheckMembers, keepCheckProof, keepCheckState, readCheckMembers, readCheckProof, readCheckState } from '../io/check-cache.js';
 
 /** A part's names (the ledger's only free text), one a line, and the ledger line of each. */
 export interface PartNames {
@@ -119,6 +119,16 @@ function readBundle(root: string, id: string, withState = true): Bundle | undefi
   return state === undefined ? undefined : { state, names: b.names, admissions: b.admissions };
 }
 
+/** The state kept under this id, its members (kept apart, when they were) decoded only as needed. */
+function stateOf(root: string, id: string, kept: unknown): RegisterState | undefined {
+  const apart = (kept as { members?: unknown }).members === undefined;
+  const members = apart ? readCheckMembers(root, id) : undefined;
+  if (apart && members === undefined) return undefined;
+  const state = decodeJson(kept) as RegisterState;
+  if (members) state.members = members as Map<number, Member>;
+  return state;
+}
+
 const namesOf = (kept: Bundle['names']) => new Map<string, PartNames>(kept.map(([path, text, lines]) => [path, { text, lines }]));
 
 const KEY_WIDTH = 14;
@@ -140,6 +150,51 @@ function factsOf(state: RegisterState, today: Day, forgotten: ReadonlySet<number
   }
   const erasable = dueForErasure(state, today, forgotten, () => true);
   return { members, erasable, said: sayOf(state) };
+}
+
+/**
+ * The facts of a state reached from one whose facts are known by the events appended since:
+ * what the state says of a member the events do not name is as it was, so only the members
+ * they name are looked at again (the state's members need not all be decoded).
+ */
+function factsAfter(
+  before: RegisterFacts,
+  state: RegisterState,
+  added: readonly LedgerEvent[],
+  admitted: ReadonlySet<number>,
+  today: Day,
+  forgotten: ReadonlySet<number>,
+  sayOf: SayOf,
+): RegisterFacts {
+  const named = new Set<number>();
+  for (const e of added) {
+    if (e.type === 'transfer') named.add(e.from).add(e.to);
+    else if ('member' in e) named.add(e.member);
+  }
+  const numbers: number[] = [];
+  for (const n of admitted) if (state.members.has(n)) numbers.push(n);
+  const members = numbers.length === 0 ? before.members : withNumbers(before.members, numbers);
+  const touched = new Map<number, Member>();
+  for (const n of named) {
+    const m = state.members.get(n);
+    if (m) touched.set(n, m);
+  }
+  const erasable = [...before.erasable.filter((e) => !named.has(e.member)), ...dueForErasure({ ...state, members: touched }, today, forgotten, () => true)];
+  erasable.sort((a, b) => a.member - b.member);
+  return { members, erasable, said: sayOf(state) };
+}
+
+/** Ranges [first, last] with these numbers added. */
+function withNumbers(ranges: readonly [number, number][], numbers: readonly number[]): [number, number][] {
+  const all: [number, number][] = [...ranges.map(([a, b]): [number, number] => [a, b]), ...numbers.map((n): [number, number] => [n, n])];
+  all.sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of all) {
+    const last = out.at(-1);
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 function memberTest(ranges: readonly [number, number][]): (n: number) => boolean {
@@ -278,7 +333,16 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
 /** Keeps a proof and the state it reached: the state first, then the proof that names it, so a crash between leaves no match. */
 function keep2(root: string, bundle: Bundle, kept: Omit<Kept, 'stateId'>): void {
   const stateId = randomBytes(8).toString('hex');
-  keepCheckState(root, stateId, bundle.state, { names: bundle.names, admissions: bundle.admissions });
+  let state = bundle.state;
+  // The members, when they are rows of one shape by number, are kept apart, a line each.
+  const rows = (state as { members?: { $rows?: unknown[][] } }).members?.$rows;
+  if (rows?.slice(1).every((r) => Number.isSafeInteger(r[0]) && (r[0] as number) >= 0)) {
+    const [fields, ...members] = rows as [string[], ...unknown[][]];
+    keepCheckMembers(root, stateId, fields, members);
+    const { members: _apart, ...rest } = state as Record<string, unknown>;
+    state = rest;
+  }
+  keepCheckState(root, stateId, state, { names: bundle.names, admissions: bundle.admissions });
   keepCheckProof(root, { ...kept, stateId } satisfies Kept);
 }
 
@@ -453,7 +517,8 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   }
   const bundle = readBundle(root, kept.stateId);
   if (bundle === undefined) return undefined;
-  const state = decodeJson(bundle.state) as RegisterState;
+  const state = stateOf(root, kept.stateId, bundle.state);
+  if (state === undefined) return undefined;
   const names = namesOf(bundle.names);
   const newKeys = new Set<string>();
   const isAdmissionKey = keyTest(bundle.admissions, newKeys);
@@ -522,10 +587,10 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   if (located.some((p) => p.at < 0)) return undefined;
   located.sort((a, b) => a.at - b.at);
   const rules = [...kept.rules, ...located.map((p) => ({ where: where[p.at]!, message: p.message }))];
-  const facts = factsOf(state, day, forgotten, sayOf);
+  const facts = factsAfter(kept.facts, state, added, admitted, day, forgotten, sayOf);
   const result: RegisterProof = {
     facts,
-    hasMember: (n) => state.members.has(n),
+    hasMember: memberTest(facts.members),
     problems: [...gaps, ...rules],
     names: () => names,
     isAdmissionKey,

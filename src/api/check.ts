@@ -3,16 +3,15 @@
 // derived against the rules; the private contact store readable and still ignored by git; and
 // no tracked file holding a stored contact value.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContactField, DecodedContacts } from '../core/contacts.js';
+import { contactsBytesDecoder, type ContactField, type DecodedContacts } from '../core/contacts.js';
 import { todayInUk, parseDate } from '../core/dates.js';
 import { COOP_DIR } from '../core/layout.js';
 import { vacancyWarnings } from '../core/board/vacancies.js';
 import { formatPounds } from '../core/numbers.js';
-import { sharesOwed, type OwedShares } from '../core/register/shares-owed.js';
-import { buildLeakIndex, findLeaks } from '../core/register/leak-scan.js';
+import { buildLeakIndex, findLeaks, sortedTextKeys } from '../core/register/leak-scan.js';
 import { comparable, isDocumentationAddress } from '../core/register/contact-like.js';
 import type { RegisterState } from '../core/ledger/derive.js';
 import { decodeOfficerDetails, OFFICER_DETAILS_FILE } from '../core/officer-details.js';
@@ -25,7 +24,9 @@ import { conflictMarkersMessage } from '../core/conflict-markers.js';
 import { readContactsStore } from '../io/contacts-store.js';
 import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
 import { proveRegister, type RegisterProof } from './check-register.js';
-import { keepCheckScan, readCheckScan } from '../io/check-cache.js';
+import { keepCheckScan, readCheckScan, type KeptScan, type StoreSources } from '../io/check-cache.js';
+import { siftStore } from '../io/contacts-index.js';
+import { readFileOnce } from '../io/file-prefix.js';
 import { isRacy } from '../io/snapshot.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
@@ -71,7 +72,7 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   const params = parsed?.params;
   // What the check says of the state besides problems is worked out with the proof and kept with it.
   const sayOf = (state: RegisterState) => {
-    const notes = params?.shares ? owedNotes(sharesOwed(state, params.shares.nominalPence)) : [];
+    const notes = params?.shares ? owedNotes(state, params.shares.nominalPence) : [];
     return { warnings: params ? vacancyWarnings(params, state) : [], notes };
   };
   const register = proveRegister(root, paramsText, params ? { rules: ledgerRules(params), today } : {}, sayOf, today);
@@ -132,36 +133,39 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
 /** The private store's problems, and the officers' details' problems with every leak into tracked files: as kept, or worked out. */
 async function scanPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
   const key = scanKey(root, register, files, office);
-  const kept = key === undefined ? undefined : readCheckScan(root, key.text);
-  if (kept) return kept;
-  const found = await workOutPrivate(root, register, files, office);
-  if (key !== undefined && !key.racy && scanKey(root, register, files, office)?.text === key.text) keepCheckScan(root, key.text, found);
+  const kept = readCheckScan(root);
+  if (kept && key.text !== undefined && kept.key === key.text) return kept;
+  // The same private files: what the store says is kept, and so is each unchanged tracked file's
+  // search. Known by their size and time, or else by their bytes (a store copied back keeps them).
+  let bytes: string | undefined;
+  const storeBytes = () => (bytes ??= privateBytes(root, office, key.ids));
+  const same = kept !== undefined && (kept.store === key.store || kept.storeBytes === storeBytes()) ? kept : undefined;
+  const found = await workOutPrivate(root, register, files, office, same, key.ids);
+  if (key.text !== undefined && !key.racy && scanKey(root, register, files, office).text === key.text) {
+    const { contacts, details, sources, files: searched } = found;
+    const known = kept !== undefined && kept.store === key.store ? kept.storeBytes : storeBytes();
+    keepCheckScan(root, { key: key.text, store: key.store, storeBytes: known, contacts, details, sources, files: searched });
+  }
   return found;
 }
 
 /**
- * A hash of everything the scan is worked out from, and whether any of it is too recently
- * modified to be known by its time; undefined when the ledger's proof has no identity.
+ * A hash of everything the scan is worked out from (`text`: none when the ledger's proof has no
+ * identity), and of the private files and the office alone (`store`), each file's identity, and
+ * whether any of it is too recently modified to be known by its time.
  */
-function scanKey(root: string, register: RegisterProof, files: readonly string[], office: string | undefined): { text: string; racy: boolean } | undefined {
-  if (register.identity === undefined) return undefined;
+function scanKey(
+  root: string,
+  register: RegisterProof,
+  files: readonly string[],
+  office: string | undefined,
+): { text: string | undefined; store: string; ids: Map<string, string>; racy: boolean } {
   const now = Date.now();
   let racy = false;
-  const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
-  // The private files by their bytes (a copy of the store handed over, or restored, keeps them):
-  // hashing megabytes costs a fraction of decoding them.
-  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
-    let id = '-';
-    try {
-      id = createHash('sha256')
-        .update(readFileSync(join(root, f)))
-        .digest('hex');
-    } catch {
-      // Gone: known as gone.
-    }
-    hash.update(`\u0000${f}\u0000${id}`);
-  }
-  for (const f of files) {
+  const ids = new Map<string, string>();
+  // The private files by their size and time, as tracked files are (the store is only appended
+  // to by coop, and a copy handed over with new times is only searched again).
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE, ...files]) {
     let id = '-';
     try {
       const st = statSync(join(root, f), { bigint: true });
@@ -170,36 +174,85 @@ function scanKey(root: string, register: RegisterProof, files: readonly string[]
     } catch {
       // Gone: known as gone.
     }
-    hash.update(`\u0000${f}\u0000${id}`);
+    ids.set(f, id);
   }
-  return { text: hash.digest('hex'), racy };
+  const store = createHash('sha256').update(`${office ?? ''}\u0000${ids.get(CONTACTS_FILE)}\u0000${ids.get(OFFICER_DETAILS_FILE)}`);
+  const hash = createHash('sha256').update(`${register.identity}\u0000${office ?? ''}`);
+  for (const [f, id] of ids) hash.update(`\u0000${f}\u0000${id}`);
+  return { text: register.identity === undefined ? undefined : hash.digest('hex'), store: store.digest('hex'), ids, racy };
 }
 
-async function workOutPrivate(root: string, register: RegisterProof, files: string[], office: string | undefined): Promise<{ contacts: Located[]; details: Located[] }> {
+/** A hash of the office and the private files' bytes (the store's shared with its index's reading of it, io/file-prefix.ts). */
+function privateBytes(root: string, office: string | undefined, ids: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(office ?? '');
+  for (const f of [CONTACTS_FILE, OFFICER_DETAILS_FILE]) {
+    if (ids.get(f) === '-') {
+      hash.update(`\u0000${f}\u0000-`);
+      continue;
+    }
+    const read = readFileOnce(join(root, f));
+    // Unreadable: like nothing kept.
+    hash.update(`\u0000${f}\u0000${read ? read.hashes(read.bytes.length).whole : randomUUID()}`);
+  }
+  return hash.digest('hex');
+}
+
+/** What the scan keeps: its answer, what the store says, and each tracked file's leaks by its identity. */
+interface Worked {
+  contacts: Located[];
+  details: Located[];
+  sources: StoreSources;
+  files: [string, string, Located[]][];
+}
+
+/** The store as the check needs it (io/check-cache.ts keeps it): who has details, by line and by admission key, and its unreadable lines. */
+function sourcesOf(contacts: ReturnType<typeof readContactsStore>): StoreSources {
+  const keys: string[] = [];
+  const keyMembers: number[] = [];
+  for (const [key, slot] of contacts.keyed) {
+    keys.push(key);
+    keyMembers.push(slot.member);
+  }
+  return { missing: contacts.missing, problems: contacts.problems.map((p) => [p.line, p.message]), unkeyed: [...contacts.contacts.keys()], keys, keyMembers };
+}
+
+async function workOutPrivate(
+  root: string,
+  register: RegisterProof,
+  files: string[],
+  office: string | undefined,
+  same: KeptScan | undefined,
+  ids: ReadonlyMap<string, string>,
+): Promise<Worked> {
   const { facts } = register;
   const problems: Located[] = [];
-  // Only who has details matters here, not the details themselves: no object per member.
-  const contacts = readContactsStore(root, true);
-  if (contacts.missing && facts.members.length > 0) {
+  // Only who has details matters here, not the details themselves: no object per member. The
+  // store is decoded only when it changed since it was kept.
+  const contacts = same ? undefined : readContactsStore(root, true);
+  const sources = same ? same.sources : sourcesOf(contacts!);
+  if (sources.missing && facts.members.length > 0) {
     problems.push({
       where: CONTACTS_FILE,
       message: 'is missing: this copy has no contact details for the members (git does not copy the private store): ask the secretary for it (see the README, "Hand it over")',
     });
   }
-  for (const p of contacts.problems) problems.push({ where: `${CONTACTS_FILE}:${p.line}`, message: p.message });
-  for (const member of contacts.contacts.keys()) {
+  for (const [line, message] of sources.problems) problems.push({ where: `${CONTACTS_FILE}:${line}`, message });
+  for (const member of sources.unkeyed) {
     if (!register.hasMember(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
   }
-  for (const stray of strayContacts(contacts, register.isAdmissionKey)) {
+  for (let i = 0; i < sources.keys.length; i++) {
+    if (register.isAdmissionKey(sources.keys[i]!)) continue;
+    const member = sources.keyMembers[i]!;
     problems.push({
       where: CONTACTS_FILE,
-      message: `holds contact details given for member ${stray.member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${stray.member}'s, record them again with coop member update ${stray.member}`,
+      message: `holds contact details given for member ${member} at an admission that is not in this register (recorded on another checkout?), so they are shown for nobody: if they are member ${member}'s, record them again with coop member update ${member}`,
     });
   }
 
   // Personal data kept no longer than needed: former members past the register's retention.
+  const unkeyed = new Set(sources.unkeyed);
   for (const due of facts.erasable) {
-    if (!contacts.contacts.has(due.member)) continue;
+    if (!unkeyed.has(due.member)) continue;
     problems.push({
       where: CONTACTS_FILE,
       message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
@@ -207,74 +260,107 @@ async function workOutPrivate(root: string, register: RegisterProof, files: stri
   }
 
   const contactProblems = problems.splice(0);
-  // Addresses at the domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody,
-  // and the group's own README shows one in its examples: looking for them would only raise
-  // false alarms. They are left out by position, so leaks still name the right member.
-  const { stored } = contacts;
-  // The registered office is public by law: a member's address that is also the office is not a leak.
-  const searched = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
   // Directors' dates of birth (private/officers.jsonl) must not leak either; they are searched
   // after the contact values, and named by their own words.
   const details = decodeOfficerDetails(readOfficerText(root));
   for (const p of details.problems) problems.push({ where: `${OFFICER_DETAILS_FILE}:${p.line}`, message: p.message });
-  const extra: { member: number; words: string }[] = [];
+  const born: { member: number; words: string; value: string }[] = [];
   for (const [member, d] of details.details) {
     if (!register.hasMember(member)) problems.push({ where: OFFICER_DETAILS_FILE, message: `holds particulars for member ${member}, who is not in the register` });
-    if (d.born) {
-      searched.push(d.born);
-      extra.push({ member, words: 'date of birth' });
-    }
+    if (d.born) born.push({ member, words: 'date of birth', value: d.born });
   }
-  const whoseLeak = (i: number) => (i < stored.value.length ? { member: stored.member[i]!, words: FIELD_WORDS[stored.field[i]!] } : extra[i - stored.value.length]!);
-  const index = buildLeakIndex(searched);
-  if (index.size > 0) {
-    for (const f of files) {
-      if (f.startsWith(`${PRIVATE_DIR}/`)) continue;
-      let text: string;
-      // The ledger is already read: its names are searched, each line mapped back to the ledger's.
-      let lineOf = (line: number) => line;
-      const part = register.names().get(f);
-      if (part) {
-        text = part.text;
-        lineOf = (line) => part.lines[line - 1] ?? line;
-      } else if (/\.pdf$/i.test(f)) {
-        // A PDF's text is compressed and set in glyph codes: it is read out, not searched raw.
-        const found = await (await import('../io/pdf-text.js')).pdfText(join(root, f));
-        if (found === undefined) continue;
-        text = found;
-      } else {
-        try {
-          text = readFileSync(join(root, f), 'utf8');
-        } catch {
-          continue; // Tracked but deleted, or a folder (a submodule): nothing to read.
-        }
-      }
-      for (const leak of findLeaks(index, text)) {
-        const who = whoseLeak(leak.value);
-        const home = leak.value < stored.value.length ? CONTACTS_FILE : OFFICER_DETAILS_FILE;
-        problems.push({
-          where: `${f}:${lineOf(leak.line)}`,
-          message: `contains the ${who.words} of member ${who.member}, which must stay in ${home} (git keeps every committed version: see the README if it was committed)`,
-        });
+  // The whole store's values, indexed once when a file must be searched and the store was read;
+  // else, for each file searched, the store's lines its words could match (found by the store's
+  // index, contacts-index.ts), decoded alone: every value findLeaks could find in it is among them.
+  let whole: Searcher | undefined;
+  let sifts = 0;
+  const searcherFor = (text: string): Searcher => {
+    // Sifting pays for a file or two changed; past that the store is read whole once.
+    if (contacts || sifts >= SIFTS) return (whole ??= searcher((contacts ?? readContactsStore(root, true)).stored, born, office));
+    sifts += 1;
+    const sifted = siftStore(root, sortedTextKeys(text));
+    const decoder = contactsBytesDecoder(true);
+    if (sifted) for (const [start, end] of sifted.lines) decoder.lines(sifted.bytes, start, end);
+    return searcher(decoder.result().stored, born, office);
+  };
+  const kept = new Map((same?.files ?? []).map(([path, id, leaks]) => [path, { id, leaks }]));
+  const searched: [string, string, Located[]][] = [];
+  for (const f of files) {
+    if (f.startsWith(`${PRIVATE_DIR}/`)) continue;
+    const id = ids.get(f) ?? '-';
+    const before = kept.get(f);
+    if (before && before.id === id && id !== '-') {
+      problems.push(...before.leaks);
+      searched.push([f, id, before.leaks]);
+      continue;
+    }
+    let text: string;
+    // The ledger is already read: its names are searched, each line mapped back to the ledger's.
+    let lineOf = (line: number) => line;
+    const part = register.names().get(f);
+    if (part) {
+      text = part.text;
+      lineOf = (line) => part.lines[line - 1] ?? line;
+    } else if (/\.pdf$/i.test(f)) {
+      // A PDF's text is compressed and set in glyph codes: it is read out, not searched raw.
+      const found = await (await import('../io/pdf-text.js')).pdfText(join(root, f));
+      if (found === undefined) continue;
+      text = found;
+    } else {
+      try {
+        text = readFileSync(join(root, f), 'utf8');
+      } catch {
+        continue; // Tracked but deleted, or a folder (a submodule): nothing to read.
       }
     }
+    const leaks: Located[] = [];
+    const { index, whose } = searcherFor(text);
+    for (const leak of index.size > 0 ? findLeaks(index, text) : []) {
+      const who = whose(leak.value);
+      leaks.push({
+        where: `${f}:${lineOf(leak.line)}`,
+        message: `contains the ${who.words} of member ${who.member}, which must stay in ${who.home} (git keeps every committed version: see the README if it was committed)`,
+      });
+    }
+    problems.push(...leaks);
+    searched.push([f, id, leaks]);
   }
-  return { contacts: contactProblems, details: problems };
+  return { contacts: contactProblems, details: problems, sources, files: searched };
 }
 
-/** Contact lines given at an admission this register does not have (core/contacts.ts's strayContacts, by a key test). */
-function strayContacts(decoded: DecodedContacts, isAdmissionKey: (key: string) => boolean): { member: number; key: string }[] {
-  const out: { member: number; key: string }[] = [];
-  for (const [key, slot] of decoded.keyed) if (!isAdmissionKey(key)) out.push({ member: slot.member, key });
-  return out;
+/** Files searched against the store's sifted lines before the store is read whole instead. */
+const SIFTS = 2;
+
+type Searcher = { index: ReturnType<typeof buildLeakIndex>; whose: (i: number) => { member: number; words: string; home: string } };
+
+/** The leak index of these stored values and the officers' dates of birth, and whose each is. */
+function searcher(stored: DecodedContacts['stored'], born: { member: number; words: string; value: string }[], office: string | undefined): Searcher {
+  // Addresses at the domains reserved for documentation (RFC 2606, RFC 6761) belong to nobody,
+  // and the group's own README shows one in its examples: looking for them would only raise
+  // false alarms. They are left out by position, so leaks still name the right member.
+  // The registered office is public by law: a member's address that is also the office is not a leak.
+  const values = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
+  for (const b of born) values.push(b.value);
+  const n = stored.value.length;
+  return {
+    index: buildLeakIndex(values),
+    whose: (i) => (i < n ? { member: stored.member[i]!, words: FIELD_WORDS[stored.field[i]!], home: CONTACTS_FILE } : { ...born[i - n]!, home: OFFICER_DETAILS_FILE }),
+  };
 }
 
 /** Money owed for shares is not an error, but a debt the group should see until it is paid. */
-function owedNotes(owed: OwedShares[]): string[] {
-  if (owed.length === 0) return [];
-  const total = owed.reduce((sum, o) => sum + o.pence, 0);
-  const oldest = owed[0]!;
-  const who = owed.length === 1 ? `member ${oldest.member} (${oldest.name}) is` : `${owed.length} members or former members are`;
+function owedNotes(state: RegisterState, nominalPence: number): string[] {
+  // As sharesOwed (core/register/shares-owed.ts) lists them, oldest first, without a name for
+  // each: only a lone debt is named, so the check looks up no other member.
+  let total = 0;
+  let oldest: { member: number; since: string } | undefined;
+  for (const [member, owed] of state.sharesOwed) {
+    total += owed.shares * nominalPence;
+    if (!oldest || owed.since < oldest.since || (owed.since === oldest.since && member < oldest.member)) oldest = { member, since: owed.since };
+  }
+  if (!oldest) return [];
+  const count = state.sharesOwed.size;
+  const who = count === 1 ? `member ${oldest.member} (${state.members.get(oldest.member)?.name ?? `member ${oldest.member}`}) is` : `${count} members or former members are`;
   return [
     `${who} owed ${formatPounds(total, { pence: true })} for shares withdrawn or given up on leaving, the oldest since ${oldest.since} (coop status lists them): record each payment with coop shares repay <number> --date <date>.`,
   ];

@@ -1,8 +1,8 @@
 // The file behind coop check's incremental proof of the ledger (declared in snapshot.ts, beside
 // the snapshot in .coop/cache/): read only under this build's stamp, written whole or not at all.
 
-import { readCacheFile, writeCacheFile } from './cache-files.js';
-import { CHECK_FILE, CHECK_NAMES_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, snapshotStamp } from './snapshot.js';
+import { readCacheFile, readSealedCacheFile, writeCacheFile, writeCacheText } from './cache-files.js';
+import { CHECK_FILE, CHECK_MEMBERS_FILE, CHECK_NAMES_FILE, CHECK_SCAN_FILE, CHECK_STATE_FILE, decodeJson, snapshotStamp } from './snapshot.js';
 import type { Located } from './params-file.js';
 
 /** Bumped whenever the proof's shape changes: another format is simply not read. */
@@ -35,19 +35,228 @@ export function keepCheckState(root: string, id: string, state: unknown, names: 
   writeCacheFile(root, CHECK_NAMES_FILE, { id, state: names });
 }
 
-/** What was found under exactly this key (a hash: see CHECK_SCAN_FILE), or undefined. */
-export function readCheckScan(root: string, key: string): { contacts: Located[]; details: Located[] } | undefined {
-  if (snapshotStamp() === null) return undefined;
-  const data = readCacheFile(root, CHECK_SCAN_FILE) as { stamp?: unknown; key?: unknown; contacts?: unknown; details?: unknown } | null | undefined;
-  if (typeof data !== 'object' || data === null || data.stamp !== snapshotStamp() || data.key !== key) return undefined;
-  return isLocatedList(data.contacts) && isLocatedList(data.details) ? { contacts: data.contacts, details: data.details } : undefined;
+/** What the private store says, as coop check needs it (src/api/check.ts). */
+export interface StoreSources {
+  missing: boolean;
+  /** Lines that cannot be read: [line, message]. */
+  problems: [number, string][];
+  /** Members with lines not keyed to an admission, in the store's order. */
+  unkeyed: number[];
+  /** Admission keys the store's lines are keyed to, and the member each was written for. */
+  keys: string[];
+  keyMembers: number[];
 }
 
-export function keepCheckScan(root: string, key: string, found: { contacts: Located[]; details: Located[] }): void {
+/** What a check found in the private files and tracked files (see CHECK_SCAN_FILE). */
+export interface KeptScan {
+  /** The hash of everything it was worked out from. */
+  key: string;
+  /** The hash of the private files' identities and the registered office alone. */
+  store: string;
+  /** The same, by the private files' bytes. */
+  storeBytes: string;
+  contacts: Located[];
+  details: Located[];
+  sources: StoreSources;
+  /** Each tracked file searched: its path, identity, and the leaks found in it. */
+  files: [string, string, Located[]][];
+}
+
+/** The scan kept by this build, or undefined (none, another build's or format, spoiled). */
+export function readCheckScan(root: string): KeptScan | undefined {
   const stamp = snapshotStamp();
-  if (stamp !== null) writeCacheFile(root, CHECK_SCAN_FILE, { stamp, key, ...found });
+  if (stamp === null) return undefined;
+  // Sealed, as every cache file is (cache-files.ts): a byte changed reads as no file, never as true.
+  const data = readCacheFile(root, CHECK_SCAN_FILE) as ({ stamp?: unknown; format?: unknown } & Partial<KeptScan>) | null | undefined;
+  if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== FORMAT) return undefined;
+  if (typeof data.key !== 'string' || typeof data.store !== 'string' || typeof data.storeBytes !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details))
+    return undefined;
+  const s = data.sources as Partial<StoreSources> | undefined;
+  const counts = (v: unknown) => Array.isArray(v) && v.every((n) => Number.isSafeInteger(n));
+  if (typeof s !== 'object' || s === null || typeof s.missing !== 'boolean' || !counts(s.unkeyed) || !counts(s.keyMembers)) return undefined;
+  if (!Array.isArray(s.keys) || !s.keys.every((k) => typeof k === 'string') || s.keys.length !== s.keyMembers!.length) return undefined;
+  if (!Array.isArray(s.problems) || !s.problems.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && typeof p[1] === 'string')) return undefined;
+  const files = data.files;
+  if (!Array.isArray(files) || !files.every((f) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && typeof f[1] === 'string' && isLocatedList(f[2])))
+    return undefined;
+  return { key: data.key, store: data.store, storeBytes: data.storeBytes, contacts: data.contacts, details: data.details, sources: s as StoreSources, files };
+}
+
+export function keepCheckScan(root: string, scan: KeptScan): void {
+  const stamp = snapshotStamp();
+  if (stamp === null) return;
+  writeCacheFile(root, CHECK_SCAN_FILE, { stamp, format: FORMAT, ...scan });
 }
 
 function isLocatedList(value: unknown): value is Located[] {
   return Array.isArray(value) && value.every((p) => typeof p === 'object' && p !== null && typeof (p as Located).where === 'string' && typeof (p as Located).message === 'string');
+}
+
+/**
+ * Keeps the members of a kept state, one row a line ([number, ...fields], as encodeJson gives a
+ * Map of records) under a line naming the state's id, the fields and the count: written before
+ * the proof that names the id, like the state.
+ */
+export function keepCheckMembers(root: string, id: string, fields: readonly string[], rows: readonly unknown[][]): void {
+  const body = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''), 'utf8');
+  writeCacheText(root, CHECK_MEMBERS_FILE, [`${JSON.stringify({ id, fields, count: rows.length })}\n`, body.toString('utf8')]);
+}
+
+/**
+ * The members kept under this id, as a Map that decodes a member only when first asked for
+ * (get, has), and every member only when iterated or counted; undefined when the file is gone,
+ * another state's, cut short or not laid out as written. A row found spoiled when decoded throws:
+ * the caller then proves afresh.
+ */
+export function readCheckMembers(root: string, id: string): Map<number, unknown> | undefined {
+  // Sealed: a byte changed anywhere (a member's shares, say) and the file is not read.
+  const bytes = readSealedCacheFile(root, CHECK_MEMBERS_FILE);
+  if (bytes === undefined) return undefined;
+  const first = bytes.indexOf(0x0a);
+  if (first < 0) return undefined;
+  let head: { id?: unknown; fields?: unknown; count?: unknown; sum?: unknown };
+  try {
+    head = JSON.parse(bytes.toString('utf8', 0, first)) as typeof head;
+  } catch {
+    return undefined;
+  }
+  if (typeof head !== 'object' || head === null || head.id !== id || !Array.isArray(head.fields) || !head.fields.every((f) => typeof f === 'string')) return undefined;
+  const count = head.count;
+  if (!Number.isSafeInteger(count) || (count as number) < 0) return undefined;
+  const numbers = new Float64Array(count as number);
+  const starts = new Uint32Array((count as number) + 1);
+  let at = first + 1;
+  for (let i = 0; i < numbers.length; i++) {
+    const end = bytes.indexOf(0x0a, at);
+    // Each line opens with its member's number: "[12,".
+    if (end < 0 || bytes[at] !== 0x5b) return undefined;
+    let n = 0;
+    let j = at + 1;
+    for (; j < end && bytes[j]! >= 0x30 && bytes[j]! <= 0x39; j++) n = n * 10 + bytes[j]! - 0x30;
+    if (j === at + 1 || bytes[j] !== 0x2c) return undefined;
+    numbers[i] = n;
+    starts[i] = at;
+    at = end + 1;
+  }
+  starts[numbers.length] = at;
+  if (at !== bytes.length) return undefined;
+  return new KeptMembers(bytes, head.fields as string[], numbers, starts);
+}
+
+/** See readCheckMembers. Iterated, it gives the members in the order kept, then those added since: as the whole state decoded would. */
+class KeptMembers extends Map<number, unknown> {
+  private whole = false;
+  private index: Map<number, number> | undefined;
+  private readonly ascending: boolean;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly fields: readonly string[],
+    private readonly numbers: Float64Array,
+    private readonly starts: Uint32Array,
+  ) {
+    super();
+    let ascending = true;
+    for (let i = 1; i < numbers.length && ascending; i++) ascending = numbers[i - 1]! < numbers[i]!;
+    this.ascending = ascending;
+  }
+
+  /** The row of member n in the file, or -1. */
+  private find(n: number): number {
+    if (!this.ascending) {
+      if (!this.index) {
+        this.index = new Map();
+        for (let i = 0; i < this.numbers.length; i++) this.index.set(this.numbers[i]!, i);
+      }
+      return this.index.get(n) ?? -1;
+    }
+    let lo = 0;
+    let hi = this.numbers.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.numbers[mid]!;
+      if (n < at) hi = mid - 1;
+      else if (n > at) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private row(i: number): unknown {
+    const row = JSON.parse(this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]! - 1)) as unknown;
+    if (!Array.isArray(row) || row.length !== this.fields.length + 1 || row[0] !== this.numbers[i]) throw new Error(`${CHECK_MEMBERS_FILE} is spoiled`);
+    const record: Record<string, unknown> = {};
+    for (let k = 0; k < this.fields.length; k++) {
+      const v = row[k + 1] as unknown;
+      record[this.fields[k]!] = v !== null && typeof v === 'object' ? decodeJson(v) : v;
+    }
+    return record;
+  }
+
+  /** Every member decoded, in the order the whole state would give them. */
+  private all(): void {
+    if (this.whole) return;
+    this.whole = true;
+    const held = new Map(super.entries());
+    super.clear();
+    for (let i = 0; i < this.numbers.length; i++) {
+      const n = this.numbers[i]!;
+      super.set(n, held.has(n) ? held.get(n) : this.row(i));
+      held.delete(n);
+    }
+    for (const [n, m] of held) super.set(n, m);
+  }
+
+  override get(n: number): unknown {
+    if (this.whole || super.has(n)) return super.get(n);
+    const i = this.find(n);
+    if (i < 0) return undefined;
+    const m = this.row(i);
+    super.set(n, m);
+    return m;
+  }
+
+  override has(n: number): boolean {
+    return super.has(n) || (!this.whole && this.find(n) >= 0);
+  }
+
+  override delete(n: number): boolean {
+    this.all();
+    return super.delete(n);
+  }
+
+  override clear(): void {
+    this.whole = true;
+    super.clear();
+  }
+
+  override get size(): number {
+    this.all();
+    return super.size;
+  }
+
+  override keys(): MapIterator<number> {
+    this.all();
+    return super.keys();
+  }
+
+  override values(): MapIterator<unknown> {
+    this.all();
+    return super.values();
+  }
+
+  override entries(): MapIterator<[number, unknown]> {
+    this.all();
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): MapIterator<[number, unknown]> {
+    this.all();
+    return super[Symbol.iterator]();
+  }
+
+  override forEach(callback: (value: unknown, key: number, map: Map<number, unknown>) => void, thisArg?: unknown): void {
+    this.all();
+    super.forEach(callback, thisArg);
+  }
 }

@@ -12,13 +12,14 @@
 // and the index made again).
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_DIR, CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
 import { indexContactLines, lookupContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
 import type { SortedKeys } from '../core/register/leak-scan.js';
 import { writeTemp } from './atomic.js';
+import { readSealedCacheFile, sealBytes } from './cache-files.js';
 import { readFileOnce, type ReadFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
@@ -76,12 +77,9 @@ function keptIndex(root: string, read: ReadFile): { index: ContactLineIndex; siz
   const { bytes, mtimeNs } = read;
   const stamp = snapshotStamp();
   if (stamp === null || endianness() !== 'LE') return undefined;
-  let file: Buffer;
-  try {
-    file = readFileSync(indexPath(root));
-  } catch {
-    return undefined;
-  }
+  // Sealed (cache-files.ts): a byte changed in its header (a range always searched, say) and it is not read.
+  const file = readSealedCacheFile(root, CONTACTS_INDEX_FILE);
+  if (file === undefined) return undefined;
   try {
     if (file.length < 4) return undefined;
     const headerLength = file.readUInt32LE(0);
@@ -143,7 +141,7 @@ function keepIndex(root: string, read: ReadFile, index: ContactLineIndex): void 
     json.copy(file, 4);
     file.set(body, offset);
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
-    renameSync(writeTemp(indexPath(root), file), indexPath(root));
+    renameSync(writeTemp(indexPath(root), sealBytes(file)), indexPath(root));
   } catch {
     // No index kept: the next change sifts the store again.
   }

@@ -620,10 +620,18 @@ export const CHECK_FILE = 'check-ledger.json';
 export const CHECK_STATE_FILE = 'check-state.json';
 /**
  * What coop check found in the private files and their leaks into tracked files, kept under a
- * hash of everything it was worked out from (the ledger's proof, coop.yml, the day, the private
- * files' bytes, and the size and modification time of every tracked file); never kept while a
- * tracked file is too recently modified to be known by its time.
+ * hash of everything it was worked out from (the ledger's proof, coop.yml, the day, and the size
+ * and modification time of the private files and of every tracked file); never kept while one
+ * of them is too recently modified to be known by its time. While the private files and the
+ * registered office are as they were, what the store says and each unchanged file's leaks are
+ * taken from it, and only the files changed since are searched again.
  */
 export const CHECK_SCAN_FILE = 'check-scan.json';
 /** The ledger's names (for the leak scan) and admission keys, beside the kept state and named by the same id: read only when the scan is worked out again. */
 export const CHECK_NAMES_FILE = 'check-names.json';
+/**
+ * The members of that state (its one large part), one a line, named by the same id: a later
+ * check decodes only the members the lines appended since touch, and reads the rest whole only
+ * when something needs every member.
+ */
+export const CHECK_MEMBERS_FILE = 'check-members.jsonl';

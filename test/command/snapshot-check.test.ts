@@ -18,6 +18,7 @@ const PROOF = join(CACHE, 'check-ledger.json');
 const STATE = join(CACHE, 'check-state.json');
 const SCAN = join(CACHE, 'check-scan.json');
 const NAMES = join(CACHE, 'check-names.json');
+const MEMBERS = join(CACHE, 'check-members.jsonl');
 const POISON = 'POISONED: read from the kept proof';
 
 /**
@@ -56,7 +57,7 @@ async function check(dir: string): Promise<{ code: number | undefined; out: stri
 async function coldCheck(dir: string): Promise<{ code: number | undefined; out: string }> {
   const copy = join(tempDir(), 'cold');
   cpSync(dir, copy, { recursive: true });
-  for (const file of [PROOF, STATE, SCAN, NAMES]) rmSync(join(copy, file), { force: true });
+  for (const file of [PROOF, STATE, SCAN, NAMES, MEMBERS]) rmSync(join(copy, file), { force: true });
   return check(copy);
 }
 
@@ -64,6 +65,16 @@ function poison(dir: string): void {
   const file = JSON.parse(readCache(join(dir, PROOF)));
   file.proof.rules.push({ where: 'register/ledger.jsonl:1', message: POISON });
   writeCache(join(dir, PROOF), JSON.stringify(file));
+}
+
+/** The kept scan's content (sealed, as every cache file). */
+function readScan(dir: string): { details: unknown[]; sources: { unkeyed: number[] }; files: unknown[] } {
+  return JSON.parse(readCache(join(dir, SCAN)));
+}
+
+/** Writes a changed scan sealed, as coop would. */
+function writeScan(dir: string, scan: unknown): void {
+  writeCache(join(dir, SCAN), JSON.stringify(scan));
 }
 
 let base: string;
@@ -127,6 +138,24 @@ describe("coop check's kept proof of the ledger", () => {
     expect(warm).toEqual(await coldCheck(dir));
   });
 
+  it('goes on from lines appended by hand that touch members already proved, as a cold check does', async () => {
+    const dir = copyOf(firstLedgerOnly);
+    const part = join(dir, 'register', 'ledger.jsonl');
+    // A transfer of more shares than member 1 holds, member 2 leaving twice, and a new member given the same number as member 3.
+    const lines = [
+      encodeEvent({ seq: 7, date: '2024-03-01', type: 'transfer', from: 1, to: 3, shares: 500 }),
+      encodeEvent({ seq: 8, date: '2024-03-02', type: 'leave', member: 2, reason: 'resigned', repaid: 0 }),
+      encodeEvent({ seq: 9, date: '2024-03-03', type: 'leave', member: 2, reason: 'resigned', repaid: 0 }),
+      encodeEvent({ seq: 10, date: '2024-03-04', type: 'issue', member: 3, shares: 2 }),
+    ];
+    writeFileSync(part, `${read(part)}${lines.join('\n')}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.code).toBe(1);
+    expect(warm.out).toContain('register/ledger.jsonl:');
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
   const changes: [string, (dir: string) => void][] = [
     [
       'a ledger line deleted since',
@@ -169,6 +198,12 @@ describe("coop check's kept proof of the ledger", () => {
     ['of another proof (a pair half written)', (d) => writeCache(join(d, STATE), readCache(join(d, STATE)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
     ['cut short', (d) => writeCache(join(d, STATE), readCache(join(d, STATE)).slice(0, 100))],
     ['without its names (gone)', (d) => rmSync(join(d, NAMES))],
+    ['without its members (gone)', (d) => rmSync(join(d, MEMBERS))],
+    ['with the members of another state', (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).replace(/"id":"[0-9a-f]/, '"id":"x'))],
+    ['with its members cut short', (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).split('\n').slice(0, 3).join('\n'))],
+    ['with every member row spoiled', (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).replace(/^(\[\d+,).*$/gm, '$1 not JSON]'))],
+    ['with a byte of a member row changed', (d) => writeFileSync(join(d, MEMBERS), read(join(d, MEMBERS)).replace(/^(\[\d+,[^\n]*)1/m, '$12'))],
+    ['with a member row missing', (d) => writeCache(join(d, MEMBERS), readCache(join(d, MEMBERS)).replace(/\n\[\d+,[^\n]*/, ''))],
   ];
   for (const [what, spoil] of stateSpoilers) {
     it(`proves afresh after a change when the kept state is ${what}`, async () => {
@@ -184,9 +219,9 @@ describe("coop check's kept proof of the ledger", () => {
 
   it('keeps what it found in the private files and tracked files, read while none of them changed', async () => {
     const dir = copyOf(base);
-    const scan = JSON.parse(readCache(join(dir, SCAN)));
+    const scan = readScan(dir);
     scan.details.push({ where: 'NOTES.md:1', message: POISON });
-    writeCache(join(dir, SCAN), JSON.stringify(scan));
+    writeScan(dir, scan);
     expect((await check(dir)).out).toContain(POISON);
     // A tracked file touched, the contact store added to, a new tracked file: each is found afresh.
     const touched = copyOf(dir);
@@ -207,6 +242,63 @@ describe("coop check's kept proof of the ledger", () => {
     const warm = await check(dir);
     expect(warm.code).toBe(1);
     expect(warm.out).toMatch(/NOTES\.md:3"[^}]*email address of member 4/);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  it('takes what the store says from the kept scan while the private files are as they were, and searches only the files changed since', async () => {
+    const dir = copyOf(base);
+    // Poisoned: a member the store does not hold, and a leak in a file that is not there.
+    const scan = readScan(dir);
+    scan.sources.unkeyed.push(999);
+    scan.files.push(['GONE.md', '1:1:f', [{ where: 'GONE.md:1', message: POISON }]]);
+    writeScan(dir, scan);
+    // A name holding a stored email, appended to the ledger by hand: found where it is, through the store's index.
+    const part = join(dir, 'register', 'ledger.jsonl');
+    writeFileSync(part, `${read(part)}${encodeEvent({ seq: 99, date: '2024-03-05', type: 'rename', member: 2, name: 'Ben dee.warm@warmpost.co.uk' })}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).toContain('holds contact details for member 999');
+    expect(warm.out).not.toContain(POISON);
+    expect(warm.out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    // The store added to: read afresh, the poison gone.
+    writeFileSync(join(dir, 'private', 'contacts.jsonl'), `${read(join(dir, 'private', 'contacts.jsonl'))}\n`);
+    const fresh = await check(dir);
+    expect(fresh.out).not.toContain('member 999');
+    expect(fresh).toEqual(await coldCheck(dir));
+  });
+
+  it('knows the store copied back with new times by its bytes, and one changed to the same size as changed', async () => {
+    const dir = copyOf(base);
+    const scan = readScan(dir);
+    scan.sources.unkeyed.push(999);
+    writeScan(dir, scan);
+    utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const store = join(dir, 'private', 'contacts.jsonl');
+    const text = read(store);
+    writeFileSync(store, text);
+    expect((await check(dir)).out).toContain('holds contact details for member 999');
+    writeFileSync(store, text.replace('dee.warm@', 'dee.wasm@'));
+    const warm = await check(dir);
+    expect(warm.out).not.toContain('member 999');
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  it('takes what the store says from the kept scan straight after a change, while the new ledger line is too recent to key the whole scan', async () => {
+    const dir = copyOf(base);
+    const scan = readScan(dir);
+    scan.sources.unkeyed.push(999);
+    writeScan(dir, scan);
+    expect((await coop(['member', 'add', 'Ivy Straight', '--joined', '2024-03-06'], { cwd: dir })).exitCode).toBe(0);
+    expect((await check(dir)).out).toContain('holds contact details for member 999');
+  });
+
+  it('does not trust a kept scan with a byte changed', async () => {
+    const dir = copyOf(base);
+    // Well-formed JSON naming a member, its seal left as it was: only the seal can tell.
+    writeFileSync(join(dir, SCAN), read(join(dir, SCAN)).replace('"unkeyed":[', '"unkeyed":[999,'));
+    utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
+    const warm = await check(dir);
+    expect(warm.out).not.toContain('member 999');
     expect(warm).toEqual(await coldCheck(dir));
   });
 
