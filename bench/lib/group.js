@@ -11,7 +11,8 @@ import { generateHistory } from './history.js';
 import { writeAgms } from './meetings.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'coop.js');
+/** The coop to measure: this checkout's, or (COOP_BENCH_BIN) another build's bin, to compare two builds on the same groups. */
+export const BIN = process.env.COOP_BENCH_BIN ?? join(ROOT, 'bin', 'coop.js');
 
 /** The kind of group benched: a community benefit society with a share offer, the form large memberships take. */
 export const BENCH_GROUP = {
