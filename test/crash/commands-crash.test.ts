@@ -175,7 +175,7 @@ async function killStep(group: string, step: Step, usualMs: number, child: Retur
 }
 
 describe('killing commands at random moments', () => {
-  const BUDGET_MS = 30_000;
+  const BUDGET_MS = 18_000;
   const MIN_PER_LANE = 8;
 
   it('never leaves a register that fails coop check or differs from before and after', async () => {
@@ -255,12 +255,12 @@ describe('killing coop new at random moments', () => {
 });
 
 describe('many writers at once', () => {
-  it('8 processes adding 25 members each, all at once: 200 members, unique numbers, nothing lost', async () => {
+  it('6 processes adding 20 members each, all at once: 120 members, unique numbers, nothing lost', async () => {
     const group = await fixtureGroup({ founders: ['Ada Founder'] });
-    // Each process runs the built CLI's entry 25 times (cli-loop.mjs): eight writers racing for one register.
+    // Each process runs the built CLI's entry 20 times (cli-loop.mjs): six writers racing for one register.
     const runs = await Promise.all(
-      Array.from({ length: 8 }, (_, lane) =>
-        execa(process.execPath, [CLI_LOOP, group, `Writer ${lane + 1}`, '25'], {
+      Array.from({ length: 6 }, (_, lane) =>
+        execa(process.execPath, [CLI_LOOP, group, `Writer ${lane + 1}`, '20'], {
           reject: false,
           env: { ...GIT_IDENTITY, TZ: 'Europe/London', NO_COLOR: '1', COOP_LOCK_TIMEOUT_MS: '120000' },
         }),
@@ -268,16 +268,16 @@ describe('many writers at once', () => {
     );
     for (const r of runs) expect(r.exitCode, r.stderr).toBe(0);
     const numbers = runs.flatMap((r) => JSON.parse(r.stdout.trim().split('\n').at(-1)!) as number[]);
-    expect(new Set(numbers).size).toBe(200);
-    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+    expect(new Set(numbers).size).toBe(120);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
     const problems = ledgerParts(group).flatMap((p) => decodeLedger(readFileSync(join(group, p), 'utf8')).problems);
     expect(problems).toEqual([]);
     const events = ledgerEvents(group);
     const admitted = events.filter((e) => e.type === 'admit');
-    expect(admitted).toHaveLength(201);
+    expect(admitted).toHaveLength(121);
     const names = new Set(admitted.map((e) => (e.type === 'admit' ? e.name : '')));
-    for (let lane = 1; lane <= 8; lane++) for (let i = 1; i <= 25; i++) expect(names.has(`Writer ${lane} Member ${i}`)).toBe(true);
-    expect(Number(await git(group, ['rev-list', '--count', 'HEAD']))).toBe(201);
+    for (let lane = 1; lane <= 6; lane++) for (let i = 1; i <= 20; i++) expect(names.has(`Writer ${lane} Member ${i}`)).toBe(true);
+    expect(Number(await git(group, ['rev-list', '--count', 'HEAD']))).toBe(121);
     expect(await git(group, ['status', '--porcelain=v1', '--untracked-files=all'])).toBe('');
     expect((await runCoop(['check'], group)).exitCode).toBe(0);
   }, 300_000);
