@@ -214,27 +214,22 @@ export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<nu
       const k = text[i]!;
       const bit = k & mask;
       if (!few && (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      let lo = 0;
-      let hi = index.keys.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (index.keys[mid]! < k) lo = mid + 1;
-        else hi = mid;
-      }
-      for (; lo < index.keys.length && index.keys[lo] === k; lo++) found.set(index.starts[lo]!, index.ends[lo]!);
+      addLinesOfKey(index, k, found);
     }
     return [...found].sort((a, b) => a[0] - b[0]);
   }
-  for (const key of keys) {
-    const k = key >>> 0;
-    let lo = 0;
-    let hi = index.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (index.keys[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo; j < index.keys.length && index.keys[j] === k; j++) found.set(index.starts[j]!, index.ends[j]!);
-  }
+  for (const key of keys) addLinesOfKey(index, key >>> 0, found);
   return [...found].sort((a, b) => a[0] - b[0]);
+}
+
+/** Adds the lines filed under key `k` to `found` (start → end), finding the first by halving the ascending keys. */
+function addLinesOfKey(index: ContactLineIndex, k: number, found: Map<number, number>): void {
+  let lo = 0;
+  let hi = index.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.keys[mid]! < k) lo = mid + 1;
+    else hi = mid;
+  }
+  for (; lo < index.keys.length && index.keys[lo] === k; lo++) found.set(index.starts[lo]!, index.ends[lo]!);
 }
