@@ -10,8 +10,14 @@
 
 const args = process.argv.slice(2);
 const help = prerenderedHelp(args);
-if (help) help.stream.write(help.text);
-else {
+if (help) {
+  // A reader that closed the pipe early (`coop --help | head -1`) wanted no more: no stack trace
+  // (the same rule as src/io/context.ts, quietWhenReaderLeaves).
+  help.stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  help.stream.write(help.text);
+} else {
   enableCompileCache();
   import('../dist/bundle/cli.js').then(({ main }) => main(args));
 }

@@ -26,6 +26,7 @@ export interface Context {
 
 /** The context of the running process, for the bins. */
 export function processContext(): Context {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', quietWhenReaderLeaves);
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -37,6 +38,16 @@ export function processContext(): Context {
       return process.stdin;
     },
   };
+}
+
+/**
+ * A reader that stops early (`coop member list | head`) closes the pipe, and every later write
+ * fails with EPIPE: the rest of the output is not wanted, so the command goes on to its end as
+ * it would have (a change still commits, nothing is left half done) instead of dying with
+ * Node's stack trace. Any other failure to print is still an error.
+ */
+export function quietWhenReaderLeaves(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 /** Colour on stderr only at a terminal, and never when NO_COLOR is set (no-color.org); FORCE_COLOR insists. */
