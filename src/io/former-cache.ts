@@ -4,24 +4,24 @@
 //
 // Keyed like the snapshot (io/snapshot.ts, FORMER_FILE): the build, and each input file's size
 // and modification time, trusted alone only when the file was not modified within RACY_MS of
-// the entry being made; otherwise by the SHA-256 of the bytes the rows were made from. Since the
+// the entry being made; otherwise by the hash of the bytes the rows were made from (file-prefix.ts:
+// read a chunk at a time, so a store copied back with new times costs no read of it whole). Since the
 // ledger and the store only grow, a file longer than it was is judged by its first bytes' hash,
 // and what was added after them is read and judged (eventsKeepFormer, contactLinesKeepFormer):
 // the rows stand when nothing added touches a former member. Missing, spoiled, stale or
 // unwritable, the file only costs speed: the caller derives the rows afresh.
 
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
 import { contactLinesKeepFormer, eventsKeepFormer, phoneKey, type FormerRow } from '../core/register/former-index.js';
 import { readSealedCacheFile } from './cache-files.js';
-import { readFileOnce, writeCacheBytes, type ReadFile } from './file-prefix.js';
+import { EMPTY_HASH, storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Once this much has been added since the rows were kept, they are kept again with the files as they are. */
 const TAIL_BYTES = 64 * 1024;
 
@@ -93,11 +93,13 @@ export function ledgerPartPaths(root: string): string[] {
   return out.sort();
 }
 
-function markOf(file: ReadFile, at: number): FileMark {
-  return { size: file.bytes.length, mtimeNs: String(file.mtimeNs), at, hash: file.hashes(file.bytes.length).whole };
+/** The file's mark as it is now; undefined when it cannot be read whole as it was first seen. */
+function markOf(file: StoredFile | undefined, at: number): FileMark | undefined {
+  const hash = file?.hashes(file.size)?.whole;
+  return file && hash !== undefined ? { size: file.size, mtimeNs: String(file.mtimeNs), at, hash } : undefined;
 }
 
-const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: createHash('sha256').digest('hex') };
+const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: EMPTY_HASH };
 
 /**
  * What was added to a file since its mark: empty when it is as marked, the added bytes when it
@@ -112,12 +114,14 @@ function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Ar
   }
   if (st === undefined) return mark.size === 0 ? { tail: new Uint8Array(0), now: () => EMPTY } : undefined;
   if (Number(st.size) === mark.size && String(st.mtimeNs) === mark.mtimeNs && !isRacy(st.mtimeNs, mark.at)) return { tail: new Uint8Array(0), now: () => mark };
-  const read = readFileOnce(join(root, path));
-  if (!read || read.bytes.length < mark.size) return undefined;
-  const hashes = read.hashes(mark.size);
-  if (hashes.prefix !== mark.hash) return undefined;
+  const file = storedFile(join(root, path));
+  if (!file || file.size < mark.size) return undefined;
+  const hashes = file.hashes(mark.size);
+  if (hashes?.prefix !== mark.hash) return undefined;
+  const tail = file.read(mark.size, file.size);
+  if (!tail) return undefined;
   const at = Date.now();
-  return { tail: read.bytes.subarray(mark.size), now: () => ({ size: read.bytes.length, mtimeNs: String(read.mtimeNs), at, hash: hashes.whole }) };
+  return { tail, now: () => ({ size: file.size, mtimeNs: String(file.mtimeNs), at, hash: hashes.whole }) };
 }
 
 function isMark(v: unknown): v is FileMark {
@@ -131,7 +135,7 @@ function isMark(v: unknown): v is FileMark {
     /^\d+$/.test(m.mtimeNs) &&
     Number.isFinite(m.at) &&
     typeof m.hash === 'string' &&
-    /^[0-9a-f]{64}$/.test(m.hash)
+    /^[0-9a-f]{40}$/.test(m.hash)
   );
 }
 
@@ -240,18 +244,13 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   const at = Date.now();
   const parts: Record<string, FileMark> = {};
   for (const path of ledgerPartPaths(root)) {
-    // Read here and let go (not through readFileOnce, which would hold every part for a while).
-    try {
-      const mtimeNs = statSync(join(root, path), { bigint: true }).mtimeNs;
-      const bytes = readFileSync(join(root, path));
-      parts[path] = { size: bytes.length, mtimeNs: String(mtimeNs), at, hash: createHash('sha256').update(bytes).digest('hex') };
-    } catch {
-      return;
-    }
+    const mark = markOf(storedFile(join(root, path)), at);
+    if (!mark) return;
+    parts[path] = mark;
   }
-  const store = readFileOnce(join(root, CONTACTS_FILE));
+  const store = markOf(storedFile(join(root, CONTACTS_FILE)), at);
   if (!store) return;
   const body = rows.map((r) => `\n${toLine(r)}`).join('');
-  const header: FormerHeader = { format: FORMAT, stamp, parts, store: markOf(store, at), next };
+  const header: FormerHeader = { format: FORMAT, stamp, parts, store, next };
   writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify(header)}${body}`, 'utf8'));
 }
