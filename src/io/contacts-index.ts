@@ -16,10 +16,10 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { CACHE_DIR, CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
-import { indexContactLines, lookupContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
-import type { SortedKeys } from '../core/register/leak-scan.js';
+import { fewTextKeys, indexContactLines, lookupContactLines, lookupFewContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
+import { SortedKeys } from '../core/register/leak-scan.js';
 import { writeTemp } from './atomic.js';
-import { readSealedCacheFile, sealBytes } from './cache-files.js';
+import { openSealedCacheFile, sealBytes } from './cache-files.js';
 import { storedFile, type StoredFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
@@ -50,11 +50,11 @@ export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys):
   if (!existsSync(join(root, CONTACTS_FILE))) return undefined;
   let file = storedFile(join(root, CONTACTS_FILE));
   if (!file) return undefined;
-  const kept = keptIndex(root, file);
+  const kept = keptLines(root, file, keys);
   if (kept && file.size - kept.size <= TAIL_BYTES) {
-    const { index, size } = kept;
+    const { size } = kept;
     const tail = file.read(size, file.size);
-    const lines = tail && linesAt(file, lookupContactLines(index, keys));
+    const lines = tail && linesAt(file, kept.lines);
     if (tail && lines) {
       // The new lines come after the indexed ones, as sifting the store whole would give them.
       const at = lines.bytes.length;
@@ -102,26 +102,28 @@ function linesAt(file: StoredFile, ranges: Array<[number, number]>): { bytes: Bu
   return { bytes: Buffer.concat(pieces), lines };
 }
 
-/** The kept index, when it was made from the store's first bytes as they are now. */
-function keptIndex(root: string, store: StoredFile): { index: ContactLineIndex; size: number } | undefined {
+/**
+ * The store's lines the kept index points at for these keys (ascending), and how much of the
+ * store it indexed, when it was made from the store's first bytes as they are now. A text with
+ * few keys looks them up in the file by position; otherwise the index is read whole.
+ */
+function keptLines(root: string, store: StoredFile, keys: ReadonlySet<number> | SortedKeys): { lines: Array<[number, number]>; size: number } | undefined {
   const { mtimeNs } = store;
   const stamp = snapshotStamp();
   if (stamp === null || endianness() !== 'LE') return undefined;
   // Sealed (cache-files.ts): a byte changed in its header (a range always searched, say) and it is not read.
-  const file = readSealedCacheFile(root, CONTACTS_INDEX_FILE);
+  const file = openSealedCacheFile(root, CONTACTS_INDEX_FILE);
   if (file === undefined) return undefined;
   try {
-    if (file.length < 4) return undefined;
-    const headerLength = file.readUInt32LE(0);
-    if (4 + headerLength > file.length) return undefined;
-    const h = JSON.parse(file.toString('utf8', 4, 4 + headerLength)) as Partial<Header>;
+    const headerLength = file.read(0, 4)?.readUInt32LE(0);
+    if (headerLength === undefined || 4 + headerLength > file.size) return undefined;
+    const h = JSON.parse(file.read(4, 4 + headerLength)!.toString('utf8')) as Partial<Header>;
     if (h.format !== FORMAT || h.stamp !== stamp || !Number.isSafeInteger(h.size) || !Number.isSafeInteger(h.count) || typeof h.hash !== 'string') return undefined;
     if (typeof h.mtimeNs !== 'string' || !Number.isFinite(h.at) || !Array.isArray(h.always)) return undefined;
     const size = h.size as number;
     const count = h.count as number;
     const offset = align4(4 + headerLength);
-    if (size < 0 || count < 0 || file.length !== offset + 12 * count || store.size < size) return undefined;
-    const body = file.subarray(offset);
+    if (size < 0 || count < 0 || file.size !== offset + 12 * count || store.size < size) return undefined;
     const always = h.always;
     if (!always.every((r) => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] >= 0 && r[0] < r[1] && r[1] <= size))
       return undefined;
@@ -130,11 +132,24 @@ function keptIndex(root: string, store: StoredFile): { index: ContactLineIndex; 
     if (!same && store.hashes(size)?.prefix !== h.hash) return undefined;
     // New lines go after the indexed ones: the indexed bytes must end a line.
     if (store.size > size && size > 0 && store.read(size - 1, size)?.[0] !== 0x0a) return undefined;
+    if (keys instanceof SortedKeys && fewTextKeys(keys.found.length, count)) {
+      // A word at a time, into one small buffer: a few dozen reads, not megabytes.
+      const four = Buffer.allocUnsafe(4);
+      const word = (i: number): number => {
+        if (!file.read(offset + 4 * i, offset + 4 * i + 4, four)) throw new Error('index unreadable');
+        return four.readUInt32LE(0);
+      };
+      return { lines: lookupFewContactLines({ count, key: word, line: (i) => [word(count + i), word(2 * count + i)], always }, keys), size };
+    }
+    const body = file.read(offset, file.size);
+    if (!body) return undefined;
     // Read in place when the body lies on a word boundary in memory (a file this size has its own buffer), else from a copy that does.
     const words = body.byteOffset % 4 === 0 ? new Uint32Array(body.buffer, body.byteOffset, 3 * count) : new Uint32Array(new Uint8Array(body).buffer, 0, 3 * count);
-    return { index: { keys: words.subarray(0, count), starts: words.subarray(count, 2 * count), ends: words.subarray(2 * count), always }, size };
+    return { lines: lookupContactLines({ keys: words.subarray(0, count), starts: words.subarray(count, 2 * count), ends: words.subarray(2 * count), always }, keys), size };
   } catch {
     return undefined;
+  } finally {
+    file.close();
   }
 }
 

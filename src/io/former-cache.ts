@@ -17,7 +17,7 @@ import { CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
 import { contactLinesKeepFormer, eventsKeepFormer, phoneKey, type FormerRow } from '../core/register/former-index.js';
-import { readSealedCacheFile } from './cache-files.js';
+import { openSealedCacheFile, type SealedFile } from './cache-files.js';
 import { EMPTY_HASH, storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
@@ -140,44 +140,93 @@ function isMark(v: unknown): v is FileMark {
 }
 
 /**
- * The file's header, and its bytes: the body is searched as bytes (UTF-8, as written) and only
- * the rows found are decoded, so a change does not turn megabytes of rows into a string.
+ * The file's header, and the file held open (sealed, cache-files.ts: a byte changed anywhere,
+ * header or rows, and it is not read) with where its rows start: the rows are searched as bytes
+ * (UTF-8, as written) a piece at a time, and only the rows found are decoded, so a change
+ * neither holds megabytes of rows nor turns them into a string. The caller closes it.
  */
-function readFormerFile(root: string): { header: FormerHeader; bytes: Buffer } | undefined {
+function readFormerFile(root: string): { header: FormerHeader; file: SealedFile; rows: number } | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  // Sealed (cache-files.ts): a byte changed anywhere, header or rows, and the file is not read.
-  const bytes = readSealedCacheFile(root, FORMER_FILE);
-  if (bytes === undefined) return undefined;
-  const br = bytes.indexOf(0x0a);
-  if (br === -1) return undefined;
-  let h: Partial<FormerHeader>;
+  const file = openSealedCacheFile(root, FORMER_FILE);
+  if (file === undefined) return undefined;
+  let h: Partial<FormerHeader> | undefined;
+  let br = -1;
   try {
-    h = JSON.parse(bytes.toString('utf8', 0, br)) as Partial<FormerHeader>;
+    // The header is the first line: a few kilobytes, whatever the register's size.
+    for (let length = PIECE_BYTES; br === -1; length *= 2) {
+      const head = file.read(0, Math.min(length, file.size));
+      if (!head) break;
+      br = head.indexOf(0x0a);
+      // No newline in the whole file: a header, and no former members.
+      if (br === -1 && head.length === file.size) br = file.size;
+      if (br !== -1) h = JSON.parse(head.toString('utf8', 0, br)) as Partial<FormerHeader>;
+    }
   } catch {
+    h = undefined;
+  }
+  const good =
+    typeof h === 'object' &&
+    h !== null &&
+    h.format === FORMAT &&
+    h.stamp === stamp &&
+    typeof h.parts === 'object' &&
+    h.parts !== null &&
+    !Array.isArray(h.parts) &&
+    Object.values(h.parts).every(isMark) &&
+    isMark(h.store) &&
+    Number.isSafeInteger(h.next);
+  if (!good) {
+    file.close();
     return undefined;
   }
-  if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp) return undefined;
-  if (typeof h.parts !== 'object' || h.parts === null || Array.isArray(h.parts) || !Object.values(h.parts).every(isMark)) return undefined;
-  if (!isMark(h.store) || !Number.isSafeInteger(h.next)) return undefined;
-  return { header: h as FormerHeader, bytes };
+  return { header: h as FormerHeader, file, rows: br };
 }
 
-/** Every row whose line holds one of these strings (each a whole JSON value, as toLine writes it). */
-function rowsHolding(bytes: Buffer, needles: readonly string[]): FormerRow[] | undefined {
-  const seen = new Map<number, FormerRow>();
-  for (const text of needles) {
-    const needle = Buffer.from(text, 'utf8');
-    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-      const start = bytes.lastIndexOf(0x0a, at) + 1;
-      if (start === 0 || seen.has(start)) continue;
-      const end = bytes.indexOf(0x0a, at + 1);
-      const row = fromLine(bytes.toString('utf8', start, end === -1 ? bytes.length : end));
-      if (!row) return undefined;
-      seen.set(start, row);
+/** The rows are searched this many bytes at a time (more for a line longer than that). */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * For each of these strings, the rows whose line holds it (each string a whole JSON value as
+ * toLine writes it, or "\n[" and a number: the row of that member). Searched a piece of whole
+ * lines at a time, from `from` (the newline before the first row); undefined when a row found
+ * does not read as one, or the file cannot be read.
+ */
+function rowsHolding(file: SealedFile, from: number, needles: readonly string[]): Map<string, FormerRow[]> | undefined {
+  const found = new Map<string, FormerRow[]>(needles.map((n) => [n, []]));
+  const bytes = needles.map((n) => Buffer.from(n, 'utf8'));
+  // One buffer for every piece (grown for a longer line): fresh memory is dear, a few more reads are not.
+  let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  for (let at = from, length = PIECE_BYTES; at < file.size; ) {
+    if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+    const piece = file.read(at, Math.min(file.size, at + length), buffer);
+    if (!piece) return undefined;
+    // Whole lines only, each with the newline before it: the piece ends before the last newline in it.
+    const end = at + piece.length === file.size ? piece.length : piece.lastIndexOf(0x0a);
+    if (end <= 0) {
+      length *= 2;
+      continue;
     }
+    const rows = new Map<number, FormerRow>();
+    for (let i = 0; i < bytes.length; i++) {
+      const needle = bytes[i]!;
+      for (let hit = piece.indexOf(needle); hit !== -1 && hit < end; hit = piece.indexOf(needle, hit + 1)) {
+        const start = piece.lastIndexOf(0x0a, hit) + 1;
+        let row = rows.get(start);
+        if (!row) {
+          const stop = piece.indexOf(0x0a, start);
+          row = fromLine(piece.toString('utf8', start, stop === -1 || stop > end ? end : stop));
+          if (!row) return undefined;
+          rows.set(start, row);
+        }
+        const list = found.get(needles[i]!)!;
+        if (list.at(-1) !== row) list.push(row);
+      }
+    }
+    at += end;
+    length = PIECE_BYTES;
   }
-  return [...seen.values()];
+  return found;
 }
 
 /**
@@ -186,9 +235,17 @@ function rowsHolding(bytes: Buffer, needles: readonly string[]): FormerRow[] | u
  * Without `withContacts` the rows' stored details are not wanted, and the store is not looked at.
  */
 export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe): FormerRow[] | undefined {
-  const file = readFormerFile(root);
-  if (!file) return undefined;
-  const { header, bytes } = file;
+  const kept = readFormerFile(root);
+  if (!kept) return undefined;
+  try {
+    return standingRows(root, shared, probe, kept);
+  } finally {
+    kept.file.close();
+  }
+}
+
+function standingRows(root: string, shared: boolean, probe: FormerProbe, kept: { header: FormerHeader; file: SealedFile; rows: number }): FormerRow[] | undefined {
+  const { header, file } = kept;
   const withContacts = probe.email !== undefined || probe.phone !== undefined;
   const paths = ledgerPartPaths(root);
   for (const path of Object.keys(header.parts)) if (!paths.includes(path) && header.parts[path]!.size > 0) return undefined;
@@ -205,9 +262,9 @@ export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe
   }
   const store = withContacts ? addedSince(root, CONTACTS_FILE, header.store) : { tail: new Uint8Array(0), now: () => header.store };
   if (!store) return undefined;
+  const lines: unknown[] = [];
   if (store.tail.length > 0) {
     added += store.tail.length;
-    const lines: unknown[] = [];
     for (const line of Buffer.from(store.tail.buffer, store.tail.byteOffset, store.tail.length).toString('utf8').split('\n')) {
       if (line.trim() === '') continue;
       try {
@@ -216,20 +273,32 @@ export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe
         return undefined;
       }
     }
-    const isFormer = (member: number | null, key: string | null) =>
-      (member !== null && bytes.includes(`\n[${member},`)) || (key !== null && bytes.includes(`,${JSON.stringify(key)},`));
-    if (!contactLinesKeepFormer(lines, isFormer)) return undefined;
   }
+  // What the store's new lines are about (a former member's row?), and the probe, found in one pass over the rows.
+  const memberNeedle = (member: number) => `\n[${member},`;
+  const keyNeedle = (key: string) => `,${JSON.stringify(key)},`;
+  const asked = new Set<string>();
+  contactLinesKeepFormer(lines, (member, key) => {
+    if (member !== null) asked.add(memberNeedle(member));
+    if (key !== null) asked.add(keyNeedle(key));
+    return false;
+  });
   const needles = [`,${JSON.stringify(probe.nameKey)},`];
   if (probe.email !== undefined) needles.push(`,${JSON.stringify(probe.email.toLowerCase())},`);
   if (probe.phone !== undefined) needles.push(`,${JSON.stringify(phoneKey(probe.phone))}]`);
-  const rows = rowsHolding(bytes, needles);
-  if (!rows) return undefined;
+  const found = rowsHolding(file, kept.rows, [...new Set([...needles, ...asked])]);
+  if (!found) return undefined;
+  const holds = (needle: string) => (found.get(needle)?.length ?? 0) > 0;
+  if (!contactLinesKeepFormer(lines, (member, key) => (member !== null && holds(memberNeedle(member))) || (key !== null && holds(keyNeedle(key))))) return undefined;
+  const rows = [...new Set(needles.flatMap((n) => found.get(n) ?? []))];
   if (added > TAIL_BYTES) {
     // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
-    const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
-    const head = Buffer.from(JSON.stringify({ ...header, parts, store: store.now() }), 'utf8');
-    writeCacheBytes(root, FORMER_FILE, Buffer.concat([head, bytes.subarray(bytes.indexOf(0x0a))]));
+    const body = file.read(kept.rows, file.size);
+    if (body) {
+      const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
+      const head = Buffer.from(JSON.stringify({ ...header, parts, store: store.now() }), 'utf8');
+      writeCacheBytes(root, FORMER_FILE, Buffer.concat([head, body]));
+    }
   }
   return rows;
 }
