@@ -11,7 +11,7 @@
 
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
 import { packagePath, runsFromBuild } from './package-files.js';
@@ -181,8 +181,10 @@ function lineHash(text: string): string {
 }
 
 /**
- * Writes a cache file whole (temp file, flushed, renamed), so that even after a power cut it is
- * whole or absent. Best effort: a read-only folder or a full disk costs speed, never a command.
+ * Writes a cache file whole (temp file, renamed), so that a reader sees the old file or the new
+ * one. It is not flushed to disk: after a power cut it may be cut short or empty, and its seal
+ * then reads it as absent (a flush here waited for everything else the change wrote, git's
+ * objects included, to reach the disk first). Best effort: a read-only folder or a full disk costs speed, never a command.
  * coop's working folder is made by the first command that changes something; a command that
  * only reads does not make it (in a group whose .gitignore left .coop/ out, a new untracked
  * folder would appear after a read), so nothing is cached before then.
@@ -224,7 +226,6 @@ export function writeCacheText(root: string, name: string, text: string | Iterab
         write(batch.join(''));
       }
       writeSync(fd, sealOf(crc));
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

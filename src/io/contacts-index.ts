@@ -12,15 +12,14 @@
 // the store whole. The file is sealed (cache-files.ts), header and body: missing, spoiled, stale
 // or unwritable, it only costs speed (the store is sifted whole, and the index made again).
 
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { CACHE_DIR, CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
+import { CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
 import { fewTextKeys, indexContactLines, lookupContactLines, lookupFewContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
 import { SortedKeys } from '../core/register/leak-scan.js';
-import { writeTemp } from './atomic.js';
-import { openSealedCacheFile, sealBytes } from './cache-files.js';
-import { storedFile, type StoredFile } from './file-prefix.js';
+import { openSealedCacheFile } from './cache-files.js';
+import { storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
 const FORMAT = 3;
@@ -38,8 +37,6 @@ interface Header {
   count: number;
   always: Array<[number, number]>;
 }
-
-const indexPath = (root: string) => join(root, CACHE_DIR, CONTACTS_INDEX_FILE);
 
 /**
  * Bytes holding the store's lines that may hold a value found in a text with these keys (as
@@ -184,8 +181,7 @@ function keepIndex(root: string, store: StoredFile, bytes: Buffer, index: Contac
     file.writeUInt32LE(json.length, 0);
     json.copy(file, 4);
     file.set(body, offset);
-    mkdirSync(join(root, CACHE_DIR), { recursive: true });
-    renameSync(writeTemp(indexPath(root), sealBytes(file)), indexPath(root));
+    writeCacheBytes(root, CONTACTS_INDEX_FILE, file);
   } catch {
     // No index kept: the next change sifts the store again.
   }

@@ -8,10 +8,10 @@
 // one hashed: else the caller is told it cannot be read, and works without its cache.
 
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
-import { writeTemp } from './atomic.js';
+import { tempPathFor } from './atomic.js';
 import { sealBytes } from './cache-files.js';
 
 /** The hash the caches know a file's bytes by: strong enough to tell the bytes a cache was made from, and quick. */
@@ -137,15 +137,24 @@ export function storedFile(path: string): StoredFile | undefined {
 }
 
 /**
- * Writes a cache file of bytes whole (staged, flushed, renamed) and sealed, as writeCacheFile does JSON:
- * only once coop's working folder exists, and best effort (a failure costs speed only).
+ * Writes a cache file of bytes whole (staged, renamed) and sealed, as writeCacheFile does JSON
+ * (not flushed either: its seal tells a file a power cut left short): only once coop's working
+ * folder exists, and best effort (a failure costs speed only).
  */
 export function writeCacheBytes(root: string, name: string, bytes: Uint8Array): void {
   if (!existsSync(join(root, COOP_DIR))) return;
+  const file = join(root, CACHE_DIR, name);
+  const tmp = tempPathFor(file);
   try {
     mkdirSync(join(root, CACHE_DIR), { recursive: true });
-    renameSync(writeTemp(join(root, CACHE_DIR, name), sealBytes(bytes)), join(root, CACHE_DIR, name));
+    writeFileSync(tmp, sealBytes(bytes), { flag: 'wx', mode: 0o644 });
+    renameSync(tmp, file);
   } catch {
     // Not kept: the next command works it out again.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // A folder that cannot be written in cannot hold a stray file either.
+    }
   }
 }
