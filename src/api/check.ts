@@ -26,7 +26,7 @@ import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '.
 import { proveRegister, type RegisterProof } from './check-register.js';
 import { keepCheckScan, readCheckScan, type KeptScan, type StoreSources } from '../io/check-cache.js';
 import { siftStore } from '../io/contacts-index.js';
-import { readFileOnce } from '../io/file-prefix.js';
+import { storedFile } from '../io/file-prefix.js';
 import { isRacy } from '../io/snapshot.js';
 import { CONTACTS_FILE, PARAMS_FILE, PRIVATE_DIR, checkParamsText, findGroupRoot, isGitGroup, ledgerRules, settle, type Located } from '../io/group.js';
 import type { CommonOptions } from './group.js';
@@ -190,9 +190,9 @@ function privateBytes(root: string, office: string | undefined, ids: ReadonlyMap
       hash.update(`\u0000${f}\u0000-`);
       continue;
     }
-    const read = readFileOnce(join(root, f));
+    const read = storedFile(join(root, f));
     // Unreadable: like nothing kept.
-    hash.update(`\u0000${f}\u0000${read ? read.hashes(read.bytes.length).whole : randomUUID()}`);
+    hash.update(`\u0000${f}\u0000${read?.hashes(read.size)?.whole ?? randomUUID()}`);
   }
   return hash.digest('hex');
 }

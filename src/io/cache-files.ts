@@ -11,7 +11,7 @@
 
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
 import { packagePath, runsFromBuild } from './package-files.js';
@@ -70,6 +70,71 @@ export function readSealedCacheFile(root: string, name: string): Buffer | undefi
   }
 }
 
+/** A sealed cache file held open, its seal checked: what comes before the seal, read by position. */
+export interface SealedFile {
+  /** The length of what comes before the seal. */
+  size: number;
+  /** Bytes [start, end) of what comes before the seal (into the start of `into` when given, which must be long enough); undefined when they cannot be read. */
+  read(start: number, end: number, into?: Buffer): Buffer | undefined;
+  close(): void;
+}
+
+const SEAL_CHUNK = 64 * 1024;
+let sealChunk: Buffer | undefined;
+
+/**
+ * A cache file whose bytes match its seal, checked a chunk at a time through one small buffer,
+ * so that a reader wanting a few of its bytes touches no more memory than those: held open, so
+ * the bytes read later are those of the file checked (cache files are replaced by renaming,
+ * never written in place). Undefined when it is missing or does not match its seal. The
+ * caller closes it.
+ */
+export function openSealedCacheFile(root: string, name: string): SealedFile | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(root, cachePath(name)), 'r');
+  } catch {
+    return undefined;
+  }
+  const readAt = (into: Buffer, start: number, length: number): boolean => {
+    for (let done = 0; done < length; ) {
+      const n = readSync(fd, into, done, length - done, start + done);
+      if (n === 0) return false;
+      done += n;
+    }
+    return true;
+  };
+  try {
+    const size = fstatSync(fd).size - SEAL_BYTES;
+    sealChunk ??= Buffer.allocUnsafe(SEAL_CHUNK);
+    const chunk = sealChunk;
+    let crc = 0;
+    for (let at = 0; at < size; at += SEAL_CHUNK) {
+      const n = Math.min(SEAL_CHUNK, size - at);
+      if (!readAt(chunk, at, n)) throw new Error('cut short');
+      crc = crc32(chunk.subarray(0, n), crc);
+    }
+    const seal = Buffer.alloc(SEAL_BYTES);
+    if (size < 0 || !readAt(seal, size, SEAL_BYTES) || seal.toString('latin1') !== sealOf(crc)) throw new Error('not sealed');
+    return {
+      size,
+      read(start, end, into) {
+        if (start < 0 || start > end || end > size || (into && into.length < end - start)) return undefined;
+        const out = into ? into.subarray(0, end - start) : Buffer.allocUnsafe(end - start);
+        try {
+          return readAt(out, start, end - start) ? out : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      close: () => closeSync(fd),
+    };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
 // zlib.crc32 came in Node 20.15 and 22.2; before them a hash does the same job, more slowly.
 const crc32: (bytes: Uint8Array, value: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === 'function'
@@ -116,8 +181,10 @@ function lineHash(text: string): string {
 }
 
 /**
- * Writes a cache file whole (temp file, flushed, renamed), so that even after a power cut it is
- * whole or absent. Best effort: a read-only folder or a full disk costs speed, never a command.
+ * Writes a cache file whole (temp file, renamed), so that a reader sees the old file or the new
+ * one. It is not flushed to disk: after a power cut it may be cut short or empty, and its seal
+ * then reads it as absent (a flush here waited for everything else the change wrote, git's
+ * objects included, to reach the disk first). Best effort: a read-only folder or a full disk costs speed, never a command.
  * coop's working folder is made by the first command that changes something; a command that
  * only reads does not make it (in a group whose .gitignore left .coop/ out, a new untracked
  * folder would appear after a read), so nothing is cached before then.
@@ -159,7 +226,6 @@ export function writeCacheText(root: string, name: string, text: string | Iterab
         write(batch.join(''));
       }
       writeSync(fd, sealOf(crc));
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

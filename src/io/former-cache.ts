@@ -4,24 +4,24 @@
 //
 // Keyed like the snapshot (io/snapshot.ts, FORMER_FILE): the build, and each input file's size
 // and modification time, trusted alone only when the file was not modified within RACY_MS of
-// the entry being made; otherwise by the SHA-256 of the bytes the rows were made from. Since the
+// the entry being made; otherwise by the hash of the bytes the rows were made from (file-prefix.ts:
+// read a chunk at a time, so a store copied back with new times costs no read of it whole). Since the
 // ledger and the store only grow, a file longer than it was is judged by its first bytes' hash,
 // and what was added after them is read and judged (eventsKeepFormer, contactLinesKeepFormer):
 // the rows stand when nothing added touches a former member. Missing, spoiled, stale or
 // unwritable, the file only costs speed: the caller derives the rows afresh.
 
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTACTS_FILE } from '../core/layout.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
 import { isLedgerPart, REGISTER_DIR, STREAM_ID } from '../core/ledger/parts.js';
 import { contactLinesKeepFormer, eventsKeepFormer, phoneKey, type FormerRow } from '../core/register/former-index.js';
-import { readSealedCacheFile } from './cache-files.js';
-import { readFileOnce, writeCacheBytes, type ReadFile } from './file-prefix.js';
+import { openSealedCacheFile, type SealedFile } from './cache-files.js';
+import { EMPTY_HASH, storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Once this much has been added since the rows were kept, they are kept again with the files as they are. */
 const TAIL_BYTES = 64 * 1024;
 
@@ -93,11 +93,13 @@ export function ledgerPartPaths(root: string): string[] {
   return out.sort();
 }
 
-function markOf(file: ReadFile, at: number): FileMark {
-  return { size: file.bytes.length, mtimeNs: String(file.mtimeNs), at, hash: file.hashes(file.bytes.length).whole };
+/** The file's mark as it is now; undefined when it cannot be read whole as it was first seen. */
+function markOf(file: StoredFile | undefined, at: number): FileMark | undefined {
+  const hash = file?.hashes(file.size)?.whole;
+  return file && hash !== undefined ? { size: file.size, mtimeNs: String(file.mtimeNs), at, hash } : undefined;
 }
 
-const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: createHash('sha256').digest('hex') };
+const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: EMPTY_HASH };
 
 /**
  * What was added to a file since its mark: empty when it is as marked, the added bytes when it
@@ -112,12 +114,14 @@ function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Ar
   }
   if (st === undefined) return mark.size === 0 ? { tail: new Uint8Array(0), now: () => EMPTY } : undefined;
   if (Number(st.size) === mark.size && String(st.mtimeNs) === mark.mtimeNs && !isRacy(st.mtimeNs, mark.at)) return { tail: new Uint8Array(0), now: () => mark };
-  const read = readFileOnce(join(root, path));
-  if (!read || read.bytes.length < mark.size) return undefined;
-  const hashes = read.hashes(mark.size);
-  if (hashes.prefix !== mark.hash) return undefined;
+  const file = storedFile(join(root, path));
+  if (!file || file.size < mark.size) return undefined;
+  const hashes = file.hashes(mark.size);
+  if (hashes?.prefix !== mark.hash) return undefined;
+  const tail = file.read(mark.size, file.size);
+  if (!tail) return undefined;
   const at = Date.now();
-  return { tail: read.bytes.subarray(mark.size), now: () => ({ size: read.bytes.length, mtimeNs: String(read.mtimeNs), at, hash: hashes.whole }) };
+  return { tail, now: () => ({ size: file.size, mtimeNs: String(file.mtimeNs), at, hash: hashes.whole }) };
 }
 
 function isMark(v: unknown): v is FileMark {
@@ -131,49 +135,98 @@ function isMark(v: unknown): v is FileMark {
     /^\d+$/.test(m.mtimeNs) &&
     Number.isFinite(m.at) &&
     typeof m.hash === 'string' &&
-    /^[0-9a-f]{64}$/.test(m.hash)
+    /^[0-9a-f]{40}$/.test(m.hash)
   );
 }
 
 /**
- * The file's header, and its bytes: the body is searched as bytes (UTF-8, as written) and only
- * the rows found are decoded, so a change does not turn megabytes of rows into a string.
+ * The file's header, and the file held open (sealed, cache-files.ts: a byte changed anywhere,
+ * header or rows, and it is not read) with where its rows start: the rows are searched as bytes
+ * (UTF-8, as written) a piece at a time, and only the rows found are decoded, so a change
+ * neither holds megabytes of rows nor turns them into a string. The caller closes it.
  */
-function readFormerFile(root: string): { header: FormerHeader; bytes: Buffer } | undefined {
+function readFormerFile(root: string): { header: FormerHeader; file: SealedFile; rows: number } | undefined {
   const stamp = snapshotStamp();
   if (stamp === null) return undefined;
-  // Sealed (cache-files.ts): a byte changed anywhere, header or rows, and the file is not read.
-  const bytes = readSealedCacheFile(root, FORMER_FILE);
-  if (bytes === undefined) return undefined;
-  const br = bytes.indexOf(0x0a);
-  if (br === -1) return undefined;
-  let h: Partial<FormerHeader>;
+  const file = openSealedCacheFile(root, FORMER_FILE);
+  if (file === undefined) return undefined;
+  let h: Partial<FormerHeader> | undefined;
+  let br = -1;
   try {
-    h = JSON.parse(bytes.toString('utf8', 0, br)) as Partial<FormerHeader>;
+    // The header is the first line: a few kilobytes, whatever the register's size.
+    for (let length = PIECE_BYTES; br === -1; length *= 2) {
+      const head = file.read(0, Math.min(length, file.size));
+      if (!head) break;
+      br = head.indexOf(0x0a);
+      // No newline in the whole file: a header, and no former members.
+      if (br === -1 && head.length === file.size) br = file.size;
+      if (br !== -1) h = JSON.parse(head.toString('utf8', 0, br)) as Partial<FormerHeader>;
+    }
   } catch {
+    h = undefined;
+  }
+  const good =
+    typeof h === 'object' &&
+    h !== null &&
+    h.format === FORMAT &&
+    h.stamp === stamp &&
+    typeof h.parts === 'object' &&
+    h.parts !== null &&
+    !Array.isArray(h.parts) &&
+    Object.values(h.parts).every(isMark) &&
+    isMark(h.store) &&
+    Number.isSafeInteger(h.next);
+  if (!good) {
+    file.close();
     return undefined;
   }
-  if (typeof h !== 'object' || h === null || h.format !== FORMAT || h.stamp !== stamp) return undefined;
-  if (typeof h.parts !== 'object' || h.parts === null || Array.isArray(h.parts) || !Object.values(h.parts).every(isMark)) return undefined;
-  if (!isMark(h.store) || !Number.isSafeInteger(h.next)) return undefined;
-  return { header: h as FormerHeader, bytes };
+  return { header: h as FormerHeader, file, rows: br };
 }
 
-/** Every row whose line holds one of these strings (each a whole JSON value, as toLine writes it). */
-function rowsHolding(bytes: Buffer, needles: readonly string[]): FormerRow[] | undefined {
-  const seen = new Map<number, FormerRow>();
-  for (const text of needles) {
-    const needle = Buffer.from(text, 'utf8');
-    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-      const start = bytes.lastIndexOf(0x0a, at) + 1;
-      if (start === 0 || seen.has(start)) continue;
-      const end = bytes.indexOf(0x0a, at + 1);
-      const row = fromLine(bytes.toString('utf8', start, end === -1 ? bytes.length : end));
-      if (!row) return undefined;
-      seen.set(start, row);
+/** The rows are searched this many bytes at a time (more for a line longer than that). */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * For each of these strings, the rows whose line holds it (each string a whole JSON value as
+ * toLine writes it, or "\n[" and a number: the row of that member). Searched a piece of whole
+ * lines at a time, from `from` (the newline before the first row); undefined when a row found
+ * does not read as one, or the file cannot be read.
+ */
+function rowsHolding(file: SealedFile, from: number, needles: readonly string[]): Map<string, FormerRow[]> | undefined {
+  const found = new Map<string, FormerRow[]>(needles.map((n) => [n, []]));
+  const bytes = needles.map((n) => Buffer.from(n, 'utf8'));
+  // One buffer for every piece (grown for a longer line): fresh memory is dear, a few more reads are not.
+  let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  for (let at = from, length = PIECE_BYTES; at < file.size; ) {
+    if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+    const piece = file.read(at, Math.min(file.size, at + length), buffer);
+    if (!piece) return undefined;
+    // Whole lines only, each with the newline before it: the piece ends before the last newline in it.
+    const end = at + piece.length === file.size ? piece.length : piece.lastIndexOf(0x0a);
+    if (end <= 0) {
+      length *= 2;
+      continue;
     }
+    const rows = new Map<number, FormerRow>();
+    for (let i = 0; i < bytes.length; i++) {
+      const needle = bytes[i]!;
+      for (let hit = piece.indexOf(needle); hit !== -1 && hit < end; hit = piece.indexOf(needle, hit + 1)) {
+        const start = piece.lastIndexOf(0x0a, hit) + 1;
+        let row = rows.get(start);
+        if (!row) {
+          const stop = piece.indexOf(0x0a, start);
+          row = fromLine(piece.toString('utf8', start, stop === -1 || stop > end ? end : stop));
+          if (!row) return undefined;
+          rows.set(start, row);
+        }
+        const list = found.get(needles[i]!)!;
+        if (list.at(-1) !== row) list.push(row);
+      }
+    }
+    at += end;
+    length = PIECE_BYTES;
   }
-  return [...seen.values()];
+  return found;
 }
 
 /**
@@ -182,9 +235,17 @@ function rowsHolding(bytes: Buffer, needles: readonly string[]): FormerRow[] | u
  * Without `withContacts` the rows' stored details are not wanted, and the store is not looked at.
  */
 export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe): FormerRow[] | undefined {
-  const file = readFormerFile(root);
-  if (!file) return undefined;
-  const { header, bytes } = file;
+  const kept = readFormerFile(root);
+  if (!kept) return undefined;
+  try {
+    return standingRows(root, shared, probe, kept);
+  } finally {
+    kept.file.close();
+  }
+}
+
+function standingRows(root: string, shared: boolean, probe: FormerProbe, kept: { header: FormerHeader; file: SealedFile; rows: number }): FormerRow[] | undefined {
+  const { header, file } = kept;
   const withContacts = probe.email !== undefined || probe.phone !== undefined;
   const paths = ledgerPartPaths(root);
   for (const path of Object.keys(header.parts)) if (!paths.includes(path) && header.parts[path]!.size > 0) return undefined;
@@ -201,9 +262,9 @@ export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe
   }
   const store = withContacts ? addedSince(root, CONTACTS_FILE, header.store) : { tail: new Uint8Array(0), now: () => header.store };
   if (!store) return undefined;
+  const lines: unknown[] = [];
   if (store.tail.length > 0) {
     added += store.tail.length;
-    const lines: unknown[] = [];
     for (const line of Buffer.from(store.tail.buffer, store.tail.byteOffset, store.tail.length).toString('utf8').split('\n')) {
       if (line.trim() === '') continue;
       try {
@@ -212,20 +273,32 @@ export function keptFormerRows(root: string, shared: boolean, probe: FormerProbe
         return undefined;
       }
     }
-    const isFormer = (member: number | null, key: string | null) =>
-      (member !== null && bytes.includes(`\n[${member},`)) || (key !== null && bytes.includes(`,${JSON.stringify(key)},`));
-    if (!contactLinesKeepFormer(lines, isFormer)) return undefined;
   }
+  // What the store's new lines are about (a former member's row?), and the probe, found in one pass over the rows.
+  const memberNeedle = (member: number) => `\n[${member},`;
+  const keyNeedle = (key: string) => `,${JSON.stringify(key)},`;
+  const asked = new Set<string>();
+  contactLinesKeepFormer(lines, (member, key) => {
+    if (member !== null) asked.add(memberNeedle(member));
+    if (key !== null) asked.add(keyNeedle(key));
+    return false;
+  });
   const needles = [`,${JSON.stringify(probe.nameKey)},`];
   if (probe.email !== undefined) needles.push(`,${JSON.stringify(probe.email.toLowerCase())},`);
   if (probe.phone !== undefined) needles.push(`,${JSON.stringify(phoneKey(probe.phone))}]`);
-  const rows = rowsHolding(bytes, needles);
-  if (!rows) return undefined;
+  const found = rowsHolding(file, kept.rows, [...new Set([...needles, ...asked])]);
+  if (!found) return undefined;
+  const holds = (needle: string) => (found.get(needle)?.length ?? 0) > 0;
+  if (!contactLinesKeepFormer(lines, (member, key) => (member !== null && holds(memberNeedle(member))) || (key !== null && holds(keyNeedle(key))))) return undefined;
+  const rows = [...new Set(needles.flatMap((n) => found.get(n) ?? []))];
   if (added > TAIL_BYTES) {
     // The rows stand for the files as they are now: keep them so, and the next change reads no tail.
-    const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
-    const head = Buffer.from(JSON.stringify({ ...header, parts, store: store.now() }), 'utf8');
-    writeCacheBytes(root, FORMER_FILE, Buffer.concat([head, bytes.subarray(bytes.indexOf(0x0a))]));
+    const body = file.read(kept.rows, file.size);
+    if (body) {
+      const parts = Object.fromEntries(Object.entries(marks).map(([p, now]) => [p, now()]));
+      const head = Buffer.from(JSON.stringify({ ...header, parts, store: store.now() }), 'utf8');
+      writeCacheBytes(root, FORMER_FILE, Buffer.concat([head, body]));
+    }
   }
   return rows;
 }
@@ -240,18 +313,13 @@ export function keepFormerRows(root: string, rows: FormerRow[], next: number): v
   const at = Date.now();
   const parts: Record<string, FileMark> = {};
   for (const path of ledgerPartPaths(root)) {
-    // Read here and let go (not through readFileOnce, which would hold every part for a while).
-    try {
-      const mtimeNs = statSync(join(root, path), { bigint: true }).mtimeNs;
-      const bytes = readFileSync(join(root, path));
-      parts[path] = { size: bytes.length, mtimeNs: String(mtimeNs), at, hash: createHash('sha256').update(bytes).digest('hex') };
-    } catch {
-      return;
-    }
+    const mark = markOf(storedFile(join(root, path)), at);
+    if (!mark) return;
+    parts[path] = mark;
   }
-  const store = readFileOnce(join(root, CONTACTS_FILE));
+  const store = markOf(storedFile(join(root, CONTACTS_FILE)), at);
   if (!store) return;
   const body = rows.map((r) => `\n${toLine(r)}`).join('');
-  const header: FormerHeader = { format: FORMAT, stamp, parts, store: markOf(store, at), next };
+  const header: FormerHeader = { format: FORMAT, stamp, parts, store, next };
   writeCacheBytes(root, FORMER_FILE, Buffer.from(`${JSON.stringify(header)}${body}`, 'utf8'));
 }

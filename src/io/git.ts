@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { identityFromFiles } from './git-identity.js';
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
@@ -93,9 +94,9 @@ export async function gitAvailable(cwd: string): Promise<boolean> {
   return (await ask(cwd, ['--version'])) !== undefined;
 }
 
-/** The committer identity git would use, or undefined when none is set. */
+/** The committer identity git would use, or undefined when none is set: from the config files when they say it for certain (git-identity.ts), else asked of git. */
 export async function gitIdentity(cwd: string): Promise<string | undefined> {
-  return (await ask(cwd, ['var', 'GIT_COMMITTER_IDENT']))?.replace(/\s+\d+ [+-]\d{4}$/, '');
+  return identityFromFiles(cwd) ?? (await ask(cwd, ['var', 'GIT_COMMITTER_IDENT']))?.replace(/\s+\d+ [+-]\d{4}$/, '');
 }
 
 export const NO_IDENTITY_MESSAGE =

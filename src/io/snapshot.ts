@@ -40,7 +40,7 @@ export const REGISTER_FILE = 'snapshot-register.json';
 export const FORMER_FILE = 'former.json';
 /**
  * The private store's lines by the keys of their values, for the contact guard (io/contacts-index.ts):
- * binary, with a checksum of its body, keyed on the build and the store's size and time or the hash of its bytes.
+ * binary, sealed, keyed on the build and the store's size and time or the hash of its bytes.
  */
 export const CONTACTS_INDEX_FILE = 'contacts-index.bin';
 /** Bumped whenever the file's shape changes: another format is simply not read. */

@@ -4,7 +4,7 @@
 // same answer: kept, missing, truncated, garbled, with one byte changed, or outrun by edits to
 // the store, a change must say and refuse exactly what it would without them.
 
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureGroup } from '../support/fixture-group.js';
 import { coop, join } from '../support/cli.js';
@@ -84,6 +84,28 @@ describe("the former members' rows kept for the rejoining note", () => {
     const byOld = await coop(['member', 'add', 'May Moss', '--joined', '2024-09-03', '--email', 'dee@example.net', '--json'], { cwd: dir });
     expect(json(byOld).former).toEqual([]);
   });
+
+  it('keeps its rows for a store copied back with new times, and sees a detail changed in place at the same size', async () => {
+    expect(json(await coop(['member', 'add', 'Nia Oak', '--joined', '2024-09-04', '--phone', '07700 900999', '--json'], { cwd: dir })).former).toEqual([]);
+    const rows = readFileSync(join(dir, FORMER));
+    const store = readFileSync(join(dir, STORE));
+    // As a backup put back would: the same bytes, other times.
+    writeFileSync(join(dir, STORE), store);
+    utimesSync(join(dir, STORE), new Date('2020-01-01'), new Date('2020-01-01'));
+    const again = await coop(['member', 'add', 'Ola Pike', '--joined', '2024-09-04', '--phone', '07700 900123', '--json'], { cwd: dir });
+    expect(json(again).former).toEqual([{ ...FORMER_ROW, match: 'phone' }]);
+    // The rows stood, known by the store's bytes: not worked out and kept afresh.
+    expect(readFileSync(join(dir, FORMER)).equals(rows)).toBe(true);
+    // The same size, other bytes: a former member's email changed where it stands.
+    const text = readFileSync(join(dir, STORE), 'utf8');
+    expect(text).toContain('"dee.new@example.net"');
+    writeFileSync(join(dir, STORE), text.replace('"dee.new@example.net"', '"dee.neu@example.net"'));
+    utimesSync(join(dir, STORE), new Date('2020-01-01'), new Date('2020-01-01'));
+    const byChanged = await coop(['member', 'add', 'Pia Quill', '--joined', '2024-09-04', '--email', 'dee.neu@example.net', '--json'], { cwd: dir });
+    expect(json(byChanged).former).toEqual([{ ...FORMER_ROW, match: 'email' }]);
+    const byGone = await coop(['member', 'add', 'Quin Ray', '--joined', '2024-09-04', '--email', 'dee.new@example.net', '--json'], { cwd: dir });
+    expect(json(byGone).former).toEqual([]);
+  });
 });
 
 describe("the contact guard's index of the private store", () => {
@@ -117,5 +139,35 @@ describe("the contact guard's index of the private store", () => {
     expect((await coop(['member', 'add', 'Tia Underwood', '--joined', '2024-02-04', '--address', '3 Elm Close, Leeds LS6 1AB'], { cwd: dir })).exitCode).toBe(0);
     const byChange = await coop(['member', 'update', '2', '--name', 'Bo of 3 Elm Close Leeds LS6 1AB'], { cwd: dir });
     expect(byChange.stderr).toMatch(/the postal address of member \d+ \(3\*\*\* E\*\*\* C\*\*\* …\)/);
+  });
+
+  it('keeps its index for a store copied back with new times, and sees an indexed value changed in place at the same size', async () => {
+    // Enough lines that a change's few words are looked up in the kept file by position, not read whole.
+    const filler = Array.from({ length: 1000 }, (_, i) => `${JSON.stringify({ member: 1, email: `filler.${i}@example.net`, phone: `07700 8${String(i).padStart(5, '0')}` })}\n`);
+    appendFileSync(join(dir, STORE), filler.join(''));
+    // Made afresh from the whole store (kept, the lines added since would only be sifted).
+    rmSync(join(dir, INDEX));
+    expect((await coop(['member', 'add', 'Uma Vale', '--joined', '2024-02-05'], { cwd: dir })).exitCode).toBe(0);
+    const index = readFileSync(join(dir, INDEX));
+    const store = readFileSync(join(dir, STORE));
+    writeFileSync(join(dir, STORE), store);
+    utimesSync(join(dir, STORE), new Date('2020-01-01'), new Date('2020-01-01'));
+    const kept = await coop(['member', 'update', '1', '--name', `Ada of ${ADDRESS}`], { cwd: dir });
+    expect(kept.stderr).toMatch(/the postal address of member 4 \(6\*\*\* Q\*\*\* R\*\*\* …\)/);
+    // The index stood, known by the store's bytes: not made afresh.
+    expect(readFileSync(join(dir, INDEX)).equals(index)).toBe(true);
+    // Member 4's address, among the indexed lines, changed where it stands: every word other
+    // than before, so an index of the old bytes would not point at its line.
+    const changed = '72 Kings’ Lane, Bodmin PL14 6QX';
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(ADDRESS));
+    const text = readFileSync(join(dir, STORE), 'utf8');
+    expect(text).toContain(ADDRESS);
+    writeFileSync(join(dir, STORE), text.replace(ADDRESS, changed));
+    utimesSync(join(dir, STORE), new Date('2020-01-01'), new Date('2020-01-01'));
+    const refused = await coop(['member', 'update', '1', '--name', `Ada of ${changed}`], { cwd: dir });
+    expect(refused.exitCode).not.toBe(0);
+    expect(refused.stderr).toMatch(/the postal address of member 4 \(7\*\*\* K\*\*\* L\*\*\* …\)/);
+    const old = await coop(['member', 'update', '1', '--name', `Ada of ${ADDRESS}`], { cwd: dir });
+    expect(old.exitCode, String(old.stderr)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findContactLike, maskContact } from '../../src/core/register/contact-like.js';
 import { buildLeakIndex, findLeaks, sortedTextKeys, textKeys } from '../../src/core/register/leak-scan.js';
-import { indexContactLines, lookupContactLines, siftContactLines } from '../../src/core/register/leak-sift.js';
+import { fewTextKeys, indexContactLines, lookupContactLines, lookupFewContactLines, siftContactLines } from '../../src/core/register/leak-sift.js';
 
 /** A store as coop writes it: one JSON line a member. */
 const storeOf = (values: { email?: string; address?: string; phone?: string }[]) =>
@@ -135,6 +135,34 @@ describe('the store kept indexed by key finds what sifting it finds', () => {
       expect(lookupContactLines(indexContactLines(bytes), keys)).toEqual(siftContactLines(bytes, keys));
     }
     expect(lookupContactLines(indexContactLines(bytes), sortedTextKeys('ring 07700 900417'))).toHaveLength(1);
+  });
+
+  it('finds the same lines looking the keys up an entry at a time (as in the kept file) as in the index held whole', () => {
+    const bytes = storeOf([
+      ...Array.from({ length: 1000 }, (_, i) => ({ email: `member.${i}.name@mailbox.org`, phone: `07700 9${String(i).padStart(5, '0')}` })),
+      { address: '61 Queen’s Road, Totnes TQ9 5RY' },
+    ]);
+    const index = indexContactLines(Buffer.concat([bytes, Buffer.from('not json\n')]));
+    expect(index.always).toHaveLength(1);
+    let looks = 0;
+    const entries = {
+      count: index.keys.length,
+      key: (i: number) => {
+        looks += 1;
+        return index.keys[i]!;
+      },
+      line: (i: number): [number, number] => [index.starts[i]!, index.ends[i]!],
+      always: index.always,
+    };
+    for (const text of ['Write to member.417.name@mailbox.org', 'ring 07700 900417 or 0770090418', 'Ada of 61 Queen’s Road, Totnes', 'nothing here', '']) {
+      const keys = sortedTextKeys(text);
+      expect(fewTextKeys(keys.found.length, index.keys.length)).toBe(true);
+      looks = 0;
+      expect(lookupFewContactLines(entries, keys)).toEqual(lookupContactLines(index, keys));
+      // By halving: a few dozen entries looked at for each key, not the thousands held.
+      expect(looks).toBeLessThan(40 * Math.max(1, keys.found.length));
+    }
+    expect(lookupFewContactLines(entries, sortedTextKeys('ring 07700 900417'))).toHaveLength(2);
   });
 
   it('does not keep a line beyond ASCII whose values the text cannot hold', () => {

@@ -192,16 +192,44 @@ function keysOfLine(text: string): number[] | undefined {
   return keys;
 }
 
+/**
+ * An index's (key, line) pairs as its reader has them, one at a time: an index kept in a file
+ * can be searched without reading it whole (a text with few keys looks at a few dozen of them).
+ */
+export interface ContactLineEntries {
+  count: number;
+  key(i: number): number;
+  line(i: number): [number, number];
+  always: Array<[number, number]>;
+}
+
+/** True when a text with this many keys is best looked up key by key in an index of this many entries (not with a bit filter of them all). */
+export const fewTextKeys = (textKeys: number, entries: number): boolean => textKeys * 32 < entries;
+
+/** lookupContactLines for a text with few keys (fewTextKeys), in an index read an entry at a time. */
+export function lookupFewContactLines(entries: ContactLineEntries, keys: SortedKeys): Array<[number, number]> {
+  const found = new Map<number, number>();
+  for (const [s, e] of entries.always) found.set(s, e);
+  for (const k of keys.found) addLinesOfKey(entries, k, found);
+  return [...found].sort((a, b) => a[0] - b[0]);
+}
+
 /** The lines of an index that siftContactLines would keep for these keys, in order, each once. */
 export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
   const found = new Map<number, number>();
   for (const [s, e] of index.always) found.set(s, e);
+  const entries: ContactLineEntries = {
+    count: index.keys.length,
+    key: (i) => index.keys[i]!,
+    line: (i) => [index.starts[i]!, index.ends[i]!],
+    always: index.always,
+  };
   if (keys instanceof SortedKeys) {
     // A bit for each of the index's keys (by its low bits): most of the text's keys are ruled
     // out by one look, without sorting them; the rest are looked up in the index by halving.
     // A text with few keys (a member added) looks each one up, without the bits.
     const text = keys.found;
-    const few = text.length * 32 < index.keys.length;
+    const few = fewTextKeys(text.length, index.keys.length);
     let bits = 1024;
     while (!few && bits < index.keys.length * 16) bits *= 2;
     const mask = bits - 1;
@@ -214,22 +242,25 @@ export function lookupContactLines(index: ContactLineIndex, keys: ReadonlySet<nu
       const k = text[i]!;
       const bit = k & mask;
       if (!few && (filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      addLinesOfKey(index, k, found);
+      addLinesOfKey(entries, k, found);
     }
     return [...found].sort((a, b) => a[0] - b[0]);
   }
-  for (const key of keys) addLinesOfKey(index, key >>> 0, found);
+  for (const key of keys) addLinesOfKey(entries, key >>> 0, found);
   return [...found].sort((a, b) => a[0] - b[0]);
 }
 
 /** Adds the lines filed under key `k` to `found` (start → end), finding the first by halving the ascending keys. */
-function addLinesOfKey(index: ContactLineIndex, k: number, found: Map<number, number>): void {
+function addLinesOfKey(entries: ContactLineEntries, k: number, found: Map<number, number>): void {
   let lo = 0;
-  let hi = index.keys.length;
+  let hi = entries.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (index.keys[mid]! < k) lo = mid + 1;
+    if (entries.key(mid) < k) lo = mid + 1;
     else hi = mid;
   }
-  for (; lo < index.keys.length && index.keys[lo] === k; lo++) found.set(index.starts[lo]!, index.ends[lo]!);
+  for (; lo < entries.count && entries.key(lo) === k; lo++) {
+    const [start, end] = entries.line(lo);
+    found.set(start, end);
+  }
 }
