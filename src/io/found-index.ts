@@ -26,8 +26,12 @@ const FOREIGN_REPOSITORY = /objectformat|\[\s*extensions|sharedrepository/i;
 /** A regular, non-executable file, as git records one. */
 const FILE_MODE = 0o100644;
 
-/** Git's loose objects are compressed for speed (core.looseCompression's default). */
-const LOOSE_COMPRESSION = 1;
+/**
+ * Compressed for speed, as git's loose objects are by default, and with zlib's smallest window
+ * and memory: its default state is some 300 kB, fresh memory for every object, for files of a
+ * few kB. Any window makes a valid zlib stream, which git reads alike.
+ */
+const LOOSE_DEFLATE = { level: 1, windowBits: 9, memLevel: 1 } as const;
 
 export interface StagedFile {
   path: string;
@@ -66,7 +70,7 @@ function writeBlob(gitDir: string, content: Uint8Array): Buffer {
   const folder = join(gitDir, 'objects', hex.slice(0, 2));
   mkdirSync(folder, { recursive: true });
   try {
-    writeFileSync(join(folder, hex.slice(2)), deflateSync(object, { level: LOOSE_COMPRESSION }), { flag: 'wx', mode: 0o444 });
+    writeFileSync(join(folder, hex.slice(2)), deflateSync(object, LOOSE_DEFLATE), { flag: 'wx', mode: 0o444 });
   } catch (error) {
     // Two files with the same bytes are one blob.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
