@@ -1,7 +1,7 @@
-// coop new stages a new group's files itself (src/io/found-index.ts) instead of running
-// git add: the repository it leaves must be the one git add and git commit would have made,
-// whatever the person's git settings, and where it cannot promise that it must leave the
-// staging to git.
+// coop new stages a new group's files itself (src/io/found-index.ts: an index of files to be
+// added, then git commit -a) instead of running git add: the repository it leaves must be the
+// one git add and git commit would have made, whatever the person's git settings, and where it
+// cannot promise that it must leave the staging to git.
 
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -50,11 +50,11 @@ describe('coop new stages its files without git add', () => {
     expect(await git(g, ['ls-files', '-s'])).toBe(byGit.staged);
     expect(await git(g, ['status', '--porcelain', '--ignored'])).toBe('!! private/');
     expect(await git(g, ['fsck', '--strict'])).toBe('');
-    // git commit -a refreshed the index: its entries now carry the files' stat data.
+    // git commit -a added the files: the index now carries their blobs and stat data.
     expect(await git(g, ['ls-files', '--debug', 'coop.yml'])).toMatch(/size: 5\b/);
   });
 
-  it('writes the blobs and an index git reads as staged', async () => {
+  it('writes an index git reads as every file to be added, and git commit -a adds each as git add would', async () => {
     const dir = tempDir();
     await git(dir, ['init', '-q']);
     const tracked = CHANGES.filter((c) => c.tracked);
@@ -63,10 +63,13 @@ describe('coop new stages its files without git add', () => {
       writeFileSync(join(dir, c.path), c.content);
     }
     expect(stageFoundingFiles(dir, tracked)).toBe(true);
-    expect((await git(dir, ['diff', '--cached', '--name-only'])).split('\n').sort()).toEqual(tracked.map((c) => c.path).sort());
-    for (const c of tracked) expect(await git(dir, ['rev-parse', `:${c.path}`])).toBe(await git(dir, ['hash-object', c.path]));
-    // No stat data: git compares the files' content, finds them the same, and reports nothing changed.
-    expect(await git(dir, ['diff', '--name-only'])).toBe('');
+    const paths = tracked.map((c) => c.path).sort();
+    expect((await git(dir, ['ls-files'])).split('\n')).toEqual(paths);
+    // " A": intent to add (git add -N), the content not yet staged.
+    expect((await git(dir, ['status', '--porcelain', '--untracked-files=no'])).split('\n')).toEqual(paths.map((p) => ` A ${p}`));
+    await git(dir, ['commit', '-q', '-a', '-m', 'Found']);
+    for (const c of tracked) expect(await git(dir, ['rev-parse', `HEAD:${c.path}`])).toBe(await git(dir, ['hash-object', c.path]));
+    expect(await git(dir, ['status', '--porcelain', '--untracked-files=no'])).toBe('');
   });
 
   it('a clean filter in the person’s git settings: the commit holds the bytes git makes of the files', async () => {
@@ -90,13 +93,13 @@ describe('coop new stages its files without git add', () => {
     await git(dir, ['init', '-q']);
     writeFileSync(join(dir, 'coop.yml'), 'a: 1\n');
     process.env.GIT_INDEX_FILE = join(dir, 'other-index');
-    expect(stageFoundingFiles(dir, [{ path: 'coop.yml', content: 'a: 1\n' }])).toBe(false);
+    expect(stageFoundingFiles(dir, [{ path: 'coop.yml' }])).toBe(false);
     delete process.env.GIT_INDEX_FILE;
     expect(existsSync(join(dir, '.git', 'index'))).toBe(false);
 
     const sha256 = tempDir();
     await git(sha256, ['init', '-q', '--object-format=sha256']);
-    expect(stageFoundingFiles(sha256, [{ path: 'coop.yml', content: 'a: 1\n' }])).toBe(false);
+    expect(stageFoundingFiles(sha256, [{ path: 'coop.yml' }])).toBe(false);
     expect(existsSync(join(sha256, '.git', 'index'))).toBe(false);
 
     // And the founding still commits, through git add.
