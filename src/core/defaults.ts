@@ -68,8 +68,11 @@ export const BANK_SIGNATORIES = 2;
 
 /** "demo-coop" → "Demo Coop"; a society's name gets "Limited". */
 export function defaultName(dirName: string, form: Form): string {
+  // Within printable ASCII, letters and digits are exactly A-Z, a-z and 0-9; the Unicode class
+  // is left for names that need it, as the regex engine builds its tables on first use.
+  const notWord = /^[ -~]*$/.test(dirName) ? /[^A-Za-z0-9]+/g : /[^\p{L}\p{N}]+/gu;
   const words = dirName
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(notWord, ' ')
     .trim()
     .split(/\s+/)
     .filter(Boolean)

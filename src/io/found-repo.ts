@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, renameSync, rmSyn
 import { basename, dirname, join } from 'node:path';
 import { CancelledError, InternalError } from '../errors.js';
 import { addPaths, commit, initRepo } from './git.js';
+import { stageFoundingFiles } from './found-index.js';
 import { checkPath } from './plan-paths.js';
 import { refuseContactLeaks } from './contact-guard.js';
 import { loadFaults, type Faults } from './test-faults.js';
@@ -130,13 +131,18 @@ async function buildRepo(dir: string, changes: FileChange[], init: Promise<void>
     await init;
     if (options.git) {
       faults.at('add');
-      await addPaths(
-        dir,
-        changes.filter((c) => c.tracked).map((c) => c.path),
-      );
+      const tracked = changes.filter((c) => c.tracked);
+      // Staged here, without a git process, where coop can write what git add would (found-index.ts).
+      const staged = stageFoundingFiles(dir, tracked);
+      if (!staged) {
+        await addPaths(
+          dir,
+          tracked.map((c) => c.path),
+        );
+      }
       faults.at('commit');
       // A repository of a few dozen objects has nothing for git's maintenance to do.
-      await commit(dir, options.message, { maintain: false });
+      await commit(dir, options.message, { maintain: false, all: staged });
     }
     await flushing;
   } catch (error) {

@@ -204,9 +204,10 @@ export function maintenanceDue(cwd: string): boolean {
  * automatic maintenance (a new repository has nothing to maintain); by default it runs only
  * when due, as above.
  */
-export async function commit(cwd: string, message: string, options: { maintain?: boolean } = {}): Promise<string> {
+export async function commit(cwd: string, message: string, options: { maintain?: boolean; all?: boolean } = {}): Promise<string> {
   const maintain = options.maintain ?? maintenanceDue(cwd);
-  await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message]);
+  // all: git first stages what changed in the files it tracks (commit -a).
+  await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', ...(options.all ? ['-a'] : []), '--no-verify', '-m', message]);
   return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
 }
 
