@@ -31,7 +31,8 @@ export async function txnRepo(): Promise<string> {
   writeFileSync(join(root, 'log.txt'), 'change 0\n');
   writeFileSync(join(root, 'private', 'log.txt'), 'change 0\n');
   writeFileSync(join(root, 'private', 'contacts.jsonl'), '{"member":1,"email":"change-0@example.org"}\n');
-  await git(root, ['init', '-q', '-b', 'main']);
+  // No template (sample hooks and the like): nothing reads them, and every copy would copy them.
+  await git(root, ['init', '-q', '--template=', '-b', 'main']);
   await git(root, ['add', '-A']);
   await git(root, ['commit', '-q', '-m', 'Change 0']);
   template = join(tempDir('coop-crash-template-'), 'repo');

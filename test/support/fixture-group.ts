@@ -57,7 +57,9 @@ export async function fixtureGroup(options: FixtureOptions = {}): Promise<string
   mkdirSync(join(dir, 'private'));
   writeFileSync(join(dir, 'private', 'contacts.jsonl'), '');
   if (options.git !== false) {
-    await git(dir, ['init', '-q', '-b', 'main']);
+    // No template: git's sample hooks and the like would be copied with every copy of the
+    // group (and removed with it), and nothing here reads them.
+    await git(dir, ['init', '-q', '--template=', '-b', 'main']);
     await git(dir, ['add', '-A']);
     await git(dir, ['commit', '-q', '-m', 'Found the fixture group']);
   }
