@@ -40,6 +40,12 @@ export interface MeetingRegister {
 export interface RegisterNow {
   current: CoopParams;
   today: IsoDate;
+  /**
+   * Whether today's register, when not yet kept, is derived and kept for the commands after
+   * (default yes). Calling a meeting says no: it already pays for papers naming every member and
+   * for searching them for contact details, so the first of the meeting's later commands keeps it.
+   */
+  keep?: boolean;
 }
 
 /**
@@ -65,7 +71,7 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
   // only for a meeting on or after the last event, the only one that reads it.
   const kept = group
     ? (keptTodayRegister(group) ??
-      (events().some((e) => e.date > date)
+      (now?.keep === false || events().some((e) => e.date > date)
         ? undefined
         : todayRegister({
             ...group,

@@ -131,7 +131,7 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
     // Resolutions the law treats specially come after those typed (api/special-business.ts).
-    const register = registerFor(root, params, type, date, { current, today });
+    const register = registerFor(root, params, type, date, { current, today, keep: false });
     const special = await specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
     const resolutions = parseResolutions([...typed, ...(input.auditExemption ? [auditExemptionResolution(params, date)] : []), ...special]);
     const tabled =

@@ -26,6 +26,13 @@ import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 const FORMAT = 2;
 /** Once the store has grown this much since it was indexed, it is indexed again. */
 const TAIL_BYTES = 256 * 1024;
+/**
+ * A store no larger than this is sifted whole and never indexed: one pass over it costs about
+ * what reading and checking a kept index does, and far less than building one (which the first
+ * change after a clone would pay). The sift keeps every line the index would give (and any
+ * line beyond ASCII), so the guard finds the same values either way.
+ */
+const SMALL_STORE_BYTES = 1024 * 1024;
 
 interface Header {
   format: number;
@@ -53,6 +60,7 @@ export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys):
   const read = readFileOnce(join(root, CONTACTS_FILE));
   if (!read) return undefined;
   const { bytes } = read;
+  if (bytes.length <= SMALL_STORE_BYTES) return { bytes, lines: siftContactLines(bytes, keys) };
   const kept = keptIndex(root, read);
   if (kept) {
     const { index, size } = kept;
