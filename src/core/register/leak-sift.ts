@@ -13,6 +13,9 @@ import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, tripleKey, value
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
 
+/** wordUnit of each byte, -1 beyond ASCII (those bytes are not hashed here): a look-up for every byte of the store. */
+const BYTE_UNITS = Int16Array.from({ length: 256 }, (_, b) => (b < 0x80 ? wordUnit(b) : -1));
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
@@ -48,7 +51,8 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
   let wordLength = 0;
   for (let i = 0; i <= length; i++) {
     const b = i < length ? bytes[i]! : NEWLINE;
-    const unit = inString && b !== QUOTE && b !== BACKSLASH && b < 0x80 ? wordUnit(b) : -1;
+    // A quote and a backslash are not word units: they are dealt with below.
+    const unit = inString ? BYTE_UNITS[b]! : -1;
     if (unit !== -1) {
       if (!inWord) {
         inWord = true;
