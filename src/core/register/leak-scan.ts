@@ -61,9 +61,17 @@ export function wordUnit(code: number): number {
     return code >= 48 && code <= 57 ? code : -1;
   }
   if (code >= 0xd800 && code <= 0xdfff) return code;
-  const ch = String.fromCharCode(code);
-  return NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+  let unit = nonAsciiUnits.get(code);
+  if (unit === undefined) {
+    const ch = String.fromCharCode(code);
+    unit = NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+    nonAsciiUnits.set(code, unit);
+  }
+  return unit;
 }
+
+/** wordUnit of each unit beyond ASCII met so far: a meeting's papers name thousands with a few accented letters between them. */
+const nonAsciiUnits = new Map<number, number>();
 
 /** wordUnit of each ASCII code: the split looks it up for every character of a meeting's papers (hundreds of kilobytes), most of them run once, before the engine has optimised the loop. */
 const ASCII_UNITS = Int16Array.from({ length: 128 }, (_, code) => wordUnit(code));
