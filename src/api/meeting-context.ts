@@ -18,6 +18,7 @@ import { keptTodayRegister, todayRegister } from './today.js';
 import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { gitIdentity } from '../io/git.js';
+import { withoutIndexing } from '../io/contacts-index.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
 
@@ -153,6 +154,14 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
       releaseVettedRecords();
     }
   });
+}
+
+/**
+ * changeMeeting for a change whose guard leaves the private store's index unbuilt (a kept one is
+ * still used; io/contacts-index.ts, withoutIndexing): calling a meeting.
+ */
+export function changeMeetingUnindexed<T>(cwd: string, options: WriteOptions, build: (group: MeetingGroup) => MeetingChange<T> | Promise<MeetingChange<T>>): Promise<T & Recorded> {
+  return withoutIndexing(() => changeMeeting(cwd, options, build));
 }
 
 /** The meeting a reference names, open for changes: refuses closed meetings, whose papers are final. */

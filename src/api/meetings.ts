@@ -51,7 +51,7 @@ import { loadParams, settle, findGroupRoot } from '../io/group.js';
 import { listMeetings as readMeetings } from '../io/meetings.js';
 import type { FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
-import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
+import { changeMeeting, changeMeetingUnindexed, openMeeting, recordFile, registerFor } from './meeting-context.js';
 import type { Recorded } from './record.js';
 import { electionAtClose, seatRotation } from './elections.js';
 import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
@@ -126,7 +126,8 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
 
-  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
+  // The store's index, like today's register, is left for the meeting's later commands to keep.
+  return changeMeetingUnindexed(cwd, input, async ({ root, params: current, today }) => {
     const given = noticeDate ?? today;
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);

@@ -26,13 +26,25 @@ import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 const FORMAT = 2;
 /** Once the store has grown this much since it was indexed, it is indexed again. */
 const TAIL_BYTES = 256 * 1024;
+/** False while a command that leaves the index unbuilt runs (withoutIndexing). */
+let indexing = true;
+
 /**
- * A store no larger than this is sifted whole and never indexed: one pass over it costs about
- * what reading and checking a kept index does, and far less than building one (which the first
- * change after a clone would pay). The sift keeps every line the index would give (and any
- * line beyond ASCII), so the guard finds the same values either way.
+ * Runs `work` with the store's index left unbuilt: a kept index is still used, but a store
+ * without one (or grown too far past it) is sifted whole and no index is made. Calling a meeting
+ * asks for this: it already pays for papers naming every member, and one sift of the store costs
+ * it less than building the index; the commands after it build it. The sift keeps every line
+ * the index would give (and any line beyond ASCII), so the guard finds the same values either way.
  */
-const SMALL_STORE_BYTES = 1024 * 1024;
+export async function withoutIndexing<T>(work: () => Promise<T>): Promise<T> {
+  const before = indexing;
+  indexing = false;
+  try {
+    return await work();
+  } finally {
+    indexing = before;
+  }
+}
 
 interface Header {
   format: number;
@@ -60,7 +72,6 @@ export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys):
   const read = readFileOnce(join(root, CONTACTS_FILE));
   if (!read) return undefined;
   const { bytes } = read;
-  if (bytes.length <= SMALL_STORE_BYTES) return { bytes, lines: siftContactLines(bytes, keys) };
   const kept = keptIndex(root, read);
   if (kept) {
     const { index, size } = kept;
@@ -70,6 +81,7 @@ export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys):
       return { bytes, lines };
     }
   }
+  if (!indexing) return { bytes, lines: siftContactLines(bytes, keys) };
   let index: ContactLineIndex;
   try {
     index = indexContactLines(bytes);
