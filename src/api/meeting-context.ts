@@ -18,6 +18,7 @@ import { keptTodayRegister, todayRegister } from './today.js';
 import { holdVettedRecords, keepWrittenRecords, listMeetings as readMeetings, releaseVettedRecords, type StoredMeeting } from '../io/meetings.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { gitIdentity } from '../io/git.js';
+import { withoutIndexing } from '../io/contacts-index.js';
 import type { WriteOptions } from './group.js';
 import type { Recorded } from './record.js';
 
@@ -40,6 +41,12 @@ export interface MeetingRegister {
 export interface RegisterNow {
   current: CoopParams;
   today: IsoDate;
+  /**
+   * Whether today's register, when not yet kept, is derived and kept for the commands after
+   * (default yes). Calling a meeting says no: it already pays for papers naming every member and
+   * for searching them for contact details, so the first of the meeting's later commands keeps it.
+   */
+  keep?: boolean;
 }
 
 /**
@@ -65,7 +72,7 @@ export function registerFor(root: string, params: CoopParams, type: MeetingType,
   // only for a meeting on or after the last event, the only one that reads it.
   const kept = group
     ? (keptTodayRegister(group) ??
-      (events().some((e) => e.date > date)
+      (now?.keep === false || events().some((e) => e.date > date)
         ? undefined
         : todayRegister({
             ...group,
@@ -147,6 +154,14 @@ export async function changeMeeting<T>(cwd: string, options: WriteOptions, build
       releaseVettedRecords();
     }
   });
+}
+
+/**
+ * changeMeeting for a change whose guard leaves the private store's index unbuilt (a kept one is
+ * still used; io/contacts-index.ts, withoutIndexing): calling a meeting.
+ */
+export function changeMeetingUnindexed<T>(cwd: string, options: WriteOptions, build: (group: MeetingGroup) => MeetingChange<T> | Promise<MeetingChange<T>>): Promise<T & Recorded> {
+  return withoutIndexing(() => changeMeeting(cwd, options, build));
 }
 
 /** The meeting a reference names, open for changes: refuses closed meetings, whose papers are final. */

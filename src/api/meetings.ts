@@ -51,7 +51,7 @@ import { loadParams, settle, findGroupRoot } from '../io/group.js';
 import { listMeetings as readMeetings } from '../io/meetings.js';
 import type { FileChange } from '../io/transaction.js';
 import type { WriteOptions } from './group.js';
-import { changeMeeting, openMeeting, recordFile, registerFor } from './meeting-context.js';
+import { changeMeeting, changeMeetingUnindexed, openMeeting, recordFile, registerFor } from './meeting-context.js';
 import type { Recorded } from './record.js';
 import { electionAtClose, seatRotation } from './elections.js';
 import { amendmentOutcomes, tableAmendment } from './amendment-meeting.js';
@@ -126,12 +126,13 @@ export async function callMeeting(cwd: string, input: CallMeetingInput): Promise
   const notes: string[] = [];
   if (type === 'committee' && input.byPost) notes.push('Note: --by-post changes nothing for a committee meeting, which has no notice period in the rules.');
 
-  return changeMeeting(cwd, input, async ({ root, params: current, today }) => {
+  // The store's index, like today's register, is left for the meeting's later commands to keep.
+  return changeMeetingUnindexed(cwd, input, async ({ root, params: current, today }) => {
     const given = noticeDate ?? today;
     // The rules in force on the meeting's date: an amendment that takes effect later does not apply.
     const params = await paramsInForce(root, current, date);
     // Resolutions the law treats specially come after those typed (api/special-business.ts).
-    const register = registerFor(root, params, type, date, { current, today });
+    const register = registerFor(root, params, type, date, { current, today, keep: false });
     const special = await specialBusinessResolutions(root, params, register, input, { type, date, noticeDate: given });
     const resolutions = parseResolutions([...typed, ...(input.auditExemption ? [auditExemptionResolution(params, date)] : []), ...special]);
     const tabled =

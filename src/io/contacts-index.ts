@@ -25,6 +25,25 @@ import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 const FORMAT = 3;
 /** Once the store has grown this much since it was indexed, it is indexed again. */
 const TAIL_BYTES = 256 * 1024;
+/** False while a command that leaves the index unbuilt runs (withoutIndexing). */
+let indexing = true;
+
+/**
+ * Runs `work` with the store's index left unbuilt: a kept index is still used, but a store
+ * without one (or grown too far past it) is sifted whole and no index is made. Calling a meeting
+ * asks for this: it already pays for papers naming every member, and one sift of the store costs
+ * it less than building the index; the commands after it build it. The sift keeps every line
+ * the index would give (and any line beyond ASCII), so the guard finds the same values either way.
+ */
+export async function withoutIndexing<T>(work: () => Promise<T>): Promise<T> {
+  const before = indexing;
+  indexing = false;
+  try {
+    return await work();
+  } finally {
+    indexing = before;
+  }
+}
 
 interface Header {
   format: number;
@@ -63,6 +82,7 @@ export function siftStore(root: string, keys: ReadonlySet<number> | SortedKeys):
   // Changed since it was first looked at: read as it is now.
   if (!bytes) bytes = (file = storedFile(join(root, CONTACTS_FILE)))?.bytes();
   if (!file || !bytes) return undefined;
+  if (!indexing) return { bytes, lines: siftContactLines(bytes, keys) };
   let index: ContactLineIndex;
   try {
     index = indexContactLines(bytes);

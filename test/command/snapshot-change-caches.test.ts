@@ -171,3 +171,33 @@ describe("the contact guard's index of the private store", () => {
     expect(old.exitCode, String(old.stderr)).toBe(0);
   });
 });
+
+describe('calling a meeting leaves the store’s index for later changes to build', () => {
+  let dir: string;
+  const call = ['meeting', 'new', 'general', '--notice-date', '2024-03-01', '--time', '19:00'];
+  beforeAll(async () => {
+    dir = await fixtureGroup();
+    const r = await coop(['member', 'add', 'Ola Reed', '--joined', '2024-02-01', '--phone', '07700 900321', '--address', '61 Queen’s Road, Totnes TQ9 5RY'], { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+    expect((await coop(['member', 'add', 'Pat Quinn', '--joined', '2024-02-02', '--email', 'pat.quinn@mailbox.org'], { cwd: dir })).exitCode).toBe(0);
+    expect(existsSync(join(dir, INDEX))).toBe(true);
+  });
+
+  for (const kept of [false, true]) {
+    it(`refuses a stored value in a meeting's papers, and calls a clean one, with the index ${kept ? 'kept' : 'missing'}`, async () => {
+      if (!kept) rmSync(join(dir, INDEX));
+      const day = kept ? '2024-03-21' : '2024-03-20';
+      const refused = await coop([...call, '--date', day, '--place', 'The home of Pat.Quinn@Mailbox.org'], { cwd: dir });
+      expect(refused.exitCode).not.toBe(0);
+      expect(refused.stderr).toMatch(
+        new RegExp(`the email address of member 5 \\(p\\*\\*\\*@m\\*\\*\\*\\.org\\): meetings/${day}-general/meeting\\.json:\\d+ and \\d+ more places`),
+      );
+      const called = await coop([...call, '--date', day, '--place', 'The Hall'], { cwd: dir });
+      expect(called.exitCode, String(called.stderr)).toBe(0);
+      // Not built by the call; a later change builds it.
+      expect(existsSync(join(dir, INDEX))).toBe(kept);
+      expect((await coop(['member', 'update', '1', '--name', `Ada Founder ${day}`], { cwd: dir })).exitCode).toBe(0);
+      expect(existsSync(join(dir, INDEX))).toBe(true);
+    });
+  }
+});

@@ -208,6 +208,53 @@ describe('the store kept indexed by key finds what sifting it finds', () => {
   });
 });
 
+describe('sifting for a text of many keys (a meeting’s papers) keeps the lines the sorted keys would', () => {
+  /** Papers listing members, as an attendance sheet does: over 4,096 keys, so the sift goes through its bit filter. */
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `| ${i + 1} | Member${i} Name${i % 97} | post, 2 December 2026 |`).join('\n');
+
+  it('for a store with values in the papers, written over lines, beyond ASCII, and none', () => {
+    const members = [
+      { email: 'helen.rossi.5@mailbox.org', address: '171 Glebe Close, Cardiff CF24 3DE' },
+      { address: '9, Cedar Road\nNottingham\nNG7 1AB', phone: '07700 900123' },
+      { address: '12 Rue Élise, Lyon' },
+      { email: 'member7.name7.x@mailbox.org' },
+      ...Array.from({ length: 300 }, (_, i) => ({ email: `someone.${i}.else@mailbox.org`, phone: `07700 9${String(i).padStart(5, '0')}` })),
+    ];
+    const bytes = storeOf(members);
+    const memberOf = (lines: Array<[number, number]>) => lines.map(([s, e]) => (JSON.parse(bytes.subarray(s, e).toString('utf8')) as { member: number }).member);
+    for (const [extra, expected] of [
+      ['', [3]],
+      ['Write to Helen Rossi at 171 Glebe Close Cardiff', [1, 3]],
+      ['meet at 9 Cedar Road, Nottingham NG7 1AB or ring 0770090123', [2, 3]],
+      ['ring 07700 900042', [3, 47]],
+    ] as const) {
+      const text = `${rows(2000)}\n${extra}`;
+      const sorted = sortedTextKeys(text);
+      expect(sorted.found.length).toBeGreaterThan(4096);
+      const kept = siftContactLines(bytes, sorted);
+      expect(memberOf(kept)).toEqual(expected);
+      expect(kept).toEqual(siftContactLines(bytes, textKeys(text)));
+    }
+  });
+
+  it('for any store and words drawn from a small alphabet among the rows', () => {
+    const word = fc.constantFrom('flat', '2', 'mill', 'lane', 'é', 'a', 'bb', 'x1', '07700', '900123', 'member7', 'name7', 'post', '\u0001', 'queen’s');
+    const phrase = fc.tuple(fc.array(word, { minLength: 1, maxLength: 4 }), fc.constantFrom(' ', ', ', '\n', '@', '.', '"', '\\')).map(([w, sep]) => w.join(sep));
+    const entry = fc.record({ email: phrase, address: phrase, phone: phrase }, { requiredKeys: [] });
+    const papers = rows(1500);
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '', '\n'), (values, textWords, sep) => {
+        const bytes = storeOf(values);
+        const text = `${papers}\n${textWords.join(sep)}`;
+        const sorted = sortedTextKeys(text);
+        expect(sorted.found.length).toBeGreaterThan(4096);
+        expect(siftContactLines(bytes, sorted)).toEqual(siftContactLines(bytes, textKeys(text)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('what looks like an email address or a phone number', () => {
   const cases: [string, string, string[]][] = [
     ['an email', 'write to jo.bloggs@mailbox.org', ['jo.bloggs@mailbox.org']],

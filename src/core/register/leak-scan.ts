@@ -61,15 +61,28 @@ export function wordUnit(code: number): number {
     return code >= 48 && code <= 57 ? code : -1;
   }
   if (code >= 0xd800 && code <= 0xdfff) return code;
-  const ch = String.fromCharCode(code);
-  return NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+  let unit = nonAsciiUnits.get(code);
+  if (unit === undefined) {
+    const ch = String.fromCharCode(code);
+    unit = NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+    nonAsciiUnits.set(code, unit);
+  }
+  return unit;
 }
+
+/** wordUnit of each unit beyond ASCII met so far: a meeting's papers name thousands with a few accented letters between them. */
+const nonAsciiUnits = new Map<number, number>();
 
 /** wordUnit of each ASCII code: the split looks it up for every character of a meeting's papers (hundreds of kilobytes), most of them run once, before the engine has optimised the loop. */
 const ASCII_UNITS = Int16Array.from({ length: 128 }, (_, code) => wordUnit(code));
 
-/** Splits into words in one pass, reusing `into`'s arrays when given (the index splits 100,000s of values). */
-function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) => void): Words {
+/**
+ * Splits into words in one pass, reusing `into`'s arrays when given (the index splits 100,000s of
+ * values). `lineStarts`, when given, gets the index of the first word after each line break: an
+ * array, not a callback, since a new closure for each text would be a new call target to the
+ * engine's optimised loop, which it would throw away mid-text (a meeting's papers are several).
+ */
+function splitWords(text: string, into?: Words, lineStarts?: number[]): Words {
   // A file has at most one word per two characters; a quarter is a fair first guess.
   const guess = Math.max(64, text.length >>> 2);
   let hashes = into?.hashes ?? new Int32Array(guess);
@@ -103,7 +116,7 @@ function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) 
       n += 1;
       start = -1;
     }
-    if (code === 10 && onNewline) onNewline(n);
+    if (code === 10 && lineStarts) lineStarts.push(n);
   }
   if (!into) return { n, digits, hashes, starts, ends };
   into.n = n;
@@ -113,6 +126,12 @@ function splitWords(text: string, into?: Words, onNewline?: (wordIndex: number) 
   into.ends = ends;
   return into;
 }
+
+// Every path of the split taken once as the module loads (a word beyond ASCII, a line break, a
+// full array): the engine optimises the loop mid-text from the paths it has seen taken, and one
+// first taken later (the first accented name, far into a meeting's papers) makes it throw that
+// work away and start again.
+splitWords(`${'a '.repeat(80)}\u00e9\n`, undefined, []);
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
@@ -243,7 +262,7 @@ export interface SplitText {
 
 export function splitText(text: string): SplitText {
   const lineStarts: number[] = [];
-  const words = splitWords(text, undefined, (wordIndex) => lineStarts.push(wordIndex));
+  const words = splitWords(text, undefined, lineStarts);
   return { text, words, lineStarts };
 }
 

@@ -13,6 +13,9 @@ import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, tripleKey, value
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
 
+/** wordUnit of each byte, -1 beyond ASCII (those bytes are not hashed here): a look-up for every byte of the store. */
+const BYTE_UNITS = Int16Array.from({ length: 256 }, (_, b) => (b < 0x80 ? wordUnit(b) : -1));
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
@@ -48,7 +51,8 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
   let wordLength = 0;
   for (let i = 0; i <= length; i++) {
     const b = i < length ? bytes[i]! : NEWLINE;
-    const unit = inString && b !== QUOTE && b !== BACKSLASH && b < 0x80 ? wordUnit(b) : -1;
+    // A quote and a backslash are not word units: they are dealt with below.
+    const unit = inString ? BYTE_UNITS[b]! : -1;
     if (unit !== -1) {
       if (!inWord) {
         inWord = true;
@@ -117,10 +121,51 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
  * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
  */
 export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
+  if (keys instanceof SortedKeys && keys.found.length >= MANY_KEYS) return siftByFilter(bytes, keys.found);
   const kept: Array<[number, number]> = [];
   scanLines(bytes, (start, end, lineKeys, opaque) => {
     if (opaque || lineKeys.some((key) => keys.has(key))) kept.push([start, end]);
   });
+  return kept;
+}
+
+/** A text with this many keys (as found, repeats too) is sifted for through a bit filter rather than by sorting its keys. */
+const MANY_KEYS = 4096;
+
+/**
+ * siftContactLines for a text of many keys (a meeting's papers name every member): the lines
+ * whose keys pass a bit filter of the text's keys are noted with those keys, then the keys
+ * that passed are looked for among the text's in one pass, and only lines with a key truly
+ * there are kept (with every line beyond ASCII), in order: the lines the sorted keys would give.
+ */
+function siftByFilter(bytes: Uint8Array, found: Uint32Array): Array<[number, number]> {
+  let bits = 1024;
+  while (bits < found.length * 8) bits *= 2;
+  const mask = bits - 1;
+  const filter = new Int32Array(bits >>> 5);
+  for (let i = 0; i < found.length; i++) {
+    const bit = found[i]! & mask;
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  // Each line worth a second look: its range, and its keys that passed (none: kept whatever the keys).
+  const lines: Array<[number, number, number[] | undefined]> = [];
+  const passed = new Set<number>();
+  scanLines(bytes, (start, end, lineKeys, opaque) => {
+    let maybe: number[] | undefined;
+    for (const key of lineKeys) {
+      const k = key >>> 0;
+      const bit = k & mask;
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      (maybe ??= []).push(k);
+      passed.add(k);
+    }
+    if (opaque) lines.push([start, end, undefined]);
+    else if (maybe) lines.push([start, end, maybe]);
+  });
+  const present = new Set<number>();
+  for (let i = 0; i < found.length && present.size < passed.size; i++) if (passed.has(found[i]!)) present.add(found[i]!);
+  const kept: Array<[number, number]> = [];
+  for (const [start, end, maybe] of lines) if (maybe === undefined || maybe.some((k) => present.has(k))) kept.push([start, end]);
   return kept;
 }
 
