@@ -524,10 +524,12 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   const isAdmissionKey = keyTest(bundle.admissions, newKeys);
 
   // One stream grew. The first ledger is read before every writer's events, so it may grow only
-  // while there are none; a writer's events are ordered by clock among all writers', so it may
-  // grow only while it is the only writer.
-  const writers = new Set(now.filter((p) => p.stream !== '').map((p) => p.stream));
-  if (changed === '' ? writers.size > 0 : writers.size !== 1) return undefined;
+  // while there are none. Writers' events are read in the order of their clocks, then of their
+  // streams' ids (core/ledger/streams.ts): a writer's new events go on from the proof only when
+  // each comes after every writer's event proved, in that order (a new copy's first change does).
+  if (changed === '' && now.some((p) => p.stream !== '')) return undefined;
+  let top = changed === '' ? undefined : lastWriterEvent(kept.parts);
+  if (top === null) return undefined;
   let lastSeq = kept.parts.filter((k) => k.stream === changed).reduce((m, k) => Math.max(m, k.lastSeq ?? 0), 0);
   let clockSeq = kept.firstLastSeq + kept.writerEvents;
   let last = kept.last;
@@ -553,6 +555,8 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       } else {
         // A writer's admission of a number the register already has could be renumbered: prove afresh.
         if (e.type === 'admit' && e.member <= maxNumber) return undefined;
+        if (top && (e.seq < top.seq || (e.seq === top.seq && changed <= top.stream))) return undefined;
+        top = { seq: e.seq, stream: changed };
         e.seq = ++clockSeq;
       }
       if (last && (e.date < last.date || (e.date === last.date && e.seq <= last.seq))) return undefined;
@@ -627,6 +631,22 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     }
   }
   return result;
+}
+
+/**
+ * The last writer's event proved, in the order writers' events are read: the highest clock as
+ * written (each stream's last part keeps its last), then the highest stream id. Undefined when no
+ * writer has an event; null when a stream's last part does not say.
+ */
+function lastWriterEvent(parts: readonly KeptPart[]): { seq: number; stream: string } | undefined | null {
+  let top: { seq: number; stream: string } | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.stream === '' || parts[i + 1]?.stream === p.stream) continue;
+    if (p.lastSeq === undefined) return null;
+    if (!top || p.lastSeq > top.seq || (p.lastSeq === top.seq && p.stream > top.stream)) top = { seq: p.lastSeq, stream: p.stream };
+  }
+  return top;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent } from '../../src/core/ledger/events.js';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { ledgerParts } from '../support/register.js';
+import { ledgerParts, ledgerStreams } from '../support/register.js';
 import { readCache, writeCache } from '../support/caches.js';
 
 const CACHE = join('.coop', 'cache');
@@ -123,6 +123,35 @@ describe("coop check's kept proof of the ledger", () => {
     // The state is not kept again for one line: the next check goes on from it again.
     expect(kept.facts.members).toEqual([[1, 4]]);
     expect(await check(dir)).toEqual(warm);
+  });
+
+  it("goes on from a new copy's first change (a second writer's stream), as a cold check does", async () => {
+    const dir = copyOf(base);
+    // A copy with its own working folder but no writer id yet: its change starts a stream of its own.
+    rmSync(join(dir, '.coop', 'writer'));
+    const add = await coop(['member', 'add', 'Ned Newcopy', '--joined', '2024-03-01', '--email', 'ned.newcopy@warmpost.co.uk'], { cwd: dir });
+    expect(add.exitCode, String(add.stderr)).toBe(0);
+    expect(ledgerStreams(dir)).toHaveLength(2);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm).toEqual(await coldCheck(dir));
+    // It went on from the kept state rather than proving afresh.
+    const kept = JSON.parse(readCache(join(dir, PROOF))).proof;
+    expect(kept.current.facts.members).toEqual([[1, 5]]);
+    expect(kept.facts.members).toEqual([[1, 4]]);
+  });
+
+  it("proves afresh when a second writer's new line comes before a proved one in the writers' order", async () => {
+    const dir = copyOf(base);
+    poison(dir);
+    // A stream whose only event has a clock below the other writer's: it is read before that writer's events.
+    const stream = '000000000001';
+    mkdirSync(join(dir, 'register', stream));
+    writeFileSync(join(dir, 'register', stream, 'ledger.jsonl'), `${encodeEvent({ seq: 1, date: '2024-03-01', type: 'admit', member: 9, name: 'Olu Early', shares: 1 })}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).not.toContain(POISON);
+    expect(warm).toEqual(await coldCheck(dir));
   });
 
   it('goes on from lines appended by hand, finding their problems where they are', async () => {
