@@ -297,7 +297,7 @@ async function workOutPrivate(
     let text: string;
     // The ledger is already read: its names are searched, each line mapped back to the ledger's.
     let lineOf = (line: number) => line;
-    const part = register.names().get(f);
+    const part = register.namesOf(f);
     if (part) {
       text = part.text;
       lineOf = (line) => part.lines[line - 1] ?? line;

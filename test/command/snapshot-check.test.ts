@@ -141,6 +141,38 @@ describe("coop check's kept proof of the ledger", () => {
     expect(kept.facts.members).toEqual([[1, 4]]);
   });
 
+  it("reads the kept names only when asked for: a new copy's first change goes on without them", async () => {
+    const dir = copyOf(base);
+    rmSync(join(dir, '.coop', 'writer'));
+    rmSync(join(dir, NAMES));
+    expect((await coop(['member', 'add', 'Pat Nameless', '--joined', '2024-03-01'], { cwd: dir })).exitCode).toBe(0);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm).toEqual(await coldCheck(dir));
+    const kept = JSON.parse(readCache(join(dir, PROOF))).proof;
+    expect(kept.current.facts.members).toEqual([[1, 5]]);
+  });
+
+  it('searches a part proved before with its names proved afresh when the kept names are gone', async () => {
+    const dir = copyOf(base);
+    // A stored email in a name in the first ledger, proved and kept by a check.
+    const part = join(dir, 'register', 'ledger.jsonl');
+    writeFileSync(part, `${read(part)}${encodeEvent({ seq: 99, date: '2024-03-05', type: 'rename', member: 2, name: 'Ben dee.warm@warmpost.co.uk' })}\n`);
+    ageParts(dir);
+    expect((await check(dir)).out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    // Then the names kept are lost, the kept scan forgets the first ledger's search, and a new copy makes its first change.
+    rmSync(join(dir, NAMES));
+    const scan = readScan(dir);
+    scan.files = scan.files.filter((f) => (f as [string])[0] !== 'register/ledger.jsonl');
+    writeScan(dir, scan);
+    rmSync(join(dir, '.coop', 'writer'));
+    expect((await coop(['member', 'add', 'Pat Later', '--joined', '2024-03-06'], { cwd: dir })).exitCode).toBe(0);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
   it("proves afresh when a second writer's new line comes before a proved one in the writers' order", async () => {
     const dir = copyOf(base);
     poison(dir);
