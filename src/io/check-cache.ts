@@ -10,6 +10,8 @@ import type { Located } from './params-file.js';
 
 /** Bumped whenever the proof's shape changes: another format is simply not read. */
 const FORMAT = 1;
+/** The same for the scan (2: who has details without a key, as runs of numbers). */
+const SCAN_FORMAT = 2;
 
 /** The proof kept for this build, or undefined (none, another build's, another format, spoiled). */
 export function readCheckProof(root: string): Record<string, unknown> | undefined {
@@ -43,8 +45,8 @@ export interface StoreSources {
   missing: boolean;
   /** Lines that cannot be read: [line, message]. */
   problems: [number, string][];
-  /** Members with lines not keyed to an admission, in the store's order. */
-  unkeyed: number[];
+  /** Members with lines not keyed to an admission, in the store's order, as runs [first, last] of consecutive numbers. */
+  unkeyed: [number, number][];
   /** Admission keys the store's lines are keyed to, and the member each was written for. */
   keys: string[];
   keyMembers: number[];
@@ -71,12 +73,13 @@ export function readCheckScan(root: string): KeptScan | undefined {
   if (stamp === null) return undefined;
   // Sealed, as every cache file is (cache-files.ts): a byte changed reads as no file, never as true.
   const data = readCacheFile(root, CHECK_SCAN_FILE) as ({ stamp?: unknown; format?: unknown } & Partial<KeptScan>) | null | undefined;
-  if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== FORMAT) return undefined;
+  if (typeof data !== 'object' || data === null || data.stamp !== stamp || data.format !== SCAN_FORMAT) return undefined;
   if (typeof data.key !== 'string' || typeof data.store !== 'string' || typeof data.storeBytes !== 'string' || !isLocatedList(data.contacts) || !isLocatedList(data.details))
     return undefined;
   const s = data.sources as Partial<StoreSources> | undefined;
   const counts = (v: unknown) => Array.isArray(v) && v.every((n) => Number.isSafeInteger(n));
-  if (typeof s !== 'object' || s === null || typeof s.missing !== 'boolean' || !counts(s.unkeyed) || !counts(s.keyMembers)) return undefined;
+  const runs = (v: unknown) => Array.isArray(v) && v.every((r) => Array.isArray(r) && r.length === 2 && Number.isSafeInteger(r[0]) && Number.isSafeInteger(r[1]) && r[0] <= r[1]);
+  if (typeof s !== 'object' || s === null || typeof s.missing !== 'boolean' || !runs(s.unkeyed) || !counts(s.keyMembers)) return undefined;
   if (!Array.isArray(s.keys) || !s.keys.every((k) => typeof k === 'string') || s.keys.length !== s.keyMembers!.length) return undefined;
   if (!Array.isArray(s.problems) || !s.problems.every((p) => Array.isArray(p) && p.length === 2 && Number.isSafeInteger(p[0]) && typeof p[1] === 'string')) return undefined;
   const files = data.files;
@@ -88,7 +91,7 @@ export function readCheckScan(root: string): KeptScan | undefined {
 export function keepCheckScan(root: string, scan: KeptScan): void {
   const stamp = snapshotStamp();
   if (stamp === null) return;
-  writeCacheFile(root, CHECK_SCAN_FILE, { stamp, format: FORMAT, ...scan });
+  writeCacheFile(root, CHECK_SCAN_FILE, { stamp, format: SCAN_FORMAT, ...scan });
 }
 
 function isLocatedList(value: unknown): value is Located[] {

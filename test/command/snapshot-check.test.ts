@@ -68,7 +68,7 @@ function poison(dir: string): void {
 }
 
 /** The kept scan's content (sealed, as every cache file). */
-function readScan(dir: string): { details: unknown[]; sources: { unkeyed: number[] }; files: unknown[] } {
+function readScan(dir: string): { details: unknown[]; sources: { unkeyed: [number, number][] }; files: unknown[] } {
   return JSON.parse(readCache(join(dir, SCAN)));
 }
 
@@ -296,6 +296,20 @@ describe("coop check's kept proof of the ledger", () => {
     }
   });
 
+  it('names each member the store holds details for who is not in the register, in the store’s order, as a cold check does', async () => {
+    const dir = copyOf(base);
+    // Lines without admission keys for members 3 to 6 (the register has 1 to 4), then 9, then 2.
+    const store = join(dir, 'private', 'contacts.jsonl');
+    const lines = [3, 4, 5, 6, 9, 2].map((member) => JSON.stringify({ member, phone: `07700 9001${member}0` }));
+    writeFileSync(store, `${read(store)}${lines.join('\n')}\n`);
+    const warm = await check(dir);
+    const strays = [...warm.out.matchAll(/holds contact details for member (\d+), who is not in the register/g)].map((m) => Number(m[1]));
+    expect(strays).toEqual([5, 6, 9]);
+    expect(warm).toEqual(await coldCheck(dir));
+    // Read again from the kept scan: the same.
+    expect(await check(dir)).toEqual(warm);
+  });
+
   it('finds a contact leaked into a tracked file after it was kept', async () => {
     const dir = copyOf(base);
     writeFileSync(join(dir, 'NOTES.md'), '# Notes\n\nWrite to Dee at dee.warm@warmpost.co.uk\n');
@@ -310,7 +324,7 @@ describe("coop check's kept proof of the ledger", () => {
     const dir = copyOf(base);
     // Poisoned: a member the store does not hold, and a leak in a file that is not there.
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     scan.files.push(['GONE.md', '1:1:f', [{ where: 'GONE.md:1', message: POISON }]]);
     writeScan(dir, scan);
     // A name holding a stored email, appended to the ledger by hand: found where it is, through the store's index.
@@ -331,7 +345,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('knows the store copied back with new times by its bytes, and one changed to the same size as changed', async () => {
     const dir = copyOf(base);
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     writeScan(dir, scan);
     utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
     const store = join(dir, 'private', 'contacts.jsonl');
@@ -347,7 +361,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('takes what the store says from the kept scan straight after a change, while the new ledger line is too recent to key the whole scan', async () => {
     const dir = copyOf(base);
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     writeScan(dir, scan);
     expect((await coop(['member', 'add', 'Ivy Straight', '--joined', '2024-03-06'], { cwd: dir })).exitCode).toBe(0);
     expect((await check(dir)).out).toContain('holds contact details for member 999');
@@ -356,7 +370,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('does not trust a kept scan with a byte changed', async () => {
     const dir = copyOf(base);
     // Well-formed JSON naming a member, its seal left as it was: only the seal can tell.
-    writeFileSync(join(dir, SCAN), read(join(dir, SCAN)).replace('"unkeyed":[', '"unkeyed":[999,'));
+    writeFileSync(join(dir, SCAN), read(join(dir, SCAN)).replace('"unkeyed":[', '"unkeyed":[[999,999],'));
     utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
     const warm = await check(dir);
     expect(warm.out).not.toContain('member 999');
