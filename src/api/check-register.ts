@@ -48,8 +48,8 @@ export interface RegisterProof {
   identity?: string;
   /** Lines that cannot be read, parts missing or out of order, entries deleted, the rules' problems: in that order. */
   problems: Located[];
-  /** By part: every part of the first ledger, and each writer's part that has names (read when first asked for). */
-  names(): Map<string, PartNames>;
+  /** A part's names: every part of the first ledger has them, and each writer's part that has a name (read when first asked for). */
+  namesOf(path: string): PartNames | undefined;
   /** True when the key is an admission's in this register (contact lines are joined by it). */
   isAdmissionKey(key: string): boolean;
   forgotten: Set<number>;
@@ -287,7 +287,7 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
   const forgotten = forgottenMembers(events);
   const facts = factsOf(state, day, forgotten, sayOf);
   const keys = new Set(admissionKeys(events, ledger.keyOf).values());
-  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, names: () => names, isAdmissionKey: (k) => keys.has(k), forgotten };
+  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, namesOf: (path) => names.get(path), isAdmissionKey: (k) => keys.has(k), forgotten };
 
   // Kept only for a ledger with nothing to settle: every line read, no number given twice.
   if (before && paramsText !== undefined && ledger.problems.length === 0 && ledger.renumbered.length === 0 && !events.some((e) => e.type === 'renumber')) {
@@ -443,7 +443,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   let racy = false;
   const clock = Date.now();
   const parts: KeptPart[] = [];
-  const tails: { part: Identity; bytes: Buffer; from: number; lineOffset: number; entry: KeptPart }[] = [];
+  const tails: { part: Identity; bytes: Buffer; from: number; lineOffset: number; entry: KeptPart; grew: boolean }[] = [];
   for (let i = 0; i < now.length; i++) {
     const p = now[i]!;
     const old = keptByPath.get(p.path);
@@ -471,7 +471,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     const entry: KeptPart = { path: p.path, stream: p.stream, number: p.number, size: p.size, mtimeNs: String(p.mtimeNs) };
     if (lastOfStream) Object.assign(entry, { sha: sha(bytes), lines: lineOffset + lineBreaks(bytes.subarray(from)) });
     parts.push(entry);
-    tails.push({ part: p, bytes, from, lineOffset, entry });
+    tails.push({ part: p, bytes, from, lineOffset, entry, grew: old !== undefined });
   }
   const forgotten = new Set(kept.forgotten);
   const identity = identityOf(kept.params, day, now);
@@ -485,7 +485,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       facts: current.facts,
       hasMember: memberTest(current.facts.members),
       problems: [...current.gaps, ...current.rules],
-      names: () => load().names(),
+      namesOf: (path) => load().namesOf(path),
       isAdmissionKey: (key) => load().isAdmissionKey(key),
       forgotten: new Set(current.forgotten),
       identity,
@@ -493,7 +493,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
   }
   if (changed === undefined) {
     // Nothing changed: the names and keys are read only if the leak scan or the store's check needs them.
-    let lazy: { names: Map<string, PartNames>; isAdmissionKey: (key: string) => boolean } | undefined;
+    let lazy: { names: Pick<Map<string, PartNames>, 'get'>; isAdmissionKey: (key: string) => boolean } | undefined;
     const load = () => {
       if (lazy) return lazy;
       const bundle = readBundle(root, kept.stateId, false);
@@ -501,7 +501,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       else {
         // Gone or spoiled since: what they would have said is proved afresh.
         const fresh = prove(root, undefined, options, sayOf, day);
-        lazy = { names: fresh.names(), isAdmissionKey: fresh.isAdmissionKey };
+        lazy = { names: { get: fresh.namesOf }, isAdmissionKey: fresh.isAdmissionKey };
       }
       return lazy;
     };
@@ -509,25 +509,44 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       facts: kept.facts,
       hasMember: memberTest(kept.facts.members),
       problems: [...kept.gaps, ...kept.rules],
-      names: () => load().names,
+      namesOf: (path) => load().names.get(path),
       isAdmissionKey: (key) => load().isAdmissionKey(key),
       forgotten,
       identity,
     };
   }
-  const bundle = readBundle(root, kept.stateId);
-  if (bundle === undefined) return undefined;
-  const state = stateOf(root, kept.stateId, bundle.state);
+  const keptState = readCheckState(root, kept.stateId);
+  if (keptState === undefined) return undefined;
+  const state = stateOf(root, kept.stateId, keptState);
   if (state === undefined) return undefined;
-  const names = namesOf(bundle.names);
+  // The names and keys kept (megabytes) are read when a part already proved grew (its names are
+  // searched again) or the state is kept again; else only if asked for. Read then and gone or
+  // spoiled, what they would have said is proved afresh.
+  let bundle = tails.some((t) => t.grew) ? readBundle(root, kept.stateId, false) : undefined;
+  if (bundle === undefined && tails.some((t) => t.grew)) return undefined;
+  let fresh: RegisterProof | undefined;
+  const keptBundle = () => (bundle ??= readBundle(root, kept.stateId, false));
+  const provedAfresh = () => (fresh ??= prove(root, undefined, options, sayOf, day));
+  /** The names appended, by part (each part's text as it is appended to the kept text). */
+  const appended = new Map<string, PartNames>();
   const newKeys = new Set<string>();
-  const isAdmissionKey = keyTest(bundle.admissions, newKeys);
+  let keyedBefore: ((key: string) => boolean) | undefined;
+  const isAdmissionKey = (key: string): boolean => {
+    if (newKeys.has(key)) return true;
+    if (!keyedBefore) {
+      const b = keptBundle();
+      keyedBefore = b ? keyTest(b.admissions, new Set()) : provedAfresh().isAdmissionKey;
+    }
+    return keyedBefore(key);
+  };
 
   // One stream grew. The first ledger is read before every writer's events, so it may grow only
-  // while there are none; a writer's events are ordered by clock among all writers', so it may
-  // grow only while it is the only writer.
-  const writers = new Set(now.filter((p) => p.stream !== '').map((p) => p.stream));
-  if (changed === '' ? writers.size > 0 : writers.size !== 1) return undefined;
+  // while there are none. Writers' events are read in the order of their clocks, then of their
+  // streams' ids (core/ledger/streams.ts): a writer's new events go on from the proof only when
+  // each comes after every writer's event proved, in that order (a new copy's first change does).
+  if (changed === '' && now.some((p) => p.stream !== '')) return undefined;
+  let top = changed === '' ? undefined : lastWriterEvent(kept.parts);
+  if (top === null) return undefined;
   let lastSeq = kept.parts.filter((k) => k.stream === changed).reduce((m, k) => Math.max(m, k.lastSeq ?? 0), 0);
   let clockSeq = kept.firstLastSeq + kept.writerEvents;
   let last = kept.last;
@@ -553,6 +572,8 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       } else {
         // A writer's admission of a number the register already has could be renumbered: prove afresh.
         if (e.type === 'admit' && e.member <= maxNumber) return undefined;
+        if (top && (e.seq < top.seq || (e.seq === top.seq && changed <= top.stream))) return undefined;
+        top = { seq: e.seq, stream: changed };
         e.seq = ++clockSeq;
       }
       if (last && (e.date < last.date || (e.date === last.date && e.seq <= last.seq))) return undefined;
@@ -565,10 +586,10 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       if (e.type === 'forget') forgotten.add(e.member);
       if (e.type === 'admit' || e.type === 'rename') {
         const line = decoded.lines[i]! + tail.lineOffset;
-        const part = names.get(tail.part.path);
-        if (!part) names.set(tail.part.path, { text: cleanName(e.name), lines: [line] });
+        const part = appended.get(tail.part.path);
+        if (!part) appended.set(tail.part.path, { text: cleanName(e.name), lines: [line] });
         else {
-          part.text = part.lines.length === 0 ? cleanName(e.name) : `${part.text}\n${cleanName(e.name)}`;
+          part.text = `${part.text}\n${cleanName(e.name)}`;
           part.lines.push(line);
         }
       }
@@ -576,8 +597,31 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
       where.push(at);
     }
     if (tail.entry.sha !== undefined) tail.entry.lastSeq = lastSeq;
-    if (changed === '' && !names.has(tail.part.path)) names.set(tail.part.path, { text: '', lines: [] });
   }
+  // A part of the first ledger has names (maybe none); a writer's only when it has a name.
+  const newParts = new Map<string, PartNames | undefined>();
+  for (const tail of tails) {
+    if (!tail.grew) newParts.set(tail.part.path, appended.get(tail.part.path) ?? (changed === '' ? { text: '', lines: [] } : undefined));
+  }
+  let allNames: Map<string, PartNames> | undefined;
+  const names = (): Map<string, PartNames> | undefined => {
+    if (allNames) return allNames;
+    const b = keptBundle();
+    if (!b) return undefined;
+    allNames = namesOf(b.names);
+    for (const [path, part] of newParts) if (part) allNames.set(path, part);
+    for (const [path, add] of appended) {
+      const before = allNames.get(path);
+      if (newParts.has(path)) continue;
+      allNames.set(path, before === undefined || before.lines.length === 0 ? add : { text: `${before.text}\n${add.text}`, lines: [...before.lines, ...add.lines] });
+    }
+    return allNames;
+  };
+  const namesIn = (path: string): PartNames | undefined => {
+    if (newParts.has(path)) return newParts.get(path);
+    const all = names();
+    return all ? all.get(path) : provedAfresh().namesOf(path);
+  };
   const { problems: found } = deriveState(added, { ...options, from: state });
   const indexOf = new Map<number, number>();
   added.forEach((e, i) => {
@@ -592,7 +636,7 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     facts,
     hasMember: memberTest(facts.members),
     problems: [...gaps, ...rules],
-    names: () => names,
+    namesOf: namesIn,
     isAdmissionKey,
     forgotten,
     ...(racy ? {} : { identity }),
@@ -604,13 +648,15 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     keepCheckProof(root, { ...kept, current: { identity, facts, gaps, rules, forgotten: [...forgotten] } } satisfies Kept);
     return result;
   }
-  const packed = newKeys.size === 0 ? bundle.admissions : packKeys([...unpackKeys(bundle.admissions), ...newKeys]);
-  if (packed) {
+  const b = keptBundle();
+  const all = names();
+  const packed = b === undefined ? undefined : newKeys.size === 0 ? b.admissions : packKeys([...unpackKeys(b.admissions), ...newKeys]);
+  if (packed && all) {
     const encodedNow = encodeJson(state);
     if (encodedNow !== undefined) {
       keep2(
         root,
-        { state: encodedNow, names: [...names].map(([path, n]) => [path, n.text, n.lines]), admissions: packed },
+        { state: encodedNow, names: [...all].map(([path, n]) => [path, n.text, n.lines]), admissions: packed },
         {
           params: kept.params,
           today: kept.today,
@@ -627,6 +673,22 @@ function resume(root: string, kept: Kept, options: Options, sayOf: SayOf, day: D
     }
   }
   return result;
+}
+
+/**
+ * The last writer's event proved, in the order writers' events are read: the highest clock as
+ * written (each stream's last part keeps its last), then the highest stream id. Undefined when no
+ * writer has an event; null when a stream's last part does not say.
+ */
+function lastWriterEvent(parts: readonly KeptPart[]): { seq: number; stream: string } | undefined | null {
+  let top: { seq: number; stream: string } | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.stream === '' || parts[i + 1]?.stream === p.stream) continue;
+    if (p.lastSeq === undefined) return null;
+    if (!top || p.lastSeq > top.seq || (p.lastSeq === top.seq && p.stream > top.stream)) top = { seq: p.lastSeq, stream: p.stream };
+  }
+  return top;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

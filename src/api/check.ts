@@ -213,7 +213,13 @@ function sourcesOf(contacts: ReturnType<typeof readContactsStore>): StoreSources
     keys.push(key);
     keyMembers.push(slot.member);
   }
-  return { missing: contacts.missing, problems: contacts.problems.map((p) => [p.line, p.message]), unkeyed: [...contacts.contacts.keys()], keys, keyMembers };
+  const unkeyed: [number, number][] = [];
+  for (const member of contacts.contacts.keys()) {
+    const last = unkeyed.at(-1);
+    if (last && member === last[1] + 1) last[1] = member;
+    else unkeyed.push([member, member]);
+  }
+  return { missing: contacts.missing, problems: contacts.problems.map((p) => [p.line, p.message]), unkeyed, keys, keyMembers };
 }
 
 async function workOutPrivate(
@@ -237,8 +243,12 @@ async function workOutPrivate(
     });
   }
   for (const [line, message] of sources.problems) problems.push({ where: `${CONTACTS_FILE}:${line}`, message });
-  for (const member of sources.unkeyed) {
-    if (!register.hasMember(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+  const admitted = rangeTest(facts.members);
+  for (const [first, last] of sources.unkeyed) {
+    if (admitted(first, last)) continue;
+    for (let member = first; member <= last; member++) {
+      if (!register.hasMember(member)) problems.push({ where: CONTACTS_FILE, message: `holds contact details for member ${member}, who is not in the register` });
+    }
   }
   for (let i = 0; i < sources.keys.length; i++) {
     if (register.isAdmissionKey(sources.keys[i]!)) continue;
@@ -250,9 +260,9 @@ async function workOutPrivate(
   }
 
   // Personal data kept no longer than needed: former members past the register's retention.
-  const unkeyed = new Set(sources.unkeyed);
+  const unkeyed = rangeTest([...sources.unkeyed].sort((a, b) => a[0] - b[0]));
   for (const due of facts.erasable) {
-    if (!unkeyed.has(due.member)) continue;
+    if (!unkeyed(due.member, due.member)) continue;
     problems.push({
       where: CONTACTS_FILE,
       message: `holds the contact details of former member ${due.member} (${due.name}), who left on ${due.left}: the retention period ended on ${due.since}, so erase them with coop member forget ${due.member}`,
@@ -297,7 +307,7 @@ async function workOutPrivate(
     let text: string;
     // The ledger is already read: its names are searched, each line mapped back to the ledger's.
     let lineOf = (line: number) => line;
-    const part = register.names().get(f);
+    const part = register.namesOf(f);
     if (part) {
       text = part.text;
       lineOf = (line) => part.lines[line - 1] ?? line;
@@ -326,6 +336,24 @@ async function workOutPrivate(
     searched.push([f, id, leaks]);
   }
   return { contacts: contactProblems, details: problems, sources, files: searched };
+}
+
+/** A test of whether every number from first to last is in these ranges (sorted by their first; runs that overlap or touch are not merged). */
+function rangeTest(ranges: readonly (readonly [number, number])[]): (first: number, last: number) => boolean {
+  return (first, last) => {
+    // The last range starting at or before `first`: the runs of a store's numbers do not overlap, and the register's are merged.
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![0] <= first) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && last <= ranges[at]![1];
+  };
 }
 
 /** Files searched against the store's sifted lines before the store is read whole instead. */

@@ -136,14 +136,14 @@ export function openSealedCacheFile(root: string, name: string): SealedFile | un
 }
 
 // zlib.crc32 came in Node 20.15 and 22.2; before them a hash does the same job, more slowly.
-const crc32: (bytes: Uint8Array, value: number) => number =
+export const crc32: (bytes: Uint8Array, value: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === 'function'
     ? (bytes, value) => zlib.crc32(bytes, value)
     : (bytes, value) => createHash('sha1').update(String(value)).update(bytes).digest().readUInt32LE(0);
 
 /** The length of a file's seal: "#", eight hex digits and a newline. */
 export const SEAL_BYTES = 10;
-const sealOf = (crc: number): string => `#${(crc >>> 0).toString(16).padStart(8, '0')}\n`;
+export const sealOf = (crc: number): string => `#${(crc >>> 0).toString(16).padStart(8, '0')}\n`;
 
 /** Bytes with their seal after them, as a cache file of bytes is written. */
 export function sealBytes(bytes: Uint8Array): Buffer {

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent } from '../../src/core/ledger/events.js';
 import { coop, git, join, read, tempDir } from '../support/cli.js';
 import { fixtureGroup } from '../support/fixture-group.js';
-import { ledgerParts } from '../support/register.js';
+import { ledgerParts, ledgerStreams } from '../support/register.js';
 import { readCache, writeCache } from '../support/caches.js';
 
 const CACHE = join('.coop', 'cache');
@@ -68,7 +68,7 @@ function poison(dir: string): void {
 }
 
 /** The kept scan's content (sealed, as every cache file). */
-function readScan(dir: string): { details: unknown[]; sources: { unkeyed: number[] }; files: unknown[] } {
+function readScan(dir: string): { details: unknown[]; sources: { unkeyed: [number, number][] }; files: unknown[] } {
   return JSON.parse(readCache(join(dir, SCAN)));
 }
 
@@ -123,6 +123,67 @@ describe("coop check's kept proof of the ledger", () => {
     // The state is not kept again for one line: the next check goes on from it again.
     expect(kept.facts.members).toEqual([[1, 4]]);
     expect(await check(dir)).toEqual(warm);
+  });
+
+  it("goes on from a new copy's first change (a second writer's stream), as a cold check does", async () => {
+    const dir = copyOf(base);
+    // A copy with its own working folder but no writer id yet: its change starts a stream of its own.
+    rmSync(join(dir, '.coop', 'writer'));
+    const add = await coop(['member', 'add', 'Ned Newcopy', '--joined', '2024-03-01', '--email', 'ned.newcopy@warmpost.co.uk'], { cwd: dir });
+    expect(add.exitCode, String(add.stderr)).toBe(0);
+    expect(ledgerStreams(dir)).toHaveLength(2);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm).toEqual(await coldCheck(dir));
+    // It went on from the kept state rather than proving afresh.
+    const kept = JSON.parse(readCache(join(dir, PROOF))).proof;
+    expect(kept.current.facts.members).toEqual([[1, 5]]);
+    expect(kept.facts.members).toEqual([[1, 4]]);
+  });
+
+  it("reads the kept names only when asked for: a new copy's first change goes on without them", async () => {
+    const dir = copyOf(base);
+    rmSync(join(dir, '.coop', 'writer'));
+    rmSync(join(dir, NAMES));
+    expect((await coop(['member', 'add', 'Pat Nameless', '--joined', '2024-03-01'], { cwd: dir })).exitCode).toBe(0);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm).toEqual(await coldCheck(dir));
+    const kept = JSON.parse(readCache(join(dir, PROOF))).proof;
+    expect(kept.current.facts.members).toEqual([[1, 5]]);
+  });
+
+  it('searches a part proved before with its names proved afresh when the kept names are gone', async () => {
+    const dir = copyOf(base);
+    // A stored email in a name in the first ledger, proved and kept by a check.
+    const part = join(dir, 'register', 'ledger.jsonl');
+    writeFileSync(part, `${read(part)}${encodeEvent({ seq: 99, date: '2024-03-05', type: 'rename', member: 2, name: 'Ben dee.warm@warmpost.co.uk' })}\n`);
+    ageParts(dir);
+    expect((await check(dir)).out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    // Then the names kept are lost, the kept scan forgets the first ledger's search, and a new copy makes its first change.
+    rmSync(join(dir, NAMES));
+    const scan = readScan(dir);
+    scan.files = scan.files.filter((f) => (f as [string])[0] !== 'register/ledger.jsonl');
+    writeScan(dir, scan);
+    rmSync(join(dir, '.coop', 'writer'));
+    expect((await coop(['member', 'add', 'Pat Later', '--joined', '2024-03-06'], { cwd: dir })).exitCode).toBe(0);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).toMatch(/register\/ledger\.jsonl:\d+"[^}]*email address of member 4/);
+    expect(warm).toEqual(await coldCheck(dir));
+  });
+
+  it("proves afresh when a second writer's new line comes before a proved one in the writers' order", async () => {
+    const dir = copyOf(base);
+    poison(dir);
+    // A stream whose only event has a clock below the other writer's: it is read before that writer's events.
+    const stream = '000000000001';
+    mkdirSync(join(dir, 'register', stream));
+    writeFileSync(join(dir, 'register', stream, 'ledger.jsonl'), `${encodeEvent({ seq: 1, date: '2024-03-01', type: 'admit', member: 9, name: 'Olu Early', shares: 1 })}\n`);
+    ageParts(dir);
+    const warm = await check(dir);
+    expect(warm.out).not.toContain(POISON);
+    expect(warm).toEqual(await coldCheck(dir));
   });
 
   it('goes on from lines appended by hand, finding their problems where they are', async () => {
@@ -235,6 +296,20 @@ describe("coop check's kept proof of the ledger", () => {
     }
   });
 
+  it('names each member the store holds details for who is not in the register, in the store’s order, as a cold check does', async () => {
+    const dir = copyOf(base);
+    // Lines without admission keys for members 3 to 6 (the register has 1 to 4), then 9, then 2.
+    const store = join(dir, 'private', 'contacts.jsonl');
+    const lines = [3, 4, 5, 6, 9, 2].map((member) => JSON.stringify({ member, phone: `07700 9001${member}0` }));
+    writeFileSync(store, `${read(store)}${lines.join('\n')}\n`);
+    const warm = await check(dir);
+    const strays = [...warm.out.matchAll(/holds contact details for member (\d+), who is not in the register/g)].map((m) => Number(m[1]));
+    expect(strays).toEqual([5, 6, 9]);
+    expect(warm).toEqual(await coldCheck(dir));
+    // Read again from the kept scan: the same.
+    expect(await check(dir)).toEqual(warm);
+  });
+
   it('finds a contact leaked into a tracked file after it was kept', async () => {
     const dir = copyOf(base);
     writeFileSync(join(dir, 'NOTES.md'), '# Notes\n\nWrite to Dee at dee.warm@warmpost.co.uk\n');
@@ -249,7 +324,7 @@ describe("coop check's kept proof of the ledger", () => {
     const dir = copyOf(base);
     // Poisoned: a member the store does not hold, and a leak in a file that is not there.
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     scan.files.push(['GONE.md', '1:1:f', [{ where: 'GONE.md:1', message: POISON }]]);
     writeScan(dir, scan);
     // A name holding a stored email, appended to the ledger by hand: found where it is, through the store's index.
@@ -270,7 +345,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('knows the store copied back with new times by its bytes, and one changed to the same size as changed', async () => {
     const dir = copyOf(base);
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     writeScan(dir, scan);
     utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
     const store = join(dir, 'private', 'contacts.jsonl');
@@ -286,7 +361,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('takes what the store says from the kept scan straight after a change, while the new ledger line is too recent to key the whole scan', async () => {
     const dir = copyOf(base);
     const scan = readScan(dir);
-    scan.sources.unkeyed.push(999);
+    scan.sources.unkeyed.push([999, 999]);
     writeScan(dir, scan);
     expect((await coop(['member', 'add', 'Ivy Straight', '--joined', '2024-03-06'], { cwd: dir })).exitCode).toBe(0);
     expect((await check(dir)).out).toContain('holds contact details for member 999');
@@ -295,7 +370,7 @@ describe("coop check's kept proof of the ledger", () => {
   it('does not trust a kept scan with a byte changed', async () => {
     const dir = copyOf(base);
     // Well-formed JSON naming a member, its seal left as it was: only the seal can tell.
-    writeFileSync(join(dir, SCAN), read(join(dir, SCAN)).replace('"unkeyed":[', '"unkeyed":[999,'));
+    writeFileSync(join(dir, SCAN), read(join(dir, SCAN)).replace('"unkeyed":[', '"unkeyed":[[999,999],'));
     utimesSync(join(dir, 'coop.yml'), new Date(), new Date(Date.now() - 30_000));
     const warm = await check(dir);
     expect(warm.out).not.toContain('member 999');
