@@ -22,7 +22,7 @@ import { editedLines } from '../io/checkout-guard.js';
 import { committedMarkers } from '../io/merge-guard.js';
 import { conflictMarkersMessage } from '../core/conflict-markers.js';
 import { readContactsStore } from '../io/contacts-store.js';
-import { firstCommittedVersion, isIgnored, trackedFiles, worktreeState } from '../io/git.js';
+import { firstCommittedVersion, isIgnored, listedIgnored, trackedFiles, worktreeState } from '../io/git.js';
 import { proveRegister, type RegisterProof } from './check-register.js';
 import { keepCheckScan, readCheckScan, type KeptScan, type StoreSources } from '../io/check-cache.js';
 import { siftStore } from '../io/contacts-index.js';
@@ -62,12 +62,16 @@ export async function checkGroup(cwd: string, options: CommonOptions = {}): Prom
   for (const f of marked) problems.push({ where: `${f.path}:${f.line}`, message: conflictMarkersMessage([f], false) });
   if (parsed && !marked.some((f) => f.path === PARAMS_FILE)) problems.push(...parsed.problems);
 
-  // git answers while the register is read: two processes that need nothing from this one.
+  // git answers while the register is read: processes that need nothing from this one.
   const git = isGitGroup(root);
-  const ignored = git ? settled(isIgnored(root, CONTACTS_FILE)) : undefined;
   const tracked = git ? settled(trackedFiles(root)) : undefined;
   const founded = git ? settled(firstCommittedVersion(root, PARAMS_FILE)) : undefined;
-  const worktree = git ? settled(worktreeState(root)) : undefined;
+  // The checkout's state lists what git ignores too, so the private store's being ignored needs
+  // no process of its own; only a store it did not list (absent, tracked, or not ignored) is asked about.
+  const worktree = git ? settled(worktreeState(root, { ignored: true })) : undefined;
+  const ignored = worktree
+    ? settled(worktree.then((state) => listedIgnored(state, CONTACTS_FILE) || isIgnored(root, CONTACTS_FILE)).catch(() => isIgnored(root, CONTACTS_FILE)))
+    : undefined;
 
   const params = parsed?.params;
   // What the check says of the state besides problems is worked out with the proof and kept with it.

@@ -52,6 +52,14 @@ describe("git's cost in a change", () => {
     expect(await git(dir, ['show', '--name-only', '--format=', 'HEAD'])).not.toContain('private/');
   });
 
+  it('asks nothing of git check-ignore in a check when git status lists the private store as ignored', async () => {
+    const dir = await fixtureGroup();
+    await coop(['member', 'add', 'First Contact', '--joined', '2024-02-01', '--email', 'first@example.org'], { cwd: dir });
+    const started = await gitProcesses(['check'], dir);
+    expect(started.filter((argv) => argv.includes('check-ignore'))).toEqual([]);
+    expect(started.some((argv) => argv.includes('status') && argv.includes('--ignored=matching'))).toBe(true);
+  });
+
   it('lets git maintain the repository exactly when its own estimate would (loose objects in objects/17, or packs)', async () => {
     const dir = tempDir();
     await git(dir, ['init', '-q']);
