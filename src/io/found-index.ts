@@ -11,9 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Environment that points git at another repository, index, object store or settings. */
-const GIT_ELSEWHERE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|INDEX_|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|CONFIG|ATTR_|NAMESPACE|QUARANTINE_PATH|TEST_)/;
+import { pointsGitElsewhere } from './git-env.js';
 
 /** Repository settings under which coop's index would not be git's: another object format. */
 const FOREIGN_REPOSITORY = /objectformat|\[\s*extensions/i;
@@ -37,7 +35,7 @@ export interface StagedFile {
  * False, having written nothing, when git must stage them itself (see the head of this file).
  */
 export function stageFoundingFiles(dir: string, files: readonly StagedFile[]): boolean {
-  if (Object.keys(process.env).some((name) => GIT_ELSEWHERE.test(name))) return false;
+  if (pointsGitElsewhere(process.env, { settings: true })) return false;
   const gitDir = join(dir, '.git');
   let config: string;
   try {

@@ -8,6 +8,7 @@
 
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pointsGitElsewhere } from './git-env.js';
 
 /** Characters git strips from the ends of a name or email (ident.c, crud): a value of only these is none. */
 const HAS_MORE_THAN_CRUD = /[^\x00-\x20.,:;<>"\\']/;
@@ -54,7 +55,7 @@ const certain = (name: string | undefined, email: string | undefined): string | 
  */
 export function identityFromFiles(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GIT_COMMITTER_NAME !== undefined || env.GIT_COMMITTER_EMAIL !== undefined) return certain(env.GIT_COMMITTER_NAME, env.GIT_COMMITTER_EMAIL);
-  if (Object.keys(env).some((k) => k.startsWith('GIT_CONFIG') || k === 'GIT_DIR' || k === 'GIT_COMMON_DIR' || k === 'GIT_WORK_TREE')) return undefined;
+  if (pointsGitElsewhere(env, { settings: true })) return undefined;
   const home = env.HOME;
   if (!home) return undefined;
   try {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { pointsGitElsewhere } from './git-env.js';
 import { identityFromFiles } from './git-identity.js';
 
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
@@ -232,8 +233,7 @@ const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * commit id is never mistaken for another, and "no commit" is left for git to say.
  */
 function headFromFiles(cwd: string): string | undefined {
-  const env = process.env;
-  if (env.GIT_DIR || env.GIT_COMMON_DIR || env.GIT_WORK_TREE || env.GIT_NAMESPACE) return undefined;
+  if (pointsGitElsewhere(process.env, { settings: false })) return undefined;
   try {
     let gitDir = join(cwd, '.git');
     let commonDir = gitDir;
