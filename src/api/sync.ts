@@ -12,9 +12,11 @@ import { deriveState } from '../core/ledger/derive.js';
 import { parseDate, todayInUk } from '../core/dates.js';
 import { MEETINGS_DIR, RECORD_FILE, type MeetingRecord } from '../core/meetings/record.js';
 import { mergeMeetingRecords, type MeetingClash, type MeetingMerge } from '../core/meetings/record-merge.js';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
-import { mergeUnderWay } from '../io/merge-guard.js';
+import { mergeHeadOf, mergeUnderWay } from '../io/merge-guard.js';
+import { COOP_DIR } from '../core/layout.js';
 import { findGroupRoot, isGitGroup, ledgerRules, loadParams, readLedger, settle } from '../io/group.js';
 import {
   abortMerge,
@@ -61,16 +63,41 @@ export interface SyncResult {
   /** Commits the remote did not have that were sent (0 with push: false). */
   sent: number;
   renumbered: RenumberNews[];
+  /** True when an earlier coop sync was stopped during its merge, and this one undid that merge first. */
+  resumed: boolean;
   /** Problems coop check still finds (ones the merge did not add: they were there before). */
   problems: string[];
 }
 
 const ATTEMPTS = 3;
 
+/**
+ * Names the commit a sync is merging while its merge is under way (git-ignored, in coop's
+ * working folder). A sync stopped there (killed, power cut) leaves git's merge unfinished; the
+ * next sync finds this file naming the same commit, knows the merge was its own and unchecked,
+ * and undoes it before starting again. A merge someone started by hand has no such file and is
+ * left to them.
+ */
+const SYNC_MERGE_FILE = `${COOP_DIR}/sync-merge`;
+
+function ownUnfinishedMerge(root: string): boolean {
+  const head = mergeHeadOf(root);
+  if (head === undefined) return false;
+  try {
+    return readFileSync(join(root, SYNC_MERGE_FILE), 'utf8').trim() === head;
+  } catch {
+    return false;
+  }
+}
+
 export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise<SyncResult> {
   const root = findGroupRoot(cwd);
   await settle(root);
   if (!isGitGroup(root)) throw new UserError('This group is not kept in git (it was made with --no-git), so there is nothing to sync with. Nothing was changed.');
+  // An earlier sync stopped half way through its merge: nothing of it was committed, so it is undone and made again.
+  const resumed = ownUnfinishedMerge(root);
+  if (resumed) await withWriteLock(root, () => abortMerge(root));
+  rmSync(join(root, SYNC_MERGE_FILE), { force: true });
   const state = await worktreeState(root);
   if (state.unmerged.length > 0)
     throw new UserError(
@@ -97,7 +124,7 @@ export async function syncGroup(cwd: string, options: SyncOptions = {}): Promise
   const upstreamBranch = state.upstream?.startsWith(`${remote}/`) ? state.upstream.slice(remote.length + 1) : branch;
   const tracking = `refs/remotes/${remote}/${upstreamBranch}`;
 
-  const result: SyncResult = { remote, branch: upstreamBranch, received: 0, sent: 0, renumbered: [], problems: [] };
+  const result: SyncResult = { remote, branch: upstreamBranch, received: 0, sent: 0, renumbered: [], resumed, problems: [] };
   for (let attempt = 1; ; attempt++) {
     await fetchRemote(root, remote);
     const theirs = await refCommit(root, tracking);
@@ -154,9 +181,11 @@ async function chooseRemote(root: string, wanted: string | undefined, upstream: 
 }
 
 /**
- * Merges `theirs`, then checks the merge added no clash; undoes it (and says why) if it did.
- * Meeting records changed on both copies are merged by coop, field by field
- * (core/meetings/record-merge.ts), not by git's lines; a closed meeting is never changed.
+ * Merges `theirs`, and checks the merge adds no clash before committing it: a clash undoes it
+ * (and says why). The merge is made without committing, so a sync stopped at any moment leaves
+ * either no merge commit or one that was checked. Meeting records changed on both copies are
+ * merged by coop, field by field (core/meetings/record-merge.ts), not by git's lines; a closed
+ * meeting is never changed.
  */
 async function mergeChecked(root: string, before: string, theirs: string, name: string, options: SyncOptions): Promise<void> {
   const base = await mergeBase(root, before, theirs);
@@ -164,51 +193,53 @@ async function mergeChecked(root: string, before: string, theirs: string, name: 
   const closed = await closedMeetingsChanged(root, base, before, theirs);
   if (closed.length > 0) throw new UserError(closedMessage(closed, name));
   const problemsBefore = await registerProblems(root, options);
-  const message = `Merge the register from ${name}`;
-  const records = base === undefined || base === before ? [] : await meetingRecordsChangedOnBoth(root, base, before, theirs);
-  if (records.length === 0) {
-    if (!(await mergeRef(root, theirs, message))) {
-      const conflicted = (await worktreeState(root)).unmerged;
-      await abortMerge(root);
-      throw new UserError(conflictMessage(conflicted, name));
+  if (base === before) {
+    // Nothing here the remote lacks: a fast-forward, which adds only what the remote already holds.
+    if (!(await mergeRef(root, theirs, `Merge the register from ${name}`))) throw new UserError(`git could not bring in ${name}. Nothing was changed.`);
+    const added = await addedProblems(root, problemsBefore, options);
+    if (added) {
+      await resetHard(root, before);
+      throw new UserError(clashMessage(added.problems, added.events, added.whereOf, name));
     }
-  } else {
-    const clean = await mergeNoCommit(root, theirs);
-    // Whatever stops it half way, the merge is undone: never left under way.
-    try {
-      const others = clean ? [] : (await worktreeState(root)).unmerged.filter((p) => !records.includes(p));
-      if (others.length > 0) {
-        await abortMerge(root);
-        throw new UserError(conflictMessage(others, name));
-      }
-      const merged: { path: string; content: string }[] = [];
-      const clashes: MeetingClash[] = [];
-      for (const path of records) {
-        const r = await mergeRecordAt(root, path, base!, before, theirs, options.prefer === 'here' ? 'ours' : options.prefer === 'remote' ? 'theirs' : undefined);
-        if ('clashes' in r) clashes.push(...r.clashes);
-        else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
-      }
-      if (clashes.length > 0) {
-        await abortMerge(root);
-        throw new UserError(meetingClashMessage(clashes, name));
-      }
-      for (const f of merged) writeFileAtomic(join(root, f.path), f.content);
+    return;
+  }
+  const records = base === undefined ? [] : await meetingRecordsChangedOnBoth(root, base, before, theirs);
+  writeFileAtomic(join(root, SYNC_MERGE_FILE), `${theirs}\n`);
+  const clean = await mergeNoCommit(root, theirs);
+  // Whatever stops it half way, the merge is undone: never left under way.
+  try {
+    const others = clean ? [] : (await worktreeState(root)).unmerged.filter((p) => !records.includes(p));
+    if (others.length > 0) throw new UserError(conflictMessage(others, name));
+    const merged: { path: string; content: string }[] = [];
+    const clashes: MeetingClash[] = [];
+    for (const path of records) {
+      const r = await mergeRecordAt(root, path, base!, before, theirs, options.prefer === 'here' ? 'ours' : options.prefer === 'remote' ? 'theirs' : undefined);
+      if ('clashes' in r) clashes.push(...r.clashes);
+      else merged.push({ path, content: `${JSON.stringify(r.record, null, 2)}\n` });
+    }
+    if (clashes.length > 0) throw new UserError(meetingClashMessage(clashes, name));
+    for (const f of merged) writeFileAtomic(join(root, f.path), f.content);
+    if (merged.length > 0)
       await addPaths(
         root,
         merged.map((f) => f.path),
       );
-      await commit(root, message);
-    } catch (error) {
-      if (mergeUnderWay(root)) await abortMerge(root);
-      throw error;
-    }
+    const added = await addedProblems(root, problemsBefore, options);
+    if (added) throw new UserError(clashMessage(added.problems, added.events, added.whereOf, name));
+    await commit(root, `Merge the register from ${name}`);
+  } catch (error) {
+    if (mergeUnderWay(root)) await abortMerge(root);
+    throw error;
+  } finally {
+    rmSync(join(root, SYNC_MERGE_FILE), { force: true });
   }
+}
+
+/** The problems the register has now that it did not have before (with its events), or undefined when none. */
+async function addedProblems(root: string, before: Awaited<ReturnType<typeof registerProblems>>, options: SyncOptions) {
   const after = await registerProblems(root, options);
-  const added = after.problems.filter((p) => !problemsBefore.problems.some((q) => q.message === p.message && q.date === p.date && q.type === p.type));
-  if (added.length > 0) {
-    await resetHard(root, before);
-    throw new UserError(clashMessage(added, after.events, after.whereOf, name));
-  }
+  const problems = after.problems.filter((p) => !before.problems.some((q) => q.message === p.message && q.date === p.date && q.type === p.type));
+  return problems.length > 0 ? { ...after, problems } : undefined;
 }
 
 /** meetings/<id>/meeting.json files both copies changed since they parted. */

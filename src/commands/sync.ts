@@ -18,6 +18,7 @@ export async function syncCommand(opts: SyncCommandOptions, ctx: Context): Promi
     return r.problems.length > 0 ? 1 : 0;
   }
   const where = `${r.remote}/${r.branch}`;
+  if (r.resumed) print(ctx, 'An earlier coop sync was stopped during its merge: that unfinished merge was undone, and made again here.');
   print(ctx, r.received === 0 ? `Nothing new from ${where}.` : `Brought in ${plural(r.received, 'commit')} from ${where}.`);
   for (const m of r.renumbered) print(ctx, renumberedSentence(m));
   if (opts.push === false) print(ctx, 'Not sent (--no-push).');

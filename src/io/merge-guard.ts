@@ -29,6 +29,17 @@ export function mergeUnderWay(root: string): boolean {
   return gitDir !== undefined && existsSync(join(gitDir, 'MERGE_HEAD'));
 }
 
+/** The commit a merge under way is bringing in (MERGE_HEAD's first line), or undefined when none is. */
+export function mergeHeadOf(root: string): string | undefined {
+  const gitDir = gitDirOf(root);
+  if (gitDir === undefined) return undefined;
+  try {
+    return readFileSync(join(gitDir, 'MERGE_HEAD'), 'utf8').split('\n')[0]!.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Throws when a merge is under way and has left conflict markers in a file coop reads. */
 export function refuseUnfinishedMerge(root: string): void {
   if (!mergeUnderWay(root)) return;
