@@ -4,7 +4,7 @@
 // doing the commit that `coop new` makes) and its anchors (ledger-cli and hledger on the same
 // history, where installed), then prints a table and writes bench/results.json.
 //
-//   node bench/run.js [--sizes 100,1000,1000000] [--runs 5] [--seed 42] [--only check] [--fresh]
+//   node bench/run.js [--sizes 100,1000,1000000] [--runs 5] [--seed 42] [--only check] [--fresh] [--profile DIR]
 //
 // Groups are generated once per size, seed and generator and kept in bench/.cache (git-ignored;
 // a million members take minutes to write); --fresh writes them again.
@@ -12,6 +12,11 @@
 // Each figure runs once to warm the disk cache and measure peak memory, then `--runs` times
 // for the median wall time. The floor is run between the figure's runs, so a machine that is
 // busier at one moment than another slows both alike and the ratio stays honest.
+//
+// --profile DIR: after its timed runs, each coop figure runs once more under `node --cpu-prof`,
+// prepared the same way, and its profile is written to DIR/<figure>.cpuprofile and summarised
+// (where the time goes, by function) in DIR/<figure>.txt by bench/lib/profile.js. A profile is
+// how a figure over its budget is explained; the timed runs are never profiled.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,6 +29,7 @@ import { ALL_SIZES, figures, restorer, SIZES } from './lib/figures.js';
 import { writeJournal } from './lib/hledger-journal.js';
 import { median, memoryOnce, memoryProbe, timeOnce } from './lib/measure.js';
 import { evaluate, renderTable } from './lib/report.js';
+import { profileOnce } from './lib/profile.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,13 +39,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
     fresh: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
 if (sizes.some((s) => !ALL_SIZES.includes(s)) || !(runs >= 1) || !Number.isSafeInteger(seed)) {
-  console.error(`usage: node bench/run.js [--sizes ${ALL_SIZES.join(',')}] [--runs N] [--seed S] [--only TEXT] [--out FILE] [--fresh]`);
+  console.error(`usage: node bench/run.js [--sizes ${ALL_SIZES.join(',')}] [--runs N] [--seed S] [--only TEXT] [--out FILE] [--fresh] [--profile DIR]`);
   process.exit(2);
 }
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
@@ -180,6 +187,11 @@ for (const figure of selected) {
     }
     Object.assign(result, { status: 'measured', medianMs: median(samples), floorMs: median(floorSamples), samples, floorSamples });
     log(`${figure.name}: ${result.medianMs.toFixed(0)} ms (floor ${result.floorMs.toFixed(0)} ms), ${result.peakMiB?.toFixed(0) ?? '?'} MiB`);
+    if (values.profile && figure.exec === undefined) {
+      const where = profileOnce(values.profile, figure.id, argv, { cwd, env });
+      reset();
+      log(`  profile: ${where}`);
+    }
   } catch (error) {
     result.status = error.stderr && notBuilt({ status: 1, stderr: error.stderr }) ? 'not available' : 'failed';
     result.error = error.message;
