@@ -34,7 +34,7 @@ export function summarise(profile, n = 25) {
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const sampled = new Map();
-  profile.samples.forEach((id, i) => sampled.set(id, (sampled.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [i, id] of profile.samples.entries()) sampled.set(id, (sampled.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   // A function is named by where it is: the bundle's chunk names change with every build, so only the file's tail is kept.
   const label = (node) => {
     const { functionName, url, lineNumber } = node.callFrame;
