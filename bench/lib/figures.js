@@ -27,6 +27,15 @@ const PAST_MEETING = { notice: '2026-04-01', date: '2026-05-01' };
  * every run starts as the first command after a fresh clone does.
  */
 export function restorer(dir, { cold = true } = {}) {
+  // A group copied with cp keeps git's index with stale file times: the first reset would then
+  // rewrite every file, ledger parts included, and a figure that keeps coop's working folder
+  // (check straight after a change) would never find the parts it proved. Refreshed first, a
+  // reset rewrites only what a run changed, as between one evening's commands.
+  try {
+    git(dir, ['update-index', '-q', '--refresh']);
+  } catch {
+    // Files that differ from the commit: the reset below puts them back.
+  }
   const head = git(dir, ['rev-parse', 'HEAD']).trim();
   const contacts = join(dir, 'private', 'contacts.jsonl');
   const saved = `${dir}.contacts.jsonl`;
