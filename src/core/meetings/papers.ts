@@ -3,6 +3,7 @@
 
 import { describeFraction } from '../fraction.js';
 import { longDate } from '../dates.js';
+import { escapeMarkdown } from '../markdown.js';
 import { COMPANY_PROXY_RIGHT_SOURCE, COMPANY_PROXY_SHOW_OF_HANDS_SOURCE, isCompany } from '../law.js';
 import type { CoopParams } from '../params.js';
 import { buildAgenda, resolutionLabel, type AgendaItem, type AgendaResolution } from './agenda.js';
@@ -65,6 +66,17 @@ export interface PaperContext {
   keepYears: number;
   /** What the law requires of resolutions it treats specially (special-business.ts), one paragraph each. */
   specialBusiness: string[];
+}
+
+/**
+ * The attendance sheet's rows for a general meeting (its template's memberRows), one a member
+ * entitled to vote: written here, not by an each in the template, because the sheet names every
+ * member and the template engine spends several times as long on a row (and its garbage) as this.
+ */
+export function attendanceRows(voters: PaperContext['voters']): string {
+  let rows = '';
+  for (const v of voters) rows += `| ${v.number} | ${escapeMarkdown(v.name)} | ${v.notice} | | |\n`;
+  return rows;
 }
 
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
