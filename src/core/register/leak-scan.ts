@@ -348,28 +348,12 @@ function digitsAtLeast(text: string, w: Words, i: number, min: number): boolean 
  * minutes and record naming every member) has 100,000s of keys, which a Set takes long to
  * build. `found` holds them as the text gives them (repeats too), which the store's index is
  * probed with (lookupContactLines); `sorted`, each once in order, is made only when asked for.
- * Made from texts (sortedTextKeys), `found` too is worked out only when asked for: sifting a
- * store with no index keys the texts' words itself (leak-sift.ts), never holding them all.
  */
 export class SortedKeys {
-  /** The texts the keys are those of, when made from texts. */
-  readonly texts: readonly TextWords[] | undefined;
-  #found: Uint32Array | undefined;
+  readonly found: Uint32Array;
   #sorted: Uint32Array | undefined;
-  constructor(found: Uint32Array | readonly TextWords[]) {
-    if (found instanceof Uint32Array) this.#found = found;
-    else this.texts = found;
-  }
-  get found(): Uint32Array {
-    this.#found ??= keysOfTexts(this.texts ?? []);
-    return this.#found;
-  }
-  /** found.length at most, known without working the keys out. */
-  get most(): number {
-    if (this.#found || !this.texts) return this.found.length;
-    let most = 0;
-    for (const { words } of this.texts) most += 3 * words.n;
-    return most;
+  constructor(found: Uint32Array) {
+    this.found = found;
   }
   get sorted(): Uint32Array {
     if (this.#sorted) return this.#sorted;
@@ -399,32 +383,19 @@ export class SortedKeys {
   }
 }
 
-/** A text and its words. */
-export interface TextWords {
-  text: string;
-  words: Words;
-}
-
 /** textKeys(text) as SortedKeys: the same keys; for several texts, the keys of each. */
-export function sortedTextKeys(texts: string | readonly TextWords[]): SortedKeys {
-  return new SortedKeys(typeof texts === 'string' ? [{ text: texts, words: splitWords(texts) }] : texts);
-}
-
-/** The keys of texts, as textKeys gives them (repeats too), in the order the texts give them. */
-function keysOfTexts(texts: readonly TextWords[]): Uint32Array {
+export function sortedTextKeys(texts: string | readonly SplitText[]): SortedKeys {
+  const split = typeof texts === 'string' ? [{ text: texts, words: splitWords(texts) }] : texts;
   let total = 0;
-  for (const { words } of texts) total += words.n;
+  for (const { words } of split) total += words.n;
   const all = new Uint32Array(3 * total);
   let m = 0;
-  for (const { text, words: w } of texts) {
+  for (const { text, words: w } of split) {
     for (let i = 0; i < w.n; i++) {
       if (digitsAtLeast(text, w, i, SINGLE_WORD_MIN_DIGITS)) all[m++] = singleKey(w.hashes[i]!) >>> 0;
       if (i + 1 < w.n) all[m++] = pairKey(w.hashes[i]!, w.hashes[i + 1]!) >>> 0;
       if (i + 2 < w.n) all[m++] = tripleKey(w.hashes[i]!, w.hashes[i + 1]!, w.hashes[i + 2]!) >>> 0;
     }
   }
-  return all.subarray(0, m);
+  return new SortedKeys(all.subarray(0, m));
 }
-
-/** Whether word i of a text may be a value of one word (a phone number written solid): the words textKeys gives a single key. */
-export const mayBeOneWordValue = (text: string, w: Words, i: number): boolean => digitsAtLeast(text, w, i, SINGLE_WORD_MIN_DIGITS);

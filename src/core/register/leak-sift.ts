@@ -8,7 +8,7 @@
 // matcher, leak-scan.ts, so what counts as a leak is decided in one place; the sift may keep
 // a line that does not match, never drop one that does.
 
-import { FNV_OFFSET, FNV_PRIME, SortedKeys, mayBeOneWordValue, pairKey, singleKey, tripleKey, valueKeys, wordUnit, type TextWords } from './leak-scan.js';
+import { FNV_OFFSET, FNV_PRIME, SortedKeys, pairKey, singleKey, tripleKey, valueKeys, wordUnit } from './leak-scan.js';
 
 /** A value of one word is looked for only with this many digits (as in leak-scan.ts). */
 const SINGLE_WORD_MIN_DIGITS = 6;
@@ -121,7 +121,6 @@ function scanLines(bytes: Uint8Array, line: (start: number, end: number, keys: r
  * hashed from UTF-16 by the matcher, which a byte scan would not reproduce.
  */
 export function siftContactLines(bytes: Uint8Array, keys: ReadonlySet<number> | SortedKeys): Array<[number, number]> {
-  if (keys instanceof SortedKeys && keys.texts && keys.most >= MANY_KEYS) return siftByTexts(bytes, keys.texts);
   if (keys instanceof SortedKeys && keys.found.length >= MANY_KEYS) return siftByFilter(bytes, keys.found);
   const kept: Array<[number, number]> = [];
   scanLines(bytes, (start, end, lineKeys, opaque) => {
@@ -167,70 +166,6 @@ function siftByFilter(bytes: Uint8Array, found: Uint32Array): Array<[number, num
   for (let i = 0; i < found.length && present.size < passed.size; i++) if (passed.has(found[i]!)) present.add(found[i]!);
   const kept: Array<[number, number]> = [];
   for (const [start, end, maybe] of lines) if (maybe === undefined || maybe.some((k) => present.has(k))) kept.push([start, end]);
-  return kept;
-}
-
-/**
- * siftContactLines for texts of many words (a meeting's papers name every member), keyed as
- * they are read: the store's keys go in a table first (a store has far fewer than papers
- * naming its members), then each word of the texts is keyed as textKeys keys it and looked up.
- * No array of the texts' keys is made, nor sorted: at 10,000 members that is 100,000s of keys.
- */
-function siftByTexts(bytes: Uint8Array, texts: readonly TextWords[]): Array<[number, number]> {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const storeKeys: number[] = [];
-  const lineOfKey: number[] = [];
-  const opaqueLines: number[] = [];
-  scanLines(bytes, (start, end, lineKeys, opaque) => {
-    if (opaque) opaqueLines.push(starts.length);
-    for (const key of lineKeys) {
-      storeKeys.push(key);
-      lineOfKey.push(starts.length);
-    }
-    starts.push(start);
-    ends.push(end);
-  });
-  // Open addressing: slot → its first entry + 1 (0: empty), entries with the same key chained.
-  let slots = 1024;
-  while (slots < storeKeys.length * 2) slots *= 2;
-  const mask = slots - 1;
-  const first = new Int32Array(slots);
-  const next = new Int32Array(storeKeys.length);
-  for (let e = 0; e < storeKeys.length; e++) {
-    const key = storeKeys[e]!;
-    let slot = Math.imul(key, 0x9e3779b1) & mask;
-    while (first[slot] !== 0 && storeKeys[first[slot]! - 1] !== key) slot = (slot + 1) & mask;
-    next[e] = first[slot]! - 1;
-    first[slot] = e + 1;
-  }
-  const keep = new Uint8Array(starts.length);
-  for (const line of opaqueLines) keep[line] = 1;
-  for (const { text, words: w } of texts) {
-    const n = w.n;
-    const h = w.hashes;
-    for (let i = 0; i < n; i++) {
-      // The keys textKeys gives at word i: its own (a long number), and those of the pair and the triple it starts.
-      for (let kind = 0; kind < 3; kind++) {
-        let key: number;
-        if (kind === 0) {
-          if (w.ends[i]! - w.starts[i]! < SINGLE_WORD_MIN_DIGITS || !mayBeOneWordValue(text, w, i)) continue;
-          key = singleKey(h[i]!);
-        } else if (kind === 1) {
-          if (i + 1 >= n) break;
-          key = pairKey(h[i]!, h[i + 1]!);
-        } else {
-          if (i + 2 >= n) break;
-          key = tripleKey(h[i]!, h[i + 1]!, h[i + 2]!);
-        }
-        let slot = Math.imul(key, 0x9e3779b1) & mask;
-        while (first[slot] !== 0 && storeKeys[first[slot]! - 1] !== key) slot = (slot + 1) & mask;
-        for (let e = first[slot]! - 1; e !== -1; e = next[e]!) keep[lineOfKey[e]!] = 1;
-      }
-    }
-  }
-  const kept: Array<[number, number]> = [];
-  for (let line = 0; line < starts.length; line++) if (keep[line] === 1) kept.push([starts[line]!, ends[line]!]);
   return kept;
 }
 
