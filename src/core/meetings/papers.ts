@@ -211,6 +211,8 @@ export interface MinutesInput {
 
 export interface MinutesContext {
   present: { number: number; name: string }[];
+  /** The list of those present, one line each, as an each in the template would write it (made here for the reason attendanceRows is). */
+  presentList: string;
   /** Each person holding proxies: "4 Dan Member", or "Jane Outsider (not a member)". */
   proxies: { who: string; members: { number: number; name: string }[] }[];
   /** A company: how many votes a show of hands can have (s.285), beside a poll's; null elsewhere or without proxies. */
@@ -249,8 +251,11 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
   });
   const present = input.assessed.present;
   const presentSet = new Set(present);
+  let presentList = '';
+  for (const n of present) presentList += `- ${n} ${escapeMarkdown(name(n))}\n`;
   return {
     present: present.map((n) => ({ number: n, name: name(n) })),
+    presentList,
     proxies: hands.holders.map(({ holder, members }) => ({
       who: typeof holder === 'number' ? `${holder} ${name(holder)}` : `${holder} (not a member)`,
       members: members.map((n) => ({ number: n, name: name(n) })),
