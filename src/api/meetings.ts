@@ -41,7 +41,7 @@ import {
   requiredText,
   type ResolutionArg,
 } from '../core/meetings/input.js';
-import { minutesContext, paperContext, type PaperContext } from '../core/meetings/papers.js';
+import { attendanceRows, minutesContext, paperContext, type PaperContext } from '../core/meetings/papers.js';
 import { MEETINGS_DIR, describeMeeting, heldAgmDates, meetingId, type CloseOutcome, type MeetingRecord, type MeetingType, type VoteEntry } from '../core/meetings/record.js';
 import { meetingRules } from '../core/meetings/rules.js';
 import { checkShortNoticeConsent, shortNoticeRule } from '../core/meetings/short-notice.js';
@@ -212,7 +212,7 @@ async function papers(dir: string, record: MeetingRecord, context: PaperContext,
   const file = (name: string, content: string): FileChange => ({ path: `${dir}/${name}`, content, tracked: true });
   const out = [file('notice.md', renderTemplate('meeting/notice.md.hbs', context)), file('agenda.md', renderTemplate('meeting/agenda.md.hbs', context))];
   if (context.proxies) out.push(file('proxy-form.md', renderTemplate('meeting/proxy-form.md.hbs', context)));
-  out.push(file('attendance.md', renderTemplate('meeting/attendance.md.hbs', context)));
+  out.push(file('attendance.md', renderTemplate('meeting/attendance.md.hbs', { ...context, memberRows: context.isCommittee ? '' : attendanceRows(context.voters) })));
   out.push(file('minutes-draft.md', renderTemplate('meeting/minutes-draft.md.hbs', context)));
   out.push(file('meeting.ics', meetingCalendar(record, context, now)));
   return out;

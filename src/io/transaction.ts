@@ -164,11 +164,13 @@ const bytesOf = (content: string | Uint8Array) => (typeof content === 'string' ?
 
 /** True when applying the change would leave the file exactly as it is. */
 function isNoChange(path: string, change: FileChange): boolean {
-  const bytes = bytesOf(change.content);
-  if (change.append) return bytes.byteLength === 0;
+  const { content } = change;
+  // Sizes first: a new file (a meeting's papers run to hundreds of kilobytes) is not turned into bytes only to learn that.
+  const length = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+  if (change.append) return length === 0;
   try {
     const st = statSync(path);
-    return st.isFile() && st.size === bytes.byteLength && readFileSync(path).equals(bytes);
+    return st.isFile() && st.size === length && readFileSync(path).equals(bytesOf(content));
   } catch {
     return false;
   }

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { retiringByRotation, type Voter } from '../../src/core/meetings/entitled.js';
+import { attendanceRows } from '../../src/core/meetings/papers.js';
 import { findMeeting, parseMeetingRef } from '../../src/core/meetings/record.js';
-import { TEMPLATES_DIR } from '../../src/io/render.js';
+import { TEMPLATES_DIR, renderTemplate } from '../../src/io/render.js';
 
 describe('meeting templates', () => {
   const dir = join(TEMPLATES_DIR, 'meeting');
@@ -19,6 +20,35 @@ describe('meeting templates', () => {
     for (const field of ['org', 'place', 'online', 'name', 'text', 'holderName', 'offices']) {
       expect(text).not.toMatch(new RegExp(`\\{\\{(?:[\\w.]+\\.)?${field}\\}\\}`));
     }
+  });
+});
+
+describe('the attendance sheet of a general meeting', () => {
+  const voters = [
+    { number: 1, name: 'Ada Founder', offices: '', notice: 'email, 2 May 2025' },
+    { number: 12, name: '*Bo* | Lloyd-Jones\nthe second', offices: '', notice: 'post, 3 May 2025' },
+  ];
+  const sheet = (people: typeof voters, proxies: object | null) =>
+    renderTemplate('meeting/attendance.md.hbs', {
+      title: 'General Meeting',
+      org: 'Riverside',
+      date: '20 May 2025',
+      time: '18:30',
+      place: 'Hall',
+      isCommittee: false,
+      quorum: { required: 2 },
+      voters: people,
+      memberRows: attendanceRows(people),
+      proxies,
+    });
+  it('has a row a member, names escaped as {{md}} escapes them, and nothing between the rows and what follows', () => {
+    const text = sheet(voters, { company: true, statute: 'Companies Act 2006, section 324' });
+    expect(text).toContain(
+      '| --- | --- | --- | --- | --- |\n| 1 | Ada Founder | email, 2 May 2025 | | |\n| 12 | \\*Bo\\* \\| Lloyd-Jones the second | post, 3 May 2025 | | |\n\nProxies who are not members',
+    );
+  });
+  it('ends at the header when nobody is entitled to vote', () => {
+    expect(sheet([], null).endsWith('| --- | --- | --- | --- | --- |\n')).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@
 
 import { describeFraction } from '../fraction.js';
 import { longDate } from '../dates.js';
+import { escapeMarkdown } from '../markdown.js';
 import { COMPANY_PROXY_RIGHT_SOURCE, COMPANY_PROXY_SHOW_OF_HANDS_SOURCE, isCompany } from '../law.js';
 import type { CoopParams } from '../params.js';
 import { buildAgenda, resolutionLabel, type AgendaItem, type AgendaResolution } from './agenda.js';
@@ -65,6 +66,17 @@ export interface PaperContext {
   keepYears: number;
   /** What the law requires of resolutions it treats specially (special-business.ts), one paragraph each. */
   specialBusiness: string[];
+}
+
+/**
+ * The attendance sheet's rows for a general meeting (its template's memberRows), one a member
+ * entitled to vote: written here, not by an each in the template, because the sheet names every
+ * member and the template engine spends several times as long on a row (and its garbage) as this.
+ */
+export function attendanceRows(voters: PaperContext['voters']): string {
+  let rows = '';
+  for (const v of voters) rows += `| ${v.number} | ${escapeMarkdown(v.name)} | ${v.notice} | | |\n`;
+  return rows;
 }
 
 export function quorumNote(type: MeetingRecord['type'], required: number, fixed: number, percent: string, entitled: number): string {
@@ -199,6 +211,8 @@ export interface MinutesInput {
 
 export interface MinutesContext {
   present: { number: number; name: string }[];
+  /** The list of those present, one line each, as an each in the template would write it (made here for the reason attendanceRows is). */
+  presentList: string;
   /** Each person holding proxies: "4 Dan Member", or "Jane Outsider (not a member)". */
   proxies: { who: string; members: { number: number; name: string }[] }[];
   /** A company: how many votes a show of hands can have (s.285), beside a poll's; null elsewhere or without proxies. */
@@ -237,8 +251,11 @@ export function minutesContext(record: MeetingRecord, input: MinutesInput, count
   });
   const present = input.assessed.present;
   const presentSet = new Set(present);
+  let presentList = '';
+  for (const n of present) presentList += `- ${n} ${escapeMarkdown(name(n))}\n`;
   return {
     present: present.map((n) => ({ number: n, name: name(n) })),
+    presentList,
     proxies: hands.holders.map(({ holder, members }) => ({
       who: typeof holder === 'number' ? `${holder} ${name(holder)}` : `${holder} (not a member)`,
       members: members.map((n) => ({ number: n, name: name(n) })),

@@ -36,6 +36,8 @@ export interface LeakIndex {
   values: readonly string[];
   /** A bit per key bucket: most word pairs in a file are ruled out without a table probe. */
   bloom: Uint32Array;
+  /** The bloom's bits less one: it has a power of two of them, more for more values. */
+  bloomMask: number;
   size: number;
 }
 
@@ -182,6 +184,10 @@ export function buildLeakIndex(values: readonly string[]): LeakIndex {
   let slots = 1024;
   while (slots < candidates * 3) slots *= 2;
   const entries = candidates * 2;
+  // Some 16 bits an entry, up to BLOOM_BITS: a few hundred values (a meeting's papers sift the
+  // store down to those) need a few kilobytes, held in the processor's cache, not half a megabyte.
+  let bloomBits = 1024;
+  while (bloomBits < entries * 16 && bloomBits < BLOOM_BITS) bloomBits *= 2;
   const index: LeakIndex = {
     keys: new Int32Array(slots),
     heads: new Int32Array(slots).fill(-1),
@@ -189,7 +195,8 @@ export function buildLeakIndex(values: readonly string[]): LeakIndex {
     words: new Int32Array(entries),
     next: new Int32Array(entries),
     values,
-    bloom: new Uint32Array(BLOOM_BITS / 32),
+    bloom: new Uint32Array(bloomBits / 32),
+    bloomMask: bloomBits - 1,
     size: 0,
   };
   const add = (key: number, value: number, words: number) => {
@@ -200,7 +207,7 @@ export function buildLeakIndex(values: readonly string[]): LeakIndex {
     index.words[e] = words;
     index.next[e] = index.heads[slot]!;
     index.heads[slot] = e;
-    const bit = key & (BLOOM_BITS - 1);
+    const bit = key & index.bloomMask;
     index.bloom[bit >>> 5]! |= 1 << (bit & 31);
     index.size += 1;
   };
@@ -271,9 +278,8 @@ export function findLeaks(index: LeakIndex, file: string | SplitText): Leak[] {
   if (index.size === 0) return [];
   const { text, words: w, lineStarts } = typeof file === 'string' ? splitText(file) : file;
   const found = new Map<number, number>();
-  const mask = BLOOM_BITS - 1;
+  const { bloom, bloomMask: mask } = index;
   const tryKey = (key: number, at: number) => {
-    if ((index.bloom[(key & mask) >>> 5]! & (1 << (key & 31))) === 0) return;
     const slot = slotOf(index, key);
     for (let e = index.keys[slot] === 0 ? -1 : index.heads[slot]!; e !== -1; e = index.next[e]!) {
       const v = index.valueOf[e]!;
@@ -283,9 +289,13 @@ export function findLeaks(index: LeakIndex, file: string | SplitText): Leak[] {
       if (joinWords(text, w, at, count) === canonical(index.values[v]!, count === 1)) found.set(v, at);
     }
   };
+  // The bloom is looked at here, not in tryKey: most words pass no key, and a call for each is dear.
   for (let i = 0; i < w.n; i++) {
-    tryKey(singleKey(w.hashes[i]!), i);
-    if (i + 1 < w.n) tryKey(pairKey(w.hashes[i]!, w.hashes[i + 1]!), i);
+    const single = singleKey(w.hashes[i]!);
+    if ((bloom[(single & mask) >>> 5]! & (1 << (single & 31))) !== 0) tryKey(single, i);
+    if (i + 1 >= w.n) continue;
+    const pair = pairKey(w.hashes[i]!, w.hashes[i + 1]!);
+    if ((bloom[(pair & mask) >>> 5]! & (1 << (pair & 31))) !== 0) tryKey(pair, i);
   }
   return [...found].map(([value, at]) => ({ value, line: 1 + countAtOrBelow(lineStarts, at) }));
 }

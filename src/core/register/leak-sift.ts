@@ -162,8 +162,23 @@ function siftByFilter(bytes: Uint8Array, found: Uint32Array): Array<[number, num
     if (opaque) lines.push([start, end, undefined]);
     else if (maybe) lines.push([start, end, maybe]);
   });
+  // Most keys passed by chance, so few of the text's are among them: those are ruled out by a
+  // second, small filter of the passed keys (on other bits of the key than the first), and only
+  // the rest looked up in the set.
+  let passedBits = 1024;
+  while (passedBits < passed.size * 16) passedBits *= 2;
+  const shift = 32 - Math.log2(passedBits);
+  const second = new Int32Array(passedBits >>> 5);
+  for (const k of passed) {
+    const bit = Math.imul(k, 0x9e3779b1) >>> shift;
+    second[bit >>> 5]! |= 1 << (bit & 31);
+  }
   const present = new Set<number>();
-  for (let i = 0; i < found.length && present.size < passed.size; i++) if (passed.has(found[i]!)) present.add(found[i]!);
+  for (let i = 0; i < found.length && present.size < passed.size; i++) {
+    const k = found[i]!;
+    const bit = Math.imul(k, 0x9e3779b1) >>> shift;
+    if ((second[bit >>> 5]! & (1 << (bit & 31))) !== 0 && passed.has(k)) present.add(k);
+  }
   const kept: Array<[number, number]> = [];
   for (const [start, end, maybe] of lines) if (maybe === undefined || maybe.some((k) => present.has(k))) kept.push([start, end]);
   return kept;
