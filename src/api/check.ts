@@ -217,12 +217,9 @@ function sourcesOf(contacts: ReturnType<typeof readContactsStore>): StoreSources
     keys.push(key);
     keyMembers.push(slot.member);
   }
-  const unkeyed: [number, number][] = [];
-  for (const member of contacts.contacts.keys()) {
-    const last = unkeyed.at(-1);
-    if (last && member === last[1] + 1) last[1] = member;
-    else unkeyed.push([member, member]);
-  }
+  // Read for who has details alone (readContactsStore's membersOnly), the store gives them as runs.
+  const unkeyed = contacts.holders;
+  if (!unkeyed) throw new Error('The private store was read without who has details.');
   return { missing: contacts.missing, problems: contacts.problems.map((p) => [p.line, p.message]), unkeyed, keys, keyMembers };
 }
 
