@@ -286,8 +286,11 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
   for (const [path, part] of byPart) names.set(path, { text: part.text.join('\n'), lines: part.lines });
   const forgotten = forgottenMembers(events);
   const facts = factsOf(state, day, forgotten, sayOf);
-  const keys = new Set(admissionKeys(events, ledger.keyOf).values());
-  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, namesOf: (path) => names.get(path), isAdmissionKey: (k) => keys.has(k), forgotten };
+  // Every admission's key is worked out only when asked for: by a store with lines keyed to an
+  // admission (written on another checkout), or to keep the proof. Most stores have none.
+  let keys: Set<string> | undefined;
+  const keySet = () => (keys ??= new Set(admissionKeys(events, ledger.keyOf).values()));
+  const proof: RegisterProof = { facts, hasMember: (n) => state.members.has(n), problems, namesOf: (path) => names.get(path), isAdmissionKey: (k) => keySet().has(k), forgotten };
 
   // Kept only for a ledger with nothing to settle: every line read, no number given twice.
   if (before && paramsText !== undefined && ledger.problems.length === 0 && ledger.renumbered.length === 0 && !events.some((e) => e.type === 'renumber')) {
@@ -306,7 +309,7 @@ function prove(root: string, paramsText: string | undefined, options: Options, s
       parts = undefined; // A part gone under us: nothing kept.
     }
     const encoded = parts ? encodeJson(state) : undefined;
-    const packed = packKeys(keys);
+    const packed = packKeys(keySet());
     if (parts && encoded !== undefined && packed && sameIdentities(before, identities(root))) {
       proof.identity = identityOf(paramsText, day, before);
       keep2(

@@ -217,12 +217,9 @@ function sourcesOf(contacts: ReturnType<typeof readContactsStore>): StoreSources
     keys.push(key);
     keyMembers.push(slot.member);
   }
-  const unkeyed: [number, number][] = [];
-  for (const member of contacts.contacts.keys()) {
-    const last = unkeyed.at(-1);
-    if (last && member === last[1] + 1) last[1] = member;
-    else unkeyed.push([member, member]);
-  }
+  // Read for who has details alone (readContactsStore's membersOnly), the store gives them as runs.
+  const unkeyed = contacts.holders;
+  if (!unkeyed) throw new Error('The private store was read without who has details.');
   return { missing: contacts.missing, problems: contacts.problems.map((p) => [p.line, p.message]), unkeyed, keys, keyMembers };
 }
 
@@ -371,13 +368,33 @@ function searcher(stored: DecodedContacts['stored'], born: { member: number; wor
   // and the group's own README shows one in its examples: looking for them would only raise
   // false alarms. They are left out by position, so leaks still name the right member.
   // The registered office is public by law: a member's address that is also the office is not a leak.
-  const values = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && comparable(v) === office) ? '' : v));
+  const values = stored.value.map((v, i) => ((stored.field[i] === 'email' && isDocumentationAddress(v)) || (stored.field[i] === 'address' && isOffice(v, office)) ? '' : v));
   for (const b of born) values.push(b.value);
   const n = stored.value.length;
   return {
     index: buildLeakIndex(values),
     whose: (i) => (i < n ? { member: stored.member[i]!, words: FIELD_WORDS[stored.field[i]!], home: CONTACTS_FILE } : { ...born[i - n]!, home: OFFICER_DETAILS_FILE }),
   };
+}
+
+/**
+ * comparable(address) === office, without making the comparable form of every address in the
+ * store: an address in ASCII is compared letter by letter (its letters and digits, lower-cased,
+ * are its comparable form) and given up at the first difference; any other goes by comparable.
+ */
+function isOffice(address: string, office: string | undefined): boolean {
+  if (office === undefined) return false;
+  let k = 0;
+  for (let i = 0; i < address.length; i++) {
+    let c = address.charCodeAt(i);
+    if (c >= 128) return comparable(address) === office;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+    // Everything before is ASCII, so the comparable form differs here too.
+    if (k >= office.length || office.charCodeAt(k) !== c) return false;
+    k += 1;
+  }
+  return k === office.length;
 }
 
 /** Money owed for shares is not an error, but a debt the group should see until it is paid. */

@@ -44,8 +44,13 @@ export type ContactChanges = Partial<Record<ContactField, string | null>>;
 
 /** What the store's lines fold into. */
 export interface DecodedContacts {
-  /** Lines without an admission key, folded by membership number. */
+  /** Lines without an admission key, folded by membership number (left empty when only who has details is wanted: see `holders`). */
   contacts: Map<number, Contact>;
+  /**
+   * When only who has details is wanted: the numbers with a line without an admission key, in
+   * the order each first appears, as runs [first, last] of numbers one after another.
+   */
+  holders?: [number, number][];
   /** Lines with one, folded by key: the number they were written for, and the fields they set or removed. */
   keyed: Map<string, { member: number; changes: ContactChanges; at?: string }>;
   problems: { line: number; message: string }[];
@@ -69,17 +74,17 @@ export function decodeContacts(text: string): DecodedContacts {
   return fold.result;
 }
 
-/** The one (empty) value of every member when only who has details is wanted. */
-const NOT_KEPT: Contact = Object.freeze({});
-
 /**
  * Folds lines one at a time, from their text or from values already read (both give the same).
- * `membersOnly`: the map says who has details, each with an empty object, and `stored` is whole
- * (what `coop check` needs, without an object per member).
+ * `membersOnly`: `holders` says who has details, and `stored` is whole (what `coop check`
+ * needs, without an object per member or a map of 100,000s of numbers).
  */
 function contactsFolder(membersOnly = false) {
   const result: DecodedContacts = { contacts: new Map(), keyed: new Map(), problems: [], stored: { member: [], field: [], value: [] } };
   const { contacts, keyed, problems, stored } = result;
+  const holders: [number, number][] = [];
+  if (membersOnly) result.holders = holders;
+  const seen = seenNumbers();
   /** One line's values, in CONTACT_FIELDS order; undefined where the line does not name the field. */
   const values = (member: number, of: string | undefined, email: unknown, address: unknown, phone: unknown, at?: unknown) => {
     if (of !== undefined) {
@@ -100,7 +105,11 @@ function contactsFolder(membersOnly = false) {
       return;
     }
     if (membersOnly) {
-      if (!contacts.has(member)) contacts.set(member, NOT_KEPT);
+      if (seen.add(member)) {
+        const last = holders.at(-1);
+        if (last && member === last[1] + 1) last[1] = member;
+        else holders.push([member, member]);
+      }
       if (typeof email === 'string' && email.trim() !== '') keep(member, 'email', email);
       if (typeof address === 'string' && address.trim() !== '') keep(member, 'address', address);
       if (typeof phone === 'string' && phone.trim() !== '') keep(member, 'phone', phone);
@@ -151,6 +160,35 @@ function contactsFolder(membersOnly = false) {
   };
   return { values, text, result };
 }
+
+/** A set of membership numbers: a bit each below a bound (a store's numbers run from 1), a Set for any beyond. */
+function seenNumbers(): { add(n: number): boolean } {
+  let bits = new Uint8Array(1 << 12);
+  const beyond = new Set<number>();
+  return {
+    /** Adds n: true when it was not there before. */
+    add(n) {
+      if (n >= BIT_BOUND) {
+        if (beyond.has(n)) return false;
+        beyond.add(n);
+        return true;
+      }
+      const byte = n >>> 3;
+      if (byte >= bits.length) {
+        const grown = new Uint8Array(Math.min(BIT_BOUND >>> 3, Math.max(bits.length * 2, byte + 1)));
+        grown.set(bits);
+        bits = grown;
+      }
+      const bit = 1 << (n & 7);
+      if ((bits[byte]! & bit) !== 0) return false;
+      bits[byte]! |= bit;
+      return true;
+    },
+  };
+}
+
+/** Numbers below this are kept as bits (2 MiB at most); a hostile store's huge numbers in a Set. */
+const BIT_BOUND = 1 << 24;
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;

@@ -14,7 +14,7 @@ import { isIgnored } from './git.js';
 
 /**
  * The store decoded: every member's details, every value it has held, and its bad lines. With
- * `membersOnly` the map says only who has details (see contactsBytesDecoder).
+ * `membersOnly` no member's details are kept, only who has any (`holders`, see contactsFolder).
  */
 export function readContactsStore(root: string, membersOnly = false): DecodedContacts & { missing: boolean } {
   const decoder = contactsBytesDecoder(membersOnly);

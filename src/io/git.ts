@@ -290,8 +290,39 @@ export async function isIgnored(cwd: string, path: string): Promise<boolean> {
 
 /** A file as it was first committed (coop.yml as founded), or undefined when git has no such file. */
 export async function firstCommittedVersion(cwd: string, path: string): Promise<string | undefined> {
-  const hash = (await ask(cwd, ['log', '--diff-filter=A', '--format=%H', '--', path]))?.trim().split('\n').pop();
-  return hash ? ask(cwd, ['show', `${hash}:${path}`]) : undefined;
+  // One git process: the commits that added the file, each with its patch, which for an added
+  // file is the whole text. Only a patch that reads back in full is taken (its hunk's line count
+  // met); else (a binary file, a root commit shown without its patch, an older git) the file is
+  // asked for as committed, as before.
+  const log = await ask(cwd, ['log', '--diff-filter=A', '--format=%x00%H', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--', path]);
+  if (log === undefined) {
+    const hash = (await ask(cwd, ['log', '--diff-filter=A', '--format=%H', '--', path]))?.trim().split('\n').pop();
+    return hash ? ask(cwd, ['show', `${hash}:${path}`]) : undefined;
+  }
+  const oldest = log.split('\0').at(-1);
+  const hash = oldest?.slice(0, oldest.indexOf('\n') === -1 ? undefined : oldest.indexOf('\n')).trim();
+  if (!oldest || !hash) return undefined;
+  return addedText(oldest) ?? ask(cwd, ['show', `${hash}:${path}`]);
+}
+
+/** The text of the file a patch adds, as git show gives it (without its last line break), or undefined when the patch does not give it whole. */
+function addedText(patch: string): string | undefined {
+  const lines = patch.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('@@ '));
+  const hunk = at === -1 ? null : /^@@ -0,0 \+1(?:,(\d+))? @@/.exec(lines[at]!);
+  if (!hunk) return undefined;
+  const count = hunk[1] === undefined ? 1 : Number(hunk[1]);
+  const body: string[] = [];
+  let lastBreak = true;
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.startsWith('+') && body.length < count) body.push(l.slice(1));
+    else if (l.startsWith('\\') && body.length === count) lastBreak = false;
+    else if (l !== '' || i !== lines.length - 1) return undefined;
+  }
+  if (body.length !== count) return undefined;
+  const text = `${body.join('\n')}${lastBreak ? '\n' : ''}`;
+  return text.replace(/\r?\n$/, '');
 }
 
 /** What `git status` says of the checkout: the branch, how far behind its upstream, and changed paths. */

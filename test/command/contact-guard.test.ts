@@ -166,4 +166,13 @@ describe('founding', () => {
     expect(read(join(dir, 'coop.yml'))).toContain(home);
     expect((await coop(['check'], { cwd: dir })).exitCode).toBe(0);
   });
+
+  it('knows the registered office however its case and punctuation are written', async () => {
+    const home = '9 Cedar Road, Nottingham NG7 1AB';
+    const office = '9 CEDAR ROAD NOTTINGHAM, NG7-1AB';
+    const dir = await foundGroup(['--founder', `Ada Lovelace <ada@mailbox.org>; ${home}`, '--founder', 'Ben Bo', '--founder', 'Cai Cy', '--office', office]);
+    expect(read(join(dir, 'coop.yml'))).toContain(office);
+    const r = await coop(['check'], { cwd: dir });
+    expect(r.exitCode, String(r.stderr)).toBe(0);
+  });
 });

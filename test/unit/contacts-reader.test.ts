@@ -164,13 +164,30 @@ describe('reading a file of lines in chunks', () => {
 
 describe('reading only who has contact details', () => {
   it('gives the same members, stored values and problems as a full read', () => {
-    const text = [...written.map((l) => encodeContactLine(l)), '{"member":9,"email":null}\n', 'not json\n', '{"member":4,"phone":" "}\n'].join('');
+    // Numbers out of order, repeated, far apart (past where they are kept as bits) and huge.
+    const more = [40_000, 5, 6, 7, 40_001, 6, 16_777_215, 16_777_216, 16_777_217, 16_777_216, 999_999_999_999_999, 8];
+    const text = [
+      ...written.map((l) => encodeContactLine(l)),
+      '{"member":9,"email":null}\n',
+      'not json\n',
+      '{"member":4,"phone":" "}\n',
+      ...more.map((member) => encodeContactLine({ member, email: `m${member}@example.org` })),
+    ].join('');
     const bytes = new TextEncoder().encode(text);
     const full = fromBytes(bytes);
     const decoder = contactsBytesDecoder(true);
     decoder.lines(bytes, 0, bytes.length);
     const some = decoder.result();
-    expect([...some.contacts.keys()]).toEqual([...full.contacts.keys()]);
+    // Who has details, in the order each first appears, as runs of numbers one after another.
+    const runs: [number, number][] = [];
+    for (const n of full.contacts.keys()) {
+      const last = runs.at(-1);
+      if (last && n === last[1] + 1) last[1] = n;
+      else runs.push([n, n]);
+    }
+    expect(some.holders).toEqual(runs);
+    expect(runs).toContainEqual([16_777_215, 16_777_217]);
+    expect(some.contacts.size).toBe(0);
     expect(some.stored).toEqual(full.stored);
     expect(some.problems).toEqual(full.problems);
   });
