@@ -5,7 +5,8 @@ import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { toCsv, type Cell } from '../core/csv.js';
 import { boardRules } from '../core/board/rules.js';
-import { deriveState } from '../core/ledger/derive.js';
+import type { IsoDate } from '../core/dates.js';
+import { pastRegister, repaidFromEvents } from './register-past.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { MISSING_STORE_NOTE, readContacts } from '../io/contacts-store.js';
@@ -27,9 +28,16 @@ export interface RegisterOptions extends CommonOptions {
 
 /** The statutory register as `coop register` shows it, for a group already open (print uses it too). */
 export async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
+  return (await registerWith(group, options)).register;
+}
+
+/** The register, and when each member was last paid for shares by its date (for the export). */
+async function registerWith(group: GroupContext, options: RegisterOptions): Promise<{ register: StatutoryRegister; repaid: () => Map<number, IsoDate> }> {
   const day = registerDay(group.today, group.founded);
   const asOf = parseAsOf(options.asOf, day);
-  const { state } = asOf === day ? todayRegister(group) : deriveState(group.events, { asOf });
+  // A past date is read from the timeline kept for every date (api/register-past.ts).
+  const past = asOf === day ? undefined : pastRegister(group, asOf);
+  const state = past ? past.state : todayRegister(group).state;
   // The register as at a date shows the name and share value in force then (an amendment may have changed them).
   const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
   const sharePence = params.shares ? params.shares.nominalPence : null;
@@ -43,7 +51,8 @@ export async function registerOf(group: GroupContext, options: RegisterOptions):
   }
   const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
   const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
-  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
+  const register = buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
+  return { register, repaid: past ? past.repaid : () => repaidFromEvents(group.events, asOf) };
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {
@@ -86,15 +95,11 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
         'Write it outside the group folder (e.g. ../members.csv), or under private/. Nothing was written.',
     );
   }
-  const register = await registerOf(group, options);
+  const { register, repaid } = await registerWith(group, options);
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
   // When each former member was last paid for shares, so the export imports with what is still owed.
-  const asOf = register.asOf;
-  const paidOn = new Map<number, string>();
-  if (shares && members.some((m) => m.left !== null)) {
-    for (const e of group.events) if (e.type === 'repay-shares' && e.date <= asOf) paidOn.set(e.member, e.date);
-  }
+  const paidOn = shares && members.some((m) => m.left !== null) ? repaid() : new Map<number, string>();
   const rows: Cell[][] = [
     [
       'Membership number',

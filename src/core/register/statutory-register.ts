@@ -70,7 +70,12 @@ export interface RegisterInfo {
   boardRole?: string;
 }
 
-export function buildRegister(state: RegisterState, info: RegisterInfo, contacts?: ReadonlyMap<number, Contact>, details?: ReadonlyMap<number, OfficerDetails>): StatutoryRegister {
+export function buildRegister(
+  state: Pick<RegisterState, 'members' | 'officers' | 'property'>,
+  info: RegisterInfo,
+  contacts?: ReadonlyMap<number, Contact>,
+  details?: ReadonlyMap<number, OfficerDetails>,
+): StatutoryRegister {
   const members = [...state.members.values()]
     .sort((a, b) => a.number - b.number)
     .map((m): RegisterMember => {
@@ -108,7 +113,7 @@ export function buildRegister(state: RegisterState, info: RegisterInfo, contacts
 }
 
 /** The board's seats running at the end of the derived date, in membership-number order. */
-function boardOn(state: RegisterState, role: string | undefined): BoardMember[] {
+function boardOn(state: Pick<RegisterState, 'members' | 'officers'>, role: string | undefined): BoardMember[] {
   if (role === undefined) return [];
   const coOptedRole = `co-opted-${role}`;
   const running = state.officers.filter((t) => t.to === null);
