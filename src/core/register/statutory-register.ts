@@ -79,6 +79,8 @@ export function buildRegister(
   const members = [...state.members.values()]
     .sort((a, b) => a.number - b.number)
     .map((m): RegisterMember => {
+      // Most members hold no other property: the map is empty in most registers.
+      const property = state.property.size === 0 ? undefined : state.property.get(m.number);
       const row: RegisterMember = {
         number: m.number,
         name: m.name,
@@ -87,8 +89,8 @@ export function buildRegister(
         leftReason: m.leftReason,
         shares: m.shares,
         paidPence: m.shares * (info.sharePence ?? 0),
-        loanPence: state.property.get(m.number)?.loan ?? 0,
-        depositPence: state.property.get(m.number)?.deposit ?? 0,
+        loanPence: property?.loan ?? 0,
+        depositPence: property?.deposit ?? 0,
       };
       const c = contacts?.get(m.number);
       if (contacts) {
@@ -227,6 +229,7 @@ function lawLines(r: StatutoryRegister): string[] {
 }
 
 function otherProperty(m: RegisterMember): string {
+  if (m.loanPence <= 0 && m.depositPence <= 0) return 'none';
   const parts = [m.loanPence > 0 ? `loan ${pounds(m.loanPence)}` : '', m.depositPence > 0 ? `deposit ${pounds(m.depositPence)}` : ''].filter(Boolean);
   return parts.length === 0 ? 'none' : parts.join('; ');
 }
