@@ -4,7 +4,7 @@
 
 import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
-import { buildTimeline, sharesRepaidBy, stateAsOf, type AsOfTimeline, type PastState } from '../core/ledger/as-of-timeline.js';
+import { buildTimeline, sharesRepaidBy, stateAsOf, type AsOfTimeline, type PastState } from '../core/register/as-of-timeline.js';
 import { keepTimeline, keptTimeline, markParts } from '../io/as-of-cache.js';
 import type { GroupContext } from './group.js';
 

@@ -1,5 +1,5 @@
 // The register as at any date, kept in .coop/cache/as-of-timeline.bin (io/snapshot.ts, AS_OF_FILE):
-// the timeline of core/ledger/as-of-timeline.ts, so that `coop register --as-of`, `print
+// the timeline of core/register/as-of-timeline.ts, so that `coop register --as-of`, `print
 // register --as-of` and `member export --as-of` read a few megabytes of numbers for any date
 // instead of decoding and replaying the whole ledger.
 //
@@ -20,7 +20,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { IsoDate } from '../core/dates.js';
 import { decodeLedgerBytes } from '../core/ledger/events.js';
-import { addedLeavePast, OFFICER_FIELDS, PROPERTY_FIELDS, REPAID_FIELDS, VERSION_FIELDS, type AsOfTimeline } from '../core/ledger/as-of-timeline.js';
+import { addedLeavePast, OFFICER_FIELDS, PROPERTY_FIELDS, REPAID_FIELDS, VERSION_FIELDS, type AsOfTimeline } from '../core/register/as-of-timeline.js';
 import { readSealedCacheFile } from './cache-files.js';
 import { storedFile, writeCacheBytes } from './file-prefix.js';
 import { addedSince, EMPTY as NO_FILE, isMark, ledgerPartPaths, markOf, type FileMark } from './former-cache.js';

@@ -44,7 +44,7 @@ export const FORMER_FILE = 'former.json';
  */
 export const CONTACTS_INDEX_FILE = 'contacts-index.bin';
 /**
- * The register as at any date (io/as-of-cache.ts; core/ledger/as-of-timeline.ts): each member's
+ * The register as at any date (io/as-of-cache.ts; core/register/as-of-timeline.ts): each member's
  * state after every day an event mentioned them, binary and sealed, keyed on the build and each
  * ledger part's size and time or the hash of its bytes. A part that only grew is judged by the
  * hash of its first bytes, and the events added are read: the timeline answers a date only when

@@ -1,4 +1,4 @@
-// The timeline kept for the register as at any date (core/ledger/as-of-timeline.ts) must give,
+// The timeline kept for the register as at any date (core/register/as-of-timeline.ts) must give,
 // for every date, exactly what deriving the ledger as at that date gives: for valid ledgers in
 // any recorded order, for ledgers full of mistakes (events on members never admitted or already
 // gone, offices held twice, loans repaid that were never lent), and after events are added that
@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
-import { addedLeavePast, buildTimeline, sharesRepaidBy, stateAsOf, type PastState } from '../../src/core/ledger/as-of-timeline.js';
+import { addedLeavePast, buildTimeline, sharesRepaidBy, stateAsOf, type PastState } from '../../src/core/register/as-of-timeline.js';
 import { deriveState } from '../../src/core/ledger/derive.js';
 import type { LedgerEvent, NewEvent } from '../../src/core/ledger/events.js';
 import { anyEventAfter, ledgerArb } from './ledger-model.js';

@@ -11,8 +11,8 @@
 // (a term is pushed when it begins and its end is set once, both in date order).
 
 import type { IsoDate } from '../dates.js';
-import { deriveState, inDateOrder, type Member, type MemberProperty, type OfficerTerm, type RegisterState } from './derive.js';
-import type { LedgerEvent } from './events.js';
+import { deriveState, inDateOrder, type Member, type MemberProperty, type OfficerTerm, type RegisterState } from '../ledger/derive.js';
+import type { LedgerEvent } from '../ledger/events.js';
 
 /** What the register as at a date needs of the state (core/register/statutory-register.ts). */
 export type PastState = Pick<RegisterState, 'members' | 'officers' | 'property'>;
