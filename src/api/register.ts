@@ -6,7 +6,8 @@ import { UserError } from '../errors.js';
 import { toCsv, type Cell } from '../core/csv.js';
 import { boardRules } from '../core/board/rules.js';
 import type { IsoDate } from '../core/dates.js';
-import { pastRegister, repaidFromEvents } from './register-past.js';
+import { deriveState } from '../core/ledger/derive.js';
+import type { PastRegister } from './register-past.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { MISSING_STORE_NOTE, readContacts } from '../io/contacts-store.js';
@@ -35,8 +36,7 @@ export async function registerOf(group: GroupContext, options: RegisterOptions):
 async function registerWith(group: GroupContext, options: RegisterOptions): Promise<{ register: StatutoryRegister; repaid: () => Map<number, IsoDate> }> {
   const day = registerDay(group.today, group.founded);
   const asOf = parseAsOf(options.asOf, day);
-  // A past date is read from the timeline kept for every date (api/register-past.ts).
-  const past = asOf === day ? undefined : pastRegister(group, asOf);
+  const past = asOf === day ? undefined : await pastRegister(group, asOf);
   const state = past ? past.state : todayRegister(group).state;
   // The register as at a date shows the name and share value in force then (an amendment may have changed them).
   const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
@@ -53,6 +53,32 @@ async function registerWith(group: GroupContext, options: RegisterOptions): Prom
   const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
   const register = buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
   return { register, repaid: past ? past.repaid : () => repaidFromEvents(group.events, asOf) };
+}
+
+/**
+ * A past date in a large ledger is read from the timeline kept for every date (api/register-past.ts);
+ * a small ledger is derived in less time than that code takes to load.
+ */
+async function pastRegister(group: GroupContext, asOf: IsoDate): Promise<PastRegister> {
+  const kept = group.ledger.summary.events >= timelineEvents() ? (await import('./register-past.js')).timelineRegister(group, asOf) : undefined;
+  return kept ?? { state: deriveState(group.events, { asOf }).state, repaid: () => repaidFromEvents(group.events, asOf) };
+}
+
+/** From how many events the timeline is used. */
+const TIMELINE_EVENTS = 5_000;
+
+function timelineEvents(): number {
+  // Test-only, like COOP_TEST_PART_BYTES: lets the suites use the timeline with a few events.
+  const given = process.env.COOP_TEST_TIMELINE_EVENTS;
+  const n = given ? Number(given) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : TIMELINE_EVENTS;
+}
+
+/** When each member was last paid for shares on or before the date: the last such event in file order. */
+function repaidFromEvents(events: GroupContext['events'], asOf: IsoDate): Map<number, IsoDate> {
+  const paidOn = new Map<number, IsoDate>();
+  for (const e of events) if (e.type === 'repay-shares' && e.date <= asOf) paidOn.set(e.member, e.date);
+  return paidOn;
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {

@@ -67,11 +67,17 @@ const junk = fc.array(moreEventsAfter('2023-12-31'), { maxLength: 120 }).map((ev
 
 describe('the register as at any date, from the timeline', () => {
   it('is what derivation gives on every date, for a valid ledger in any recorded order', () => {
-    fc.assert(fc.property(ledgerArb, (ledger) => sameOnEveryDate(ledger.events)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(ledgerArb, (ledger) => sameOnEveryDate(ledger.events)),
+      { numRuns: RUNS },
+    );
   });
 
   it('is what derivation gives on every date, for a ledger full of mistakes', () => {
-    fc.assert(fc.property(junk, (events) => sameOnEveryDate(events)), { numRuns: RUNS * 2 });
+    fc.assert(
+      fc.property(junk, (events) => sameOnEveryDate(events)),
+      { numRuns: RUNS * 2 },
+    );
   });
 
   it('is what derivation gives of the ledger with events added after it was made, whenever it judges them to leave the date as it was', () => {
