@@ -70,25 +70,12 @@ export function keptTimeline(root: string, asOf: IsoDate): AsOfTimeline | undefi
   return columns(header, body, br + 1);
 }
 
-function isHeader(h: Partial<Header>, stamp: string): h is Header {
-  return (
-    typeof h === 'object' &&
-    h !== null &&
-    h.format === FORMAT &&
-    h.stamp === stamp &&
-    typeof h.parts === 'object' &&
-    h.parts !== null &&
-    !Array.isArray(h.parts) &&
-    Object.values(h.parts).every(isMark) &&
-    Number.isSafeInteger(h.maxNumber) &&
-    Array.isArray(h.dates) &&
-    h.dates.every((d) => typeof d === 'string') &&
-    Array.isArray(h.strings) &&
-    h.strings.every((s) => typeof s === 'string') &&
-    Array.isArray(h.counts) &&
-    h.counts.length === 5 &&
-    h.counts.every((n) => Number.isSafeInteger(n) && n >= 0)
-  );
+function isHeader(h: Partial<Header> | null, stamp: string): h is Header {
+  if (h?.format !== FORMAT || h.stamp !== stamp || !Number.isSafeInteger(h.maxNumber)) return false;
+  const { parts, dates, strings, counts } = h;
+  const texts = (a: unknown) => Array.isArray(a) && a.every((x) => typeof x === 'string');
+  const marked = typeof parts === 'object' && parts !== null && !Array.isArray(parts) && Object.values(parts).every(isMark);
+  return marked && texts(dates) && texts(strings) && Array.isArray(counts) && counts.length === 5 && counts.every((n) => Number.isSafeInteger(n) && n >= 0);
 }
 
 /** The columns after the header line (padded to 8 bytes), checked to fit the file exactly and to point at dates and texts it has. */

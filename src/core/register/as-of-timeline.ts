@@ -124,14 +124,8 @@ const fits = (v: number): boolean => Number.isSafeInteger(v) && v >= -1 && v <= 
 
 /** The index of a date in the sorted dates, or -1 (a date no event has: then no version names it). */
 function dateIndex(dates: readonly IsoDate[], date: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return dates[lo] === date ? lo : -1;
+  const i = daysBy(dates, date) - 1;
+  return i >= 0 && dates[i] === date ? i : -1;
 }
 
 /** How many of the timeline's dates are on or before `asOf`: a version is in force when its date index is below this. */
