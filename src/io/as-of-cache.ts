@@ -174,7 +174,10 @@ export function keepTimeline(root: string, t: AsOfTimeline, marks: Record<string
   const ints = [t.number, t.joined, t.versions, t.version, t.officers, t.repaid];
   const intBytes = ints.reduce((n, a) => n + a.length * 4, 0);
   const floatsAt = start + intBytes + (intBytes % 8);
-  const out = Buffer.alloc(floatsAt + t.property.length * 8, 0x20);
+  // Only the padding is filled: every other byte is written below.
+  const out = Buffer.allocUnsafe(floatsAt + t.property.length * 8);
+  out.fill(0x20, head.length, start);
+  out.fill(0x20, start + intBytes, floatsAt);
   head.copy(out, 0);
   let at = start;
   for (const a of ints) {

@@ -66,6 +66,15 @@ export function buildTimeline(events: readonly LedgerEvent[]): AsOfTimeline | un
     }
     return i;
   };
+  /** A text of a member's new version: their last version's index when it is the same text (most are), else looked up. */
+  const text = (list: readonly number[], field: number, s: string | null): number => {
+    const at = list.length - VERSION_FIELDS + field;
+    if (at >= field) {
+      const i = list[at]!;
+      if (i === -1 ? s === null : strings[i] === s) return i;
+    }
+    return str(s);
+  };
   /** Each member's versions as flat rows, and the day index of the last one recorded. */
   const rows = new Map<number, number[]>();
   const recorded = new Map<number, number>();
@@ -87,7 +96,7 @@ export function buildTimeline(events: readonly LedgerEvent[]): AsOfTimeline | un
           recorded.set(n, d);
           let list = rows.get(n);
           if (!list) rows.set(n, (list = []));
-          list.push(d, m.shares, str(m.name), -1, str(m.leftReason), str(m.notices), -1);
+          list.push(d, m.shares, text(list, 2, m.name), -1, text(list, 4, m.leftReason), text(list, 5, m.notices), -1);
           // Dates of this member's own events are already in `dates`, so their indexes are known.
           if (m.left !== null) list[list.length - 4] = dateIndex(dates, m.left);
           if (m.noticesSince !== null) list[list.length - 1] = dateIndex(dates, m.noticesSince);
