@@ -5,7 +5,9 @@ import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import { toCsv, type Cell } from '../core/csv.js';
 import { boardRules } from '../core/board/rules.js';
+import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
+import type { PastRegister } from './register-past.js';
 import { parseAsOf, registerDay } from '../core/register/input.js';
 import { buildRegister, type StatutoryRegister } from '../core/register/statutory-register.js';
 import { MISSING_STORE_NOTE, readContacts } from '../io/contacts-store.js';
@@ -27,9 +29,15 @@ export interface RegisterOptions extends CommonOptions {
 
 /** The statutory register as `coop register` shows it, for a group already open (print uses it too). */
 export async function registerOf(group: GroupContext, options: RegisterOptions): Promise<StatutoryRegister> {
+  return (await registerWith(group, options)).register;
+}
+
+/** The register, and when each member was last paid for shares by its date (for the export). */
+async function registerWith(group: GroupContext, options: RegisterOptions): Promise<{ register: StatutoryRegister; repaid: () => Map<number, IsoDate> }> {
   const day = registerDay(group.today, group.founded);
   const asOf = parseAsOf(options.asOf, day);
-  const { state } = asOf === day ? todayRegister(group) : deriveState(group.events, { asOf });
+  const past = asOf === day ? undefined : await pastRegister(group, asOf);
+  const state = past ? past.state : todayRegister(group).state;
   // The register as at a date shows the name and share value in force then (an amendment may have changed them).
   const params = asOf === group.today ? group.params : await paramsInForce(group.root, group.params, asOf);
   const sharePence = params.shares ? params.shares.nominalPence : null;
@@ -43,7 +51,34 @@ export async function registerOf(group: GroupContext, options: RegisterOptions):
   }
   const details = options.withContacts && isCompany(form) ? readOfficerDetails(group.root) : undefined;
   const erased = contacts ? forgottenMembers(group.events.filter((e) => e.date <= asOf)) : undefined;
-  return buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
+  const register = buildRegister(state, { group: name, asOf, sharePence, form, registeredOffice, erased, boardRole }, contacts, details);
+  return { register, repaid: past ? past.repaid : () => repaidFromEvents(group.events, asOf) };
+}
+
+/**
+ * A past date in a large ledger is read from the timeline kept for every date (api/register-past.ts);
+ * a small ledger is derived in less time than that code takes to load.
+ */
+async function pastRegister(group: GroupContext, asOf: IsoDate): Promise<PastRegister> {
+  const kept = group.ledger.summary.events >= timelineEvents() ? (await import('./register-past.js')).timelineRegister(group, asOf) : undefined;
+  return kept ?? { state: deriveState(group.events, { asOf }).state, repaid: () => repaidFromEvents(group.events, asOf) };
+}
+
+/** From how many events the timeline is used. */
+const TIMELINE_EVENTS = 5_000;
+
+function timelineEvents(): number {
+  // Test-only, like COOP_TEST_PART_BYTES: lets the suites use the timeline with a few events.
+  const given = process.env.COOP_TEST_TIMELINE_EVENTS;
+  const n = given ? Number(given) : Number.NaN;
+  return Number.isSafeInteger(n) && n >= 0 ? n : TIMELINE_EVENTS;
+}
+
+/** When each member was last paid for shares on or before the date: the last such event in file order. */
+function repaidFromEvents(events: GroupContext['events'], asOf: IsoDate): Map<number, IsoDate> {
+  const paidOn = new Map<number, IsoDate>();
+  for (const e of events) if (e.type === 'repay-shares' && e.date <= asOf) paidOn.set(e.member, e.date);
+  return paidOn;
 }
 
 export async function registerAsOf(cwd: string, options: RegisterOptions = {}): Promise<StatutoryRegister> {
@@ -86,15 +121,11 @@ export async function exportMembers(cwd: string, file: string, options: ExportOp
         'Write it outside the group folder (e.g. ../members.csv), or under private/. Nothing was written.',
     );
   }
-  const register = await registerOf(group, options);
+  const { register, repaid } = await registerWith(group, options);
   const members = register.members.filter((m) => options.all || m.left === null);
   const shares = register.sharePence !== null;
   // When each former member was last paid for shares, so the export imports with what is still owed.
-  const asOf = register.asOf;
-  const paidOn = new Map<number, string>();
-  if (shares && members.some((m) => m.left !== null)) {
-    for (const e of group.events) if (e.type === 'repay-shares' && e.date <= asOf) paidOn.set(e.member, e.date);
-  }
+  const paidOn = shares && members.some((m) => m.left !== null) ? repaid() : new Map<number, string>();
   const rows: Cell[][] = [
     [
       'Membership number',

@@ -26,7 +26,7 @@ const FORMAT = 3;
 const TAIL_BYTES = 64 * 1024;
 
 /** What the rows were made from, for one file: its size, modification time, when the mark was made, and its bytes' hash. */
-interface FileMark {
+export interface FileMark {
   size: number;
   mtimeNs: string;
   at: number;
@@ -94,18 +94,18 @@ export function ledgerPartPaths(root: string): string[] {
 }
 
 /** The file's mark as it is now; undefined when it cannot be read whole as it was first seen. */
-function markOf(file: StoredFile | undefined, at: number): FileMark | undefined {
+export function markOf(file: StoredFile | undefined, at: number): FileMark | undefined {
   const hash = file?.hashes(file.size)?.whole;
   return file && hash !== undefined ? { size: file.size, mtimeNs: String(file.mtimeNs), at, hash } : undefined;
 }
 
-const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: EMPTY_HASH };
+export const EMPTY: FileMark = { size: 0, mtimeNs: '0', at: 0, hash: EMPTY_HASH };
 
 /**
  * What was added to a file since its mark: empty when it is as marked, the added bytes when it
  * grew from the marked bytes, undefined when it changed otherwise (or cannot be read).
  */
-function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Array; now: () => FileMark } | undefined {
+export function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Array; now: () => FileMark } | undefined {
   let st: { size: bigint; mtimeNs: bigint } | undefined;
   try {
     st = statSync(join(root, path), { bigint: true });
@@ -124,7 +124,7 @@ function addedSince(root: string, path: string, mark: FileMark): { tail: Uint8Ar
   return { tail, now: () => ({ size: file.size, mtimeNs: String(file.mtimeNs), at, hash: hashes.whole }) };
 }
 
-function isMark(v: unknown): v is FileMark {
+export function isMark(v: unknown): v is FileMark {
   const m = v as Partial<FileMark> | null | undefined;
   return (
     typeof m === 'object' &&

@@ -43,6 +43,14 @@ export const FORMER_FILE = 'former.json';
  * binary, sealed, keyed on the build and the store's size and time or the hash of its bytes.
  */
 export const CONTACTS_INDEX_FILE = 'contacts-index.bin';
+/**
+ * The register as at any date (io/as-of-cache.ts; core/register/as-of-timeline.ts): each member's
+ * state after every day an event mentioned them, binary and sealed, keyed on the build and each
+ * ledger part's size and time or the hash of its bytes. A part that only grew is judged by the
+ * hash of its first bytes, and the events added are read: the timeline answers a date only when
+ * every one of them is dated after it (and none can renumber a member).
+ */
+export const AS_OF_FILE = 'as-of-timeline.bin';
 /** Bumped whenever the file's shape changes: another format is simply not read. */
 const FORMAT = 1;
 /** A part written this close to its entry being made is checked by hash too (coarse file clocks tick in up to 2 s). */

@@ -69,7 +69,7 @@ function votingBand(percent: number): string {
 }
 
 export function buildCompanyRegisters(
-  state: RegisterState,
+  state: Pick<RegisterState, 'members' | 'officers'>,
   info: { asOf: IsoDate; registeredOffice: string },
   contacts?: ReadonlyMap<number, Contact>,
   details?: ReadonlyMap<number, OfficerDetails>,
@@ -113,7 +113,7 @@ export function buildCompanyRegisters(
  * none is by votes; no member alone appoints the board, so the reg.10 statement fits, provided
  * nobody exercises significant influence or control by other means, which the board confirms.
  */
-export function pscRegister(state: RegisterState): PscRegister {
+export function pscRegister(state: Pick<RegisterState, 'members'>): PscRegister {
   const current = [...state.members.values()].filter((m) => m.left === null).sort((a, b) => a.number - b.number);
   let since = '';
   for (const m of state.members.values()) {

@@ -70,10 +70,17 @@ export interface RegisterInfo {
   boardRole?: string;
 }
 
-export function buildRegister(state: RegisterState, info: RegisterInfo, contacts?: ReadonlyMap<number, Contact>, details?: ReadonlyMap<number, OfficerDetails>): StatutoryRegister {
+export function buildRegister(
+  state: Pick<RegisterState, 'members' | 'officers' | 'property'>,
+  info: RegisterInfo,
+  contacts?: ReadonlyMap<number, Contact>,
+  details?: ReadonlyMap<number, OfficerDetails>,
+): StatutoryRegister {
   const members = [...state.members.values()]
     .sort((a, b) => a.number - b.number)
     .map((m): RegisterMember => {
+      // Most members hold no other property: the map is empty in most registers.
+      const property = state.property.size === 0 ? undefined : state.property.get(m.number);
       const row: RegisterMember = {
         number: m.number,
         name: m.name,
@@ -82,8 +89,8 @@ export function buildRegister(state: RegisterState, info: RegisterInfo, contacts
         leftReason: m.leftReason,
         shares: m.shares,
         paidPence: m.shares * (info.sharePence ?? 0),
-        loanPence: state.property.get(m.number)?.loan ?? 0,
-        depositPence: state.property.get(m.number)?.deposit ?? 0,
+        loanPence: property?.loan ?? 0,
+        depositPence: property?.deposit ?? 0,
       };
       const c = contacts?.get(m.number);
       if (contacts) {
@@ -108,7 +115,7 @@ export function buildRegister(state: RegisterState, info: RegisterInfo, contacts
 }
 
 /** The board's seats running at the end of the derived date, in membership-number order. */
-function boardOn(state: RegisterState, role: string | undefined): BoardMember[] {
+function boardOn(state: Pick<RegisterState, 'members' | 'officers'>, role: string | undefined): BoardMember[] {
   if (role === undefined) return [];
   const coOptedRole = `co-opted-${role}`;
   const running = state.officers.filter((t) => t.to === null);
@@ -222,6 +229,7 @@ function lawLines(r: StatutoryRegister): string[] {
 }
 
 function otherProperty(m: RegisterMember): string {
+  if (m.loanPence <= 0 && m.depositPence <= 0) return 'none';
   const parts = [m.loanPence > 0 ? `loan ${pounds(m.loanPence)}` : '', m.depositPence > 0 ? `deposit ${pounds(m.depositPence)}` : ''].filter(Boolean);
   return parts.length === 0 ? 'none' : parts.join('; ');
 }
