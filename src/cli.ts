@@ -1002,6 +1002,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
 /** The bins' entry: the process's own context; the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   process.exitCode = await run(argv, processContext());
+  // A founding leaves nothing running once run() returns (git's processes and the flushes are
+  // awaited, the build folder placed or removed), so the process ends here rather than tearing
+  // its heap down piece by piece; unless some output is still on its way to a slow reader.
+  if (argv[0] === 'new' && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 
 /**
