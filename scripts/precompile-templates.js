@@ -6,7 +6,7 @@
 // of every template for node to parse): render.ts uses the precompiled copy only while the
 // template file still reads exactly the same. Handlebars writes, into every block of a template,
 // a stand-in for the runtime's lookupProperty for runtimes older than 4.6; the runtime bundled
-// with coop always has it, so the stand-in is left out (a twelfth of the code to parse).
+// with coop always has it, so the stand-in is left out.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
