@@ -98,8 +98,13 @@ const PAYEES = ['member', 'nominee', 'representatives'] as const;
 const HELP_WIDTH = 80;
 const helpWidth = (stream: Output) => Math.min(HELP_WIDTH, stream.isTTY && stream.columns ? stream.columns : HELP_WIDTH);
 
-/** The program, its actions bound to the context they run in (the process's when not given). */
-export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }): Command {
+/**
+ * The program, its actions bound to the context they run in (the process's when not given).
+ * `firstWord` 'new' (the command line starts with it) declares `coop new` alone: founding is the
+ * one command run before any group exists, often by someone trying coop for the first time, and
+ * nothing it parses or prints (its help and errors included) depends on the other commands.
+ */
+export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }, firstWord?: string): Command {
   const { ctx } = seam;
   const program = new Command('coop')
     .description('Found and run a co-operative or community group: its rules, register of members, and meetings, as plain files in git.')
@@ -181,6 +186,7 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ args: [dir], opts: o }) => ({ ...o, dir: text(dir), answers: text(o.answers), yes: flag(o.yes), dryRun: flag(o.dryRun), git: flag(o.git), founder: texts(o.founder) }),
       ),
     );
+  if (firstWord === 'new') return program;
 
   const member = program.command('member').description('the register of members');
   member
@@ -976,7 +982,7 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
  */
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const seam: Seam = { ctx, exitCode: 0 };
-  const program = buildProgram(seam);
+  const program = buildProgram(seam, argv[0]);
   // What the completion scripts ask on each Tab (commands/completion.ts); not a command people run.
   if (argv[0] === '__complete') {
     const { complete } = await import('./commands/completion.js');
@@ -996,6 +1002,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
 /** The bins' entry: the process's own context; the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   process.exitCode = await run(argv, processContext());
+  // A founding leaves nothing running once run() returns (git's processes and the flushes are
+  // awaited, the build folder placed or removed), so the process ends here rather than tearing
+  // its heap down piece by piece; unless some output is still on its way to a slow reader.
+  if (argv[0] === 'new' && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 
 /**

@@ -75,7 +75,18 @@ function pad(n: number): string {
 export function addDays(date: IsoDate, days: number): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return utcDay(d);
+}
+
+/**
+ * A moment's day in UTC, as toISOString writes it: spelt out here because the first
+ * toISOString in a process loads the local time zone, which it never uses (todayInUk says why
+ * that is worth sparing). Years beyond four digits, and invalid dates, are toISOString's.
+ */
+function utcDay(d: Date): IsoDate {
+  const year = d.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return d.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
@@ -106,7 +117,7 @@ export function todayInUk(now: Date = new Date()): IsoDate {
   const year = now.getUTCFullYear();
   const t = now.getTime();
   const summer = t >= lastSundayAt1Utc(year, 2) && t < lastSundayAt1Utc(year, 9);
-  return new Date(t + (summer ? 3_600_000 : 0)).toISOString().slice(0, 10);
+  return utcDay(new Date(t + (summer ? 3_600_000 : 0)));
 }
 
 /** 01:00 UTC on the last Sunday of a month (0-based), in milliseconds. */

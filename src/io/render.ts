@@ -9,6 +9,7 @@
 // differs from the one precompiled (edited since the build), or that no build precompiled, is
 // compiled here with the full Handlebars, with the same helpers and options.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -43,7 +44,8 @@ const runtime = withHelpers((handlebarsRuntime as unknown as Environment).create
 let compiler: Environment | undefined;
 
 interface Precompiled {
-  source: string;
+  /** templateFingerprint of the source it was compiled from. */
+  fingerprint: string;
   spec: TemplateSpecification;
 }
 type TemplateSpecification = Parameters<Environment['template']>[0];
@@ -62,13 +64,18 @@ function precompiledTemplate(relPath: string): Precompiled | undefined {
   }
 }
 
+/** What tells a template's source from any other: its bytes' SHA-1, with their length. */
+export function templateFingerprint(source: Uint8Array): string {
+  return `${source.length}:${createHash('sha1').update(source).digest('hex')}`;
+}
+
 /** The template for a file: precompiled when the build's copy matches its source, else compiled now. */
 function compileTemplate(relPath: string): Handlebars.TemplateDelegate {
-  const source = readFileSync(join(TEMPLATES_DIR, relPath), 'utf8');
+  const source = readFileSync(join(TEMPLATES_DIR, relPath));
   const built = precompiledTemplate(relPath);
-  if (built && built.source === source) return runtime.template(built.spec);
+  if (built && built.fingerprint === templateFingerprint(source)) return runtime.template(built.spec);
   compiler ??= withHelpers((require('handlebars') as Environment).create());
-  return compiler.compile(source, COMPILE_OPTIONS);
+  return compiler.compile(source.toString('utf8'), COMPILE_OPTIONS);
 }
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();

@@ -3,7 +3,7 @@
 // by hour around every change of the clocks from 1997 to 2040, and day by day for long dates.
 
 import { describe, expect, it } from 'vitest';
-import { longDate, todayInUk } from '../../src/core/dates.js';
+import { addDays, longDate, todayInUk } from '../../src/core/dates.js';
 
 const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 const long = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
@@ -51,5 +51,26 @@ describe('longDate', () => {
     }
     expect(wrong).toEqual([]);
     expect(longDate('2027-06-10')).toBe('10 June 2027');
+  });
+});
+
+describe('addDays', () => {
+  it('gives the day toISOString would, for every day 1890–2110, years 1–999, and any step', () => {
+    const wrong: string[] = [];
+    const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const starts: number[] = [];
+    for (let t = Date.UTC(1890, 0, 1); t < Date.UTC(2111, 0, 1); t += 24 * HOUR) starts.push(t);
+    for (const year of [1, 99, 100, 999, 9998]) starts.push(new Date(0).setUTCFullYear(year, 11, 30));
+    for (const t of starts) {
+      for (const step of [0, 1, -1, 31, -366, 10_000]) {
+        const from = iso(t);
+        if (addDays(from, step) !== iso(t + step * 24 * HOUR)) wrong.push(`${from} ${step}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    // Beyond four-digit years, toISOString's own (cut) form, as before.
+    expect(addDays('9999-12-31', 1)).toBe('+010000-01');
+    expect(() => addDays('not a date', 1)).toThrow(RangeError);
   });
 });
