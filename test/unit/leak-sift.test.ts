@@ -300,6 +300,9 @@ describe('a value as compared (case, spaces and punctuation aside)', () => {
     });
   }
   it('is the same as by Unicode letters and digits for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (v) => comparable(v) === byUnicode(v)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (v) => comparable(v) === byUnicode(v)),
+      { numRuns: 300 },
+    );
   });
 });

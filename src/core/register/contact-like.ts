@@ -110,8 +110,7 @@ const ASCII = /^[\x00-\x7f]*$/;
  * judged by ASCII's letters and digits, which are all of them it has: the same answer, without
  * the first use of a Unicode property class, which costs a change milliseconds every time.
  */
-export const comparable = (value: string): string =>
-  ASCII.test(value) ? value.toLowerCase().replace(/[^a-z0-9]/g, '') : value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const comparable = (value: string): string => (ASCII.test(value) ? value.toLowerCase().replace(/[^a-z0-9]/g, '') : value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 
 /**
  * The registered office from coop.yml's text, read without parsing the whole file (the guard
