@@ -11,7 +11,7 @@ import { LEDGER_FILE, type LedgerEvent, type NewEvent } from '../core/ledger/eve
 import { contactsChange, ensureContactsPrivate } from '../io/contacts-store.js';
 import { CONTACTS_FILE } from '../core/layout.js';
 import { findGroupRoot, isGitGroup } from '../io/group.js';
-import { gitIdentity } from '../io/git.js';
+import { gitIdentity, worktreeState } from '../io/git.js';
 import { applyPlan, withWriteLock, type FileChange } from '../io/transaction.js';
 import { memberAdmissions, readGroup, type GroupContext, type WriteOptions } from './group.js';
 import { admissionKey } from '../core/ledger/admission.js';
@@ -69,6 +69,11 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
     // does, and git starts quicker from a process that has not yet read the register.
     const identity = options.commit !== false && isGitGroup(root) ? gitIdentity(root) : undefined;
     identity?.catch(() => {});
+    // So is git's status of the checkout, for the checkout guard (applyPlan): the lock held, nothing
+    // coop does before writing changes what it says, and git works while the register is read and
+    // the change worked out. Asked with what git ignores, in case the change stores contact details.
+    const worktree = isGitGroup(root) ? worktreeState(root, { ignored: true }) : undefined;
+    worktree?.catch(() => {});
     const group = await readGroup(root, options, true, true);
     // The snapshot learns the parts as read, and those the change wrote, in one write however this ends.
     let written: FileChange[] = [];
@@ -112,6 +117,7 @@ export async function recordChange<T>(cwd: string, options: WriteOptions, build:
           git: group.git,
           commit,
           ...(identity ? { identity } : {}),
+          ...(worktree ? { worktree } : {}),
           ...(storesPrivate ? { ignored: { path: CONTACTS_FILE, check: () => ensureContactsPrivate(root) } } : {}),
         },
       );

@@ -19,8 +19,9 @@ const PARAMS_FILE = 'coop.yml';
  * (then staged files and uncommitted edits of coop.yml and the register matter too).
  * Returns the state read, so the caller need not ask git again (with `ignored`, what git ignores too).
  */
-export async function guardCheckout(root: string, committing: boolean, options: { ignored?: boolean } = {}): Promise<WorktreeState> {
-  const state = await worktreeState(root, options);
+export async function guardCheckout(root: string, committing: boolean, options: { ignored?: boolean; asked?: Promise<WorktreeState> } = {}): Promise<WorktreeState> {
+  // A state already asked for (with what git ignores listed) is judged as if asked now.
+  const state = await (options.asked ?? worktreeState(root, options));
   if (state.unmerged.length > 0) {
     throw new UserError(
       `A git merge is unfinished: ${list(state.unmerged)} still have conflicts. Finish it (git merge --continue) or undo it (git merge --abort) first. Nothing was changed.`,

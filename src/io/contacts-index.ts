@@ -22,7 +22,7 @@ import { openSealedCacheFile } from './cache-files.js';
 import { storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 /** Once the store has grown this much since it was indexed, it is indexed again. */
 const TAIL_BYTES = 256 * 1024;
 /** False while a command that leaves the index unbuilt runs (withoutIndexing). */
@@ -150,11 +150,20 @@ function keptLines(root: string, store: StoredFile, keys: ReadonlySet<number> | 
     // New lines go after the indexed ones: the indexed bytes must end a line.
     if (store.size > size && size > 0 && store.read(size - 1, size)?.[0] !== 0x0a) return undefined;
     if (keys instanceof SortedKeys && fewTextKeys(keys.found.length, count)) {
-      // A word at a time, into one small buffer: a few dozen reads, not megabytes.
-      const four = Buffer.allocUnsafe(4);
+      // A block at a time, each block kept: the halving search's first steps are the same for
+      // every key, and its last ones fall in one block, so a few dozen small reads, not megabytes
+      // and not a read a word. Words lie on 4-byte boundaries, so none spans two blocks.
+      const blocks = new Map<number, Buffer>();
       const word = (i: number): number => {
-        if (!file.read(offset + 4 * i, offset + 4 * i + 4, four)) throw new Error('index unreadable');
-        return four.readUInt32LE(0);
+        const at = offset + 4 * i;
+        const n = Math.floor(at / INDEX_BLOCK);
+        let block = blocks.get(n);
+        if (!block) {
+          block = file.read(n * INDEX_BLOCK, Math.min(file.size, (n + 1) * INDEX_BLOCK));
+          if (!block) throw new Error('index unreadable');
+          blocks.set(n, block);
+        }
+        return block.readUInt32LE(at - n * INDEX_BLOCK);
       };
       return { lines: lookupFewContactLines({ count, key: word, line: (i) => [word(count + i), word(2 * count + i)], always }, keys), size };
     }
@@ -171,6 +180,8 @@ function keptLines(root: string, store: StoredFile, keys: ReadonlySet<number> | 
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
+/** The kept index is read this many bytes at a time when a few keys are looked up in it. */
+const INDEX_BLOCK = 4096;
 
 /** Keeps the index of these bytes of the store. Best effort, like every cache write. */
 function keepIndex(root: string, store: StoredFile, bytes: Buffer, index: ContactLineIndex): void {

@@ -7,23 +7,28 @@
 // bytes, the lines an index points at) are read by position, from a file that must still be the
 // one hashed: else the caller is told it cannot be read, and works without its cache.
 
-import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
 import { tempPathFor } from './atomic.js';
-import { sealBytes } from './cache-files.js';
+import { crc32, sealBytes } from './cache-files.js';
 
-/** The hash the caches know a file's bytes by: strong enough to tell the bytes a cache was made from, and quick. */
-export const FILE_HASH = 'sha1';
+/**
+ * The hash the caches know a file's bytes by, in hex: the CRC-32 their own files are sealed
+ * with. It tells the bytes a cache was made from from any other the way a seal tells a spoiled
+ * cache file (the same chance of missing a change, one in four thousand million), and every
+ * change that copies or touches the private store makes the next command hash it whole: a
+ * CRC-32 is three times quicker to work out than the SHA-1 it replaced.
+ */
+const hexOf = (crc: number): string => (crc >>> 0).toString(16).padStart(8, '0');
 /** The hash of no bytes: a file not there is known as empty. */
-export const EMPTY_HASH = createHash(FILE_HASH).digest('hex');
+export const EMPTY_HASH = hexOf(0);
 
 export interface StoredFile {
   /** Its size in bytes (0 when it is not there) and modification time, as first seen. */
   size: number;
   mtimeNs: bigint;
-  /** The hash (FILE_HASH, hex) of its first `length` bytes, and of them all; undefined when it is no longer as first seen. */
+  /** The hash (EMPTY_HASH's kind) of its first `length` bytes, and of them all; undefined when it is no longer as first seen. */
   hashes(length: number): { prefix: string; whole: string } | undefined;
   /** Its bytes [start, end); undefined when it is no longer as first seen. */
   read(start: number, end: number): Buffer | undefined;
@@ -87,15 +92,14 @@ export function storedFile(path: string): StoredFile | undefined {
       if (length < 0 || length > size) return undefined;
       const known = hashed.get(length);
       if (known) return known;
-      const hash = createHash(FILE_HASH);
-      let prefix: Hash | undefined = length === 0 ? hash.copy() : undefined;
+      let hash = 0;
+      let prefix: number | undefined = length === 0 ? hash : undefined;
       const feed = (bytes: Uint8Array, at: number) => {
         // The prefix's hash is taken where its last byte passes.
         if (prefix === undefined && at + bytes.length >= length) {
-          hash.update(bytes.subarray(0, length - at));
-          prefix = hash.copy();
-          hash.update(bytes.subarray(length - at));
-        } else hash.update(bytes);
+          prefix = crc32(bytes.subarray(0, length - at), hash);
+          hash = crc32(bytes.subarray(length - at), prefix);
+        } else hash = crc32(bytes, hash);
       };
       if (whole !== undefined || size === 0) feed(whole ?? Buffer.alloc(0), 0);
       else {
@@ -111,7 +115,7 @@ export function storedFile(path: string): StoredFile | undefined {
         });
         if (!ok) return undefined;
       }
-      const h = { prefix: (prefix ?? hash).digest('hex'), whole: hash.digest('hex') };
+      const h = { prefix: hexOf(prefix ?? hash), whole: hexOf(hash) };
       hashed.set(length, h);
       hashed.set(size, { prefix: h.whole, whole: h.whole });
       return h;

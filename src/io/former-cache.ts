@@ -21,7 +21,7 @@ import { openSealedCacheFile, type SealedFile } from './cache-files.js';
 import { EMPTY_HASH, storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { FORMER_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 /** Once this much has been added since the rows were kept, they are kept again with the files as they are. */
 const TAIL_BYTES = 64 * 1024;
 
@@ -135,7 +135,7 @@ export function isMark(v: unknown): v is FileMark {
     /^\d+$/.test(m.mtimeNs) &&
     Number.isFinite(m.at) &&
     typeof m.hash === 'string' &&
-    /^[0-9a-f]{40}$/.test(m.hash)
+    /^[0-9a-f]{8}$/.test(m.hash)
   );
 }
 

@@ -213,6 +213,28 @@ export async function commit(cwd: string, message: string, options: { maintain?:
 }
 
 /**
+ * Commits these paths as they are in the working tree, staging them in the same git process
+ * (`git commit --only`): one process where git add and git commit are two. Undefined, and
+ * nothing done, when git cannot commit them so: a path it does not know yet (a file made by a
+ * change left uncommitted), or a merge under way (a merge is committed whole); stage them first.
+ */
+export async function commitOnly(cwd: string, message: string, paths: readonly string[]): Promise<string | undefined> {
+  const args = [...(maintenanceDue(cwd) ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message, '--only', '--', ...paths];
+  let r: GitResult;
+  try {
+    r = await runGit(cwd, args);
+  } catch {
+    // git cannot be started: the two-process way says so in its own words.
+    return undefined;
+  }
+  if (r.code !== 0) {
+    if (/did not match any file\(s\) known to git|cannot do a partial commit/.test(r.stderr)) return undefined;
+    throw new UserError(`git commit failed: ${r.stderr.trim() || `git exited with ${r.code === null ? 'a signal' : `code ${r.code}`}`}`);
+  }
+  return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
+}
+
+/**
  * The commit HEAD points at, or null before the first commit, as resolveHead gives it, but read
  * from the repository's files when they answer for certain: each git process is a process
  * start the command waits for, and a change needs HEAD before it starts and after it commits.

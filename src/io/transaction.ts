@@ -37,7 +37,7 @@ import { InternalError, UserError } from '../errors.js';
 import { fsyncDir, removeFolder, writeFileAtomic, writeTemp } from './atomic.js';
 import { guardCheckout } from './checkout-guard.js';
 import { refuseContactLeaks } from './contact-guard.js';
-import { addPaths, commit, currentHead, gitIdentity, listedIgnored, NO_IDENTITY_MESSAGE, resolveHead } from './git.js';
+import { addPaths, commit, commitOnly, currentHead, gitIdentity, listedIgnored, NO_IDENTITY_MESSAGE, resolveHead, type WorktreeState } from './git.js';
 import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkPath, foldersToMake } from './plan-paths.js';
@@ -70,6 +70,11 @@ export interface ApplyOptions {
   ignored?: { path: string; check: () => Promise<void> };
   /** git's answer to who commits, when the caller asked it already (gitIdentity); else asked here. */
   identity?: Promise<string | undefined>;
+  /**
+   * git's status of the checkout, when the caller asked it already under the write lock, what git
+   * ignores listed (worktreeState with `ignored`): else asked here.
+   */
+  worktree?: Promise<WorktreeState>;
 }
 
 let lockDepth = 0;
@@ -129,7 +134,7 @@ export async function applyPlan(root: string, plan: Plan, options: ApplyOptions)
   // git's questions at once, each a process, while the contact guard works: none depends on another.
   const ignored = options.ignored;
   const guarded = options.git
-    ? guardCheckout(root, commitIt, { ignored: ignored !== undefined }).then(async (state) => {
+    ? guardCheckout(root, commitIt, { ignored: ignored !== undefined, ...(options.worktree ? { asked: options.worktree } : {}) }).then(async (state) => {
         if (ignored && !listedIgnored(state, ignored.path)) await ignored.check();
         return state;
       })
@@ -261,15 +266,18 @@ async function perform(root: string, journal: Journal, faults: Faults): Promise<
   });
   let made: string | null = null;
   if (journal.commit) {
+    const tracked = journal.files.filter((f) => f.tracked).map((f) => f.path);
+    // Only appends to files already there (a ledger part): git commit --only stages and commits
+    // them in one process, and git add runs first only when it cannot (commitOnly).
+    const appendsOnly = tracked.length > 0 && journal.files.every((f) => !f.tracked || f.appendAt !== undefined);
     faults.at('add');
-    const adding = addPaths(
-      root,
-      journal.files.filter((f) => f.tracked).map((f) => f.path),
-    );
+    const adding = appendsOnly ? undefined : addPaths(root, tracked);
     faults.at('adding');
     await adding;
     faults.at('commit');
-    const committing = commit(root, journal.message);
+    const committing = appendsOnly
+      ? commitOnly(root, journal.message, tracked).then(async (made) => made ?? addPaths(root, tracked).then(() => commit(root, journal.message)))
+      : commit(root, journal.message);
     faults.at('committing');
     made = await committing;
     faults.at('finish');

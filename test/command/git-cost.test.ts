@@ -29,6 +29,11 @@ describe("git's cost in a change", () => {
     expect(started.filter((argv) => argv.startsWith('var '))).toEqual([]);
     expect(started.filter((argv) => /^(maintenance|gc)\b/.test(argv))).toEqual([]);
     expect(started.some((argv) => argv.includes('maintenance.auto=false'))).toBe(true);
+    // The second change only appends to this copy's own ledger part, which git has: one git
+    // commit --only stages and commits it, with no git add before it.
+    expect(started.filter((argv) => argv.startsWith('add '))).toEqual([]);
+    expect(started.filter((argv) => /\bcommit\b.* --only -- register\//.test(argv))).toHaveLength(1);
+    expect(await git(dir, ['status', '--porcelain'])).toBe('');
   });
 
   it('is four git processes or fewer for a meeting called and for one closed', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findContactLike, maskContact } from '../../src/core/register/contact-like.js';
+import { comparable, findContactLike, maskContact } from '../../src/core/register/contact-like.js';
 import { buildLeakIndex, findLeaks, sortedTextKeys, textKeys } from '../../src/core/register/leak-scan.js';
 import { fewTextKeys, indexContactLines, lookupContactLines, lookupFewContactLines, siftContactLines } from '../../src/core/register/leak-sift.js';
 
@@ -281,4 +281,28 @@ describe('masking a value in a message', () => {
     ['an address keeps the first letter of three words', ['9 Cedar Road, Nottingham', 'address'], '9*** C*** R*** …'],
   ];
   for (const [name, args, expected] of cases) it(name, () => expect(maskContact(...args)).toBe(expected));
+});
+
+describe('a value as compared (case, spaces and punctuation aside)', () => {
+  // What comparable means for any text: its letters and digits (Unicode's), lower-cased.
+  const byUnicode = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const cases: [string, string, string][] = [
+    ['a phone number, spaced', '07700 900123', '07700900123'],
+    ['an address, punctuated', 'Flat 2, 14 High St.\nLeeds LS1 4AB', 'flat214highstleedsls14ab'],
+    ['every ASCII character', Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join(''), '0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz'],
+    ['accents and other scripts', 'Siân Ó Briain, 5 Ffordd Glyndŵr, Αθήνα', 'siânóbriain5fforddglyndŵrαθήνα'],
+    ['digits of other scripts, and no letters at all', '٣٤ — …', '٣٤'],
+  ];
+  for (const [name, value, expected] of cases) {
+    it(name, () => {
+      expect(comparable(value)).toBe(expected);
+      expect(comparable(value)).toBe(byUnicode(value));
+    });
+  }
+  it('is the same as by Unicode letters and digits for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (v) => comparable(v) === byUnicode(v)),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -102,8 +102,15 @@ export function maskContact(value: string, field: ContactField): string {
     .join(' ')}${words.length > 3 ? ' …' : ''}`;
 }
 
-/** A value as compared with another: case, spaces and punctuation aside ("07700 900123" is "07700900123"). */
-export const comparable = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A value as compared with another: case, spaces and punctuation aside ("07700 900123" is
+ * "07700900123"): its letters and digits, lower-cased. Plain ASCII (nearly every value) is
+ * judged by ASCII's letters and digits, which are all of them it has: the same answer, without
+ * the first use of a Unicode property class, which costs a change milliseconds every time.
+ */
+export const comparable = (value: string): string => (ASCII.test(value) ? value.toLowerCase().replace(/[^a-z0-9]/g, '') : value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''));
 
 /**
  * The registered office from coop.yml's text, read without parsing the whole file (the guard
