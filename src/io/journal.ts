@@ -35,6 +35,11 @@ export function journalPath(root: string): string {
   return join(root, TXN_DIR, JOURNAL);
 }
 
+/** True when a crashed change is waiting to be undone: readers take the lock and recover first. */
+export function needsRecovery(root: string): boolean {
+  return existsSync(journalPath(root));
+}
+
 /** The journal of a change a crash interrupted, or undefined when there is none. */
 export function readJournal(root: string): Journal | undefined {
   const path = journalPath(root);
