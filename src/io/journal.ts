@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeFile, removeFolder } from './atomic.js';
-import { COOP_DIR } from './lock.js';
+import { COOP_DIR } from '../core/layout.js';
 
 export const TXN_DIR = join(COOP_DIR, 'txn');
 export const JOURNAL = 'journal.json';
