@@ -79,7 +79,4 @@ describe('comparing values case, spaces and punctuation aside', () => {
     expect(comparable('Flat 2, Rue de l’Église')).toBe('flat2ruedeléglise');
     expect(comparable('Straße ٣, ΚΩ')).toBe('straße٣κω');
   });
-  it('gives ASCII text what the Unicode rule gives it', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (text) => comparable(text) === text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
-  });
 });

@@ -102,17 +102,8 @@ export function maskContact(value: string, field: ContactField): string {
     .join(' ')}${words.length > 3 ? ' …' : ''}`;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-
-/**
- * A value as compared with another: case, spaces and punctuation aside ("07700 900123" is "07700900123").
- * ASCII text, nearly every value, is kept to [a-z0-9] without the Unicode pattern, whose letter
- * and number tables V8 builds when first used: more work than all the comparing a change does.
- */
-export const comparable = (value: string): string => {
-  const lower = value.toLowerCase();
-  return ASCII.test(lower) ? lower.replace(/[^a-z0-9]/g, '') : lower.replace(/[^\p{L}\p{N}]/gu, '');
-};
+/** A value as compared with another: case, spaces and punctuation aside ("07700 900123" is "07700900123"). */
+export const comparable = (value: string): string => value.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * The registered office from coop.yml's text, read without parsing the whole file (the guard

@@ -89,8 +89,7 @@ export function cleanName(value: string): string {
   if (name === '') throw new UsageError('The name is empty: give the member’s full name, e.g. "Priya Sharma".');
   if (CONTROL.test(name) || LINE_BREAK.test(name) || name.includes('\t')) throw new UsageError(`The name ${JSON.stringify(value)} contains a line break or control character.`);
   if (name.length > 200) throw new UsageError('The name is longer than 200 characters.');
-  // An ASCII letter settles it without the Unicode letter table (costly to build on first use).
-  if (!/[A-Za-z]/.test(name) && !/\p{L}/u.test(name)) throw new UsageError(`"${name}" does not look like a name (it has no letters).`);
+  if (!/\p{L}/u.test(name)) throw new UsageError(`"${name}" does not look like a name (it has no letters).`);
   // The ledger is committed to git; an email typed as a name would leak into history for ever.
   if (name.includes('@')) throw new UsageError(`"${name}" looks like an email address, not a name: email addresses are kept privately (--email), never in the register.`);
   return name;

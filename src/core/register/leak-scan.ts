@@ -39,7 +39,11 @@ export interface LeakIndex {
   size: number;
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Made when a unit beyond ASCII is first judged, not when the module loads: V8 builds the
+ * class's Unicode tables as it makes the pattern, and most changes (and their texts) are ASCII.
+ */
+let nonAsciiWord: RegExp | undefined;
 
 /** A text's words: hash (of the lower-cased word), start and end of each; digits counted. */
 export interface Words {
@@ -64,7 +68,8 @@ export function wordUnit(code: number): number {
   let unit = nonAsciiUnits.get(code);
   if (unit === undefined) {
     const ch = String.fromCharCode(code);
-    unit = NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+    nonAsciiWord ??= /[\p{L}\p{N}\p{M}]/u;
+    unit = nonAsciiWord.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
     nonAsciiUnits.set(code, unit);
   }
   return unit;
