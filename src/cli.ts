@@ -100,11 +100,11 @@ const helpWidth = (stream: Output) => Math.min(HELP_WIDTH, stream.isTTY && strea
 
 /**
  * The program, its actions bound to the context they run in (the process's when not given).
- * `firstWord` 'new' (the command line starts with it) declares `coop new` alone: founding is the
- * one command run before any group exists, often by someone trying coop for the first time, and
- * nothing it parses or prints (its help and errors included) depends on the other commands.
+ * Given `only`, the first word of the command line, it declares that top-level command alone
+ * when TOP_LEVEL names it: every run would otherwise pay for declaring (and V8 for compiling)
+ * the whole program. Any other word (an option, help, a typo) gets the whole program.
  */
-export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }, firstWord?: string): Command {
+export function buildProgram(seam: Seam = { ctx: processContext(), exitCode: 0 }, only?: string): Command {
   const { ctx } = seam;
   const program = new Command('coop')
     .description('Found and run a co-operative or community group: its rules, register of members, and meetings, as plain files in git.')
@@ -129,7 +129,35 @@ Examples:
 
 Every command that reads takes --json. Run coop <command> --help for its options.`,
     );
+  const one = TOP_LEVEL.find(([names]) => only !== undefined && names.includes(only));
+  for (const [, declare] of one ? [one] : TOP_LEVEL) declare(program, seam);
+  return program;
+}
 
+/**
+ * Every top-level command, in the order help lists them, with the function that declares it
+ * and its subcommands. A command missing here is still declared when run: any word not
+ * named here gets the whole program (test/unit/cli-seam.test.ts checks the list is whole).
+ */
+const TOP_LEVEL: [string[], (program: Command, seam: Seam) => void][] = [
+  [['new'], declareNew],
+  [['member'], declareMember],
+  [['shares'], declareShares],
+  [['officer'], declareOfficer],
+  [['register'], declareRegister],
+  [['check'], declareCheck],
+  [['contacts'], declareContacts],
+  [['sync'], declareSync],
+  [['status'], declareStatus],
+  [['registered', 'filed'], declareFilings],
+  [['meeting'], declareMeeting],
+  [['resolution'], declareResolution],
+  [['print'], declarePrint],
+  [['rules'], declareRules],
+  [['completion'], declareCompletion],
+];
+
+function declareNew(program: Command, seam: Seam): void {
   program
     .command('new')
     .argument('[dir]', 'folder to create for the group (must not exist, or be empty)')
@@ -186,8 +214,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ args: [dir], opts: o }) => ({ ...o, dir: text(dir), answers: text(o.answers), yes: flag(o.yes), dryRun: flag(o.dryRun), git: flag(o.git), founder: texts(o.founder) }),
       ),
     );
-  if (firstWord === 'new') return program;
+}
 
+function declareMember(program: Command, seam: Seam): void {
   const member = program.command('member').description('the register of members');
   member
     .command('add')
@@ -357,7 +386,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ args: [number], opts: o }) => ({ number: given(number), ...written(o) }),
       ),
     );
+}
 
+function declareShares(program: Command, seam: Seam): void {
   const shares = program.command('shares').description('members’ shares');
   for (const verb of ['issue', 'withdraw'] as const) {
     shares
@@ -409,7 +440,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ args: [number], opts: o }) => ({ number: given(number), date: text(o.date), amount: text(o.amount), to: oneOf(PAYEES, o.to), ...written(o) }),
       ),
     );
+}
 
+function declareOfficer(program: Command, seam: Seam): void {
   const officer = program.command('officer').description('the register of officers');
   for (const verb of ['appoint', 'leave'] as const) {
     const sub = officer.command(verb);
@@ -455,7 +488,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         }),
       ),
     );
+}
 
+function declareRegister(program: Command, seam: Seam): void {
   program
     .command('register')
     .description('the statutory registers as at a date: members and officers; for a company also directors, secretaries and PSCs')
@@ -470,7 +505,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ opts: o }) => ({ asOf: text(o.asOf), format: oneOf(REGISTER_FORMATS, o.format), withContacts: flag(o.withContacts), json: flag(o.json) }),
       ),
     );
+}
 
+function declareCheck(program: Command, seam: Seam): void {
   program
     .command('check')
     .description('check coop.yml and the whole register; silent when all is well')
@@ -489,7 +526,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ opts: o }) => ({ json: flag(o.json), all: flag(o.all) }),
       ),
     );
+}
 
+function declareContacts(program: Command, seam: Seam): void {
   // Contact details across officers (issue 14): a sealed file, never git.
   const contacts = program.command('contacts').description('pass contact details between officers’ copies, sealed with a passphrase (never through git)');
   contacts
@@ -518,7 +557,9 @@ Every command that reads takes --json. Run coop <command> --help for its options
         ({ args: [file], opts: o }) => ({ file: given(file), passphraseFile: text(o.passphraseFile), json: flag(o.json) }),
       ),
     );
+}
 
+function declareSync(program: Command, seam: Seam): void {
   // Several officers, one register (issue 14): share changes with the other copies.
   program
     .command('sync')
@@ -551,7 +592,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ opts: o }) => ({ remote: text(o.remote), push: flag(o.push), prefer: oneOf(['here', 'remote'] as const, o.prefer), json: flag(o.json) }),
       ),
     );
+}
 
+function declareStatus(program: Command, seam: Seam): void {
   program
     .command('status')
     .description('the group at a glance, with the next statutory deadlines')
@@ -563,7 +606,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ opts: o }) => ({ json: flag(o.json) }),
       ),
     );
+}
 
+function declareFilings(program: Command, seam: Seam): void {
   // Registration and filings: deadlines in coop status count from these.
   program
     .command('registered')
@@ -594,7 +639,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ args: [what], opts: o }) => ({ what: given(what), date: text(o.date), periodEnd: text(o.periodEnd), ...written(o) }),
       ),
     );
+}
 
+function declareMeeting(program: Command, seam: Seam): void {
   const meeting = program.command('meeting').description('general and committee meetings');
   // --resolution and --special each keep their own list; every entry notes its place among
   // both, so the seam can number the resolutions in the order typed.
@@ -793,7 +840,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ args: [ref], opts: o }) => ({ ref: given(ref), chair: text(o.chair), ...written(o) }),
       ),
     );
+}
 
+function declareResolution(program: Command, seam: Seam): void {
   const resolution = program.command('resolution').description('decisions of the members in writing, without a meeting');
   resolution
     .command('propose')
@@ -846,6 +895,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ args: [id], opts: o }) => ({ id: text(id), json: flag(o.json) }),
       ),
     );
+}
+
+function declarePrint(program: Command, seam: Seam): void {
   program
     .command('print')
     .argument('<what>', 'rules, notice, proxy-form, attendance, minutes, register, certificate, poster or founding')
@@ -871,6 +923,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         }),
       ),
     );
+}
+
+function declareRules(program: Command, seam: Seam): void {
   // Changing the rules lawfully (issue 15): amend → meeting → registered/filed.
   const rules = program.command('rules').description('change the rules lawfully: propose an amendment, then record it registered (or filed)');
   rules
@@ -960,6 +1015,9 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ opts: o }) => ({ json: flag(o.json) }),
       ),
     );
+}
+
+function declareCompletion(program: Command, seam: Seam): void {
   program
     .command('completion')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
@@ -972,8 +1030,6 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
         ({ args: [shell] }) => ({ shell: given(oneOf(SHELLS, shell)) }),
       ),
     );
-
-  return program;
 }
 
 /**
@@ -982,7 +1038,7 @@ on a shared folder or USB stick included: git remote add origin /media/usb/our-c
  */
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const seam: Seam = { ctx, exitCode: 0 };
-  const program = buildProgram(seam, argv[0]);
+  const program = buildProgram(seam, helpFor(argv)[0]);
   // What the completion scripts ask on each Tab (commands/completion.ts); not a command people run.
   if (argv[0] === '__complete') {
     const { complete } = await import('./commands/completion.js');

@@ -6,7 +6,6 @@ import type { IsoDate } from '../core/dates.js';
 import { deriveState } from '../core/ledger/derive.js';
 import { LEAVE_REASONS, type LeaveReason, type NewEvent, type NoticeMethod, type SharePayee } from '../core/ledger/events.js';
 import { cleanAddress, cleanEmail, cleanName, cleanPhone, parseEventDate, parseMemberNumber, parseNoticeMethod, parsePositiveWhole } from '../core/register/input.js';
-import { placeContext } from '../core/documents/place.js';
 import { isSociety } from '../core/law.js';
 import { readContacts } from '../io/contacts-store.js';
 import { keepFormerRows, keptFormerRows } from '../io/former-cache.js';
@@ -15,7 +14,7 @@ import { commitMessages, plural } from '../core/register/messages.js';
 import { memberAdmissions, type GroupContext, type WriteOptions } from './group.js';
 import { existingMember, noSuchMember } from './guards.js';
 import { recordChange, type Recorded } from './record.js';
-import { checkExpulsion, type ExpulsionDecision } from './expulsion.js';
+import type { ExpulsionDecision } from './expulsion.js';
 
 export interface ContactInput {
   email?: string;
@@ -195,7 +194,14 @@ export async function leaveMember(cwd: string, memberNumber: number | string, in
       );
     }
     if (reason !== 'expelled' && input.decision !== undefined) throw new UsageError('--decision names the resolution that expelled a member: it goes with --reason expelled.');
-    const decision = reason === 'expelled' ? await checkExpulsion(group.root, { number, name: m.name }, date, input.decision) : undefined;
+    // The expulsion check (with the meeting records it reads) and the wording of who acts for a
+    // member who died are loaded only here: member add and update, in the same module, never need them.
+    let decision: ExpulsionDecision | undefined;
+    if (reason === 'expelled') {
+      const { checkExpulsion } = await import('./expulsion.js');
+      decision = await checkExpulsion(group.root, { number, name: m.name }, date, input.decision);
+    }
+    const { placeContext } = await import('../core/documents/place.js');
     const rules = group.params.shares;
     let repaid = 0;
     let cancelled = 0;

@@ -15,7 +15,6 @@ import type { Contact } from '../core/contacts.js';
 import { isCompany } from '../core/law.js';
 import { forgottenMembers } from '../core/register/retention.js';
 import { readOfficerDetails } from '../io/officer-details-store.js';
-import { isIgnored } from '../io/git.js';
 import { memberAdmissions, openGroup, type CommonOptions, type GroupContext } from './group.js';
 import { paramsInForce } from './rules-in-force.js';
 import { todayOutput, todayRegister } from './today.js';
@@ -109,13 +108,19 @@ export interface ExportResult {
   withContacts: boolean;
 }
 
+/** Whether git ignores `path`: git's module (and node:child_process) loads only here, not for every read of the register. */
+async function ignoredByGit(root: string, path: string): Promise<boolean> {
+  const { isIgnored } = await import('../io/git.js');
+  return isIgnored(root, path);
+}
+
 /** Writes the register of members as a CSV spreadsheet; never overwrites a file. */
 export async function exportMembers(cwd: string, file: string, options: ExportOptions = {}): Promise<ExportResult> {
   const group = await openGroup(cwd, options);
   const path = resolve(cwd, file);
   if (existsSync(path)) throw new UserError(`${file} already exists; coop never overwrites a file. Choose another name, or move the old one away first.`);
   const inside = relative(group.root, path);
-  if (options.withContacts && group.git && !inside.startsWith(`..${sep}`) && inside !== '..' && !(await isIgnored(group.root, inside))) {
+  if (options.withContacts && group.git && !inside.startsWith(`..${sep}`) && inside !== '..' && !(await ignoredByGit(group.root, inside))) {
     throw new UserError(
       `${file} is inside the group's git repository, where a file of contact details could be committed. ` +
         'Write it outside the group folder (e.g. ../members.csv), or under private/. Nothing was written.',

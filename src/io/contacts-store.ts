@@ -10,7 +10,6 @@ import { readLinesInChunks } from './chunked-lines.js';
 import { fileMayContain } from './text-search.js';
 import type { FileChange } from './transaction.js';
 import { CONTACTS_FILE, isGitGroup } from './group.js';
-import { isIgnored } from './git.js';
 
 /**
  * The store decoded: every member's details, every value it has held, and its bad lines. With
@@ -128,6 +127,8 @@ function endsMidLine(path: string): boolean {
  */
 export async function ensureContactsPrivate(root: string): Promise<void> {
   if (!isGitGroup(root)) return;
+  // Loaded here, not with the module: commands that read the store without writing it start no git.
+  const { isIgnored } = await import('./git.js');
   if (!(await isIgnored(root, CONTACTS_FILE))) {
     throw new UserError(
       `git does not ignore ${CONTACTS_FILE}, so contact details written there could be committed. ` +

@@ -12,7 +12,7 @@ import { PARAMS_FILE } from '../core/layout.js';
 import type { CoopParams } from '../core/params.js';
 import { openLedger, refuseUnreadable, type Ledger } from './ledger-store.js';
 import { keepParams, snapshotParams } from './snapshot.js';
-import { needsRecovery, withWriteLock } from './transaction.js';
+import { needsRecovery } from './journal.js';
 import { refuseUnfinishedMerge } from './merge-guard.js';
 import { conflictMarkerLine, conflictMarkersMessage } from '../core/conflict-markers.js';
 import type { Located } from './params-file.js';
@@ -119,8 +119,11 @@ export function isGitGroup(root: string): boolean {
 
 /**
  * Read commands call this first: if a crash left a change half made, undo it (under the lock)
- * so that what they read is the state before or after a command, never between.
+ * so that what they read is the state before or after a command, never between. The
+ * transaction code is loaded only then: a read that finds no journal never needs it.
  */
 export async function settle(root: string): Promise<void> {
-  if (needsRecovery(root)) await withWriteLock(root, async () => undefined);
+  if (!needsRecovery(root)) return;
+  const { withWriteLock } = await import('./transaction.js');
+  await withWriteLock(root, async () => undefined);
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { removeFile, removeFolder } from './atomic.js';
-import { COOP_DIR } from './lock.js';
+import { COOP_DIR } from '../core/layout.js';
 
 export const TXN_DIR = join(COOP_DIR, 'txn');
 export const JOURNAL = 'journal.json';
@@ -33,6 +33,11 @@ export interface Journal {
 
 export function journalPath(root: string): string {
   return join(root, TXN_DIR, JOURNAL);
+}
+
+/** True when a crashed change is waiting to be undone: readers take the lock and recover first. */
+export function needsRecovery(root: string): boolean {
+  return existsSync(journalPath(root));
 }
 
 /** The journal of a change a crash interrupted, or undefined when there is none. */

@@ -32,7 +32,7 @@ import { writeFileAtomic } from './atomic.js';
 import { fileMayContain } from './text-search.js';
 import { markedFiles } from './merge-guard.js';
 import { conflictMarkersMessage } from '../core/conflict-markers.js';
-import { COOP_DIR } from './lock.js';
+import { COOP_DIR } from '../core/layout.js';
 import { hashBytes, isRacy, keepParts, snapshotPart, snapshotPartPaths, type PartEntry } from './snapshot.js';
 import type { FileChange } from './transaction.js';
 

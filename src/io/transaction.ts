@@ -38,7 +38,7 @@ import { fsyncDir, removeFolder, writeFileAtomic, writeTemp } from './atomic.js'
 import { guardCheckout } from './checkout-guard.js';
 import { refuseContactLeaks } from './contact-guard.js';
 import { addPaths, commit, commitOnly, currentHead, gitIdentity, listedIgnored, NO_IDENTITY_MESSAGE, resolveHead, type WorktreeState } from './git.js';
-import { finish, journalPath, TXN_DIR, type Journal } from './journal.js';
+import { finish, TXN_DIR, type Journal } from './journal.js';
 import { acquireLock } from './lock.js';
 import { checkPath, foldersToMake } from './plan-paths.js';
 import { recover, rollBack } from './recovery.js';
@@ -105,11 +105,6 @@ export async function withWriteLock<T>(root: string, fn: () => Promise<T>): Prom
     lock.release();
     deferred.restore();
   }
-}
-
-/** True when a crashed change is waiting to be undone: readers take the lock and recover first. */
-export function needsRecovery(root: string): boolean {
-  return existsSync(journalPath(root));
 }
 
 /**

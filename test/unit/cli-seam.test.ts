@@ -3,7 +3,8 @@
 // nothing runs but the parsing and the mapping.
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli.js';
+import type { Command } from 'commander';
+import { buildProgram, run } from '../../src/cli.js';
 import type { Context } from '../../src/io/context.js';
 
 const stubs = vi.hoisted(() => {
@@ -324,6 +325,20 @@ describe('what the seam does besides', () => {
     expect(ctx.err.join('')).toMatch(/Allowed choices are md, csv, json/);
   });
 
+  it('declares only the top-level command run, as the whole program declares it; any other first word gets the whole program', () => {
+    const ctx = context();
+    const whole = buildProgram({ ctx, exitCode: 0 });
+    for (const command of whole.commands) {
+      const alone = buildProgram({ ctx, exitCode: 0 }, command.name());
+      // Fewer than all: TOP_LEVEL in src/cli.ts names every top-level command.
+      expect(alone.commands.length, command.name()).toBeLessThan(whole.commands.length);
+      expect(shape(alone.commands.find((c) => c.name() === command.name()))).toEqual(shape(command));
+    }
+    for (const word of ['membr', 'help', '--version', '__complete']) {
+      expect(buildProgram({ ctx, exitCode: 0 }, word).commands.map(shape)).toEqual(whole.commands.map(shape));
+    }
+  });
+
   it('a command’s UserError is its message on stderr, without colour off a terminal, and exit 1', async () => {
     const { UserError } = await import('../../src/errors.js');
     stubs.fn('memberList').mockRejectedValueOnce(new UserError('no such group'));
@@ -332,3 +347,17 @@ describe('what the seam does besides', () => {
     expect(ctx.err.join('')).toBe('coop: no such group\n');
   });
 });
+
+/** What commander was told of a command and its subcommands: names, arguments, options, help. */
+function shape(command: Command | undefined): unknown {
+  if (!command) return undefined;
+  return {
+    name: command.name(),
+    aliases: command.aliases(),
+    description: command.description(),
+    arguments: command.registeredArguments.map((a) => [a.name(), a.required, a.variadic, a.description, a.argChoices, a.defaultValue]),
+    options: command.options.map((o) => [o.flags, o.description, o.mandatory, o.argChoices, o.defaultValue, o.hidden]),
+    help: command.helpInformation(),
+    commands: command.commands.map(shape),
+  };
+}

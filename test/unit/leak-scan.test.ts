@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildLeakIndex, findLeaks, MIN_LEAK_LENGTH } from '../../src/core/register/leak-scan.js';
+import { buildLeakIndex, findLeaks, MIN_LEAK_LENGTH, wordUnit } from '../../src/core/register/leak-scan.js';
+import { comparable } from '../../src/core/register/contact-like.js';
 
 const values = ['sian@example.org', '9, Cedar Road\nNottingham\nNG7 1AB', '07700 900123', '1 High Street, Derby', 'Apt 4'];
 const index = buildLeakIndex(values);
@@ -68,5 +69,28 @@ describe('the index agrees with a plain search', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('comparing values case, spaces and punctuation aside', () => {
+  it('keeps letters and digits of any script, lower-cased', () => {
+    expect(comparable('07700 900-123')).toBe('07700900123');
+    expect(comparable('9, Cedar Road\nNG7 1AB')).toBe('9cedarroadng71ab');
+    expect(comparable('Flat 2, Rue de l’Église')).toBe('flat2ruedeléglise');
+    expect(comparable('Straße ٣, ΚΩ')).toBe('straße٣κω');
+  });
+});
+
+describe('which units beyond ASCII belong to words', () => {
+  it('from U+0080 to U+2FFF, as the Unicode classes of letters, digits and marks say, lower-cased', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    const expected: number[] = [];
+    const got: number[] = [];
+    for (let code = 0x80; code <= 0x2fff; code++) {
+      const ch = String.fromCharCode(code);
+      expected.push(word.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1);
+      got.push(wordUnit(code));
+    }
+    expect(got).toEqual(expected);
   });
 });

@@ -41,6 +41,11 @@ describe('names and contact details', () => {
   it('refuses a name with a line break', () => expect(() => cleanName('Ann\nB')).toThrow(UsageError));
   it('refuses an email given as a name, which would be committed', () => expect(() => cleanName('ann@example.org')).toThrow(/email address/));
   it('refuses a number given as a name', () => expect(() => cleanName('12')).toThrow(/no letters/));
+  it('takes letters beyond ASCII as letters, and other signs beyond it not', () => {
+    expect(cleanName('Σωκράτης')).toBe('Σωκράτης');
+    expect(cleanName('Æ 12')).toBe('Æ 12');
+    expect(() => cleanName('12 – 34 €')).toThrow(/no letters/);
+  });
   it('accepts a loose email', () => expect(cleanEmail(' Ann.B+coop@mail.example.org ')).toBe('Ann.B+coop@mail.example.org'));
   for (const bad of ['ann', 'ann@example', 'ann@@x.org', 'a b@x.org', 'ann@x.']) {
     it(`refuses the email "${bad}"`, () => expect(() => cleanEmail(bad)).toThrow(/@ and a dot after it/));

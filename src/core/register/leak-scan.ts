@@ -41,7 +41,25 @@ export interface LeakIndex {
   size: number;
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Made when a unit beyond Latin-1 and General Punctuation is first judged, not when the module
+ * loads: V8 builds the class's Unicode tables as it makes the pattern, and most texts have no
+ * such unit (their few beyond ASCII are letters like é, and ’ “ – …).
+ */
+let nonAsciiWord: RegExp | undefined;
+
+/** Whether a unit beyond ASCII is a letter, digit or mark, as /[\p{L}\p{N}\p{M}]/u says (a unit test checks the ranges settled here). */
+function isWordBeyondAscii(code: number, ch: string): boolean {
+  // Latin-1: ª ² ³ µ ¹ º ¼ ½ ¾, and À to ÿ but × and ÷.
+  if (code <= 0xff)
+    return code >= 0xc0
+      ? code !== 0xd7 && code !== 0xf7
+      : code === 0xaa || code === 0xb2 || code === 0xb3 || code === 0xb5 || code === 0xb9 || code === 0xba || (code >= 0xbc && code <= 0xbe);
+  // General Punctuation (U+2000 to U+206F) holds none.
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  nonAsciiWord ??= /[\p{L}\p{N}\p{M}]/u;
+  return nonAsciiWord.test(ch);
+}
 
 /** A text's words: hash (of the lower-cased word), start and end of each; digits counted. */
 export interface Words {
@@ -66,7 +84,7 @@ export function wordUnit(code: number): number {
   let unit = nonAsciiUnits.get(code);
   if (unit === undefined) {
     const ch = String.fromCharCode(code);
-    unit = NON_ASCII_WORD.test(ch) ? ch.toLowerCase().charCodeAt(0) : -1;
+    unit = isWordBeyondAscii(code, ch) ? ch.toLowerCase().charCodeAt(0) : -1;
     nonAsciiUnits.set(code, unit);
   }
   return unit;
