@@ -1058,10 +1058,17 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
 /** The bins' entry: the process's own context; the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   process.exitCode = await run(argv, processContext());
-  // A founding leaves nothing running once run() returns (git's processes and the flushes are
-  // awaited, the build folder placed or removed), so the process ends here rather than tearing
-  // its heap down piece by piece; unless some output is still on its way to a slow reader.
-  if (argv[0] === 'new' && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  // Once run() returns a command has finished: its git processes, writes and flushes are
+  // awaited. When Node agrees (nothing active but the standard streams) and all output has
+  // reached the kernel, the process ends here rather than tearing its heap down piece by
+  // piece, which for a large register takes longer than some commands' own work.
+  if (nothingPending()) process.exit();
+}
+
+/** True when no output waits for a slow reader and nothing but the standard streams is active (no timer, child, request). */
+function nothingPending(): boolean {
+  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return false;
+  return process.getActiveResourcesInfo().every((kind) => kind === 'TTYWrap' || kind === 'PipeWrap');
 }
 
 /**
