@@ -189,6 +189,11 @@ function lineHash(text: string): string {
  * only reads does not make it (in a group whose .gitignore left .coop/ out, a new untracked
  * folder would appear after a read), so nothing is cached before then.
  */
+/** True when caches can be kept: coop's working folder exists (made by the first change, never by a read). */
+export function keepsCaches(root: string): boolean {
+  return existsSync(join(root, COOP_DIR));
+}
+
 export function writeCacheFile(root: string, name: string, value: unknown): void {
   writeCacheText(root, name, JSON.stringify(value));
 }
