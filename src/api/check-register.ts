@@ -7,9 +7,9 @@
 // the answer is always the one a full proof gives.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { COOP_DIR, LEDGER_FILE } from '../core/layout.js';
+import { LEDGER_FILE } from '../core/layout.js';
 import { deriveState, type DeriveOptions, type Member, type RegisterState } from '../core/ledger/derive.js';
 import { decodeLedgerBytes, type LedgerEvent } from '../core/ledger/events.js';
 import { partPath } from '../core/ledger/parts.js';
@@ -17,6 +17,7 @@ import { admissionKey, admissionKeys } from '../core/ledger/admission.js';
 import { dueForErasure, forgottenMembers } from '../core/register/retention.js';
 import { randomBytes } from 'node:crypto';
 import { listStreams, sequenceGap, sequenceGaps } from '../io/ledger-store.js';
+import { keepsCaches } from '../io/cache-files.js';
 import { readLedger, type Located } from '../io/group.js';
 import { decodeJson, encodeJson, isRacy } from '../io/snapshot.js';
 import { keepCheckMembers, keepCheckProof, keepCheckState, readCheckMembers, readCheckProof, readCheckState } from '../io/check-cache.js';
@@ -248,7 +249,7 @@ const cleanName = (name: string) => (name.includes('\n') || name.includes('\r') 
 
 /** The full proof, kept for the next check when its inputs held still and are old enough to trust. */
 function prove(root: string, paramsText: string | undefined, options: Options, sayOf: SayOf, day: Day): RegisterProof {
-  const keep = paramsText !== undefined && existsSync(join(root, COOP_DIR));
+  const keep = paramsText !== undefined && keepsCaches(root);
   const before = keep ? identities(root) : undefined;
   const ledger = readLedger(root, true);
   const { events } = ledger;

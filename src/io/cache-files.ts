@@ -180,6 +180,11 @@ function lineHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** True when caches can be kept: coop's working folder exists (made by the first change, never by a read). */
+export function keepsCaches(root: string): boolean {
+  return existsSync(join(root, COOP_DIR));
+}
+
 /**
  * Writes a cache file whole (temp file, renamed), so that a reader sees the old file or the new
  * one. It is not flushed to disk: after a power cut it may be cut short or empty, and its seal
@@ -189,11 +194,6 @@ function lineHash(text: string): string {
  * only reads does not make it (in a group whose .gitignore left .coop/ out, a new untracked
  * folder would appear after a read), so nothing is cached before then.
  */
-/** True when caches can be kept: coop's working folder exists (made by the first change, never by a read). */
-export function keepsCaches(root: string): boolean {
-  return existsSync(join(root, COOP_DIR));
-}
-
 export function writeCacheFile(root: string, name: string, value: unknown): void {
   writeCacheText(root, name, JSON.stringify(value));
 }
@@ -203,7 +203,7 @@ export function writeCacheFile(root: string, name: string, value: unknown): void
  * lines, say), it is written a batch at a time and never held as one string.
  */
 export function writeCacheText(root: string, name: string, text: string | Iterable<string>): void {
-  if (!existsSync(join(root, COOP_DIR))) return;
+  if (!keepsCaches(root)) return;
   const file = join(root, cachePath(name));
   const tmp = `${file}.${process.pid}-${Date.now()}.tmp`;
   try {

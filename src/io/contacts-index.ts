@@ -15,10 +15,10 @@
 import { existsSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
-import { CONTACTS_FILE, COOP_DIR } from '../core/layout.js';
+import { CONTACTS_FILE } from '../core/layout.js';
 import { fewTextKeys, indexContactLines, lookupContactLines, lookupFewContactLines, siftContactLines, type ContactLineIndex } from '../core/register/leak-sift.js';
 import { SortedKeys } from '../core/register/leak-scan.js';
-import { openSealedCacheFile } from './cache-files.js';
+import { keepsCaches, openSealedCacheFile } from './cache-files.js';
 import { storedFile, writeCacheBytes, type StoredFile } from './file-prefix.js';
 import { CONTACTS_INDEX_FILE, isRacy, snapshotStamp } from './snapshot.js';
 
@@ -186,7 +186,7 @@ const INDEX_BLOCK = 4096;
 /** Keeps the index of these bytes of the store. Best effort, like every cache write. */
 function keepIndex(root: string, store: StoredFile, bytes: Buffer, index: ContactLineIndex): void {
   const stamp = snapshotStamp();
-  if (stamp === null || endianness() !== 'LE' || !existsSync(join(root, COOP_DIR))) return;
+  if (stamp === null || endianness() !== 'LE' || !keepsCaches(root)) return;
   const hash = store.hashes(bytes.length)?.whole;
   if (hash === undefined) return;
   try {

@@ -7,11 +7,11 @@
 // bytes, the lines an index points at) are read by position, from a file that must still be the
 // one hashed: else the caller is told it cannot be read, and works without its cache.
 
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, COOP_DIR } from '../core/layout.js';
+import { CACHE_DIR } from '../core/layout.js';
 import { tempPathFor } from './atomic.js';
-import { crc32, sealBytes } from './cache-files.js';
+import { crc32, keepsCaches, sealBytes } from './cache-files.js';
 
 /**
  * The hash the caches know a file's bytes by, in hex: the CRC-32 their own files are sealed
@@ -146,7 +146,7 @@ export function storedFile(path: string): StoredFile | undefined {
  * folder exists, and best effort (a failure costs speed only).
  */
 export function writeCacheBytes(root: string, name: string, bytes: Uint8Array): void {
-  if (!existsSync(join(root, COOP_DIR))) return;
+  if (!keepsCaches(root)) return;
   const file = join(root, CACHE_DIR, name);
   const tmp = tempPathFor(file);
   try {

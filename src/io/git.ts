@@ -206,9 +206,18 @@ export function maintenanceDue(cwd: string): boolean {
  * when due, as above.
  */
 export async function commit(cwd: string, message: string, options: { maintain?: boolean; all?: boolean } = {}): Promise<string> {
-  const maintain = options.maintain ?? maintenanceDue(cwd);
   // all: git first stages what changed in the files it tracks (commit -a).
-  await git(cwd, [...(maintain ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', ...(options.all ? ['-a'] : []), '--no-verify', '-m', message]);
+  await git(cwd, [...commitSettings(cwd, options.maintain), 'commit', '-q', ...(options.all ? ['-a'] : []), '--no-verify', '-m', message]);
+  return committedHead(cwd);
+}
+
+/** git's settings for a commit: its automatic maintenance only when due (maintenanceDue), unless the caller says. */
+function commitSettings(cwd: string, maintain = maintenanceDue(cwd)): string[] {
+  return maintain ? [] : ['-c', 'maintenance.auto=false'];
+}
+
+/** The commit just made. */
+async function committedHead(cwd: string): Promise<string> {
   return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
 }
 
@@ -219,7 +228,7 @@ export async function commit(cwd: string, message: string, options: { maintain?:
  * change left uncommitted), or a merge under way (a merge is committed whole); stage them first.
  */
 export async function commitOnly(cwd: string, message: string, paths: readonly string[]): Promise<string | undefined> {
-  const args = [...(maintenanceDue(cwd) ? [] : ['-c', 'maintenance.auto=false']), 'commit', '-q', '--no-verify', '-m', message, '--only', '--', ...paths];
+  const args = [...commitSettings(cwd), 'commit', '-q', '--no-verify', '-m', message, '--only', '--', ...paths];
   let r: GitResult;
   try {
     r = await runGit(cwd, args);
@@ -231,7 +240,7 @@ export async function commitOnly(cwd: string, message: string, paths: readonly s
     if (/did not match any file\(s\) known to git|cannot do a partial commit/.test(r.stderr)) return undefined;
     throw new UserError(`git commit failed: ${r.stderr.trim() || `git exited with ${r.code === null ? 'a signal' : `code ${r.code}`}`}`);
   }
-  return headFromFiles(cwd) ?? (await headCommit(cwd)) ?? '';
+  return committedHead(cwd);
 }
 
 /**
